@@ -1,0 +1,1 @@
+//! The Go type checker (not built yet: see the type checker issue).

@@ -1,0 +1,1 @@
+//! The heap and the precise mark-sweep collector of mvm (not built yet).
