@@ -1,1 +1,6 @@
-//! The Go type checker (not built yet: see the type checker issue).
+//! The Go type checker.
+//!
+//! The parts, one concern per module, in the manner of `go/types`:
+//! - [`constant`]: exact constant values (arbitrary-precision ints, rationals, 512-bit floats).
+
+pub mod constant;
