@@ -11,19 +11,4 @@ pub use frontend::loader::goroot::{GoRoot, NotFound as GoRootNotFound};
 /// The version of mvm, from the workspace manifest.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The `GOOS/GOARCH` pair mvm targets on this host, in Go's spelling.
-pub fn host_platform() -> (&'static str, &'static str) {
-    let goos = match std::env::consts::OS {
-        "macos" => "darwin",
-        os => os,
-    };
-    let goarch = match std::env::consts::ARCH {
-        "x86_64" => "amd64",
-        "aarch64" => "arm64",
-        "x86" => "386",
-        "powerpc64" => "ppc64",
-        "loongarch64" => "loong64",
-        arch => arch,
-    };
-    (goos, goarch)
-}
+pub use frontend::loader::constraint::host_platform;

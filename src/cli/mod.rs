@@ -27,6 +27,7 @@ fn run_command() -> Command {
         .arg(Arg::new("jit").long("jit").action(ArgAction::SetTrue).help("compile hot loops to native code"))
         .arg(Arg::new("gcflags").long("gcflags").value_name("FLAGS").help("accepted for go compatibility; gc compiler flags have no effect"))
         .arg(Arg::new("ldflags").long("ldflags").value_name("FLAGS").help("linker flags; only -X importpath.name=value has an effect"))
+        .arg(Arg::new("race").long("race").action(ArgAction::SetTrue).help("accepted for go compatibility; mvm has no race detector yet"))
         .arg(Arg::new("tags").long("tags").value_name("TAG,...").help("additional build tags"))
         .arg(Arg::new("rundir").long("rundir").action(ArgAction::SetTrue).hide(true)
             .help("treat DIR as a $GOROOT/test rundir: each package clause is a package, the last one main"))
@@ -100,7 +101,7 @@ fn normalize_flags(mut args: Vec<OsString>) -> Vec<OsString> {
     let rest = match args[0].to_str() {
         Some("run") => goflags::normalize(
             rest,
-            &["jit", "gcflags", "ldflags", "tags", "rundir", "rundir-single-file-pkgs"],
+            &["jit", "gcflags", "ldflags", "race", "tags", "rundir", "rundir-single-file-pkgs"],
             &["gcflags", "ldflags", "tags"],
         ),
         Some("check") => goflags::normalize(rest, &["syntax"], &[]),

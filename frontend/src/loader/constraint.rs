@@ -54,6 +54,24 @@ impl fmt::Display for SyntaxError {
 
 impl std::error::Error for SyntaxError {}
 
+/// The `GOOS/GOARCH` pair of this host in Go's spelling: the platform whose build
+/// constraints mvm evaluates.
+pub fn host_platform() -> (&'static str, &'static str) {
+    let goos = match std::env::consts::OS {
+        "macos" => "darwin",
+        os => os,
+    };
+    let goarch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        "powerpc64" => "ppc64",
+        "loongarch64" => "loong64",
+        arch => arch,
+    };
+    (goos, goarch)
+}
+
 /// Reports whether `line` is a `//go:build` line.
 pub fn is_go_build(line: &str) -> bool {
     go_build_body(line).is_some()
