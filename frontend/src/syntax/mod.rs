@@ -1,1 +1,48 @@
-//! Scanner and parser for Go source files (not built yet: see the parser issue).
+//! Scanner and parser for Go source files.
+//!
+//! [`parse_file`] turns one file's bytes into an [`ast::File`] plus the syntax errors
+//! found, worded as gc words them. [`parse_header`] stops after the imports, for the
+//! package loader. The parts:
+//!
+//! - [`pos`]: byte-offset positions and the per-file line table (`//line` aware).
+//! - [`token`]: the token kinds.
+//! - [`scanner`]: bytes → tokens, with semicolon insertion and directive capture.
+//! - [`parser`]: tokens → [`ast`], recursive descent in the manner of gc's parser,
+//!   with gc's error recovery and a nesting cap so hostile input cannot overflow the stack.
+//! - [`lit`]: decoding of string and rune literal values.
+
+pub mod ast;
+pub mod lit;
+pub mod parser;
+pub mod pos;
+pub mod scanner;
+pub mod token;
+
+pub use ast::File;
+pub use pos::{Pos, Position};
+
+/// A syntax error: a position in the file and gc's message text
+/// (e.g. `syntax error: unexpected newline, expected comma or )`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// Where gc reports it.
+    pub pos: Pos,
+    /// The message, without the position.
+    pub msg: String,
+}
+
+/// The most errors reported for one file; gc stops at 10 errors as well.
+pub const MAX_ERRORS: usize = 10;
+
+/// Parses a whole Go source file. Never panics; on errors the tree still covers
+/// whatever could be parsed (with `Bad` nodes in the gaps). At most [`MAX_ERRORS`]
+/// errors are returned, at most one syntax error per line, as gc reports them.
+pub fn parse_file(name: &str, src: &[u8]) -> (File, Vec<Error>) {
+    parser::parse(name, src, parser::Mode::Full)
+}
+
+/// Parses only the package clause, the imports and the comments before them (build
+/// constraints): what the package loader needs to select files and order packages.
+pub fn parse_header(name: &str, src: &[u8]) -> (File, Vec<Error>) {
+    parser::parse(name, src, parser::Mode::Header)
+}
