@@ -1,0 +1,3 @@
+module mvm.dev/benches
+
+go 1.26
