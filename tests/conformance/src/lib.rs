@@ -17,7 +17,7 @@ mod runner;
 mod select;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
@@ -28,6 +28,9 @@ use runner::Outcome;
 
 /// The expectations file, beside this crate's manifest.
 const EXPECTATIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/expectations.txt");
+
+/// mvm's own test programs (tests/programs/), run beside Go's suite.
+const PROGRAMS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../programs");
 
 static GO_MINOR: OnceLock<u32> = OnceLock::new();
 
@@ -121,7 +124,9 @@ fn real_main(mvm: PathBuf) -> Result<i32, String> {
     };
     let (goos, goarch) = frontend::loader::constraint::host_platform();
     let tool_tags = tool_tags(&goroot);
-    let all = select::select(&test_root, goos, goarch, &tool_tags)?;
+    let std_src = goroot.path.join("src");
+    let mut all = select::select(&test_root, &std_src, goos, goarch, &tool_tags)?;
+    all.extend(select::select_programs(Path::new(PROGRAMS), &std_src, goos, goarch)?);
     let filtered = !opts.filters.is_empty();
     let tests: Vec<&select::Test> =
         all.iter().filter(|t| !filtered || opts.filters.iter().any(|f| t.name.contains(f.as_str()))).collect();
@@ -136,10 +141,9 @@ fn real_main(mvm: PathBuf) -> Result<i32, String> {
     let text = std::fs::read_to_string(EXPECTATIONS).unwrap_or_default();
     let expected = expectations::parse(&text).map_err(|e| format!("{EXPECTATIONS}: {e}"))?;
 
-    println!("conformance: {} tests from {} ({} jobs)", tests.len(), test_root.display(), opts.jobs);
+    println!("conformance: {} tests from {} and tests/programs ({} jobs)", tests.len(), test_root.display(), opts.jobs);
     let env = runner::Env {
         mvm,
-        test_root: test_root.clone(),
         timeout: opts.timeout,
         scratch: std::env::temp_dir().join(format!("mvm-conformance-{}", std::process::id())),
     };

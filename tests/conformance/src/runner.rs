@@ -20,7 +20,6 @@ pub enum Outcome {
 /// Everything a test run needs besides the test.
 pub struct Env {
     pub mvm: PathBuf,
-    pub test_root: PathBuf,
     pub timeout: Duration,
     pub scratch: PathBuf,
 }
@@ -34,7 +33,7 @@ pub fn run(env: &Env, t: &Test, index: usize) -> Outcome {
     let result = run_recipe(env, t, &tmp);
     let _ = fs::remove_dir_all(&tmp);
     match result {
-        Ok(out) => compare(env, t, &out),
+        Ok(out) => compare(t, &out),
         Err(why) => Outcome::Fail(why),
     }
 }
@@ -42,36 +41,38 @@ pub fn run(env: &Env, t: &Test, index: usize) -> Outcome {
 fn run_recipe(env: &Env, t: &Test, tmp: &Path) -> Result<Vec<u8>, String> {
     let timeout = t.timeout_secs.map_or(env.timeout, |s| env.timeout.max(Duration::from_secs(s)));
     let flags = build_flags(t);
-    let mvm_run = |dir: &Path, extra: &[&str], target: &[String], args: &[String]| -> Result<Vec<u8>, String> {
+    // Intermediate steps (runoutput's generator) must exit 0; the last one as the test says.
+    let mvm_step = |dir: &Path, extra: &[&str], target: &[String], args: &[String], want_exit: i32| -> Result<Vec<u8>, String> {
         let mut cmd = Command::new(&env.mvm);
         cmd.arg("run").args(&flags).args(extra).args(target).args(args);
         cmd.current_dir(dir).env("PWD", dir).env("GOENV", "off").env("GOFLAGS", "");
         for (k, v) in &t.env {
             cmd.env(k, v);
         }
-        execute(cmd, tmp, timeout)
+        execute(cmd, tmp, timeout, want_exit)
     };
-    let root = &env.test_root;
-    let abs = |rel: &str| root.join(rel).to_string_lossy().into_owned();
+    let mvm_run = |dir: &Path, extra: &[&str], target: &[String], args: &[String]| mvm_step(dir, extra, target, args, t.want_exit);
+    let root = &t.root;
+    let sources = t.dir_sources().to_string_lossy().into_owned();
     match t.recipe {
-        Recipe::Run => mvm_run(root, &[], &[t.name.clone()], &t.args),
-        Recipe::BuildRun => mvm_run(tmp, &[], &[abs(&t.name)], &t.args),
-        Recipe::BuildRunDir => mvm_run(tmp, &[], &[abs(&t.dir_sources())], &t.args),
+        Recipe::Run => mvm_run(root, &[], &[t.rel.clone()], &t.args),
+        Recipe::BuildRun => mvm_run(tmp, &[], &[root.join(&t.rel).to_string_lossy().into_owned()], &t.args),
+        Recipe::BuildRunDir => mvm_run(tmp, &[], &[sources], &t.args),
         Recipe::RunDir => {
             let mut extra = vec!["--rundir"];
             if t.single_file_pkgs {
                 extra.push("--rundir-single-file-pkgs");
             }
-            mvm_run(tmp, &extra, &[abs(&t.dir_sources())], &t.args)
+            mvm_run(tmp, &extra, &[sources], &t.args)
         }
         Recipe::RunOutput => {
-            let generated = mvm_run(root, &[], &[t.name.clone()], &t.args)?;
+            let generated = mvm_step(root, &[], &[t.rel.clone()], &t.args, 0)?;
             let file = tmp.join("tmp__.go");
             fs::write(&file, generated).map_err(|e| format!("harness: {e}"))?;
             mvm_run(root, &[], &[file.to_string_lossy().into_owned()], &[])
         }
         Recipe::RunInDir => {
-            let src = root.join(t.dir_sources());
+            let src = t.dir_sources();
             let module = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let moddir = tmp.join("src").join(&module);
             copy_tree(&src, &moddir).map_err(|e| format!("harness: copying {}: {e}", src.display()))?;
@@ -104,7 +105,7 @@ fn build_flags(t: &Test) -> Vec<String> {
 
 /// Runs `cmd` with stdout and stderr going to one file, so that their interleaving is
 /// kept as gc's runner keeps it, and kills it after `timeout`.
-fn execute(mut cmd: Command, tmp: &Path, timeout: Duration) -> Result<Vec<u8>, String> {
+fn execute(mut cmd: Command, tmp: &Path, timeout: Duration, want_exit: i32) -> Result<Vec<u8>, String> {
     let out_path = tmp.join("output");
     let file = fs::File::create(&out_path).map_err(|e| format!("harness: {e}"))?;
     let file2 = file.try_clone().map_err(|e| format!("harness: {e}"))?;
@@ -124,17 +125,21 @@ fn execute(mut cmd: Command, tmp: &Path, timeout: Duration) -> Result<Vec<u8>, S
         }
     };
     let out = fs::read(&out_path).map_err(|e| format!("harness: {e}"))?;
-    if !status.success() {
+    if status.code() != Some(want_exit) {
         let first = String::from_utf8_lossy(&out).lines().next().unwrap_or("").chars().take(160).collect::<String>();
         let code = status.code().map_or_else(|| "killed by a signal".to_string(), |c| format!("exit status {c}"));
-        return Err(format!("{code}: {first}"));
+        let want = if want_exit == 0 { String::new() } else { format!(" (want {want_exit})") };
+        return Err(format!("{code}{want}: {first}"));
     }
     Ok(out)
 }
 
-fn compare(env: &Env, t: &Test, out: &[u8]) -> Outcome {
-    let want = fs::read(env.test_root.join(t.out_file())).unwrap_or_default();
-    let got = String::from_utf8_lossy(out).replace("\r\n", "\n");
+fn compare(t: &Test, out: &[u8]) -> Outcome {
+    let want = fs::read(t.out_file()).unwrap_or_default();
+    let mut got = String::from_utf8_lossy(out).replace("\r\n", "\n");
+    if t.want_exit != 0 {
+        truncate_after_goroutine_line(&mut got);
+    }
     if got.as_bytes() == want.as_slice() {
         return Outcome::Pass;
     }
@@ -150,6 +155,19 @@ fn compare(env: &Env, t: &Test, out: &[u8]) -> Outcome {
     ))
 }
 
+/// Cuts `out` after its first line that starts with `goroutine ` (the header of a stack
+/// trace), keeping that line.
+fn truncate_after_goroutine_line(out: &mut String) {
+    let mut offset = 0;
+    for line in out.split_inclusive('\n') {
+        offset += line.len();
+        if line.starts_with("goroutine ") {
+            out.truncate(offset);
+            return;
+        }
+    }
+}
+
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::create_dir_all(to)?;
     for e in fs::read_dir(from)? {
@@ -162,4 +180,19 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate_after_goroutine_line;
+
+    #[test]
+    fn keeps_output_through_the_goroutine_header() {
+        let mut s = "before\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:3 +0x1\nexit status 2\n".to_string();
+        truncate_after_goroutine_line(&mut s);
+        assert_eq!(s, "before\npanic: boom\n\ngoroutine 1 [running]:\n");
+        let mut plain = "no trace\n".to_string();
+        truncate_after_goroutine_line(&mut plain);
+        assert_eq!(plain, "no trace\n");
+    }
 }

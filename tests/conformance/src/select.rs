@@ -50,10 +50,19 @@ impl Recipe {
 /// One selected test.
 #[derive(Clone, Debug)]
 pub struct Test {
-    /// Path relative to `$GOROOT/test`, e.g. `fixedbugs/issue1234.go`: the test's name.
+    /// The test's name in reports and in the expectations file: its path relative to
+    /// `$GOROOT/test` (`fixedbugs/issue1234.go`), or `programs/…` for mvm's own programs.
     pub name: String,
-    /// The directory of `name` relative to `$GOROOT/test` (`.` for the top level).
+    /// The directory the test is counted under in the report (`.` for the top level).
     pub dir: String,
+    /// The directory the test's paths are relative to, and where `run` recipes run.
+    pub root: PathBuf,
+    /// The test file relative to `root`.
+    pub rel: String,
+    /// The exit status the program must end with: 0 for Go's suite; mvm's own programs
+    /// may expect another (`// run exit=2`), and then only the output up to the first
+    /// `goroutine ` line is compared, since stack traces differ between implementations.
+    pub want_exit: i32,
     pub recipe: Recipe,
     /// Build flags from the recipe (`-gcflags=…`, `-ldflags`, `-tags=…`, `-race`, …).
     pub flags: Vec<String>,
@@ -72,20 +81,20 @@ pub struct Test {
 }
 
 impl Test {
-    /// The `.out` file holding the expected output, relative to `$GOROOT/test`.
-    pub fn out_file(&self) -> String {
-        format!("{}.out", self.name.trim_end_matches(".go"))
+    /// The `.out` file holding the expected output.
+    pub fn out_file(&self) -> PathBuf {
+        self.root.join(format!("{}.out", self.rel.trim_end_matches(".go")))
     }
 
-    /// The `X.dir` directory, relative to `$GOROOT/test`.
-    pub fn dir_sources(&self) -> String {
-        format!("{}.dir", self.name.trim_end_matches(".go"))
+    /// The `X.dir` directory of a `*dir` recipe.
+    pub fn dir_sources(&self) -> PathBuf {
+        self.root.join(format!("{}.dir", self.rel.trim_end_matches(".go")))
     }
 }
 
 /// Walks the test directories and returns every run-family test that applies to this host,
 /// sorted by name. Problems reading a file are returned as errors, not skipped silently.
-pub fn select(test_root: &Path, goos: &str, goarch: &str, tool_tags: &[String]) -> Result<Vec<Test>, String> {
+pub fn select(test_root: &Path, std_src: &Path, goos: &str, goarch: &str, tool_tags: &[String]) -> Result<Vec<Test>, String> {
     let mut tests = Vec::new();
     for dir in DIRS {
         let full = test_root.join(dir);
@@ -101,7 +110,8 @@ pub fn select(test_root: &Path, goos: &str, goarch: &str, tool_tags: &[String]) 
             let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let name = if *dir == "." { file_name } else { format!("{dir}/{file_name}") };
             if let Some(mut t) = parse_header(&name, dir, &src, goos, goarch, tool_tags)? {
-                t.imports = test_imports(test_root, &t, &src);
+                t.root = test_root.to_path_buf();
+                t.imports = test_imports(std_src, &t, &src);
                 tests.push(t);
             }
         }
@@ -132,6 +142,9 @@ fn parse_header(name: &str, dir: &str, src: &str, goos: &str, goarch: &str, tool
     let mut t = Test {
         name: name.to_string(),
         dir: dir.to_string(),
+        root: PathBuf::new(),
+        rel: name.to_string(),
+        want_exit: 0,
         recipe,
         flags: Vec::new(),
         args: Vec::new(),
@@ -256,11 +269,10 @@ fn split_quoted(s: &str) -> Result<Vec<String>, String> {
 /// The import paths of a test's sources. For a `*dir` recipe these are the imports of
 /// every file in `X.dir/` that name a package of `$GOROOT/src`: the others are the
 /// test's own packages (`"./a"`, `"a"`, `"issue29612.dir/p1"`).
-fn test_imports(test_root: &Path, t: &Test, src: &str) -> Vec<String> {
+fn test_imports(std_src: &Path, t: &Test, src: &str) -> Vec<String> {
     let mut imports = Vec::new();
     if t.recipe.uses_dir() {
-        let std_src = test_root.join("../src");
-        for path in go_files_under(&test_root.join(t.dir_sources())) {
+        for path in go_files_under(&t.dir_sources()) {
             if let Ok(s) = fs::read_to_string(&path) {
                 imports.extend(crate::imports::scan(&s));
             }
@@ -272,6 +284,34 @@ fn test_imports(test_root: &Path, t: &Test, src: &str) -> Vec<String> {
     imports.sort();
     imports.dedup();
     imports
+}
+
+/// Selects mvm's own test programs under `dir` (`tests/programs/`): `run` recipes whose
+/// optional `exit=N` word gives the exit status the program must end with. They are named
+/// `programs/<path>` and counted under their directory.
+pub fn select_programs(dir: &Path, std_src: &Path, goos: &str, goarch: &str) -> Result<Vec<Test>, String> {
+    let mut tests = Vec::new();
+    for path in go_files_under(dir) {
+        let Ok(rel) = path.strip_prefix(dir) else { continue };
+        let rel = rel.to_string_lossy().into_owned();
+        if rel.contains(".dir/") {
+            continue;
+        }
+        let src = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let name = format!("programs/{rel}");
+        let sub = Path::new(&rel).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let group = if sub.is_empty() { "programs".to_string() } else { format!("programs/{sub}") };
+        let Some(mut t) = parse_header(&name, &group, &src, goos, goarch, &[])? else { continue };
+        t.root = dir.to_path_buf();
+        t.rel = rel;
+        if let Some(i) = t.args.iter().position(|a| a.starts_with("exit=")) {
+            let code = t.args.remove(i);
+            t.want_exit = code["exit=".len()..].parse().map_err(|_| format!("{name}: bad recipe word {code}"))?;
+        }
+        t.imports = test_imports(std_src, &t, &src);
+        tests.push(t);
+    }
+    Ok(tests)
 }
 
 fn go_files_under(dir: &Path) -> Vec<PathBuf> {
@@ -305,6 +345,21 @@ mod tests {
         assert_eq!(t.env, [("GOEXPERIMENT".to_string(), "fieldtrack".to_string())]);
         assert_eq!(t.timeout_secs, Some(10));
         assert_eq!(t.args, ["a", "b"]);
+    }
+
+    #[test]
+    fn programs_take_an_exit_status() {
+        let dir = std::env::temp_dir().join(format!("mvm-select-test-{}", std::process::id()));
+        fs::create_dir_all(dir.join("std")).unwrap();
+        fs::write(dir.join("p.go"), "// run exit=2\n\npackage main\n").unwrap();
+        fs::write(dir.join("std/q.go"), "// run\n\npackage main\n\nimport \"fmt\"\n").unwrap();
+        let tests = select_programs(&dir, Path::new("/nonexistent"), "linux", "amd64").unwrap();
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(tests.len(), 2);
+        assert_eq!((tests[0].name.as_str(), tests[0].dir.as_str(), tests[0].want_exit), ("programs/p.go", "programs", 2));
+        assert!(tests[0].args.is_empty());
+        assert_eq!((tests[1].name.as_str(), tests[1].dir.as_str(), tests[1].want_exit), ("programs/std/q.go", "programs/std", 0));
+        assert_eq!(tests[1].imports, ["fmt"]);
     }
 
     #[test]
