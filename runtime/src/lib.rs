@@ -1,4 +1,17 @@
-//! The Go runtime of mvm (not built yet): value layout and type descriptors, strings,
-//! slices, maps, channels, interfaces, the goroutine scheduler, defer/panic, the
-//! native functions behind bodiless std declarations, and the Go overlay sources that
-//! replace runtime-facing std packages.
+//! The Go runtime of mvm.
+//!
+//! Built so far: the parts of gc's runtime whose *text* programs can observe —
+//! [`print`] formats the `print`/`println` builtins exactly as gc; [`errors`] holds the
+//! run-time errors (`index out of range [5] with length 3`, `integer divide by zero`,
+//! failed type assertions, ...) with gc's messages; [`panic`] renders what an
+//! unrecovered panic or a fatal error prints (`panic: ...`, `[recovered]`,
+//! `goroutine 1 [running]:`, the stack-overflow report). The interpreter (`interp`)
+//! raises the errors and decides when to print the reports.
+//!
+//! Still to come here: value layout and type descriptors, strings, slices, maps,
+//! channels, interfaces, the goroutine scheduler, defer/panic/recover, the natives behind
+//! bodiless std declarations, and the Go overlay sources for runtime-facing packages.
+
+pub mod errors;
+pub mod panic;
+pub mod print;
