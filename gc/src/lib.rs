@@ -1,1 +1,49 @@
-//! The heap and the precise mark-sweep collector of mvm (not built yet).
+//! The heap and the precise mark-sweep collector of mvm.
+//!
+//! Every Go value that lives on the heap is allocated here, with Go's layout, and freed by a
+//! non-moving, stop-the-world, precise mark-sweep collector paced by `GOGC`.
+//!
+//! How the parts fit:
+//! - [`sizeclass`] rounds small sizes (≤ 32 KiB) to Go-style size classes.
+//! - `os` reserves the arena and commits/releases memory; `pageheap` hands out page runs
+//!   from it and gives free pages back to the OS (madvise).
+//! - `span` holds spans (a run of pages with objects of one class, or one large object) with
+//!   their alloc and mark bitmaps, and the page → span table that maps any interior address to
+//!   its object.
+//! - [`types`] holds type descriptors (size, alignment, pointer bitmap); each object records
+//!   its type, so marking is precise. Arrays are `n` × a descriptor, never a per-object bitmap.
+//! - `heap` is the allocator ([`Heap`]): per-span-class caches give a few-instruction fast path.
+//! - `mark` traces from the runtime's [`Roots`] through a [`Marker`] with an explicit mark stack.
+//! - `specials` handles finalizers, cleanups and weak pointers; `collect` runs a cycle (mark,
+//!   specials, sweep, pacing, release) and exposes `runtime.GC`, `debug.FreeOSMemory`,
+//!   `runtime.ReadMemStats`; `pacer` computes the heap goal; `stats` holds [`MemStats`] and
+//!   the gctrace line.
+//!
+//! The runtime drives it like this: register a [`TypeDesc`] per Go type, allocate with
+//! [`Heap::alloc`] / [`Heap::alloc_array`] / [`Heap::alloc_noscan`], and at each safepoint where
+//! [`Heap::gc_requested`] is true call [`Heap::collect_if_requested`] with a [`Roots`]
+//! implementation that reports globals, goroutine stacks (with stack maps) and runtime-held
+//! objects. One thread mutates the heap at a time.
+
+mod bitmap;
+mod collect;
+mod error;
+mod heap;
+mod mark;
+mod os;
+mod pacer;
+mod pageheap;
+pub mod sizeclass;
+mod span;
+mod specials;
+mod stats;
+pub mod types;
+
+pub use collect::POISON;
+pub use error::GcError;
+pub use heap::{Heap, HeapConfig, ObjectInfo};
+pub use mark::{Marker, NoRoots, Roots};
+pub use pacer::parse_gogc;
+pub use specials::CleanupId;
+pub use stats::{CycleReport, MemStats};
+pub use types::{TypeDesc, TypeId};
