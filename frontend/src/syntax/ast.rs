@@ -496,7 +496,7 @@ pub enum StmtKind {
     Empty,
     /// A placeholder where a statement failed to parse.
     Bad,
-    /// `label: stmt`.
+    /// `label: stmt`; `pos` is the `:` (as gc).
     Labeled {
         /// The label.
         label: Name,

@@ -10,11 +10,13 @@
 //! - [`parser`]: tokens → [`ast`], recursive descent in the manner of gc's parser,
 //!   with gc's error recovery and a nesting cap so hostile input cannot overflow the stack.
 //! - [`lit`]: decoding of string and rune literal values.
+//! - [`print`]: expressions back to Go text, as gc quotes them in error messages.
 
 pub mod ast;
 pub mod lit;
 pub mod parser;
 pub mod pos;
+pub mod print;
 pub mod scanner;
 pub mod token;
 
