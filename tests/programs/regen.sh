@@ -1,0 +1,55 @@
+#!/bin/sh
+# Regenerates the expected output (<name>.out) of every program under tests/programs with
+# the real Go toolchain, and checks each program's exit status against its recipe.
+#
+# Recipe (first line): `// run` (must exit 0, whole combined output compared) or
+# `// run exit=N` (must exit N; when N is 2 — a panic or fatal error — the output is kept
+# up to and including the first line starting with `goroutine `, as the harness compares it).
+#
+# Each program is built with `go build` and the binary is run directly, rather than with
+# `go run`: `go run` turns every non-zero exit into its own status 1 and appends an
+# `exit status N` line, neither of which is the program's behaviour.
+#
+# Usage: tests/programs/regen.sh [file.go ...]   (default: every program)
+set -u
+cd "$(dirname "$0")" || exit 1
+GO=${GO:-go}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+if [ $# -gt 0 ]; then files="$*"; else files=$(find . -name '*.go' ! -path '*.dir/*' | sed 's|^\./||' | sort); fi
+fail=0
+n=0
+for f in $files; do
+	recipe=$(head -n 1 "$f")
+	case "$recipe" in
+	"// run") want=0 ;;
+	"// run exit="*) want=${recipe#"// run exit="} ;;
+	*) echo "FAIL $f: first line is not a '// run' recipe: $recipe"; fail=1; continue ;;
+	esac
+	out=${f%.go}.out
+	if ! (cd "$(dirname "$f")" && $GO build -o "$tmp/prog" "$(basename "$f")") > "$tmp/build" 2>&1; then
+		echo "FAIL $f: does not build:"; cat "$tmp/build"; fail=1; continue
+	fi
+	(cd "$(dirname "$f")" && "$tmp/prog") > "$tmp/full" 2>&1
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $f: exit status $got, recipe wants $want"; head -n 5 "$tmp/full"; fail=1; continue
+	fi
+	if [ "$want" = 0 ]; then
+		cp "$tmp/full" "$out"
+	else
+		# Keep everything through the first stack-trace header line.
+		awk '{ print } /^goroutine / { exit }' "$tmp/full" > "$out"
+		if [ "$want" = 2 ] && ! grep -q '^goroutine ' "$out"; then
+			echo "FAIL $f: exit 2 but no 'goroutine ' line in the output"; fail=1; continue
+		fi
+	fi
+	# A second run must give the same output: the corpus has to be deterministic.
+	(cd "$(dirname "$f")" && "$tmp/prog") > "$tmp/full2" 2>&1
+	if [ "$want" = 0 ]; then cmp -s "$tmp/full" "$tmp/full2"; else
+		awk '{ print } /^goroutine / { exit }' "$tmp/full2" | cmp -s - "$out"; fi || {
+		echo "FAIL $f: output differs between two runs"; fail=1; continue; }
+	n=$((n + 1))
+done
+if [ "$fail" != 0 ]; then echo "regen: FAILED (see above)"; exit 1; fi
+echo "regen: $n programs regenerated"
