@@ -1,6 +1,17 @@
-//! The bytecode compiler and interpreter of mvm (not built yet).
+//! The bytecode and the interpreter of mvm.
 //!
-//! `compile` will lower the checked program from `frontend` to typed stack bytecode
-//! (one function at a time, every generic instantiation monomorphized), and `vm` will
-//! run it: a dispatch loop over frames on a per-goroutine VM stack. Every instruction
-//! boundary is a resumable state, which is what the JIT deoptimizes to.
+//! - [`bytecode`]: the typed stack instruction set ([`bytecode::Instr`], fixed 8-byte
+//!   instructions), function objects with frame layout, stack maps and line tables,
+//!   the verifying [`bytecode::FunctionBuilder`] the compiler emits code through, the
+//!   linked [`bytecode::Program`], and a disassembler.
+//! - [`vm`]: the dispatch loop over frames on a per-goroutine, growable VM stack (no
+//!   Rust recursion per Go call), resumable at any instruction boundary, with gc's
+//!   run-time errors, panic reports and the 1 GB stack limit.
+//!
+//! Still to come: `compile`, which lowers the checked program from `frontend` to this
+//! bytecode (one function at a time, every generic instantiation monomorphized), and
+//! the runtime operations now reserved in the instruction set (maps, channels, select,
+//! defer/recover, append growth).
+
+pub mod bytecode;
+pub mod vm;

@@ -1,0 +1,114 @@
+//! Hand-assembled benchmark programs, shared by the examples and the tests (each user
+//! needs only some of them).
+#![allow(dead_code)]
+
+use interp::bytecode::{FunctionBuilder, Instr, Kind, Program, Signature, TypeLayout, WordSet};
+
+/// `func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }` as
+/// function 0.
+pub fn fib_program() -> Program {
+    let sig = Signature::scalars(1, 1);
+    let mut b = FunctionBuilder::new("main.fib", sig.clone());
+    b.set_file("fib.go");
+    b.set_line(3);
+    let recurse = b.new_label();
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Const(2));
+    b.branch(Instr::BrGeI64(0), recurse);
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Ret);
+    b.bind(recurse);
+    b.set_line(4);
+    b.emit(Instr::Load(0));
+    b.emit(Instr::AddImm(-1));
+    b.call(0, &sig);
+    b.emit(Instr::Load(0));
+    b.emit(Instr::AddImm(-2));
+    b.call(0, &sig);
+    b.emit(Instr::AddI64);
+    b.emit(Instr::Ret);
+    let fib = b.finish().expect("fib assembles");
+    Program::link(vec![fib], vec![], vec![]).expect("fib links")
+}
+
+/// The type table entry for `bool`.
+pub fn bool_type() -> TypeLayout {
+    TypeLayout { name: "bool".into(), size: 1, align: 1, pointers: WordSet::default() }
+}
+
+/// Function 0 counts the primes up to `n`:
+///
+/// ```go
+/// func sieve(n int) int {
+///     composite := make([]bool, n+1)
+///     count := 0
+///     for i := 2; i <= n; i++ {
+///         if !composite[i] {
+///             count++
+///             for j := i * i; j <= n; j += i {
+///                 composite[j] = true
+///             }
+///         }
+///     }
+///     return count
+/// }
+/// ```
+pub fn sieve_program() -> Program {
+    let mut b = FunctionBuilder::new("main.sieve", Signature::scalars(1, 1));
+    b.set_file("sieve.go");
+    let (n, s) = (0, b.locals(&[Kind::Pointer, Kind::Scalar, Kind::Scalar]));
+    let (count, i, j) = (b.local(Kind::Scalar), b.local(Kind::Scalar), b.local(Kind::Scalar));
+    let (body_i, next_i, cond_i) = (b.new_label(), b.new_label(), b.new_label());
+    let (body_j, cond_j) = (b.new_label(), b.new_label());
+    b.set_line(4);
+    b.emit(Instr::Load(n));
+    b.emit(Instr::AddImm(1));
+    b.emit(Instr::Dup);
+    b.emit(Instr::MakeSlice(0));
+    b.emit(Instr::StoreSlots { slot: s, n: 3 });
+    b.emit(Instr::Const(0));
+    b.emit(Instr::Store(count));
+    b.emit(Instr::Const(2));
+    b.emit(Instr::Store(i));
+    b.branch(Instr::Jump(0), cond_i);
+    b.bind(body_i);
+    b.set_line(7);
+    b.emit(Instr::Load(s));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Load(s + 1));
+    b.emit(Instr::Index(1));
+    b.emit(Instr::Load8U(0));
+    b.branch(Instr::JumpIf(0), next_i);
+    b.emit(Instr::AddSlotImm { slot: count, imm: 1 });
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::MulI64);
+    b.emit(Instr::Store(j));
+    b.branch(Instr::Jump(0), cond_j);
+    b.bind(body_j);
+    b.set_line(10);
+    b.emit(Instr::Load(s));
+    b.emit(Instr::Load(j));
+    b.emit(Instr::Load(s + 1));
+    b.emit(Instr::Index(1));
+    b.emit(Instr::Const(1));
+    b.emit(Instr::Store8(0));
+    b.emit(Instr::Load(j));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::AddI64);
+    b.emit(Instr::Store(j));
+    b.bind(cond_j);
+    b.emit(Instr::Load(j));
+    b.emit(Instr::Load(n));
+    b.branch(Instr::BrLeI64(0), body_j);
+    b.bind(next_i);
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond_i);
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Load(n));
+    b.branch(Instr::BrLeI64(0), body_i);
+    b.emit(Instr::Load(count));
+    b.emit(Instr::Ret);
+    let sieve = b.finish().expect("sieve assembles");
+    Program::link(vec![sieve], vec![], vec![bool_type()]).expect("sieve links")
+}

@@ -1,0 +1,488 @@
+//! [`FunctionBuilder`]: how the compiler (and the tests) produce verified [`Function`]s.
+//!
+//! The builder tracks the operand stack as a list of word [`Kind`]s while code is emitted:
+//! that verifies the code (no underflow, same depth on every edge into a label, slots
+//! and constants in range, no fall-through off the end) and yields, for free, the
+//! frame's `max_stack` and a precise [`StackMap`] at every safepoint. Pointer-ness comes
+//! from typed instructions (`LoadPtr`, `AddrOff`, `Index`, `Alloc`, ...), from slot kinds,
+//! and from call signatures; [`FunctionBuilder::set_top_kinds`] covers the rest (a struct
+//! pushed with `LoadBlock`).
+//!
+//! Errors are sticky: the first one is kept and returned by [`FunctionBuilder::finish`], so
+//! emitting code needs no `?` at every instruction.
+
+use super::function::{FuncId, Function, Kind, LineEntry, Signature, StackMap, WordSet};
+use super::instr::{Instr, PrintKind};
+use std::fmt;
+
+/// A jump target, created by [`FunctionBuilder::new_label`] and placed by
+/// [`FunctionBuilder::bind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label(u32);
+
+/// Why a function could not be built: a compiler bug, reported instead of crashing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BuildError {
+    /// The function being built.
+    pub function: String,
+    /// The index of the offending instruction.
+    pub pc: u32,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "building {} at {}: {}", self.function, self.pc, self.message)
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+#[derive(Clone, Debug)]
+struct LabelState {
+    pc: Option<u32>,
+    /// Operand-stack kinds on entry, known from the first edge or the binding.
+    stack: Option<Vec<Kind>>,
+}
+
+/// Builds one [`Function`]. Parameters are slots `0..params`; [`FunctionBuilder::local`]
+/// adds more slots.
+#[derive(Debug)]
+pub struct FunctionBuilder {
+    name: String,
+    file: String,
+    sig: Signature,
+    code: Vec<Instr>,
+    consts: Vec<u64>,
+    slots: Vec<Kind>,
+    labels: Vec<LabelState>,
+    /// Branches to patch: (pc of the branch, label).
+    fixups: Vec<(u32, Label)>,
+    /// The operand stack at the current point, or `None` when it is unreachable.
+    stack: Option<Vec<Kind>>,
+    max_stack: usize,
+    stack_maps: Vec<StackMap>,
+    lines: Vec<LineEntry>,
+    static_calls: Vec<(u32, FuncId, u32, u32)>,
+    error: Option<BuildError>,
+}
+
+/// Frame and operand-stack limits, so that every index fits the instruction operands.
+const MAX_WORDS: usize = 1 << 28;
+
+impl FunctionBuilder {
+    /// Starts a function named `name` (as gc prints it, `main.fib`) with signature `sig`.
+    pub fn new(name: &str, sig: Signature) -> FunctionBuilder {
+        FunctionBuilder {
+            name: name.to_string(),
+            file: String::new(),
+            slots: sig.params.clone(),
+            sig,
+            code: Vec::new(),
+            consts: Vec::new(),
+            labels: Vec::new(),
+            fixups: Vec::new(),
+            stack: Some(Vec::new()),
+            max_stack: 0,
+            stack_maps: Vec::new(),
+            lines: Vec::new(),
+            static_calls: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// Sets the source file shown in tracebacks.
+    pub fn set_file(&mut self, file: &str) {
+        self.file = file.to_string();
+    }
+
+    /// Marks the following instructions as coming from source line `line`.
+    pub fn set_line(&mut self, line: u32) {
+        let pc = self.pc();
+        if self.lines.last().is_some_and(|e| e.line == line) {
+            return;
+        }
+        match self.lines.last_mut() {
+            Some(e) if e.pc == pc => e.line = line,
+            _ => self.lines.push(LineEntry { pc, line }),
+        }
+    }
+
+    /// Adds a local slot holding words of `kind`; returns its index.
+    pub fn local(&mut self, kind: Kind) -> u32 {
+        self.locals(&[kind])
+    }
+
+    /// Adds consecutive local slots (a multi-word value); returns the first index.
+    pub fn locals(&mut self, kinds: &[Kind]) -> u32 {
+        let first = self.slots.len() as u32;
+        if self.slots.len() + kinds.len() > MAX_WORDS {
+            self.fail("frame too large".into());
+            return first;
+        }
+        self.slots.extend_from_slice(kinds);
+        first
+    }
+
+    /// The index of constant word `w` in the pool (shared between equal words).
+    pub fn const_word(&mut self, w: u64) -> u32 {
+        if let Some(i) = self.consts.iter().position(|&c| c == w) {
+            return i as u32;
+        }
+        self.consts.push(w);
+        (self.consts.len() - 1) as u32
+    }
+
+    /// Pushes the 64-bit constant `v`, as an immediate when it fits.
+    pub fn push_i64(&mut self, v: i64) {
+        match i32::try_from(v) {
+            Ok(small) => self.emit(Instr::Const(small)),
+            Err(_) => {
+                let i = self.const_word(v as u64);
+                self.emit(Instr::ConstWord(i));
+            }
+        }
+    }
+
+    /// A new, unbound label.
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(LabelState { pc: None, stack: None });
+        Label((self.labels.len() - 1) as u32)
+    }
+
+    /// Places `label` at the next instruction. If the current point is unreachable and no
+    /// branch to the label was seen yet, the operand stack there is taken to be empty
+    /// (a loop head reached only by a later back-edge).
+    pub fn bind(&mut self, label: Label) {
+        let pc = self.pc();
+        let Some(state) = self.labels.get(label.0 as usize).cloned() else {
+            self.fail("unknown label".into());
+            return;
+        };
+        if state.pc.is_some() {
+            self.fail("label bound twice".into());
+            return;
+        }
+        let entry = match (self.stack.take(), state.stack) {
+            (Some(cur), Some(edge)) => {
+                if cur != edge {
+                    self.fail(format!("operand stack {cur:?} here, {edge:?} on a branch to this label"));
+                }
+                cur
+            }
+            (Some(cur), None) => cur,
+            (None, Some(edge)) => edge,
+            (None, None) => Vec::new(),
+        };
+        if let Some(l) = self.labels.get_mut(label.0 as usize) {
+            l.pc = Some(pc);
+            l.stack = Some(entry.clone());
+        }
+        self.stack = Some(entry);
+    }
+
+    /// Emits a branch (`Jump`, `JumpIf`, `BrLtI64`, ...; its offset is ignored) to `label`.
+    pub fn branch(&mut self, instr: Instr, label: Label) {
+        if instr.branch_offset().is_none() {
+            self.fail(format!("{instr:?} is not a branch"));
+            return;
+        }
+        let pops = if matches!(instr, Instr::Jump(_)) {
+            0
+        } else if matches!(instr, Instr::JumpIf(_) | Instr::JumpIfNot(_)) {
+            1
+        } else {
+            2
+        };
+        let pc = self.pc();
+        self.apply(instr, pops, &[]);
+        let edge = self.stack.clone();
+        match self.labels.get_mut(label.0 as usize) {
+            None => {
+                self.fail("unknown label".into());
+                return;
+            }
+            Some(l) => match (&l.stack, edge) {
+                (Some(known), Some(edge)) if *known != edge => {
+                    let msg = format!("operand stack {edge:?} on a branch, {known:?} at its label");
+                    self.fail(msg);
+                }
+                (None, edge) => l.stack = edge,
+                _ => {}
+            },
+        }
+        self.fixups.push((pc, label));
+        if matches!(instr, Instr::Jump(_)) {
+            self.stack = None;
+        }
+    }
+
+    /// Emits an instruction with a fixed stack effect (everything except branches, calls
+    /// and the runtime operations whose effect depends on a type).
+    pub fn emit(&mut self, instr: Instr) {
+        use Instr::*;
+        use Kind::{Pointer as P, Scalar as S};
+        let slot_kind = |b: &Self, s: u32| b.slots.get(s as usize).copied();
+        match instr {
+            Nop => self.apply(instr, 0, &[]),
+            Const(_) | LoadCtx => self.apply(instr, 0, &[if instr == LoadCtx { P } else { S }]),
+            ConstWord(i) => {
+                if i as usize >= self.consts.len() {
+                    self.fail(format!("constant {i} out of range"));
+                }
+                self.apply(instr, 0, &[S]);
+            }
+            Pop => self.apply(instr, 1, &[]),
+            Dup => match self.top(1) {
+                Some(k) => self.apply(instr, 1, &[k[0], k[0]]),
+                None => self.underflow(instr),
+            },
+            Swap => match self.top(2) {
+                Some(k) => self.apply(instr, 2, &[k[1], k[0]]),
+                None => self.underflow(instr),
+            },
+            Load(s) => match slot_kind(self, s) {
+                Some(k) => self.apply(instr, 0, &[k]),
+                None => self.bad_slot(s),
+            },
+            Store(s) | AddSlotImm { slot: s, .. } => {
+                if slot_kind(self, s).is_none() {
+                    self.bad_slot(s);
+                }
+                self.apply(instr, if matches!(instr, Store(_)) { 1 } else { 0 }, &[]);
+            }
+            LoadSlots { slot, n } => match self.slots.get(slot as usize..slot as usize + n as usize) {
+                Some(kinds) => {
+                    let kinds = kinds.to_vec();
+                    self.apply(instr, 0, &kinds);
+                }
+                None => self.bad_slot(slot + n as u32),
+            },
+            StoreSlots { slot, n } => {
+                if self.slots.len() < slot as usize + n as usize {
+                    self.bad_slot(slot + n as u32);
+                }
+                self.apply(instr, n as usize, &[]);
+            }
+            AddI64 | SubI64 | MulI64 | DivI64 | RemI64 | DivU64 | RemU64 | And | Or | Xor
+            | AndNot | Shl | ShrI64 | ShrU64 | AddI32 | SubI32 | MulI32 | Eq | Ne | LtI64
+            | LeI64 | GtI64 | GeI64 | LtU64 | LeU64 | GtU64 | GeU64 | AddF64 | SubF64 | MulF64
+            | DivF64 | EqF64 | NeF64 | LtF64 | LeF64 | GtF64 | GeF64 | AddF32 | SubF32
+            | MulF32 | DivF32 | EqF32 | NeF32 | LtF32 | LeF32 | GtF32 | GeF32 => {
+                self.apply(instr, 2, &[S])
+            }
+            NegI64 | Not | CheckShift | AddImm(_) | SExt8 | SExt16 | SExt32 | ZExt8 | ZExt16
+            | ZExt32 | Eqz | NegF64 | NegF32 | I64ToF64 | U64ToF64 | F64ToI64 | F64ToU64
+            | I64ToF32 | U64ToF32 | F32ToI64 | F32ToU64 | F32ToF64 | F64ToF32 => {
+                self.apply(instr, 1, &[S])
+            }
+            MulC128 | DivC128 => self.apply(instr, 4, &[S, S]),
+            Load8S(_) | Load8U(_) | Load16S(_) | Load16U(_) | Load32S(_) | Load32U(_)
+            | Load64(_) => self.apply(instr, 1, &[S]),
+            LoadPtr(_) | AddrOff(_) => self.apply(instr, 1, &[P]),
+            NilCheck => match self.top(1) {
+                Some(k) => self.apply(instr, 1, &[k[0]]),
+                None => self.underflow(instr),
+            },
+            Store8(_) | Store16(_) | Store32(_) | Store64(_) | CopyBlock(_) => {
+                self.apply(instr, 2, &[])
+            }
+            ZeroBlock(_) => self.apply(instr, 1, &[]),
+            LoadBlock(size) => {
+                let words = vec![S; size.div_ceil(8) as usize];
+                self.apply(instr, 1, &words);
+            }
+            StoreBlock(size) => self.apply(instr, 1 + size.div_ceil(8) as usize, &[]),
+            Index(_) => self.apply(instr, 3, &[P]),
+            Bounds { .. } => self.apply(instr, 2, &[S]),
+            Print(kind) => self.apply(instr, kind.words() as usize, &[]),
+            Alloc(_) => self.apply(instr, 0, &[P]),
+            MakeSlice(_) => self.apply(instr, 2, &[P, S, S]),
+            Ret => {
+                let n = self.sig.results.len();
+                match &self.stack {
+                    Some(s) if s.len() >= n => {}
+                    Some(_) => self.fail(format!("return needs {n} result words")),
+                    None => {}
+                }
+                self.push_code(instr);
+                self.stack = None;
+            }
+            Panic => {
+                self.apply(instr, 2, &[]);
+                self.stack = None;
+            }
+            Jump(_) | JumpIf(_) | JumpIfNot(_) | BrEq(_) | BrNe(_) | BrLtI64(_) | BrLeI64(_)
+            | BrGtI64(_) | BrGeI64(_) | BrLtU64(_) | BrGeU64(_) => {
+                self.fail(format!("{instr:?}: use branch() with a label"))
+            }
+            Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {
+                self.fail(format!("{instr:?}: use the call methods"))
+            }
+            GrowSlice(_) | MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
+            | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
+            | Defer | RunDefers | Recover => {
+                self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
+            }
+        }
+    }
+
+    /// Emits a runtime operation whose stack effect depends on types: it pops `pops`
+    /// words and pushes words of the given kinds.
+    pub fn emit_runtime(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
+        self.apply(instr, pops, pushes);
+    }
+
+    /// Emits `print` of one value of the given kind.
+    pub fn print(&mut self, kind: PrintKind) {
+        self.emit(Instr::Print(kind));
+    }
+
+    /// Emits a static call of `callee`, whose signature is `sig` (checked at link).
+    pub fn call(&mut self, callee: FuncId, sig: &Signature) {
+        let pc = self.pc();
+        self.static_calls.push((pc, callee, sig.params.len() as u32, sig.results.len() as u32));
+        self.apply(Instr::Call(callee), sig.params.len(), &sig.results);
+    }
+
+    /// Emits a call of the func value on top of the stack, above the arguments.
+    pub fn call_closure(&mut self, sig: &Signature) {
+        let (Ok(params), Ok(results)) = (u16::try_from(sig.params.len()), u16::try_from(sig.results.len()))
+        else {
+            self.fail("too many parameter words".into());
+            return;
+        };
+        self.apply(Instr::CallClosure { params, results }, sig.params.len() + 1, &sig.results);
+    }
+
+    /// Emits a call of interface method `method`: the stack holds the receiver's data
+    /// word, the other arguments, then the itab. `sig` includes the receiver word.
+    pub fn call_iface(&mut self, method: u16, sig: &Signature) {
+        let (Ok(params), Ok(results)) = (u16::try_from(sig.params.len()), u16::try_from(sig.results.len()))
+        else {
+            self.fail("too many parameter words".into());
+            return;
+        };
+        let instr = Instr::CallIface { method, params, results };
+        self.apply(instr, sig.params.len() + 1, &sig.results);
+    }
+
+    /// Emits a call of native `id` with signature `sig` (checked at link).
+    pub fn call_native(&mut self, id: u32, sig: &Signature) {
+        self.apply(Instr::CallNative(id), sig.params.len(), &sig.results);
+    }
+
+    /// Overrides the kinds of the top `kinds.len()` operand words (for values whose
+    /// pointer words the instruction cannot know, such as a struct from `LoadBlock`).
+    pub fn set_top_kinds(&mut self, kinds: &[Kind]) {
+        match &mut self.stack {
+            Some(s) if s.len() >= kinds.len() => {
+                let at = s.len() - kinds.len();
+                s[at..].copy_from_slice(kinds);
+            }
+            Some(_) => self.fail("set_top_kinds: stack too shallow".into()),
+            None => {}
+        }
+    }
+
+    /// The index the next instruction will have.
+    pub fn pc(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Current operand-stack depth (`None` if the current point is unreachable).
+    pub fn depth(&self) -> Option<usize> {
+        self.stack.as_ref().map(Vec::len)
+    }
+
+    /// Verifies and returns the function.
+    pub fn finish(mut self) -> Result<Function, BuildError> {
+        if self.stack.is_some() {
+            self.fail("control reaches the end of the function".into());
+        }
+        for &(pc, label) in &self.fixups {
+            let target = self.labels.get(label.0 as usize).and_then(|l| l.pc);
+            let Some(target) = target else {
+                let function = self.name.clone();
+                return Err(BuildError { function, pc, message: "branch to an unbound label".into() });
+            };
+            let off = i64::from(target) - i64::from(pc) - 1;
+            if let Some(ins) = self.code.get_mut(pc as usize) {
+                *ins = ins.with_branch_offset(off as i32);
+            }
+        }
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if self.code.len() > MAX_WORDS {
+            let function = self.name.clone();
+            return Err(BuildError { function, pc: 0, message: "function too long".into() });
+        }
+        Ok(Function {
+            slot_pointers: WordSet::pointers(&self.slots),
+            frame_size: self.slots.len() as u32,
+            max_stack: self.max_stack as u32,
+            name: self.name,
+            file: self.file,
+            sig: self.sig,
+            code: self.code,
+            consts: self.consts,
+            stack_maps: self.stack_maps,
+            lines: self.lines,
+            static_calls: self.static_calls,
+        })
+    }
+
+    /// Appends `instr`, popping `pops` words and pushing `pushes`; records the stack map
+    /// (after the pops, before the pushes) if it is a safepoint.
+    fn apply(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
+        let pc = self.pc();
+        self.push_code(instr);
+        let Some(stack) = &mut self.stack else {
+            // Unreachable code is kept (labels may still point past it) but not checked.
+            return;
+        };
+        if stack.len() < pops {
+            self.underflow(instr);
+            return;
+        }
+        stack.truncate(stack.len() - pops);
+        if instr.is_safepoint() {
+            let map = StackMap { pc, depth: stack.len() as u32, pointers: WordSet::pointers(stack) };
+            self.stack_maps.push(map);
+        }
+        stack.extend_from_slice(pushes);
+        // Inputs were counted when they were pushed.
+        self.max_stack = self.max_stack.max(stack.len());
+        if self.max_stack > MAX_WORDS {
+            self.fail("operand stack too deep".into());
+        }
+    }
+
+    fn push_code(&mut self, instr: Instr) {
+        self.code.push(instr);
+    }
+
+    fn top(&self, n: usize) -> Option<Vec<Kind>> {
+        let s = self.stack.as_ref()?;
+        s.get(s.len().checked_sub(n)?..).map(<[Kind]>::to_vec)
+    }
+
+    fn underflow(&mut self, instr: Instr) {
+        if self.stack.is_some() {
+            self.fail(format!("{instr:?}: operand stack underflow"));
+        }
+    }
+
+    fn bad_slot(&mut self, slot: u32) {
+        self.fail(format!("slot {slot} out of range (frame has {})", self.slots.len()));
+    }
+
+    fn fail(&mut self, message: String) {
+        if self.error.is_none() {
+            let function = self.name.clone();
+            self.error = Some(BuildError { function, pc: self.code.len() as u32, message });
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! The instruction set: one fixed 8-byte [`Instr`] per operation.
+//!
+//! # Encoding
+//!
+//! An instruction is a Rust enum whose discriminant is the opcode and whose payload is at
+//! most 6 bytes (a `u32` plus a `u16`, or an `i32`, ...), so every instruction is exactly
+//! 8 bytes (checked at compile time below). Fixed-size words make the program counter a
+//! plain index (branch offsets count instructions, jump targets need no decoding, any
+//! index is an instruction boundary and so a resume point for the JIT), and the dispatch
+//! loop's `match` compiles to one bounds-free jump table on the first byte, with the
+//! operands read from the same 8-byte load. A variable-length byte encoding would be
+//! about 40% smaller but costs a decode step per operand and makes "is this PC an
+//! instruction boundary" a question; a 16-byte or boxed encoding doubles cache traffic.
+//!
+//! # Values
+//!
+//! The operand stack and the frame slots hold untagged 64-bit words; the compiler knows
+//! every type. Scalars are kept in a *canonical* form: signed integers sign-extended to
+//! 64 bits, unsigned integers zero-extended, `bool` as 0/1, `float64` as its bits,
+//! `float32` as its bits in the low half (high half zero). Integer arithmetic is done on
+//! 64-bit words; after an operation that can leave the range of a narrower type the
+//! compiler emits the matching `SExt*`/`ZExt*` (Go's wraparound), or uses the fused
+//! `*I32` forms for `int32`. Division, comparison and right shifts of canonical values
+//! need no extension (the only overflow, `MinInt/-1`, wraps back under `SExt`).
+//!
+//! Multi-word values occupy consecutive words in Go's memory order: a string is
+//! `ptr, len`, a slice `ptr, len, cap`, an interface `itab|type, data`, a complex
+//! number `re, im`. A struct or array held in frame slots occupies `ceil(size/8)` slots
+//! containing its exact Go memory image (fields at their gc offsets), so copying between
+//! memory and frame is a block copy; a struct is pushed with `LoadSlots`/`LoadBlock`.
+//!
+//! # Conventions
+//!
+//! *Branch offsets* are relative to the instruction after the branch (`0` falls
+//! through). *Memory operands*: `addr` is popped first-pushed-first (the address is
+//! pushed before the value for stores). Every memory access first checks the address
+//! against the nil page (below 4096) and panics with gc's nil-dereference error, so
+//! `p.f` on a nil `p` needs no separate check when the offset is small; [`Instr::NilCheck`]
+//! covers large offsets.
+
+/// One bytecode instruction. Stack effects are written `[inputs] -> [outputs]`, top of
+/// stack last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    /// Does nothing (padding left by patched code).
+    Nop,
+
+    // ---- constants and operand-stack shuffling
+    /// `[] -> [v]`: push the immediate, sign-extended to 64 bits.
+    Const(i32),
+    /// `[] -> [w]`: push word `index` of the function's constant pool.
+    ConstWord(u32),
+    /// `[a] -> []`.
+    Pop,
+    /// `[a] -> [a, a]`.
+    Dup,
+    /// `[a, b] -> [b, a]`.
+    Swap,
+
+    // ---- frame slots (slot 0 is the first parameter)
+    /// `[] -> [slot]`.
+    Load(u32),
+    /// `[v] -> []`: `slot = v`.
+    Store(u32),
+    /// `[] -> [slot, slot+1, ..., slot+n-1]`: push a multi-word value.
+    LoadSlots { slot: u32, n: u16 },
+    /// `[w0 .. wn-1] -> []`: store a multi-word value into `slot..slot+n`.
+    StoreSlots { slot: u32, n: u16 },
+    /// `[] -> []`: `slot = slot + imm` (64-bit wrapping; `i++`, `i -= 2` on word-sized ints).
+    AddSlotImm { slot: u32, imm: i16 },
+    /// `[] -> [ctx]`: the closure context of the running call (the func value's
+    /// pointer: word 0 is the code, captured variables follow), or 0 for a static call.
+    LoadCtx,
+
+    // ---- 64-bit integer arithmetic (wrapping; operands and results canonical words)
+    /// `[a, b] -> [a + b]`.
+    AddI64,
+    /// `[a, b] -> [a - b]`.
+    SubI64,
+    /// `[a, b] -> [a * b]`.
+    MulI64,
+    /// `[a, b] -> [a / b]` signed; panics on `b == 0`; `MinInt64 / -1 == MinInt64`.
+    DivI64,
+    /// `[a, b] -> [a % b]` signed; panics on `b == 0`; `MinInt64 % -1 == 0`.
+    RemI64,
+    /// `[a, b] -> [a / b]` unsigned; panics on `b == 0`.
+    DivU64,
+    /// `[a, b] -> [a % b]` unsigned; panics on `b == 0`.
+    RemU64,
+    /// `[a] -> [-a]`.
+    NegI64,
+    /// `[a, b] -> [a & b]`.
+    And,
+    /// `[a, b] -> [a | b]`.
+    Or,
+    /// `[a, b] -> [a ^ b]`.
+    Xor,
+    /// `[a, b] -> [a &^ b]`.
+    AndNot,
+    /// `[a] -> [^a]`.
+    Not,
+    /// `[a, s] -> [a << s]`; `s` is unsigned, `s >= 64` gives 0 (Go's rule).
+    Shl,
+    /// `[a, s] -> [a >> s]` arithmetic; `s >= 64` gives 0 or -1.
+    ShrI64,
+    /// `[a, s] -> [a >> s]` logical; `s >= 64` gives 0.
+    ShrU64,
+    /// `[s] -> [s]`: panics with "negative shift amount" if the signed count is negative.
+    CheckShift,
+    /// `[a] -> [a + imm]`.
+    AddImm(i32),
+
+    // ---- width fixing (Go's wraparound for narrow integer types)
+    /// `[a] -> [sign-extend low 8 bits]`.
+    SExt8,
+    /// `[a] -> [sign-extend low 16 bits]`.
+    SExt16,
+    /// `[a] -> [sign-extend low 32 bits]`.
+    SExt32,
+    /// `[a] -> [zero-extend low 8 bits]`.
+    ZExt8,
+    /// `[a] -> [zero-extend low 16 bits]`.
+    ZExt16,
+    /// `[a] -> [zero-extend low 32 bits]`.
+    ZExt32,
+
+    // ---- fused 32-bit signed arithmetic (`int32`, `rune`): result sign-extended
+    /// `[a, b] -> [int32(a + b)]`.
+    AddI32,
+    /// `[a, b] -> [int32(a - b)]`.
+    SubI32,
+    /// `[a, b] -> [int32(a * b)]`.
+    MulI32,
+
+    // ---- integer comparisons: `[a, b] -> [0 or 1]`
+    /// `a == b` (also for pointers, bools, and single-word equality).
+    Eq,
+    /// `a != b`.
+    Ne,
+    /// `a < b` signed.
+    LtI64,
+    /// `a <= b` signed.
+    LeI64,
+    /// `a > b` signed.
+    GtI64,
+    /// `a >= b` signed.
+    GeI64,
+    /// `a < b` unsigned.
+    LtU64,
+    /// `a <= b` unsigned.
+    LeU64,
+    /// `a > b` unsigned.
+    GtU64,
+    /// `a >= b` unsigned.
+    GeU64,
+    /// `[a] -> [a == 0]` (logical not of a bool).
+    Eqz,
+
+    // ---- floating point (IEEE 754, as Go)
+    /// `[a, b] -> [a + b]` float64.
+    AddF64,
+    /// `[a, b] -> [a - b]` float64.
+    SubF64,
+    /// `[a, b] -> [a * b]` float64.
+    MulF64,
+    /// `[a, b] -> [a / b]` float64.
+    DivF64,
+    /// `[a] -> [-a]` float64 (flips the sign bit, as Go).
+    NegF64,
+    /// `[a, b] -> [a == b]` float64.
+    EqF64,
+    /// `[a, b] -> [a != b]` float64 (true when either is NaN).
+    NeF64,
+    /// `[a, b] -> [a < b]` float64.
+    LtF64,
+    /// `[a, b] -> [a <= b]` float64.
+    LeF64,
+    /// `[a, b] -> [a > b]` float64.
+    GtF64,
+    /// `[a, b] -> [a >= b]` float64.
+    GeF64,
+    /// `[a, b] -> [a + b]` float32.
+    AddF32,
+    /// `[a, b] -> [a - b]` float32.
+    SubF32,
+    /// `[a, b] -> [a * b]` float32.
+    MulF32,
+    /// `[a, b] -> [a / b]` float32.
+    DivF32,
+    /// `[a] -> [-a]` float32.
+    NegF32,
+    /// `[a, b] -> [a == b]` float32.
+    EqF32,
+    /// `[a, b] -> [a != b]` float32.
+    NeF32,
+    /// `[a, b] -> [a < b]` float32.
+    LtF32,
+    /// `[a, b] -> [a <= b]` float32.
+    LeF32,
+    /// `[a, b] -> [a > b]` float32.
+    GtF32,
+    /// `[a, b] -> [a >= b]` float32.
+    GeF32,
+    /// `[re1, im1, re2, im2] -> [re, im]`: complex128 multiplication.
+    MulC128,
+    /// `[re1, im1, re2, im2] -> [re, im]`: complex128 division as gc's `complex128div`.
+    DivC128,
+
+    // ---- conversions (float→int as gc on amd64: NaN and out-of-range give MinInt64)
+    /// int64 → float64.
+    I64ToF64,
+    /// uint64 → float64.
+    U64ToF64,
+    /// float64 → int64.
+    F64ToI64,
+    /// float64 → uint64.
+    F64ToU64,
+    /// int64 → float32.
+    I64ToF32,
+    /// uint64 → float32.
+    U64ToF32,
+    /// float32 → int64.
+    F32ToI64,
+    /// float32 → uint64.
+    F32ToU64,
+    /// float32 → float64.
+    F32ToF64,
+    /// float64 → float32 (rounding to nearest).
+    F64ToF32,
+
+    // ---- control flow (offsets relative to the next instruction)
+    /// Unconditional jump. A negative offset is a back-edge (a safepoint).
+    Jump(i32),
+    /// `[c] -> []`: jump if `c != 0`.
+    JumpIf(i32),
+    /// `[c] -> []`: jump if `c == 0`.
+    JumpIfNot(i32),
+    /// `[a, b] -> []`: jump if `a == b`.
+    BrEq(i32),
+    /// `[a, b] -> []`: jump if `a != b`.
+    BrNe(i32),
+    /// `[a, b] -> []`: jump if `a < b` signed.
+    BrLtI64(i32),
+    /// `[a, b] -> []`: jump if `a <= b` signed.
+    BrLeI64(i32),
+    /// `[a, b] -> []`: jump if `a > b` signed.
+    BrGtI64(i32),
+    /// `[a, b] -> []`: jump if `a >= b` signed.
+    BrGeI64(i32),
+    /// `[a, b] -> []`: jump if `a < b` unsigned.
+    BrLtU64(i32),
+    /// `[a, b] -> []`: jump if `a >= b` unsigned.
+    BrGeU64(i32),
+
+    // ---- memory: `[addr] -> [value]`, `[addr, value] -> []`; operand = byte offset
+    /// Load a sign-extended byte.
+    Load8S(i32),
+    /// Load a zero-extended byte.
+    Load8U(i32),
+    /// Load a sign-extended 16-bit value.
+    Load16S(i32),
+    /// Load a zero-extended 16-bit value.
+    Load16U(i32),
+    /// Load a sign-extended 32-bit value.
+    Load32S(i32),
+    /// Load a zero-extended 32-bit value (also float32 bits).
+    Load32U(i32),
+    /// Load a 64-bit scalar word.
+    Load64(i32),
+    /// Load a 64-bit word that is a pointer (the distinction feeds the stack maps).
+    LoadPtr(i32),
+    /// Store the low byte.
+    Store8(i32),
+    /// Store the low 16 bits.
+    Store16(i32),
+    /// Store the low 32 bits.
+    Store32(i32),
+    /// Store a 64-bit word.
+    Store64(i32),
+    /// `[addr] -> [w0 .. w(ceil(size/8)-1)]`: read exactly `size` bytes (the last
+    /// word zero-padded) — a struct or array value.
+    LoadBlock(u32),
+    /// `[addr, w0 .. ] -> []`: write exactly `size` bytes from the words.
+    StoreBlock(u32),
+    /// `[dst, src] -> []`: copy `size` bytes, as `memmove`.
+    CopyBlock(u32),
+    /// `[addr] -> []`: zero `size` bytes.
+    ZeroBlock(u32),
+    /// `[p] -> [p + off]`: field address (no check; see [`Instr::NilCheck`]).
+    AddrOff(i32),
+    /// `[p] -> [p]`: panic with the nil-dereference error if `p` is nil.
+    NilCheck,
+    /// `[base, i, len] -> [base + i*size]`: bounds-checked element address;
+    /// panics `index out of range [i] with length len` unless `0 <= i < len`.
+    Index(u32),
+    /// `[x, y] -> [x]`: a bounds check that panics with gc's `boundsError` of the given
+    /// code (`runtime::errors::BoundsCode` as a byte) unless it holds, compared as
+    /// unsigned words: `x < y` for the index code, `x <= y` for every other code
+    /// (slice bounds `[:x]` against len/cap, `[x:y]`, the three-index forms, and the
+    /// slice-to-array conversion with `x` the array length and `y` the slice length).
+    /// `signed` says whether `x` has a signed type, so that a negative one is reported.
+    Bounds { code: u8, signed: bool },
+
+    // ---- calls. A call's arguments are the top `nparams` words (the callee's first
+    // slots, in place); its results replace them.
+    /// Static call of function `id`.
+    Call(u32),
+    /// `[args.., f] -> [results..]`: call a func value (closure pointer; nil panics).
+    /// The word counts are the call site's; the VM checks them against the callee.
+    CallClosure { params: u16, results: u16 },
+    /// `[recv_data, args.., itab] -> [results..]`: call method `method` of an interface
+    /// through its itab (`fun[method]` at byte offset `24 + 8*method`, as gc's
+    /// `abi.ITab`; the entry holds a [`FuncId`](super::FuncId)). `params` counts the
+    /// receiver word. A nil itab panics with the nil-dereference error.
+    CallIface { method: u16, params: u16, results: u16 },
+    /// `[args..] -> [results..]`: call native function `id` of the program's table.
+    CallNative(u32),
+    /// `[results..] -> (caller)`: return the top `nresults` words.
+    Ret,
+
+    // ---- builtins implemented in the VM
+    /// `[value words] -> []`: `print` of one operand of the given kind
+    /// (see [`PrintKind`]); `PrintSpace`/`PrintNewline` take no operand.
+    Print(PrintKind),
+
+    // ---- runtime operations. Operands index the program's type table. Those marked
+    // *reserved* have a fixed encoding but no implementation yet: running them stops
+    // the goroutine with `VmError::Unimplemented`.
+    /// `[] -> [p]`: allocate a zeroed object of type `t`.
+    Alloc(u32),
+    /// `[len, cap] -> [ptr, len, cap]`: `make([]T, len, cap)` with elem type `t`;
+    /// panics `makeslice: len out of range` / `cap out of range`.
+    MakeSlice(u32),
+    /// *Reserved.* `[ptr, len, cap, newlen] -> [ptr, len, cap]`: grow for `append` (elem type `t`).
+    GrowSlice(u32),
+    /// *Reserved.* `[hint] -> [m]`: `make(map[K]V, hint)` for map type `t`.
+    MakeMap(u32),
+    /// *Reserved.* `[m, key..] -> [value.., ok]`: map read (`t` is the map type).
+    MapGet(u32),
+    /// *Reserved.* `[m, key.., value..] -> []`: map write; panics on a nil map.
+    MapSet(u32),
+    /// *Reserved.* `[m, key..] -> []`: `delete`.
+    MapDelete(u32),
+    /// *Reserved.* `[m, iter] -> []`: start a `range` over `m` into the iterator object.
+    MapIterInit(u32),
+    /// *Reserved.* `[iter] -> [key.., value.., ok]`: next entry.
+    MapIterNext(u32),
+    /// *Reserved.* `[size] -> [c]`: `make(chan T, size)`.
+    MakeChan(u32),
+    /// *Reserved.* `[c, value..] -> []`: channel send (may block: a resume point).
+    ChanSend(u32),
+    /// *Reserved.* `[c] -> [value.., ok]`: channel receive (may block).
+    ChanRecv(u32),
+    /// *Reserved.* `[c] -> []`: `close`.
+    ChanClose,
+    /// *Reserved.* `[cases..] -> [index, ok]`: `select` over `n` cases described on the stack.
+    Select(u16),
+    /// *Reserved.* `[args.., f] -> []`: push a deferred call of the func value.
+    Defer,
+    /// *Reserved.* `[] -> []`: run this frame's deferred calls (before `Ret`).
+    RunDefers,
+    /// `[type, data] -> !`: `panic(v)` with an interface value.
+    Panic,
+    /// *Reserved.* `[] -> [type, data]`: `recover()`.
+    Recover,
+}
+
+/// What a [`Instr::Print`] prints, and so how many words it pops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintKind {
+    /// A signed integer (1 word).
+    Int,
+    /// An unsigned integer (1 word).
+    Uint,
+    /// A float64 (1 word).
+    F64,
+    /// A float32 (1 word).
+    F32,
+    /// A complex128 (2 words).
+    C128,
+    /// A complex64 (2 words of float32 bits).
+    C64,
+    /// A bool (1 word).
+    Bool,
+    /// A string (2 words: ptr, len).
+    String,
+    /// A pointer, chan, map, func or unsafe.Pointer, in hex (1 word).
+    Pointer,
+    /// A slice as `[len/cap]0xptr` (3 words).
+    Slice,
+    /// An interface as `(0xtype,0xdata)` (2 words).
+    Iface,
+    /// The space `println` puts between operands (no word).
+    Space,
+    /// The newline ending `println` (no word).
+    Newline,
+}
+
+impl PrintKind {
+    /// How many operand words this kind consumes.
+    pub fn words(self) -> u32 {
+        match self {
+            PrintKind::Space | PrintKind::Newline => 0,
+            PrintKind::C128 | PrintKind::C64 | PrintKind::String | PrintKind::Iface => 2,
+            PrintKind::Slice => 3,
+            _ => 1,
+        }
+    }
+}
+
+// The dispatch loop and the instruction cache footprint rely on this.
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);
+
+impl Instr {
+    /// The branch offset of a jump or conditional branch.
+    pub fn branch_offset(&self) -> Option<i32> {
+        match *self {
+            Instr::Jump(o)
+            | Instr::JumpIf(o)
+            | Instr::JumpIfNot(o)
+            | Instr::BrEq(o)
+            | Instr::BrNe(o)
+            | Instr::BrLtI64(o)
+            | Instr::BrLeI64(o)
+            | Instr::BrGtI64(o)
+            | Instr::BrGeI64(o)
+            | Instr::BrLtU64(o)
+            | Instr::BrGeU64(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The same branch with another offset (used when patching labels).
+    pub(crate) fn with_branch_offset(self, off: i32) -> Instr {
+        match self {
+            Instr::Jump(_) => Instr::Jump(off),
+            Instr::JumpIf(_) => Instr::JumpIf(off),
+            Instr::JumpIfNot(_) => Instr::JumpIfNot(off),
+            Instr::BrEq(_) => Instr::BrEq(off),
+            Instr::BrNe(_) => Instr::BrNe(off),
+            Instr::BrLtI64(_) => Instr::BrLtI64(off),
+            Instr::BrLeI64(_) => Instr::BrLeI64(off),
+            Instr::BrGtI64(_) => Instr::BrGtI64(off),
+            Instr::BrGeI64(_) => Instr::BrGeI64(off),
+            Instr::BrLtU64(_) => Instr::BrLtU64(off),
+            Instr::BrGeU64(_) => Instr::BrGeU64(off),
+            other => other,
+        }
+    }
+
+    /// Whether execution never falls through to the next instruction.
+    pub fn is_terminator(&self) -> bool {
+        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::Panic)
+    }
+
+    /// Whether the collector may run at this instruction, so that it needs a stack map:
+    /// calls, allocations, runtime operations that allocate or block, and back-edges.
+    pub fn is_safepoint(&self) -> bool {
+        match self {
+            Instr::Call(_)
+            | Instr::CallClosure { .. }
+            | Instr::CallIface { .. }
+            | Instr::CallNative(_)
+            | Instr::Alloc(_)
+            | Instr::MakeSlice(_)
+            | Instr::GrowSlice(_)
+            | Instr::MakeMap(_)
+            | Instr::MapSet(_)
+            | Instr::MapIterInit(_)
+            | Instr::MakeChan(_)
+            | Instr::ChanSend(_)
+            | Instr::ChanRecv(_)
+            | Instr::Select(_)
+            | Instr::Defer
+            | Instr::RunDefers
+            | Instr::Panic => true,
+            Instr::Jump(o) => *o < 0,
+            other => other.branch_offset().is_some_and(|o| o < 0),
+        }
+    }
+}

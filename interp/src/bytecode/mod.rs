@@ -1,0 +1,15 @@
+//! The bytecode: instruction set ([`Instr`]), function objects and programs
+//! ([`Function`], [`Program`]), the verifying [`FunctionBuilder`] and a disassembler.
+
+mod builder;
+mod disasm;
+mod function;
+mod instr;
+
+pub use builder::{BuildError, FunctionBuilder, Label};
+pub use disasm::disassemble;
+pub use function::{
+    FuncId, Function, Kind, LineEntry, LinkError, Native, NativeFn, Program, Signature, StackMap,
+    TypeLayout, WordSet,
+};
+pub use instr::{Instr, PrintKind};

@@ -1,0 +1,636 @@
+//! The dispatch loop.
+//!
+//! One `loop { match }` over 8-byte instructions; the match is a jump table on the
+//! opcode byte. The loop keeps its state in locals — instruction pointer, frame pointer
+//! and operand-stack pointer as raw pointers, the current function's metadata — and
+//! writes it back to the [`Goroutine`] whenever it leaves (trap, return to the host,
+//! preemption) or calls into the runtime (allocation may collect, and the collector
+//! reads the saved state). Because the state is just (function, pc, fp, sp, ctx) and
+//! every instruction leaves the stack consistent, any instruction boundary is a valid
+//! resume point.
+//!
+//! # Safety argument
+//!
+//! The loop uses unchecked pointer arithmetic on the VM stack. That is sound because
+//! every [`Function`](crate::bytecode::Function) was verified by the builder (slot
+//! indices below `frame_size`, operand depth never below zero nor above `max_stack`,
+//! branch targets inside the code, no fall-through off the end), every static
+//! reference was checked by [`Program::link`](crate::bytecode::Program::link), dynamic
+//! calls are checked against the callee here, and a call makes room for the callee's
+//! `frame_size + FRAME_RECORD_WORDS + max_stack` words before entering it. Memory
+//! instructions dereference Go addresses: like compiled Go, they trust the compiler's
+//! bounds checks and `unsafe` code, and catch only the nil page.
+
+use super::arith;
+use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_pc, unpack_func_pc};
+use super::{Goroutine, Meta, Vm, VmError};
+use crate::bytecode::{Instr, PrintKind};
+use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
+use std::io::Write;
+use std::ptr;
+
+/// Addresses below this are the nil page: dereferencing them is a nil-pointer panic.
+const NIL_PAGE: u64 = 4096;
+
+/// Why the loop stopped.
+pub(super) enum Trap {
+    /// The bottom frame returned; its results are at `fp`.
+    Done,
+    /// The preemption budget ran out at a back-edge or call; resume at the saved pc.
+    Yield,
+    /// A run-time error panicked at the saved pc.
+    Runtime(RuntimeError),
+    /// `panic(v)` with the interface value `(type, data)`.
+    UserPanic(u64, u64),
+    /// The stack would outgrow its limit (the saved pc is the call).
+    Overflow,
+    /// A malformed program or an unimplemented operation.
+    Vm(VmError),
+}
+
+/// Runs `g` until it stops; `COUNT` makes the loop count executed instructions into
+/// `vm.executed` (a separate instantiation, so the normal loop pays nothing).
+///
+/// # Safety
+///
+/// `g` must have been created for `vm`'s program by [`Goroutine::new`] and only run by
+/// this function since (its saved state is then consistent with the verified code).
+pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) -> Trap {
+    let metas: *const Meta = vm.metas.as_ptr();
+    let nfuncs = vm.metas.len();
+    let limit = vm.config.max_stack_bytes;
+    let mut budget = vm.config.budget;
+    let mut executed: u64 = 0;
+
+    // SAFETY (whole body): see the module docs; the saved state came from this loop.
+    unsafe {
+        let mut cur = g.func as usize;
+        let mut meta: &Meta = &*metas.add(cur);
+        let mut code = meta.code;
+        let mut ip = code.add(g.pc as usize);
+        let mut base = g.stack.words_mut().as_mut_ptr();
+        let mut stack_len = g.stack.len();
+        let mut fp = base.add(g.fp);
+        let mut sp = base.add(g.sp);
+        let mut ctx = g.ctx;
+
+        // Writes the loop state back to `g`, with `pc` the instruction to resume at.
+        macro_rules! save {
+            ($pc:expr) => {{
+                g.func = cur as u32;
+                g.pc = $pc as u32;
+                g.fp = fp.offset_from(base) as usize;
+                g.sp = sp.offset_from(base) as usize;
+                g.ctx = ctx;
+                if COUNT {
+                    vm.executed += std::mem::take(&mut executed);
+                }
+            }};
+        }
+        // Stops at the current instruction (the one that was just fetched).
+        macro_rules! trap {
+            ($t:expr) => {{
+                save!(ip.offset_from(code) - 1);
+                return $t;
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: u64 = $v;
+                *sp = v;
+                sp = sp.add(1);
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp = sp.sub(1);
+                *sp
+            }};
+        }
+        macro_rules! unary {
+            (|$a:ident| $e:expr) => {{
+                let t = sp.sub(1);
+                let $a = *t;
+                *t = $e;
+            }};
+        }
+        macro_rules! binary {
+            (|$a:ident, $b:ident| $e:expr) => {{
+                sp = sp.sub(1);
+                let $b = *sp;
+                let t = sp.sub(1);
+                let $a = *t;
+                *t = $e;
+            }};
+        }
+        macro_rules! f64op {
+            (|$a:ident, $b:ident| $e:expr) => {
+                binary!(|x, y| {
+                    let ($a, $b) = (f64::from_bits(x), f64::from_bits(y));
+                    $e
+                })
+            };
+        }
+        macro_rules! f32op {
+            (|$a:ident, $b:ident| $e:expr) => {
+                binary!(|x, y| {
+                    let ($a, $b) = (f32::from_bits(x as u32), f32::from_bits(y as u32));
+                    $e
+                })
+            };
+        }
+        // Taken branches with a negative offset are back-edges: preemption points.
+        macro_rules! jump {
+            ($off:expr) => {{
+                let off = $off as isize;
+                ip = ip.offset(off);
+                if off < 0 {
+                    budget -= 1;
+                    if budget == 0 {
+                        save!(ip.offset_from(code));
+                        return Trap::Yield;
+                    }
+                }
+            }};
+        }
+        macro_rules! cond {
+            ($off:expr, |$a:ident, $b:ident| $c:expr) => {{
+                sp = sp.sub(2);
+                let $a = *sp;
+                let $b = *sp.add(1);
+                if $c {
+                    jump!($off);
+                }
+            }};
+        }
+        macro_rules! addr {
+            ($a:expr, $off:expr) => {{
+                let a: u64 = $a;
+                if a < NIL_PAGE {
+                    trap!(Trap::Runtime(RuntimeError::NilDeref { addr: a.wrapping_add($off as i64 as u64) }));
+                }
+                a.wrapping_add($off as i64 as u64)
+            }};
+        }
+        macro_rules! load {
+            ($off:expr, $ty:ty, $conv:expr) => {{
+                let t = sp.sub(1);
+                let a = addr!(*t, $off);
+                let v: $ty = ptr::read_unaligned(a as *const $ty);
+                *t = $conv(v);
+            }};
+        }
+        macro_rules! store {
+            ($off:expr, $ty:ty) => {{
+                sp = sp.sub(2);
+                let a = addr!(*sp, $off);
+                ptr::write_unaligned(a as *mut $ty, *sp.add(1) as $ty);
+            }};
+        }
+        // Enters function `$id` whose arguments are the top words of the stack.
+        macro_rules! call {
+            ($id:expr, $ctx:expr) => {{
+                let id: usize = $id;
+                let callee: &Meta = &*metas.add(id);
+                let mut new_fp = sp.sub(callee.nparams);
+                let new_fp_idx = new_fp.offset_from(base) as usize;
+                if new_fp_idx + callee.need > stack_len {
+                    let fp_idx = fp.offset_from(base);
+                    if g.stack.grow(new_fp_idx + callee.need, limit).is_err() {
+                        trap!(Trap::Overflow);
+                    }
+                    base = g.stack.words_mut().as_mut_ptr();
+                    stack_len = g.stack.len();
+                    fp = base.offset(fp_idx);
+                    new_fp = base.add(new_fp_idx);
+                }
+                let rec = new_fp.add(callee.frame_size);
+                *rec = pack_func_pc(cur as u32, ip.offset_from(code) as u32);
+                *rec.add(1) = fp.offset_from(base) as u64;
+                *rec.add(2) = ctx;
+                ptr::write_bytes(new_fp.add(callee.nparams), 0, callee.frame_size - callee.nparams);
+                fp = new_fp;
+                sp = rec.add(FRAME_RECORD_WORDS);
+                cur = id;
+                meta = callee;
+                code = callee.code;
+                ip = code;
+                ctx = $ctx;
+                budget -= 1;
+                if budget == 0 {
+                    save!(0);
+                    return Trap::Yield;
+                }
+            }};
+        }
+        // Checks a dynamic call target and its word counts against the call site.
+        macro_rules! dynamic_target {
+            ($word:expr, $params:expr, $results:expr) => {{
+                let id = $word;
+                if id >= nfuncs as u64 {
+                    trap!(Trap::Vm(VmError::BadCallTarget(id)));
+                }
+                let m: &Meta = &*metas.add(id as usize);
+                if m.nparams != $params as usize || m.nresults != $results as usize {
+                    trap!(Trap::Vm(VmError::BadCallTarget(id)));
+                }
+                id as usize
+            }};
+        }
+
+        loop {
+            let ins = *ip;
+            ip = ip.add(1);
+            if COUNT {
+                executed += 1;
+            }
+            match ins {
+                Instr::Nop => {}
+                Instr::Const(v) => push!(v as i64 as u64),
+                Instr::ConstWord(i) => push!(*meta.consts.add(i as usize)),
+                Instr::Pop => sp = sp.sub(1),
+                Instr::Dup => push!(*sp.sub(1)),
+                Instr::Swap => {
+                    let t = sp.sub(1);
+                    let u = sp.sub(2);
+                    ptr::swap(t, u);
+                }
+                Instr::Load(s) => push!(*fp.add(s as usize)),
+                Instr::Store(s) => *fp.add(s as usize) = pop!(),
+                Instr::LoadSlots { slot, n } => {
+                    ptr::copy_nonoverlapping(fp.add(slot as usize), sp, n as usize);
+                    sp = sp.add(n as usize);
+                }
+                Instr::StoreSlots { slot, n } => {
+                    sp = sp.sub(n as usize);
+                    ptr::copy_nonoverlapping(sp, fp.add(slot as usize), n as usize);
+                }
+                Instr::AddSlotImm { slot, imm } => {
+                    let s = fp.add(slot as usize);
+                    *s = (*s).wrapping_add(imm as i64 as u64);
+                }
+                Instr::LoadCtx => push!(ctx),
+
+                Instr::AddI64 => binary!(|a, b| a.wrapping_add(b)),
+                Instr::SubI64 => binary!(|a, b| a.wrapping_sub(b)),
+                Instr::MulI64 => binary!(|a, b| a.wrapping_mul(b)),
+                Instr::DivI64 | Instr::RemI64 | Instr::DivU64 | Instr::RemU64 => {
+                    let b = pop!();
+                    if b == 0 {
+                        sp = sp.add(1);
+                        trap!(Trap::Runtime(RuntimeError::DivideByZero));
+                    }
+                    unary!(|a| match ins {
+                        Instr::DivI64 => (a as i64).wrapping_div(b as i64) as u64,
+                        Instr::RemI64 => (a as i64).wrapping_rem(b as i64) as u64,
+                        Instr::DivU64 => a / b,
+                        _ => a % b,
+                    })
+                }
+                Instr::NegI64 => unary!(|a| a.wrapping_neg()),
+                Instr::And => binary!(|a, b| a & b),
+                Instr::Or => binary!(|a, b| a | b),
+                Instr::Xor => binary!(|a, b| a ^ b),
+                Instr::AndNot => binary!(|a, b| a & !b),
+                Instr::Not => unary!(|a| !a),
+                Instr::Shl => binary!(|a, b| arith::shl(a, b)),
+                Instr::ShrI64 => binary!(|a, b| arith::shr_signed(a, b)),
+                Instr::ShrU64 => binary!(|a, b| arith::shr_unsigned(a, b)),
+                Instr::CheckShift => {
+                    if (*sp.sub(1) as i64) < 0 {
+                        trap!(Trap::Runtime(RuntimeError::NegativeShift));
+                    }
+                }
+                Instr::AddImm(k) => unary!(|a| a.wrapping_add(k as i64 as u64)),
+                Instr::SExt8 => unary!(|a| a as i8 as i64 as u64),
+                Instr::SExt16 => unary!(|a| a as i16 as i64 as u64),
+                Instr::SExt32 => unary!(|a| a as i32 as i64 as u64),
+                Instr::ZExt8 => unary!(|a| a as u8 as u64),
+                Instr::ZExt16 => unary!(|a| a as u16 as u64),
+                Instr::ZExt32 => unary!(|a| a as u32 as u64),
+                Instr::AddI32 => binary!(|a, b| (a as i32).wrapping_add(b as i32) as i64 as u64),
+                Instr::SubI32 => binary!(|a, b| (a as i32).wrapping_sub(b as i32) as i64 as u64),
+                Instr::MulI32 => binary!(|a, b| (a as i32).wrapping_mul(b as i32) as i64 as u64),
+
+                Instr::Eq => binary!(|a, b| (a == b) as u64),
+                Instr::Ne => binary!(|a, b| (a != b) as u64),
+                Instr::LtI64 => binary!(|a, b| ((a as i64) < (b as i64)) as u64),
+                Instr::LeI64 => binary!(|a, b| ((a as i64) <= (b as i64)) as u64),
+                Instr::GtI64 => binary!(|a, b| ((a as i64) > (b as i64)) as u64),
+                Instr::GeI64 => binary!(|a, b| ((a as i64) >= (b as i64)) as u64),
+                Instr::LtU64 => binary!(|a, b| (a < b) as u64),
+                Instr::LeU64 => binary!(|a, b| (a <= b) as u64),
+                Instr::GtU64 => binary!(|a, b| (a > b) as u64),
+                Instr::GeU64 => binary!(|a, b| (a >= b) as u64),
+                Instr::Eqz => unary!(|a| (a == 0) as u64),
+
+                Instr::AddF64 => f64op!(|a, b| (a + b).to_bits()),
+                Instr::SubF64 => f64op!(|a, b| (a - b).to_bits()),
+                Instr::MulF64 => f64op!(|a, b| (a * b).to_bits()),
+                Instr::DivF64 => f64op!(|a, b| (a / b).to_bits()),
+                Instr::NegF64 => unary!(|a| a ^ (1 << 63)),
+                Instr::EqF64 => f64op!(|a, b| (a == b) as u64),
+                Instr::NeF64 => f64op!(|a, b| (a != b) as u64),
+                Instr::LtF64 => f64op!(|a, b| (a < b) as u64),
+                Instr::LeF64 => f64op!(|a, b| (a <= b) as u64),
+                Instr::GtF64 => f64op!(|a, b| (a > b) as u64),
+                Instr::GeF64 => f64op!(|a, b| (a >= b) as u64),
+                Instr::AddF32 => f32op!(|a, b| u64::from((a + b).to_bits())),
+                Instr::SubF32 => f32op!(|a, b| u64::from((a - b).to_bits())),
+                Instr::MulF32 => f32op!(|a, b| u64::from((a * b).to_bits())),
+                Instr::DivF32 => f32op!(|a, b| u64::from((a / b).to_bits())),
+                Instr::NegF32 => unary!(|a| (a ^ (1 << 31)) & 0xffff_ffff),
+                Instr::EqF32 => f32op!(|a, b| (a == b) as u64),
+                Instr::NeF32 => f32op!(|a, b| (a != b) as u64),
+                Instr::LtF32 => f32op!(|a, b| (a < b) as u64),
+                Instr::LeF32 => f32op!(|a, b| (a <= b) as u64),
+                Instr::GtF32 => f32op!(|a, b| (a > b) as u64),
+                Instr::GeF32 => f32op!(|a, b| (a >= b) as u64),
+                Instr::MulC128 | Instr::DivC128 => {
+                    sp = sp.sub(4);
+                    let w = |i: usize| f64::from_bits(*sp.add(i));
+                    let (a, b, c, d) = (w(0), w(1), w(2), w(3));
+                    let (re, im) = if ins == Instr::MulC128 {
+                        arith::complex_mul(a, b, c, d)
+                    } else {
+                        arith::complex_div(a, b, c, d)
+                    };
+                    push!(re.to_bits());
+                    push!(im.to_bits());
+                }
+
+                Instr::I64ToF64 => unary!(|a| (a as i64 as f64).to_bits()),
+                Instr::U64ToF64 => unary!(|a| (a as f64).to_bits()),
+                Instr::F64ToI64 => unary!(|a| arith::f64_to_i64(f64::from_bits(a)) as u64),
+                Instr::F64ToU64 => unary!(|a| arith::f64_to_u64(f64::from_bits(a))),
+                Instr::I64ToF32 => unary!(|a| u64::from((a as i64 as f32).to_bits())),
+                Instr::U64ToF32 => unary!(|a| u64::from((a as f32).to_bits())),
+                Instr::F32ToI64 => {
+                    unary!(|a| arith::f64_to_i64(f64::from(f32::from_bits(a as u32))) as u64)
+                }
+                Instr::F32ToU64 => {
+                    unary!(|a| arith::f64_to_u64(f64::from(f32::from_bits(a as u32))))
+                }
+                Instr::F32ToF64 => unary!(|a| f64::from(f32::from_bits(a as u32)).to_bits()),
+                Instr::F64ToF32 => unary!(|a| u64::from((f64::from_bits(a) as f32).to_bits())),
+
+                Instr::Jump(off) => jump!(off),
+                Instr::JumpIf(off) => {
+                    if pop!() != 0 {
+                        jump!(off);
+                    }
+                }
+                Instr::JumpIfNot(off) => {
+                    if pop!() == 0 {
+                        jump!(off);
+                    }
+                }
+                Instr::BrEq(off) => cond!(off, |a, b| a == b),
+                Instr::BrNe(off) => cond!(off, |a, b| a != b),
+                Instr::BrLtI64(off) => cond!(off, |a, b| (a as i64) < (b as i64)),
+                Instr::BrLeI64(off) => cond!(off, |a, b| (a as i64) <= (b as i64)),
+                Instr::BrGtI64(off) => cond!(off, |a, b| (a as i64) > (b as i64)),
+                Instr::BrGeI64(off) => cond!(off, |a, b| (a as i64) >= (b as i64)),
+                Instr::BrLtU64(off) => cond!(off, |a, b| a < b),
+                Instr::BrGeU64(off) => cond!(off, |a, b| a >= b),
+
+                Instr::Load8S(off) => load!(off, i8, |v: i8| v as i64 as u64),
+                Instr::Load8U(off) => load!(off, u8, u64::from),
+                Instr::Load16S(off) => load!(off, i16, |v: i16| v as i64 as u64),
+                Instr::Load16U(off) => load!(off, u16, u64::from),
+                Instr::Load32S(off) => load!(off, i32, |v: i32| v as i64 as u64),
+                Instr::Load32U(off) => load!(off, u32, u64::from),
+                Instr::Load64(off) | Instr::LoadPtr(off) => load!(off, u64, |v: u64| v),
+                Instr::Store8(off) => store!(off, u8),
+                Instr::Store16(off) => store!(off, u16),
+                Instr::Store32(off) => store!(off, u32),
+                Instr::Store64(off) => store!(off, u64),
+                Instr::LoadBlock(size) => {
+                    let a = addr!(pop!(), 0);
+                    let words = size.div_ceil(8) as usize;
+                    *sp.add(words.saturating_sub(1)) = 0;
+                    ptr::copy_nonoverlapping(a as *const u8, sp.cast::<u8>(), size as usize);
+                    sp = sp.add(words);
+                }
+                Instr::StoreBlock(size) => {
+                    let words = size.div_ceil(8) as usize;
+                    sp = sp.sub(words + 1);
+                    let a = addr!(*sp, 0);
+                    ptr::copy_nonoverlapping(sp.add(1).cast::<u8>(), a as *mut u8, size as usize);
+                }
+                Instr::CopyBlock(size) => {
+                    sp = sp.sub(2);
+                    if size > 0 {
+                        let dst = addr!(*sp, 0);
+                        let src = addr!(*sp.add(1), 0);
+                        ptr::copy(src as *const u8, dst as *mut u8, size as usize);
+                    }
+                }
+                Instr::ZeroBlock(size) => {
+                    let a = pop!();
+                    if size > 0 {
+                        let a = addr!(a, 0);
+                        ptr::write_bytes(a as *mut u8, 0, size as usize);
+                    }
+                }
+                Instr::AddrOff(off) => unary!(|a| a.wrapping_add(off as i64 as u64)),
+                Instr::NilCheck => {
+                    let a = *sp.sub(1);
+                    if a == 0 {
+                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: 0 }));
+                    }
+                }
+                Instr::Index(size) => {
+                    sp = sp.sub(2);
+                    let (i, len) = (*sp, *sp.add(1));
+                    if i >= len {
+                        sp = sp.add(2);
+                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
+                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                    }
+                    unary!(|a| a.wrapping_add(i.wrapping_mul(u64::from(size))))
+                }
+                Instr::Bounds { code, signed } => {
+                    let y = pop!();
+                    let x = *sp.sub(1);
+                    let code = BoundsCode::from_u8(code).unwrap_or(BoundsCode::Index);
+                    let ok = if code == BoundsCode::Index { x < y } else { x <= y };
+                    if !ok {
+                        sp = sp.add(1);
+                        let e = BoundsError { x: x as i64, y: y as i64, signed, code };
+                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                    }
+                }
+
+                Instr::Call(id) => call!(id as usize, 0),
+                Instr::CallClosure { params, results } => {
+                    let f = pop!();
+                    if f < NIL_PAGE {
+                        sp = sp.add(1);
+                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: f }));
+                    }
+                    let id = dynamic_target!(*(f as *const u64), params, results);
+                    call!(id, f);
+                }
+                Instr::CallIface { method, params, results } => {
+                    let itab = pop!();
+                    if itab < NIL_PAGE {
+                        sp = sp.add(1);
+                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: itab }));
+                    }
+                    let slot = (itab + 24 + 8 * u64::from(method)) as *const u64;
+                    let id = dynamic_target!(ptr::read_unaligned(slot), params, results);
+                    call!(id, 0);
+                }
+                Instr::CallNative(id) => {
+                    save!(ip.offset_from(code) - 1);
+                    let Some(native) = vm.program.native(id) else {
+                        trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
+                    };
+                    let (np, nr) = (native.sig.params.len(), native.sig.results.len());
+                    let mut results = [0u64; 64];
+                    let args = std::slice::from_raw_parts(sp.sub(np), np);
+                    let Some(out) = results.get_mut(..nr) else {
+                        trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
+                    };
+                    if let Err(msg) = (native.func)(args, out) {
+                        trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)));
+                    }
+                    sp = sp.sub(np);
+                    ptr::copy_nonoverlapping(out.as_ptr(), sp, nr);
+                    sp = sp.add(nr);
+                }
+                Instr::Ret => {
+                    let n = meta.nresults;
+                    ptr::copy(sp.sub(n), fp, n);
+                    let rec = fp.add(meta.frame_size);
+                    let (f, pc) = unpack_func_pc(*rec);
+                    let caller_fp = *rec.add(1) as usize;
+                    let caller_ctx = *rec.add(2);
+                    sp = fp.add(n);
+                    if f == ENTRY_FUNC {
+                        save!(ip.offset_from(code) - 1);
+                        return Trap::Done;
+                    }
+                    cur = f as usize;
+                    meta = &*metas.add(cur);
+                    code = meta.code;
+                    ip = code.add(pc as usize);
+                    fp = base.add(caller_fp);
+                    ctx = caller_ctx;
+                }
+
+                Instr::Print(kind) => {
+                    let n = kind.words() as usize;
+                    sp = sp.sub(n);
+                    let words = std::slice::from_raw_parts(sp, n);
+                    vm.print(kind, words);
+                }
+
+                Instr::Alloc(t) => {
+                    save!(ip.offset_from(code) - 1);
+                    match vm.alloc(t, 1) {
+                        Ok(p) => push!(p),
+                        Err(trap) => trap!(trap),
+                    }
+                }
+                Instr::MakeSlice(t) => {
+                    sp = sp.sub(2);
+                    let (len, cap) = (*sp as i64, *sp.add(1) as i64);
+                    save!(ip.offset_from(code) - 1);
+                    match vm.make_slice(t, len, cap) {
+                        Ok(p) => {
+                            push!(p);
+                            push!(len as u64);
+                            push!(cap as u64);
+                        }
+                        Err(trap) => {
+                            sp = sp.add(2);
+                            trap!(trap);
+                        }
+                    }
+                }
+                Instr::Panic => {
+                    let data = pop!();
+                    let typ = pop!();
+                    trap!(Trap::UserPanic(typ, data));
+                }
+                Instr::GrowSlice(_)
+                | Instr::MakeMap(_)
+                | Instr::MapGet(_)
+                | Instr::MapSet(_)
+                | Instr::MapDelete(_)
+                | Instr::MapIterInit(_)
+                | Instr::MapIterNext(_)
+                | Instr::MakeChan(_)
+                | Instr::ChanSend(_)
+                | Instr::ChanRecv(_)
+                | Instr::ChanClose
+                | Instr::Select(_)
+                | Instr::Defer
+                | Instr::RunDefers
+                | Instr::Recover => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+            }
+        }
+    }
+}
+
+impl Vm<'_> {
+    /// Formats one `print` operand to the VM's output (gc writes each piece at once,
+    /// unbuffered, and ignores write errors).
+    fn print(&mut self, kind: PrintKind, w: &[u64]) {
+        use runtime::print as p;
+        let word = |i: usize| w.get(i).copied().unwrap_or(0);
+        let mut buf = Vec::with_capacity(32);
+        match kind {
+            PrintKind::Int => p::int(&mut buf, word(0) as i64),
+            PrintKind::Uint => p::uint(&mut buf, word(0)),
+            PrintKind::F64 => p::float64(&mut buf, f64::from_bits(word(0))),
+            PrintKind::F32 => p::float32(&mut buf, f32::from_bits(word(0) as u32)),
+            PrintKind::C128 => p::complex128(&mut buf, f64::from_bits(word(0)), f64::from_bits(word(1))),
+            PrintKind::C64 => {
+                p::complex64(&mut buf, f32::from_bits(word(0) as u32), f32::from_bits(word(1) as u32))
+            }
+            PrintKind::Bool => p::bool(&mut buf, word(0) != 0),
+            PrintKind::String => {
+                let (ptr, len) = (word(0), word(1) as usize);
+                if len > 0 && ptr != 0 {
+                    // SAFETY: a Go string header points at `len` readable bytes.
+                    buf.extend_from_slice(unsafe { std::slice::from_raw_parts(ptr as *const u8, len) });
+                }
+            }
+            PrintKind::Pointer => p::hex(&mut buf, word(0)),
+            PrintKind::Slice => p::slice(&mut buf, word(0), word(1) as i64, word(2) as i64),
+            PrintKind::Iface => p::iface(&mut buf, word(0), word(1)),
+            PrintKind::Space => buf.push(b' '),
+            PrintKind::Newline => buf.push(b'\n'),
+        }
+        let _ = self.out.write_all(&buf);
+    }
+
+    /// Allocates `count` values of type `t` through the heap hook.
+    fn alloc(&mut self, t: u32, count: u64) -> Result<u64, Trap> {
+        let Some(layout) = self.program.type_layout(t) else {
+            return Err(Trap::Vm(VmError::BadType(t)));
+        };
+        match self.heap.alloc(layout, count) {
+            Ok(p) => Ok(p as u64),
+            Err(_) => Err(Trap::Vm(VmError::OutOfMemory)),
+        }
+    }
+
+    /// `make([]T, len, cap)` with gc's checks (`runtime.makeslice`): a length or
+    /// capacity that is negative, inconsistent, or whose bytes exceed gc's `maxAlloc`
+    /// panics; then the array is allocated.
+    fn make_slice(&mut self, t: u32, len: i64, cap: i64) -> Result<u64, Trap> {
+        /// gc's `maxAlloc` on linux/amd64.
+        const MAX_ALLOC: u128 = 1 << 48;
+        let size = self.program.type_layout(t).map_or(0, |l| u128::from(l.size));
+        let too_big = |n: i64| n < 0 || (n as u128) * size > MAX_ALLOC;
+        if too_big(cap) || len > cap || len < 0 {
+            let msg = if too_big(len) { "makeslice: len out of range" } else { "makeslice: cap out of range" };
+            return Err(Trap::Runtime(RuntimeError::Runtime(msg.into())));
+        }
+        self.alloc(t, cap as u64)
+    }
+}

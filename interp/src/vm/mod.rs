@@ -1,0 +1,344 @@
+//! The interpreter: [`Vm`] runs [`Goroutine`]s over a linked [`Program`].
+//!
+//! A goroutine is a VM stack ([`stack`] describes frames and growth) plus a saved state
+//! (function, pc, frame pointer, stack pointer, closure context). [`Vm::run`] executes
+//! one goroutine until it returns, panics, dies of a fatal error, or uses up its
+//! preemption budget (counted at calls and back-edges) — then it can be resumed, which
+//! is what a scheduler needs: there is no Rust recursion per Go call and no native
+//! stack per goroutine. [`Vm::run_main`] is the one-goroutine driver.
+//!
+//! Unrecovered panics and fatal errors come back as a [`Stop`] carrying gc's report text
+//! and exit status; printing it and exiting is the caller's job. `defer`/`recover` are
+//! reserved instructions for now, so every panic is unrecovered.
+
+mod arith;
+mod exec;
+pub mod heap;
+pub mod stack;
+
+use crate::bytecode::{FuncId, Instr, Program};
+use exec::Trap;
+use heap::Heap;
+use runtime::errors::RuntimeError;
+use runtime::panic::{self as report, PanicRecord, PanicValue, TraceFrame};
+use stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, Stack, pack_func_pc, unpack_func_pc};
+use std::fmt;
+use std::io::Write;
+
+/// Interpreter settings.
+#[derive(Clone, Debug)]
+pub struct VmConfig {
+    /// The stack size at which a goroutine dies of `stack overflow` (gc: 1 GB).
+    pub max_stack_bytes: u64,
+    /// Calls plus taken back-edges a goroutine may execute per [`Vm::run`] before it
+    /// yields; `u64::MAX` runs to completion.
+    pub budget: u64,
+    /// How many frames a traceback shows before eliding the rest (gc: 100).
+    pub max_trace_frames: usize,
+}
+
+impl Default for VmConfig {
+    fn default() -> VmConfig {
+        VmConfig { max_stack_bytes: stack::DEFAULT_MAX_STACK_BYTES, budget: u64::MAX, max_trace_frames: 100 }
+    }
+}
+
+/// A malformed program or a missing feature: never a Go-level panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VmError {
+    /// A closure or itab word that is not a function with the call site's word counts.
+    BadCallTarget(u64),
+    /// An undefined type index.
+    BadType(u32),
+    /// An entry call with the wrong number of argument words.
+    BadEntry(String),
+    /// A native function failed.
+    Native(String, String),
+    /// An instruction whose runtime support is not built yet.
+    Unimplemented(Instr),
+    /// The heap could not satisfy an allocation.
+    OutOfMemory,
+}
+
+impl fmt::Display for VmError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VmError::BadCallTarget(w) => write!(f, "call of a bad function value {w:#x}"),
+            VmError::BadType(t) => write!(f, "undefined type {t}"),
+            VmError::BadEntry(s) => write!(f, "bad entry call: {s}"),
+            VmError::Native(name, msg) => write!(f, "native {name}: {msg}"),
+            VmError::Unimplemented(i) => write!(f, "instruction {i:?} is not implemented yet"),
+            VmError::OutOfMemory => write!(f, "out of memory"),
+        }
+    }
+}
+
+impl std::error::Error for VmError {}
+
+/// Why a goroutine (and with it, for now, the program) stopped abnormally.
+#[derive(Clone, Debug)]
+pub enum Stop {
+    /// An unrecovered panic.
+    Panic {
+        /// The run-time error, if the runtime raised it (`None` for `panic(v)`).
+        error: Option<RuntimeError>,
+        /// What gc would print on stderr.
+        report: String,
+    },
+    /// A fatal error (stack overflow, out of memory).
+    Fatal {
+        /// What gc would print on stderr.
+        report: String,
+    },
+    /// The program is malformed or uses something not implemented.
+    Error(VmError),
+}
+
+impl Stop {
+    /// The text to print on stderr.
+    pub fn report(&self) -> String {
+        match self {
+            Stop::Panic { report, .. } | Stop::Fatal { report } => report.clone(),
+            Stop::Error(e) => format!("mvm: {e}\n"),
+        }
+    }
+
+    /// The process exit status: 2 as gc for panics and fatal errors, 3 for mvm's own
+    /// failures (so that they are never mistaken for a Go panic).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Stop::Panic { .. } | Stop::Fatal { .. } => 2,
+            Stop::Error(_) => 3,
+        }
+    }
+}
+
+/// What [`Vm::run`] ended with.
+#[derive(Clone, Debug)]
+pub enum Status {
+    /// The goroutine's function returned these result words.
+    Returned(Vec<u64>),
+    /// The budget ran out; run it again to continue.
+    Yielded,
+    /// It stopped abnormally.
+    Stopped(Stop),
+}
+
+/// Per-function data the dispatch loop reads on calls, laid out for it.
+#[derive(Debug)]
+pub(crate) struct Meta {
+    code: *const Instr,
+    consts: *const u64,
+    nparams: usize,
+    nresults: usize,
+    frame_size: usize,
+    /// Words a frame needs from its `fp`: slots, record, operand stack.
+    need: usize,
+}
+
+/// A goroutine: its VM stack and where it stands.
+#[derive(Debug)]
+pub struct Goroutine {
+    /// gc's goroutine id (1 for main), shown in tracebacks.
+    pub id: u64,
+    stack: Stack,
+    func: u32,
+    pc: u32,
+    fp: usize,
+    sp: usize,
+    ctx: u64,
+    finished: bool,
+}
+
+impl Goroutine {
+    /// A goroutine that will call `func` with the argument words `args`.
+    pub fn new(program: &Program, id: u64, func: FuncId, args: &[u64]) -> Result<Goroutine, VmError> {
+        let f = program.function(func).ok_or_else(|| VmError::BadEntry(format!("no function {func}")))?;
+        if f.sig.params.len() != args.len() {
+            return Err(VmError::BadEntry(format!(
+                "{} takes {} argument words, got {}",
+                f.name,
+                f.sig.params.len(),
+                args.len()
+            )));
+        }
+        let need = f.frame_words() + FRAME_RECORD_WORDS;
+        let mut stack = Stack::new(stack::INITIAL_STACK_WORDS.max(need));
+        let words = stack.words_mut();
+        words[..args.len()].copy_from_slice(args);
+        let rec = f.frame_size as usize;
+        words[rec] = pack_func_pc(ENTRY_FUNC, 0);
+        Ok(Goroutine {
+            id,
+            stack,
+            func,
+            pc: 0,
+            fp: 0,
+            sp: rec + FRAME_RECORD_WORDS,
+            ctx: 0,
+            finished: false,
+        })
+    }
+
+    /// The current stack size in bytes.
+    pub fn stack_bytes(&self) -> usize {
+        self.stack.len() * 8
+    }
+}
+
+/// The interpreter for one program.
+pub struct Vm<'p> {
+    program: &'p Program,
+    metas: Vec<Meta>,
+    config: VmConfig,
+    heap: Box<dyn Heap + 'p>,
+    out: Box<dyn Write + 'p>,
+    /// Instructions executed by [`Vm::run_counted`] so far.
+    executed: u64,
+}
+
+impl<'p> Vm<'p> {
+    /// A VM for `program` allocating from `heap` and printing (`print`, panics' own
+    /// output is the caller's) to `out`, normally stderr.
+    pub fn new(program: &'p Program, heap: Box<dyn Heap + 'p>, out: Box<dyn Write + 'p>, config: VmConfig) -> Vm<'p> {
+        let metas = program
+            .functions()
+            .iter()
+            .map(|f| Meta {
+                code: f.code.as_ptr(),
+                consts: f.consts.as_ptr(),
+                nparams: f.sig.params.len(),
+                nresults: f.sig.results.len(),
+                frame_size: f.frame_size as usize,
+                need: f.frame_words() + FRAME_RECORD_WORDS,
+            })
+            .collect();
+        Vm { program, metas, config, heap, out, executed: 0 }
+    }
+
+    /// The program.
+    pub fn program(&self) -> &'p Program {
+        self.program
+    }
+
+    /// Runs `g` until it returns, stops, or yields.
+    pub fn run(&mut self, g: &mut Goroutine) -> Status {
+        self.run_impl::<false>(g)
+    }
+
+    /// [`Vm::run`], counting executed instructions (see [`Vm::executed`]); slower.
+    pub fn run_counted(&mut self, g: &mut Goroutine) -> Status {
+        self.run_impl::<true>(g)
+    }
+
+    /// Instructions executed under [`Vm::run_counted`].
+    pub fn executed(&self) -> u64 {
+        self.executed
+    }
+
+    /// Runs `func` with `args` on a fresh goroutine 1 to completion.
+    pub fn run_main(&mut self, func: FuncId, args: &[u64]) -> Result<Vec<u64>, Stop> {
+        let mut g = Goroutine::new(self.program, 1, func, args).map_err(Stop::Error)?;
+        loop {
+            match self.run(&mut g) {
+                Status::Returned(r) => return Ok(r),
+                Status::Yielded => {}
+                Status::Stopped(s) => return Err(s),
+            }
+        }
+    }
+
+    fn run_impl<const COUNT: bool>(&mut self, g: &mut Goroutine) -> Status {
+        if g.finished || self.program.function(g.func).is_none() {
+            return Status::Stopped(Stop::Error(VmError::BadEntry("goroutine is not runnable".into())));
+        }
+        // SAFETY: `g` was made by `Goroutine::new` for a program with these functions
+        // and has only been run by this VM kind since (see exec's safety argument).
+        let trap = unsafe { exec::run::<COUNT>(self, g) };
+        match trap {
+            Trap::Done => {
+                g.finished = true;
+                let n = self.program.function(g.func).map_or(0, |f| f.sig.results.len());
+                let words = g.stack.words();
+                Status::Returned(words.get(g.fp..g.fp + n).map(<[u64]>::to_vec).unwrap_or_default())
+            }
+            Trap::Yield => Status::Yielded,
+            other => {
+                g.finished = true;
+                Status::Stopped(self.stop(g, other))
+            }
+        }
+    }
+
+    /// Turns a trap into the report gc would print.
+    fn stop(&mut self, g: &Goroutine, trap: Trap) -> Stop {
+        let _ = self.out.flush();
+        match trap {
+            Trap::Runtime(e) => {
+                let frames = self.traceback(g, self.config.max_trace_frames).0;
+                let value = PanicValue::Error(e.message());
+                let report = report::fatal_panic_report(&[PanicRecord::new(value)], e.signal_addr(), g.id, &frames);
+                Stop::Panic { error: Some(e), report }
+            }
+            Trap::UserPanic(typ, data) => {
+                let frames = self.traceback(g, self.config.max_trace_frames).0;
+                let value = if typ == 0 {
+                    // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
+                    PanicValue::Error("panic called with nil argument (use GODEBUG=panicnil=1 to override)".into())
+                } else {
+                    PanicValue::Other { type_name: format!("type@{typ:#x}"), data }
+                };
+                let report = report::fatal_panic_report(&[PanicRecord::new(value)], None, g.id, &frames);
+                Stop::Panic { error: None, report }
+            }
+            Trap::Overflow => {
+                let (frames, elided) = self.traceback(g, self.config.max_trace_frames);
+                let base = g.stack.words().as_ptr() as u64;
+                let top = base + g.stack.len() as u64 * 8;
+                let sp = base + g.sp as u64 * 8;
+                let report = report::stack_overflow_report(
+                    self.config.max_stack_bytes,
+                    sp,
+                    (base, top),
+                    g.id,
+                    &frames,
+                    elided,
+                );
+                Stop::Fatal { report }
+            }
+            Trap::Vm(VmError::OutOfMemory) => {
+                let frames = self.traceback(g, self.config.max_trace_frames).0;
+                Stop::Fatal { report: report::fatal_error_report("runtime: out of memory", g.id, &frames) }
+            }
+            Trap::Vm(e) => Stop::Error(e),
+            Trap::Done | Trap::Yield => Stop::Error(VmError::BadEntry("not a stop".into())),
+        }
+    }
+
+    /// The frames of `g`, innermost first, at most `max` of them, and how many more
+    /// there are.
+    pub fn traceback(&self, g: &Goroutine, max: usize) -> (Vec<TraceFrame>, usize) {
+        let mut frames = Vec::new();
+        let mut elided = 0;
+        let (mut func, mut pc, mut fp) = (g.func, g.pc, g.fp);
+        let words = g.stack.words();
+        // Every frame has a distinct, decreasing fp: the walk ends.
+        loop {
+            let Some(f) = self.program.function(func) else { break };
+            if frames.len() < max {
+                frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
+            } else {
+                elided += 1;
+            }
+            let rec = fp + f.frame_size as usize;
+            let (Some(&w), Some(&caller_fp)) = (words.get(rec), words.get(rec + 1)) else { break };
+            let (caller, ret_pc) = unpack_func_pc(w);
+            if caller == ENTRY_FUNC || caller_fp as usize >= fp {
+                break;
+            }
+            // The record holds the return address; the call is the instruction before.
+            (func, pc, fp) = (caller, ret_pc.saturating_sub(1), caller_fp as usize);
+        }
+        (frames, elided)
+    }
+}
