@@ -12,14 +12,14 @@ pub fn expr(file: &File, id: ExprId) -> String {
 
 /// Prints expression `id`, given the source and the expression arena.
 pub fn expr_string(src: &[u8], exprs: &[Expr], id: ExprId) -> String {
-    let mut p = Printer { src, exprs, out: String::new() };
+    let mut p = Printer { src, exprs, out: String::new(), depth: 0 };
     p.expr(id);
     p.out
 }
 
 /// Prints a simple statement (what can stand in an `if`/`for`/`switch` header).
 pub fn stmt_string(src: &[u8], exprs: &[Expr], stmts: &[Stmt], id: StmtId) -> String {
-    let mut p = Printer { src, exprs, out: String::new() };
+    let mut p = Printer { src, exprs, out: String::new(), depth: 0 };
     let Some(s) = stmts.get(id.index()) else { return String::new() };
     match &s.kind {
         StmtKind::Expr(x) => p.expr(*x),
@@ -54,7 +54,12 @@ struct Printer<'a> {
     src: &'a [u8],
     exprs: &'a [Expr],
     out: String,
+    depth: u32,
 }
+
+/// Subexpressions nested deeper than this print as `…`: operator chains can be
+/// arbitrarily deep, and printing must not overflow the stack.
+const MAX_PRINT_DEPTH: u32 = 100;
 
 impl Printer<'_> {
     fn text(&mut self, pos: super::Pos, len: u32) {
@@ -81,6 +86,16 @@ impl Printer<'_> {
     }
 
     fn expr(&mut self, id: ExprId) {
+        if self.depth >= MAX_PRINT_DEPTH {
+            self.out.push('…');
+            return;
+        }
+        self.depth += 1;
+        self.expr_inner(id);
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, id: ExprId) {
         let Some(e) = self.exprs.get(id.index()) else { return };
         let pos = e.pos;
         match &e.kind {
