@@ -36,15 +36,36 @@ pub struct Error {
 /// The most errors reported for one file; gc stops at 10 errors as well.
 pub const MAX_ERRORS: usize = 10;
 
+/// Parsing options for [`parse_with`].
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Stop after the imports (see [`parse_header`]).
+    pub header_only: bool,
+    /// Stop after this many errors (gc's `-e` flag lifts its limit of 10; errorcheck
+    /// tests use it).
+    pub max_errors: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { header_only: false, max_errors: MAX_ERRORS }
+    }
+}
+
+/// Parses a file with explicit [`Options`].
+pub fn parse_with(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
+    parser::parse(name, src, opts)
+}
+
 /// Parses a whole Go source file. Never panics; on errors the tree still covers
 /// whatever could be parsed (with `Bad` nodes in the gaps). At most [`MAX_ERRORS`]
 /// errors are returned, at most one syntax error per line, as gc reports them.
 pub fn parse_file(name: &str, src: &[u8]) -> (File, Vec<Error>) {
-    parser::parse(name, src, parser::Mode::Full)
+    parser::parse(name, src, Options::default())
 }
 
 /// Parses only the package clause, the imports and the comments before them (build
 /// constraints): what the package loader needs to select files and order packages.
 pub fn parse_header(name: &str, src: &[u8]) -> (File, Vec<Error>) {
-    parser::parse(name, src, parser::Mode::Header)
+    parser::parse(name, src, Options { header_only: true, ..Options::default() })
 }

@@ -9,24 +9,15 @@
 //!
 //! Robustness: every loop consumes a token or stops, recovery never skips EOF,
 //! nesting deeper than [`MAX_DEPTH`] is reported once and ends the parse (so no
-//! input can overflow the stack), and parsing stops after [`super::MAX_ERRORS`]
-//! errors.
+//! input can overflow the stack), and parsing stops after the error limit
+//! ([`super::MAX_ERRORS`] by default).
 
 use super::ast::*;
 use super::pos::{LineTable, Pos};
 use super::print;
 use super::scanner::Scanner;
 use super::token::{tokstring, Op, Tok, TokSet};
-use super::{Error, MAX_ERRORS};
-
-/// How much of a file to parse.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Everything.
-    Full,
-    /// Package clause and imports only.
-    Header,
-}
+use super::{Error, Options};
 
 /// The deepest nesting of expressions, types and statements the parser accepts
 /// (one level per parenthesis, unary operator, nested type, block or composite
@@ -84,7 +75,8 @@ enum DeclTok {
 struct Parser<'a> {
     s: Scanner<'a>,
     src: &'a [u8],
-    mode: Mode,
+    header_only: bool,
+    max_errors: usize,
     exprs: Vec<Expr>,
     stmts: Vec<Stmt>,
     decls: Vec<Decl>,
@@ -105,11 +97,12 @@ struct Parser<'a> {
 }
 
 /// Parses `src` as the file `name`.
-pub fn parse(name: &str, src: &[u8], mode: Mode) -> (File, Vec<Error>) {
+pub fn parse(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
     let mut p = Parser {
         s: Scanner::new(src),
         src,
-        mode,
+        header_only: opts.header_only,
+        max_errors: opts.max_errors.max(1),
         exprs: Vec::with_capacity(src.len() / 12),
         stmts: Vec::with_capacity(src.len() / 40),
         decls: Vec::new(),
@@ -132,7 +125,7 @@ pub fn parse(name: &str, src: &[u8], mode: Mode) -> (File, Vec<Error>) {
     }
     let mut errors = std::mem::take(&mut p.errors);
     errors.sort_by_key(|e| e.pos);
-    errors.truncate(MAX_ERRORS);
+    errors.truncate(opts.max_errors.max(1));
     let file = File {
         name: name.to_string(),
         src: src.into(),
@@ -146,7 +139,7 @@ pub fn parse(name: &str, src: &[u8], mode: Mode) -> (File, Vec<Error>) {
         directives: std::mem::take(&mut p.s.directives),
         comments: std::mem::take(&mut p.s.comments),
         eof,
-        header_only: mode == Mode::Header,
+        header_only: opts.header_only,
     };
     (file, errors)
 }
@@ -211,7 +204,7 @@ impl<'a> Parser<'a> {
     }
 
     fn error_at(&mut self, pos: Pos, msg: String) {
-        if self.errors.len() >= MAX_ERRORS {
+        if self.errors.len() >= self.max_errors {
             self.aborted = true;
             return;
         }
@@ -223,7 +216,7 @@ impl<'a> Parser<'a> {
             self.last_syntax_line = line;
         }
         self.errors.push(Error { pos, msg });
-        if self.errors.len() >= MAX_ERRORS {
+        if self.errors.len() >= self.max_errors {
             self.aborted = true;
         }
     }
@@ -402,7 +395,7 @@ impl<'a> Parser<'a> {
                 self.syntax_error("imports must appear before other declarations");
             }
             prev = self.tok();
-            if self.mode == Mode::Header && prev != Tok::Import {
+            if self.header_only && prev != Tok::Import {
                 break;
             }
             match self.tok() {
