@@ -66,7 +66,7 @@ impl HeapConfig {
         let gctrace = godebug
             .split(',')
             .filter_map(|kv| kv.strip_prefix("gctrace="))
-            .last()
+            .next_back()
             .is_some_and(|v| v.parse::<i32>().is_ok_and(|n| n > 0));
         HeapConfig { gc_percent: parse_gogc(gogc), gctrace, ..Self::default() }
     }

@@ -18,29 +18,31 @@ pub(crate) enum SpanKind {
 /// One span. Object `i` of a small span lives at `start + i * elem_size`; it is allocated iff
 /// `i < freeindex` or its alloc bit is set (Go's convention: the allocator never writes alloc
 /// bits, it only advances `freeindex`).
+#[repr(C)]
 pub(crate) struct Span {
-    pub kind: SpanKind,
+    // The marker's hot fields come first so that they share one cache line (hence `repr(C)`).
     pub start: usize,
-    pub first_page: usize,
-    pub npages: usize,
-    /// Size class × 2 + noscan (0 for large spans).
-    pub span_class: u8,
-    pub noscan: bool,
     pub elem_size: usize,
     pub nelems: usize,
-    pub div_mul: u32,
     pub freeindex: usize,
-    pub alloc_bits: Vec<u64>,
+    pub div_mul: u32,
+    pub kind: SpanKind,
+    pub noscan: bool,
+    /// Size class × 2 + noscan (0 for large spans).
+    pub span_class: u8,
     pub mark_bits: Vec<u64>,
+    pub alloc_bits: Vec<u64>,
     /// Type of each object (scan spans only).
     pub types: Vec<u32>,
+    pub first_page: usize,
+    pub npages: usize,
     /// Large spans: the object's type and the bytes to scan (`n × size` of the allocation).
     pub large_type: u32,
-    pub large_scan_bytes: usize,
     /// Free slots may hold stale data: zero on allocation.
     pub needzero: bool,
     /// The span is the allocation cache of its class (its `freeindex` lives in the cache).
     pub cached: bool,
+    pub large_scan_bytes: usize,
 }
 
 impl Span {

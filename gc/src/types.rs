@@ -55,7 +55,7 @@ impl TypeDesc {
         if !align.is_power_of_two() || align > 8 {
             return Err(GcError::BadType("alignment must be 1, 2, 4 or 8"));
         }
-        if size % align != 0 {
+        if !size.is_multiple_of(align) {
             return Err(GcError::BadType("size is not a multiple of the alignment"));
         }
         let words = size / 8;
@@ -68,7 +68,7 @@ impl TypeDesc {
         if ptr_words > words {
             return Err(GcError::BadType("pointer bitmap extends past the value"));
         }
-        if ptr_words > 0 && size % 8 != 0 {
+        if ptr_words > 0 && !size.is_multiple_of(8) {
             return Err(GcError::BadType("a type holding pointers must be a whole number of words"));
         }
         bitmap.truncate(ptr_words.div_ceil(64));
