@@ -56,4 +56,10 @@ func main() {
 	try("double pointer", func() { sink = **pp })
 	var ip *int
 	try("*nil int store", func() { *ip = 5 })
+
+	// Method values evaluate (and dereference) their receiver when created, not when
+	// called.
+	try("method value of nil iface", func() { g := i.Val; println("  not reached"); _ = g })
+	try("value-method value via nil ptr", func() { g := p.Val; println("  not reached"); _ = g })
+	try("pointer-method value via nil ptr", func() { g := p.Safe; println(" ", g()) })
 }
