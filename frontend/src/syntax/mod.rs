@@ -9,10 +9,13 @@
 //! - [`scanner`]: bytes → tokens, with semicolon insertion and directive capture.
 //! - [`parser`]: tokens → [`ast`], recursive descent in the manner of gc's parser,
 //!   with gc's error recovery and a nesting cap so hostile input cannot overflow the stack.
+//! - `branches`: gc's label and branch checks (`label L defined and not used`, ...),
+//!   run by the parser on each function body.
 //! - [`lit`]: decoding of string and rune literal values.
 //! - [`print`]: expressions back to Go text, as gc quotes them in error messages.
 
 pub mod ast;
+mod branches;
 pub mod lit;
 pub mod parser;
 pub mod pos;

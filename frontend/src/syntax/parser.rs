@@ -13,6 +13,7 @@
 //! ([`super::MAX_ERRORS`] by default).
 
 use super::ast::*;
+use super::branches;
 use super::pos::{LineTable, Pos};
 use super::print;
 use super::scanner::Scanner;
@@ -73,6 +74,7 @@ enum DeclTok {
 }
 
 struct Parser<'a> {
+    name: &'a str,
     s: Scanner<'a>,
     src: &'a [u8],
     header_only: bool,
@@ -99,6 +101,7 @@ struct Parser<'a> {
 /// Parses `src` as the file `name`.
 pub fn parse(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
     let mut p = Parser {
+        name,
         s: Scanner::new(src),
         src,
         header_only: opts.header_only,
@@ -730,8 +733,27 @@ impl<'a> Parser<'a> {
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
+        let errcnt = self.errors.len();
         let b = self.block_stmt("");
         self.fnest -= 1;
+        // As gc: no branch checks in a function with syntax errors (its tree is
+        // incomplete and would give spurious errors).
+        if errcnt == self.errors.len() && !self.aborted {
+            let errs = {
+                let ctx = branches::Ctx {
+                    name: self.name,
+                    src: self.src,
+                    lines: &self.lines,
+                    exprs: &self.exprs,
+                    stmts: &self.stmts,
+                    decls: &self.decls,
+                };
+                branches::check(&ctx, &b)
+            };
+            for e in errs {
+                self.error_at(e.pos, e.msg);
+            }
+        }
         b
     }
 
