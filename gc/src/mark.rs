@@ -226,7 +226,7 @@ impl<'a> Marker<'a> {
     fn scan(&mut self, it: WorkItem) {
         let types = self.types;
         let Some(t) = types.desc(it.ty) else { return };
-        let wpe = t.size() / 8;
+        let wpe = t.unit_size() / 8;
         let pw = t.ptr_words();
         if wpe == 0 || pw == 0 {
             return;

@@ -137,9 +137,10 @@ impl PageHeap {
     }
 
     fn grow(&mut self, n: usize) -> Result<(), GcError> {
-        let add = n.next_multiple_of(GROW_PAGES);
+        let add = n.checked_next_multiple_of(GROW_PAGES).ok_or(GcError::OutOfMemory)?;
         let start = self.committed;
-        if (start + add) * PAGE_SIZE > self.mem.len() {
+        let end = start.checked_add(add).and_then(|e| e.checked_mul(PAGE_SIZE));
+        if end.is_none_or(|e| e > self.mem.len()) {
             return Err(GcError::OutOfMemory);
         }
         self.mem.commit(start * PAGE_SIZE, add * PAGE_SIZE)?;
@@ -199,5 +200,7 @@ mod tests {
         let (big, _) = ph.alloc(GROW_PAGES + 1).unwrap();
         assert!(big >= 2);
         assert!(ph.alloc(1 << 30).is_err());
+        assert!(ph.alloc(usize::MAX / PAGE_SIZE).is_err());
+        assert!(ph.alloc(usize::MAX).is_err());
     }
 }

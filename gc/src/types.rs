@@ -5,7 +5,8 @@
 //! type's size, its alignment and a pointer bitmap with one bit per 8-byte word of the value
 //! (bit set: that word holds a pointer). An array or slice backing store of `n` elements of `T`
 //! is allocated as `n` × `T` and scanned by repeating `T`'s bitmap, so no per-allocation bitmap
-//! is ever built.
+//! is ever built; likewise an array type `[n]T` is described by `T`'s bitmap and a repeat unit,
+//! so even `[1 << 30]*int` has a one-word bitmap.
 
 use crate::error::GcError;
 use crate::sizeclass::{MAX_SMALL_SIZE, class_of};
@@ -26,9 +27,12 @@ impl TypeId {
 pub struct TypeDesc {
     size: usize,
     align: usize,
-    /// Number of leading words that may hold pointers (Go's `PtrBytes / 8`).
+    /// The value is `size / unit` repetitions of a unit of this many bytes (arrays), each with
+    /// the bitmap below; `unit == size` for everything else.
+    unit: usize,
+    /// Number of leading words of a unit that may hold pointers.
     ptr_words: usize,
-    /// One bit per word in `0..ptr_words`, least significant bit first.
+    /// One bit per word of a unit in `0..ptr_words`, least significant bit first.
     bitmap: Box<[u64]>,
 }
 
@@ -36,7 +40,8 @@ impl TypeDesc {
     /// A type of `size` bytes and alignment `align` whose pointers sit at the given byte
     /// offsets (each a multiple of 8 and inside the value).
     pub fn new(size: usize, align: usize, pointer_offsets: &[usize]) -> Result<Self, GcError> {
-        let mut bitmap = vec![0u64; size.div_ceil(8).div_ceil(64)];
+        let words = pointer_offsets.iter().max().map_or(0, |&m| m / 8 + 1);
+        let mut bitmap = vec![0u64; words.div_ceil(64)];
         for &off in pointer_offsets {
             if off % 8 != 0 || off.checked_add(8).is_none_or(|end| end > size) {
                 return Err(GcError::BadType("pointer offset not an aligned word inside the value"));
@@ -72,7 +77,7 @@ impl TypeDesc {
             return Err(GcError::BadType("a type holding pointers must be a whole number of words"));
         }
         bitmap.truncate(ptr_words.div_ceil(64));
-        Ok(TypeDesc { size, align, ptr_words, bitmap: bitmap.into_boxed_slice() })
+        Ok(TypeDesc { size, align, unit: size, ptr_words, bitmap: bitmap.into_boxed_slice() })
     }
 
     /// A pointer-free type (`noscan`): the marker never looks inside its objects.
@@ -80,24 +85,13 @@ impl TypeDesc {
         Self::from_bitmap(size, align, Vec::new())
     }
 
-    /// The type `[n]elem`, with its bitmap spelled out (for globals and fixed arrays; heap
-    /// slices should use [`crate::Heap::alloc_array`] instead).
+    /// The array type `[n]elem` (it shares `elem`'s bitmap, repeated `n` times).
     pub fn array(elem: &TypeDesc, n: usize) -> Result<Self, GcError> {
         let size = elem.size.checked_mul(n).ok_or(GcError::TooLarge)?;
-        if !elem.has_pointers() {
+        if !elem.has_pointers() || n == 0 {
             return Self::noscan(size, elem.align);
         }
-        let wpe = elem.size / 8;
-        let mut bitmap = vec![0u64; (size / 8).div_ceil(64)];
-        for e in 0..n {
-            for w in elem.pointer_words() {
-                let i = e * wpe + w;
-                if let Some(slot) = bitmap.get_mut(i / 64) {
-                    *slot |= 1 << (i % 64);
-                }
-            }
-        }
-        Self::from_bitmap(size, elem.align, bitmap)
+        Ok(TypeDesc { size, align: elem.align, unit: elem.unit, ptr_words: elem.ptr_words, bitmap: elem.bitmap.clone() })
     }
 
     /// Size in bytes.
@@ -115,19 +109,27 @@ impl TypeDesc {
         self.ptr_words > 0
     }
 
-    /// Number of leading words that can hold pointers (the rest is scalar).
+    /// Bytes of the repeating unit: the element size for array types, else the size.
+    pub fn unit_size(&self) -> usize {
+        self.unit
+    }
+
+    /// Number of leading words of a unit that can hold pointers (the rest is scalar).
     pub fn ptr_words(&self) -> usize {
         self.ptr_words
     }
 
     /// Whether word `i` (byte offset `8 * i`) holds a pointer.
     pub fn is_pointer_word(&self, i: usize) -> bool {
-        self.bitmap.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
+        let Some(w) = i.checked_rem(self.unit / 8) else { return false };
+        i < self.size / 8 && self.bitmap.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
     }
 
-    /// Indices of the pointer words, in increasing order.
+    /// Indices of the pointer words of the whole value, in increasing order.
     pub fn pointer_words(&self) -> impl Iterator<Item = usize> + '_ {
-        bits_in(&self.bitmap, 0, self.ptr_words)
+        let unit_words = self.unit / 8;
+        let units = if self.has_pointers() { self.size.checked_div(self.unit).unwrap_or(0) } else { 0 };
+        (0..units).flat_map(move |u| bits_in(&self.bitmap, 0, self.ptr_words).map(move |w| u * unit_words + w))
     }
 
     pub(crate) fn bitmap(&self) -> &[u64] {
@@ -227,6 +229,14 @@ mod tests {
         let want: Vec<usize> = (0..30).flat_map(|e| [e * 3, e * 3 + 2]).collect();
         assert_eq!(arr.pointer_words().collect::<Vec<_>>(), want);
         assert_eq!(arr.size(), 720);
+        assert_eq!(arr.unit_size(), 24);
+        assert!(arr.is_pointer_word(27) && arr.is_pointer_word(29) && !arr.is_pointer_word(28));
+        assert!(!arr.is_pointer_word(90));
+        // Huge arrays cost no bitmap.
+        let huge = TypeDesc::array(&arr, 1 << 30).unwrap();
+        assert_eq!(huge.size(), 720 << 30);
+        assert!(huge.is_pointer_word(3 << 30));
+        assert!(TypeDesc::array(&arr, usize::MAX).is_err());
     }
 
     #[test]

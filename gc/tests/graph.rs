@@ -412,9 +412,38 @@ fn bad_requests_are_errors() {
     assert_eq!(heap.alloc(foreign.unwrap()).unwrap_err(), GcError::UnknownType);
     assert_eq!(heap.alloc_array(t, usize::MAX / 4).unwrap_err(), GcError::TooLarge);
     assert_eq!(heap.alloc_noscan(1 << 30).unwrap_err(), GcError::OutOfMemory);
+    assert_eq!(heap.alloc_noscan(usize::MAX / 2).unwrap_err(), GcError::OutOfMemory);
+    assert!(heap.alloc_noscan(usize::MAX).is_err());
     // Zero-sized allocations share one address outside the heap.
     let z1 = heap.alloc_array(t, 0).unwrap();
     let z2 = heap.alloc_noscan(0).unwrap();
     assert_eq!(z1, z2);
     assert!(heap.find_object(z1.as_ptr() as usize).is_none());
+}
+
+#[test]
+fn array_types_and_typed_globals_are_scanned_precisely() {
+    let mut heap = Heap::new(HeapConfig { poison_freed: true, ..HeapConfig::default() }).unwrap();
+    // struct { x int; p *T; y int }
+    let elem = TypeDesc::new(24, 8, &[8]).unwrap();
+    let arr3 = heap.register_type(TypeDesc::array(&elem, 3).unwrap()).unwrap();
+    let leaf = heap.register_type(TypeDesc::noscan(16, 8).unwrap()).unwrap();
+    let a = heap.alloc(arr3).unwrap().as_ptr() as usize;
+    let kept = heap.alloc(leaf).unwrap().as_ptr() as usize;
+    let dropped = heap.alloc(leaf).unwrap().as_ptr() as usize;
+    unsafe {
+        *word(a, 7) = kept; // element 2, field p
+        *word(a, 6) = dropped; // element 2, field x: an integer that looks like a pointer
+    }
+    // A global `[2][3]struct{...}`, described without a per-word bitmap, holding `a`.
+    let global_ty = heap.register_type(TypeDesc::array(&TypeDesc::array(&elem, 3).unwrap(), 2).unwrap()).unwrap();
+    let mut global = [0usize; 18];
+    global[16] = a + 40; // interior pointer, in element 5's p field
+    global[15] = dropped;
+    let gp = global.as_ptr() as *const u8;
+    heap.collect(&mut |m: &mut Marker<'_>| unsafe { m.mark_typed(gp, global_ty) });
+    assert!(heap.find_object(a).is_some());
+    assert!(heap.find_object(kept).is_some());
+    assert!(heap.find_object(dropped).is_none(), "scalar words must not keep objects alive");
+    assert_eq!(heap.last_cycle().unwrap().globals, 144);
 }
