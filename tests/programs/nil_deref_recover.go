@@ -1,8 +1,10 @@
 // run
 
 // Nil pointer dereferences (field load, field store, method call on a nil pointer with a
-// value receiver, nil func call, nil array pointer index, nil interface method call) raise
-// a runtime.Error whose message is "invalid memory address or nil pointer dereference";
+// value receiver, nil func call, nil array pointer index, nil interface method call, and
+// creating a method value from a nil interface or from a nil pointer with a value
+// receiver) raise a runtime.Error whose message is
+// "invalid memory address or nil pointer dereference";
 // recovered and printed here. (The unrecovered form prints a [signal SIGSEGV ... pc=0x...]
 // line with addresses, so it is not in this corpus.)
 package main

@@ -2,7 +2,9 @@
 
 // print and println formatting of every basic type as gc's runtime writes it to stderr:
 // integers of each width, floats (shortest 'g' form in Go 1.26: 1e+21, 1e-05, NaN, +Inf,
-// -0), complex values, bools, strings (raw bytes, no quoting), nil values, println's
+// -0), complex values, bools, strings (raw bytes, no quoting), nil values (pointers,
+// maps, channels and funcs print as 0x0, interfaces as (0x0,0x0), slices as [0/0]0x0;
+// non-nil ones would print addresses, so none appear here), println's
 // separating spaces and newline versus print's lack of them (print adds no spaces between
 // operands, not even between numbers).
 package main
@@ -39,6 +41,8 @@ func main() {
 	println("nils:", e == nil, i == nil, p == nil, s == nil, m == nil, f == nil, ch == nil)
 	println("nil interface:", i, "nil error:", e)
 	println("nil slice:", s)
+	println("nil pointer, map, chan, func:", p, m, ch, f)
+	println("uintptr prints in decimal:", uintptr(0xdead))
 
 	print("print:", 1, 2, "x", true, 2.5, '\n')
 	print("\n")
