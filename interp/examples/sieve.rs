@@ -1,5 +1,6 @@
 //! Runs the hand-assembled sieve of Eratosthenes: `cargo run --release -p interp --example sieve [n]`.
-//! Prints the result, the time, and (with `--count`) instructions executed and ns each.
+//! Prints the result, the time, and (with `--count`) instructions executed and ns each;
+//! `--plain` uses only plain stack instructions.
 
 #[path = "shared/asm.rs"]
 mod asm;
@@ -11,7 +12,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let n: u64 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10_000_000);
     let count = args.iter().any(|a| a == "--count");
-    let program = asm::sieve_program();
+    // --plain: only plain stack instructions (no slot-operand forms), for comparison.
+    let fused = !args.iter().any(|a| a == "--plain");
+    let program = asm::sieve_program(fused);
     let mut vm = Vm::new(&program, Box::new(MallocHeap::default()), Box::new(std::io::stderr()), VmConfig::default());
     let start = Instant::now();
     let result = if count {

@@ -2,29 +2,37 @@
 //! needs only some of them).
 #![allow(dead_code)]
 
-use interp::bytecode::{FunctionBuilder, Instr, Kind, Program, Signature, TypeLayout, WordSet};
+use interp::bytecode::{FunctionBuilder, Instr, Kind, Label, Program, Signature, TypeLayout, WordSet};
 
 /// `func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }` as
-/// function 0.
-pub fn fib_program() -> Program {
+/// function 0. `fused` selects the slot-operand forms a compiler emits for such code;
+/// without it, only the plain stack instructions are used.
+pub fn fib_program(fused: bool) -> Program {
     let sig = Signature::scalars(1, 1);
     let mut b = FunctionBuilder::new("main.fib", sig.clone());
     b.set_file("fib.go");
     b.set_line(3);
     let recurse = b.new_label();
     b.emit(Instr::Load(0));
-    b.emit(Instr::Const(2));
-    b.branch(Instr::BrGeI64(0), recurse);
+    if fused {
+        b.branch(Instr::BrGeImm { imm: 2, off: 0 }, recurse);
+    } else {
+        b.emit(Instr::Const(2));
+        b.branch(Instr::BrGeI64(0), recurse);
+    }
     b.emit(Instr::Load(0));
     b.emit(Instr::Ret);
     b.bind(recurse);
     b.set_line(4);
-    b.emit(Instr::Load(0));
-    b.emit(Instr::AddImm(-1));
-    b.call(0, &sig);
-    b.emit(Instr::Load(0));
-    b.emit(Instr::AddImm(-2));
-    b.call(0, &sig);
+    for k in [-1, -2] {
+        if fused {
+            b.emit(Instr::LoadAddImm { slot: 0, imm: k });
+        } else {
+            b.emit(Instr::Load(0));
+            b.emit(Instr::AddImm(i32::from(k)));
+        }
+        b.call(0, &sig);
+    }
     b.emit(Instr::AddI64);
     b.emit(Instr::Ret);
     let fib = b.finish().expect("fib assembles");
@@ -53,7 +61,8 @@ pub fn bool_type() -> TypeLayout {
 ///     return count
 /// }
 /// ```
-pub fn sieve_program() -> Program {
+/// `fused` as for [`fib_program`].
+pub fn sieve_program(fused: bool) -> Program {
     let mut b = FunctionBuilder::new("main.sieve", Signature::scalars(1, 1));
     b.set_file("sieve.go");
     let (n, s) = (0, b.locals(&[Kind::Pointer, Kind::Scalar, Kind::Scalar]));
@@ -73,10 +82,7 @@ pub fn sieve_program() -> Program {
     b.branch(Instr::Jump(0), cond_i);
     b.bind(body_i);
     b.set_line(7);
-    b.emit(Instr::Load(s));
-    b.emit(Instr::Load(i));
-    b.emit(Instr::Load(s + 1));
-    b.emit(Instr::Index(1));
+    index(&mut b, fused, s, i);
     b.emit(Instr::Load8U(0));
     b.branch(Instr::JumpIf(0), next_i);
     b.emit(Instr::AddSlotImm { slot: count, imm: 1 });
@@ -87,28 +93,48 @@ pub fn sieve_program() -> Program {
     b.branch(Instr::Jump(0), cond_j);
     b.bind(body_j);
     b.set_line(10);
-    b.emit(Instr::Load(s));
-    b.emit(Instr::Load(j));
-    b.emit(Instr::Load(s + 1));
-    b.emit(Instr::Index(1));
+    index(&mut b, fused, s, j);
     b.emit(Instr::Const(1));
     b.emit(Instr::Store8(0));
-    b.emit(Instr::Load(j));
-    b.emit(Instr::Load(i));
-    b.emit(Instr::AddI64);
-    b.emit(Instr::Store(j));
+    if fused {
+        b.emit(Instr::AddSlots { dst: j as u16, a: j as u16, b: i as u16 });
+    } else {
+        b.emit(Instr::Load(j));
+        b.emit(Instr::Load(i));
+        b.emit(Instr::AddI64);
+        b.emit(Instr::Store(j));
+    }
     b.bind(cond_j);
-    b.emit(Instr::Load(j));
-    b.emit(Instr::Load(n));
-    b.branch(Instr::BrLeI64(0), body_j);
+    less_equal(&mut b, fused, j, n, body_j);
     b.bind(next_i);
     b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
     b.bind(cond_i);
-    b.emit(Instr::Load(i));
-    b.emit(Instr::Load(n));
-    b.branch(Instr::BrLeI64(0), body_i);
+    less_equal(&mut b, fused, i, n, body_i);
     b.emit(Instr::Load(count));
     b.emit(Instr::Ret);
     let sieve = b.finish().expect("sieve assembles");
     Program::link(vec![sieve], vec![], vec![bool_type()]).expect("sieve links")
+}
+
+/// Pushes `&slice[index]` for a `[]bool` in slots `slice..slice+3`.
+fn index(b: &mut FunctionBuilder, fused: bool, slice: u32, index: u32) {
+    if fused {
+        b.emit(Instr::IndexSlots { slice: slice as u16, index: index as u16, size: 1 });
+    } else {
+        b.emit(Instr::Load(slice));
+        b.emit(Instr::Load(index));
+        b.emit(Instr::Load(slice + 1));
+        b.emit(Instr::Index(1));
+    }
+}
+
+/// Branches to `target` if slot `a` <= slot `bound`.
+fn less_equal(b: &mut FunctionBuilder, fused: bool, a: u32, bound: u32, target: Label) {
+    b.emit(Instr::Load(a));
+    if fused {
+        b.branch(Instr::BrLeSlot { slot: bound as u16, off: 0 }, target);
+    } else {
+        b.emit(Instr::Load(bound));
+        b.branch(Instr::BrLeI64(0), target);
+    }
 }

@@ -188,12 +188,21 @@ impl FunctionBuilder {
             self.fail(format!("{instr:?} is not a branch"));
             return;
         }
-        let pops = if matches!(instr, Instr::Jump(_)) {
-            0
-        } else if matches!(instr, Instr::JumpIf(_) | Instr::JumpIfNot(_)) {
-            1
-        } else {
-            2
+        if let Some(slot) = instr.branch_slot() {
+            self.check_slot(u32::from(slot));
+        }
+        let pops = match instr {
+            Instr::Jump(_) => 0,
+            Instr::JumpIf(_)
+            | Instr::JumpIfNot(_)
+            | Instr::BrLtImm { .. }
+            | Instr::BrLeImm { .. }
+            | Instr::BrGtImm { .. }
+            | Instr::BrGeImm { .. }
+            | Instr::BrEqImm { .. }
+            | Instr::BrNeImm { .. } => 1,
+            _ if instr.branch_slot().is_some() => 1,
+            _ => 2,
         };
         let pc = self.pc();
         self.apply(instr, pops, &[]);
@@ -246,6 +255,26 @@ impl FunctionBuilder {
                 Some(k) => self.apply(instr, 0, &[k]),
                 None => self.bad_slot(s),
             },
+            LoadAddImm { slot, .. } => {
+                self.check_slot(slot);
+                self.apply(instr, 0, &[S]);
+            }
+            AddSlot(slot) => {
+                self.check_slot(slot);
+                self.apply(instr, 1, &[S]);
+            }
+            AddSlots { dst, a, b } => {
+                for s in [dst, a, b] {
+                    self.check_slot(u32::from(s));
+                }
+                self.apply(instr, 0, &[]);
+            }
+            IndexSlots { slice, index, .. } => {
+                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
+                    self.check_slot(s);
+                }
+                self.apply(instr, 0, &[P]);
+            }
             Store(s) | AddSlotImm { slot: s, .. } => {
                 if slot_kind(self, s).is_none() {
                     self.bad_slot(s);
@@ -314,7 +343,10 @@ impl FunctionBuilder {
                 self.stack = None;
             }
             Jump(_) | JumpIf(_) | JumpIfNot(_) | BrEq(_) | BrNe(_) | BrLtI64(_) | BrLeI64(_)
-            | BrGtI64(_) | BrGeI64(_) | BrLtU64(_) | BrGeU64(_) => {
+            | BrGtI64(_) | BrGeI64(_) | BrLtU64(_) | BrGeU64(_) | BrLtImm { .. } | BrLeImm { .. }
+            | BrGtImm { .. } | BrGeImm { .. } | BrEqImm { .. } | BrNeImm { .. } | BrLtSlot { .. }
+            | BrLeSlot { .. } | BrGtSlot { .. } | BrGeSlot { .. } | BrEqSlot { .. }
+            | BrNeSlot { .. } | BrLtUSlot { .. } | BrGeUSlot { .. } => {
                 self.fail(format!("{instr:?}: use branch() with a label"))
             }
             Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {
@@ -472,6 +504,12 @@ impl FunctionBuilder {
     fn underflow(&mut self, instr: Instr) {
         if self.stack.is_some() {
             self.fail(format!("{instr:?}: operand stack underflow"));
+        }
+    }
+
+    fn check_slot(&mut self, slot: u32) {
+        if slot as usize >= self.slots.len() {
+            self.bad_slot(slot);
         }
     }
 

@@ -31,9 +31,7 @@ pub fn disassemble(f: &Function, program: Option<&Program>) -> String {
         match (ins.branch_offset(), ins) {
             (Some(off), _) => {
                 let target = pc as i64 + 1 + i64::from(off);
-                let name = format!("{ins:?}");
-                let op = name.split('(').next().unwrap_or("branch");
-                let _ = write!(out, "{op} -> {target}");
+                let _ = write!(out, "{ins:?} -> {target}");
             }
             (None, Instr::Call(id)) => {
                 let callee = program.and_then(|p| p.function(*id)).map(|c| c.name.as_str());

@@ -252,6 +252,52 @@ pub enum Instr {
     /// `[a, b] -> []`: jump if `a >= b` unsigned.
     BrGeU64(i32),
 
+    // ---- slot-operand forms: the operations above with a frame slot or a small
+    // immediate as an operand, so that the commonest statement shapes (`i < n`,
+    // `n - 1`, `j += i`, `s[i]`) cost one dispatch instead of three or four. Dispatch
+    // (an unpredictable indirect jump) dominates an interpreter's time, so the number
+    // of instructions executed is the figure to shrink. The compiler uses them whenever
+    // the operands are slots below 65536; they are ordinary instructions, not
+    // profile-driven superinstructions.
+    /// `[] -> [slot + imm]`.
+    LoadAddImm { slot: u32, imm: i16 },
+    /// `[a] -> [a + slot]`.
+    AddSlot(u32),
+    /// `[] -> []`: `dst = a + b` on slots (64-bit wrapping).
+    AddSlots { dst: u16, a: u16, b: u16 },
+    /// `[] -> [ptr + index*size]`: the bounds-checked element address of the slice or
+    /// string whose `ptr, len` are in slots `slice`, `slice+1`, at the index in slot
+    /// `index`; panics as [`Instr::Index`].
+    IndexSlots { slice: u16, index: u16, size: u16 },
+    /// `[a] -> []`: jump if `a < imm` (signed).
+    BrLtImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a <= imm` (signed).
+    BrLeImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a > imm` (signed).
+    BrGtImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a >= imm` (signed).
+    BrGeImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a == imm`.
+    BrEqImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a != imm`.
+    BrNeImm { imm: i16, off: i32 },
+    /// `[a] -> []`: jump if `a < slot` (signed).
+    BrLtSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a <= slot` (signed).
+    BrLeSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a > slot` (signed).
+    BrGtSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a >= slot` (signed).
+    BrGeSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a == slot`.
+    BrEqSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a != slot`.
+    BrNeSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a < slot` (unsigned).
+    BrLtUSlot { slot: u16, off: i32 },
+    /// `[a] -> []`: jump if `a >= slot` (unsigned).
+    BrGeUSlot { slot: u16, off: i32 },
+
     // ---- memory: `[addr] -> [value]`, `[addr, value] -> []`; operand = byte offset
     /// Load a sign-extended byte.
     Load8S(i32),
@@ -425,7 +471,21 @@ impl Instr {
             | Instr::BrGtI64(o)
             | Instr::BrGeI64(o)
             | Instr::BrLtU64(o)
-            | Instr::BrGeU64(o) => Some(o),
+            | Instr::BrGeU64(o)
+            | Instr::BrLtImm { off: o, .. }
+            | Instr::BrLeImm { off: o, .. }
+            | Instr::BrGtImm { off: o, .. }
+            | Instr::BrGeImm { off: o, .. }
+            | Instr::BrEqImm { off: o, .. }
+            | Instr::BrNeImm { off: o, .. }
+            | Instr::BrLtSlot { off: o, .. }
+            | Instr::BrLeSlot { off: o, .. }
+            | Instr::BrGtSlot { off: o, .. }
+            | Instr::BrGeSlot { off: o, .. }
+            | Instr::BrEqSlot { off: o, .. }
+            | Instr::BrNeSlot { off: o, .. }
+            | Instr::BrLtUSlot { off: o, .. }
+            | Instr::BrGeUSlot { off: o, .. } => Some(o),
             _ => None,
         }
     }
@@ -444,7 +504,36 @@ impl Instr {
             Instr::BrGeI64(_) => Instr::BrGeI64(off),
             Instr::BrLtU64(_) => Instr::BrLtU64(off),
             Instr::BrGeU64(_) => Instr::BrGeU64(off),
+            Instr::BrLtImm { imm, .. } => Instr::BrLtImm { imm, off },
+            Instr::BrLeImm { imm, .. } => Instr::BrLeImm { imm, off },
+            Instr::BrGtImm { imm, .. } => Instr::BrGtImm { imm, off },
+            Instr::BrGeImm { imm, .. } => Instr::BrGeImm { imm, off },
+            Instr::BrEqImm { imm, .. } => Instr::BrEqImm { imm, off },
+            Instr::BrNeImm { imm, .. } => Instr::BrNeImm { imm, off },
+            Instr::BrLtSlot { slot, .. } => Instr::BrLtSlot { slot, off },
+            Instr::BrLeSlot { slot, .. } => Instr::BrLeSlot { slot, off },
+            Instr::BrGtSlot { slot, .. } => Instr::BrGtSlot { slot, off },
+            Instr::BrGeSlot { slot, .. } => Instr::BrGeSlot { slot, off },
+            Instr::BrEqSlot { slot, .. } => Instr::BrEqSlot { slot, off },
+            Instr::BrNeSlot { slot, .. } => Instr::BrNeSlot { slot, off },
+            Instr::BrLtUSlot { slot, .. } => Instr::BrLtUSlot { slot, off },
+            Instr::BrGeUSlot { slot, .. } => Instr::BrGeUSlot { slot, off },
             other => other,
+        }
+    }
+
+    /// The frame slot a slot-operand branch reads.
+    pub fn branch_slot(&self) -> Option<u16> {
+        match *self {
+            Instr::BrLtSlot { slot, .. }
+            | Instr::BrLeSlot { slot, .. }
+            | Instr::BrGtSlot { slot, .. }
+            | Instr::BrGeSlot { slot, .. }
+            | Instr::BrEqSlot { slot, .. }
+            | Instr::BrNeSlot { slot, .. }
+            | Instr::BrLtUSlot { slot, .. }
+            | Instr::BrGeUSlot { slot, .. } => Some(slot),
+            _ => None,
         }
     }
 

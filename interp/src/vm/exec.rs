@@ -163,6 +163,25 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
             }};
         }
+        macro_rules! cond1 {
+            ($off:expr, |$a:ident| $c:expr) => {{
+                sp = sp.sub(1);
+                let $a = *sp;
+                if $c {
+                    jump!($off);
+                }
+            }};
+        }
+        // Word copies of a few words: cheaper inline than a call to memcpy/memmove.
+        // Forward order is also right for overlapping moves to a lower address.
+        macro_rules! copy_words {
+            ($src:expr, $dst:expr, $n:expr) => {{
+                let (src, dst): (*const u64, *mut u64) = ($src, $dst);
+                for k in 0..$n {
+                    *dst.add(k) = *src.add(k);
+                }
+            }};
+        }
         macro_rules! addr {
             ($a:expr, $off:expr) => {{
                 let a: u64 = $a;
@@ -208,7 +227,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 *rec = pack_func_pc(cur as u32, ip.offset_from(code) as u32);
                 *rec.add(1) = fp.offset_from(base) as u64;
                 *rec.add(2) = ctx;
-                ptr::write_bytes(new_fp.add(callee.nparams), 0, callee.frame_size - callee.nparams);
+                for k in callee.nparams..callee.frame_size {
+                    *new_fp.add(k) = 0;
+                }
                 fp = new_fp;
                 sp = rec.add(FRAME_RECORD_WORDS);
                 cur = id;
@@ -258,12 +279,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::Load(s) => push!(*fp.add(s as usize)),
                 Instr::Store(s) => *fp.add(s as usize) = pop!(),
                 Instr::LoadSlots { slot, n } => {
-                    ptr::copy_nonoverlapping(fp.add(slot as usize), sp, n as usize);
+                    copy_words!(fp.add(slot as usize), sp, n as usize);
                     sp = sp.add(n as usize);
                 }
                 Instr::StoreSlots { slot, n } => {
                     sp = sp.sub(n as usize);
-                    ptr::copy_nonoverlapping(sp, fp.add(slot as usize), n as usize);
+                    copy_words!(sp, fp.add(slot as usize), n as usize);
                 }
                 Instr::AddSlotImm { slot, imm } => {
                     let s = fp.add(slot as usize);
@@ -394,6 +415,37 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::BrLtU64(off) => cond!(off, |a, b| a < b),
                 Instr::BrGeU64(off) => cond!(off, |a, b| a >= b),
 
+                Instr::LoadAddImm { slot, imm } => {
+                    push!((*fp.add(slot as usize)).wrapping_add(imm as i64 as u64))
+                }
+                Instr::AddSlot(slot) => unary!(|a| a.wrapping_add(*fp.add(slot as usize))),
+                Instr::AddSlots { dst, a, b } => {
+                    *fp.add(dst as usize) = (*fp.add(a as usize)).wrapping_add(*fp.add(b as usize));
+                }
+                Instr::IndexSlots { slice, index, size } => {
+                    let (base_ptr, len) = (*fp.add(slice as usize), *fp.add(slice as usize + 1));
+                    let i = *fp.add(index as usize);
+                    if i >= len {
+                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
+                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                    }
+                    push!(base_ptr.wrapping_add(i.wrapping_mul(u64::from(size))));
+                }
+                Instr::BrLtImm { imm, off } => cond1!(off, |a| (a as i64) < i64::from(imm)),
+                Instr::BrLeImm { imm, off } => cond1!(off, |a| (a as i64) <= i64::from(imm)),
+                Instr::BrGtImm { imm, off } => cond1!(off, |a| (a as i64) > i64::from(imm)),
+                Instr::BrGeImm { imm, off } => cond1!(off, |a| (a as i64) >= i64::from(imm)),
+                Instr::BrEqImm { imm, off } => cond1!(off, |a| a == imm as i64 as u64),
+                Instr::BrNeImm { imm, off } => cond1!(off, |a| a != imm as i64 as u64),
+                Instr::BrLtSlot { slot, off } => cond1!(off, |a| (a as i64) < (*fp.add(slot as usize) as i64)),
+                Instr::BrLeSlot { slot, off } => cond1!(off, |a| (a as i64) <= (*fp.add(slot as usize) as i64)),
+                Instr::BrGtSlot { slot, off } => cond1!(off, |a| (a as i64) > (*fp.add(slot as usize) as i64)),
+                Instr::BrGeSlot { slot, off } => cond1!(off, |a| (a as i64) >= (*fp.add(slot as usize) as i64)),
+                Instr::BrEqSlot { slot, off } => cond1!(off, |a| a == *fp.add(slot as usize)),
+                Instr::BrNeSlot { slot, off } => cond1!(off, |a| a != *fp.add(slot as usize)),
+                Instr::BrLtUSlot { slot, off } => cond1!(off, |a| a < *fp.add(slot as usize)),
+                Instr::BrGeUSlot { slot, off } => cond1!(off, |a| a >= *fp.add(slot as usize)),
+
                 Instr::Load8S(off) => load!(off, i8, |v: i8| v as i64 as u64),
                 Instr::Load8U(off) => load!(off, u8, u64::from),
                 Instr::Load16S(off) => load!(off, i16, |v: i16| v as i64 as u64),
@@ -502,11 +554,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::Ret => {
                     let n = meta.nresults;
-                    ptr::copy(sp.sub(n), fp, n);
+                    // Read the record first: the results may overwrite it.
                     let rec = fp.add(meta.frame_size);
                     let (f, pc) = unpack_func_pc(*rec);
                     let caller_fp = *rec.add(1) as usize;
                     let caller_ctx = *rec.add(2);
+                    copy_words!(sp.sub(n), fp, n);
                     sp = fp.add(n);
                     if f == ENTRY_FUNC {
                         save!(ip.offset_from(code) - 1);
