@@ -13,7 +13,7 @@ pub enum GcError {
     /// A [`crate::TypeId`] that was never registered.
     UnknownType,
     /// A type descriptor that does not describe a valid layout.
-    BadType(&'static str),
+    BadType(TypeProblem),
     /// An address that is not the start of (or not inside) a live heap object, where one was required.
     NotHeapObject,
     /// `runtime.SetFinalizer` on an object that already has one.
@@ -34,3 +34,34 @@ impl fmt::Display for GcError {
 }
 
 impl std::error::Error for GcError {}
+
+/// What is wrong with a rejected type descriptor. (A fieldless enum keeps [`GcError`] small, so
+/// allocation results travel in registers.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeProblem {
+    /// A pointer offset is not an 8-aligned word inside the value.
+    PointerOffset,
+    /// The alignment is not 1, 2, 4 or 8.
+    Alignment,
+    /// The size is not a multiple of the alignment.
+    SizeNotAligned,
+    /// The pointer bitmap extends past the value.
+    BitmapTooLong,
+    /// A type holding pointers is not a whole number of words.
+    PartialWord,
+    /// More than 2^32 types were registered.
+    TooManyTypes,
+}
+
+impl fmt::Display for TypeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TypeProblem::PointerOffset => "pointer offset not an aligned word inside the value",
+            TypeProblem::Alignment => "alignment must be 1, 2, 4 or 8",
+            TypeProblem::SizeNotAligned => "size is not a multiple of the alignment",
+            TypeProblem::BitmapTooLong => "pointer bitmap extends past the value",
+            TypeProblem::PartialWord => "a type holding pointers must be a whole number of words",
+            TypeProblem::TooManyTypes => "too many types",
+        })
+    }
+}

@@ -40,7 +40,7 @@ mod stats;
 pub mod types;
 
 pub use collect::POISON;
-pub use error::GcError;
+pub use error::{GcError, TypeProblem};
 pub use heap::{Heap, HeapConfig, ObjectInfo};
 pub use mark::{Marker, NoRoots, Roots};
 pub use pacer::parse_gogc;

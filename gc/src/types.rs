@@ -8,7 +8,7 @@
 //! is ever built; likewise an array type `[n]T` is described by `T`'s bitmap and a repeat unit,
 //! so even `[1 << 30]*int` has a one-word bitmap.
 
-use crate::error::GcError;
+use crate::error::{GcError, TypeProblem};
 use crate::sizeclass::{MAX_SMALL_SIZE, class_of};
 
 /// Handle of a registered type descriptor (see [`crate::Heap::register_type`]).
@@ -44,7 +44,7 @@ impl TypeDesc {
         let mut bitmap = vec![0u64; words.div_ceil(64)];
         for &off in pointer_offsets {
             if off % 8 != 0 || off.checked_add(8).is_none_or(|end| end > size) {
-                return Err(GcError::BadType("pointer offset not an aligned word inside the value"));
+                return Err(GcError::BadType(TypeProblem::PointerOffset));
             }
             let w = off / 8;
             if let Some(slot) = bitmap.get_mut(w / 64) {
@@ -58,10 +58,10 @@ impl TypeDesc {
     /// byte offset `8 * i` holds a pointer). Bits beyond the value's size are an error.
     pub fn from_bitmap(size: usize, align: usize, mut bitmap: Vec<u64>) -> Result<Self, GcError> {
         if !align.is_power_of_two() || align > 8 {
-            return Err(GcError::BadType("alignment must be 1, 2, 4 or 8"));
+            return Err(GcError::BadType(TypeProblem::Alignment));
         }
         if !size.is_multiple_of(align) {
-            return Err(GcError::BadType("size is not a multiple of the alignment"));
+            return Err(GcError::BadType(TypeProblem::SizeNotAligned));
         }
         let words = size / 8;
         let mut ptr_words = 0;
@@ -71,10 +71,10 @@ impl TypeDesc {
             }
         }
         if ptr_words > words {
-            return Err(GcError::BadType("pointer bitmap extends past the value"));
+            return Err(GcError::BadType(TypeProblem::BitmapTooLong));
         }
         if ptr_words > 0 && !size.is_multiple_of(8) {
-            return Err(GcError::BadType("a type holding pointers must be a whole number of words"));
+            return Err(GcError::BadType(TypeProblem::PartialWord));
         }
         bitmap.truncate(ptr_words.div_ceil(64));
         Ok(TypeDesc { size, align, unit: size, ptr_words, bitmap: bitmap.into_boxed_slice() })
@@ -178,7 +178,7 @@ pub(crate) struct TypeTable {
 
 impl TypeTable {
     pub fn register(&mut self, desc: TypeDesc) -> Result<TypeId, GcError> {
-        let id = u32::try_from(self.entries.len()).map_err(|_| GcError::BadType("too many types"))?;
+        let id = u32::try_from(self.entries.len()).map_err(|_| GcError::BadType(TypeProblem::TooManyTypes))?;
         let span_class = span_class_for(desc.size, !desc.has_pointers());
         self.entries.push(TypeEntry { desc, span_class });
         Ok(TypeId(id))
