@@ -512,6 +512,6 @@ fn makeslice_rejects_bad_lengths_like_gc() {
 fn disassembly_resolves_branch_targets() {
     let p = asm::fib_program(true);
     let text = disassemble(p.function(0).unwrap(), Some(&p));
-    assert!(text.contains("BrGeImm { imm: 2, off: 2 } -> 4"), "{text}");
+    assert!(text.contains("BrGeSlotImm { slot: 0, imm: 2, off: 1 } -> 2"), "{text}");
     assert!(text.contains("Call 0 (main.fib)"), "{text}");
 }

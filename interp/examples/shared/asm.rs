@@ -13,15 +13,16 @@ pub fn fib_program(fused: bool) -> Program {
     b.set_file("fib.go");
     b.set_line(3);
     let recurse = b.new_label();
-    b.emit(Instr::Load(0));
     if fused {
-        b.branch(Instr::BrGeImm { imm: 2, off: 0 }, recurse);
+        b.branch(Instr::BrGeSlotImm { slot: 0, imm: 2, off: 0 }, recurse);
+        b.emit(Instr::RetSlot(0));
     } else {
+        b.emit(Instr::Load(0));
         b.emit(Instr::Const(2));
         b.branch(Instr::BrGeI64(0), recurse);
+        b.emit(Instr::Load(0));
+        b.emit(Instr::Ret);
     }
-    b.emit(Instr::Load(0));
-    b.emit(Instr::Ret);
     b.bind(recurse);
     b.set_line(4);
     for k in [-1, -2] {

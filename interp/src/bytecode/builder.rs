@@ -201,6 +201,12 @@ impl FunctionBuilder {
             | Instr::BrGeImm { .. }
             | Instr::BrEqImm { .. }
             | Instr::BrNeImm { .. } => 1,
+            Instr::BrLtSlotImm { .. }
+            | Instr::BrLeSlotImm { .. }
+            | Instr::BrGtSlotImm { .. }
+            | Instr::BrGeSlotImm { .. }
+            | Instr::BrEqSlotImm { .. }
+            | Instr::BrNeSlotImm { .. } => 0,
             _ if instr.branch_slot().is_some() => 1,
             _ => 2,
         };
@@ -338,6 +344,14 @@ impl FunctionBuilder {
                 self.push_code(instr);
                 self.stack = None;
             }
+            RetSlot(slot) => {
+                self.check_slot(slot);
+                if self.sig.results.len() != 1 {
+                    self.fail("RetSlot in a function without exactly one result word".into());
+                }
+                self.push_code(instr);
+                self.stack = None;
+            }
             Panic => {
                 self.apply(instr, 2, &[]);
                 self.stack = None;
@@ -346,7 +360,9 @@ impl FunctionBuilder {
             | BrGtI64(_) | BrGeI64(_) | BrLtU64(_) | BrGeU64(_) | BrLtImm { .. } | BrLeImm { .. }
             | BrGtImm { .. } | BrGeImm { .. } | BrEqImm { .. } | BrNeImm { .. } | BrLtSlot { .. }
             | BrLeSlot { .. } | BrGtSlot { .. } | BrGeSlot { .. } | BrEqSlot { .. }
-            | BrNeSlot { .. } | BrLtUSlot { .. } | BrGeUSlot { .. } => {
+            | BrNeSlot { .. } | BrLtUSlot { .. } | BrGeUSlot { .. } | BrLtSlotImm { .. }
+            | BrLeSlotImm { .. } | BrGtSlotImm { .. } | BrGeSlotImm { .. } | BrEqSlotImm { .. }
+            | BrNeSlotImm { .. } => {
                 self.fail(format!("{instr:?}: use branch() with a label"))
             }
             Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {

@@ -298,6 +298,21 @@ pub enum Instr {
     /// `[a] -> []`: jump if `a >= slot` (unsigned).
     BrGeUSlot { slot: u16, off: i32 },
 
+    /// `[] -> []`: jump if `slot < imm` (signed).
+    BrLtSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot <= imm` (signed).
+    BrLeSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot > imm` (signed).
+    BrGtSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot >= imm` (signed).
+    BrGeSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot == imm`.
+    BrEqSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot != imm`.
+    BrNeSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> (caller)`: return the single word in `slot` (`return x`).
+    RetSlot(u32),
+
     // ---- memory: `[addr] -> [value]`, `[addr, value] -> []`; operand = byte offset
     /// Load a sign-extended byte.
     Load8S(i32),
@@ -485,7 +500,13 @@ impl Instr {
             | Instr::BrEqSlot { off: o, .. }
             | Instr::BrNeSlot { off: o, .. }
             | Instr::BrLtUSlot { off: o, .. }
-            | Instr::BrGeUSlot { off: o, .. } => Some(o),
+            | Instr::BrGeUSlot { off: o, .. }
+            | Instr::BrLtSlotImm { off: o, .. }
+            | Instr::BrLeSlotImm { off: o, .. }
+            | Instr::BrGtSlotImm { off: o, .. }
+            | Instr::BrGeSlotImm { off: o, .. }
+            | Instr::BrEqSlotImm { off: o, .. }
+            | Instr::BrNeSlotImm { off: o, .. } => Some(o),
             _ => None,
         }
     }
@@ -518,6 +539,12 @@ impl Instr {
             Instr::BrNeSlot { slot, .. } => Instr::BrNeSlot { slot, off },
             Instr::BrLtUSlot { slot, .. } => Instr::BrLtUSlot { slot, off },
             Instr::BrGeUSlot { slot, .. } => Instr::BrGeUSlot { slot, off },
+            Instr::BrLtSlotImm { slot, imm, .. } => Instr::BrLtSlotImm { slot, imm, off },
+            Instr::BrLeSlotImm { slot, imm, .. } => Instr::BrLeSlotImm { slot, imm, off },
+            Instr::BrGtSlotImm { slot, imm, .. } => Instr::BrGtSlotImm { slot, imm, off },
+            Instr::BrGeSlotImm { slot, imm, .. } => Instr::BrGeSlotImm { slot, imm, off },
+            Instr::BrEqSlotImm { slot, imm, .. } => Instr::BrEqSlotImm { slot, imm, off },
+            Instr::BrNeSlotImm { slot, imm, .. } => Instr::BrNeSlotImm { slot, imm, off },
             other => other,
         }
     }
@@ -532,14 +559,20 @@ impl Instr {
             | Instr::BrEqSlot { slot, .. }
             | Instr::BrNeSlot { slot, .. }
             | Instr::BrLtUSlot { slot, .. }
-            | Instr::BrGeUSlot { slot, .. } => Some(slot),
+            | Instr::BrGeUSlot { slot, .. }
+            | Instr::BrLtSlotImm { slot, .. }
+            | Instr::BrLeSlotImm { slot, .. }
+            | Instr::BrGtSlotImm { slot, .. }
+            | Instr::BrGeSlotImm { slot, .. }
+            | Instr::BrEqSlotImm { slot, .. }
+            | Instr::BrNeSlotImm { slot, .. } => Some(slot),
             _ => None,
         }
     }
 
     /// Whether execution never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
-        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::Panic)
+        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic)
     }
 
     /// Whether the collector may run at this instruction, so that it needs a stack map:

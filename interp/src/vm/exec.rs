@@ -182,6 +182,29 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
             }};
         }
+        // Returns the `$n` words at `$src` to the caller.
+        macro_rules! ret {
+            ($src:expr, $n:expr) => {{
+                let n: usize = $n;
+                // Read the record first: the results may overwrite it.
+                let rec = fp.add(meta.frame_size);
+                let (f, pc) = unpack_func_pc(*rec);
+                let caller_fp = *rec.add(1) as usize;
+                let caller_ctx = *rec.add(2);
+                copy_words!($src, fp, n);
+                sp = fp.add(n);
+                if f == ENTRY_FUNC {
+                    save!(ip.offset_from(code) - 1);
+                    return Trap::Done;
+                }
+                cur = f as usize;
+                meta = &*metas.add(cur);
+                code = meta.code;
+                ip = code.add(pc as usize);
+                fp = base.add(caller_fp);
+                ctx = caller_ctx;
+            }};
+        }
         macro_rules! addr {
             ($a:expr, $off:expr) => {{
                 let a: u64 = $a;
@@ -446,6 +469,37 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::BrLtUSlot { slot, off } => cond1!(off, |a| a < *fp.add(slot as usize)),
                 Instr::BrGeUSlot { slot, off } => cond1!(off, |a| a >= *fp.add(slot as usize)),
 
+                Instr::BrLtSlotImm { slot, imm, off } => {
+                    if (*fp.add(slot as usize) as i64) < i64::from(imm) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrLeSlotImm { slot, imm, off } => {
+                    if (*fp.add(slot as usize) as i64) <= i64::from(imm) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrGtSlotImm { slot, imm, off } => {
+                    if (*fp.add(slot as usize) as i64) > i64::from(imm) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrGeSlotImm { slot, imm, off } => {
+                    if (*fp.add(slot as usize) as i64) >= i64::from(imm) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrEqSlotImm { slot, imm, off } => {
+                    if *fp.add(slot as usize) == imm as i64 as u64 {
+                        jump!(off);
+                    }
+                }
+                Instr::BrNeSlotImm { slot, imm, off } => {
+                    if *fp.add(slot as usize) != imm as i64 as u64 {
+                        jump!(off);
+                    }
+                }
+
                 Instr::Load8S(off) => load!(off, i8, |v: i8| v as i64 as u64),
                 Instr::Load8U(off) => load!(off, u8, u64::from),
                 Instr::Load16S(off) => load!(off, i16, |v: i16| v as i64 as u64),
@@ -554,24 +608,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::Ret => {
                     let n = meta.nresults;
-                    // Read the record first: the results may overwrite it.
-                    let rec = fp.add(meta.frame_size);
-                    let (f, pc) = unpack_func_pc(*rec);
-                    let caller_fp = *rec.add(1) as usize;
-                    let caller_ctx = *rec.add(2);
-                    copy_words!(sp.sub(n), fp, n);
-                    sp = fp.add(n);
-                    if f == ENTRY_FUNC {
-                        save!(ip.offset_from(code) - 1);
-                        return Trap::Done;
-                    }
-                    cur = f as usize;
-                    meta = &*metas.add(cur);
-                    code = meta.code;
-                    ip = code.add(pc as usize);
-                    fp = base.add(caller_fp);
-                    ctx = caller_ctx;
+                    ret!(sp.sub(n), n);
                 }
+                Instr::RetSlot(slot) => ret!(fp.add(slot as usize), 1),
 
                 Instr::Print(kind) => {
                     let n = kind.words() as usize;
