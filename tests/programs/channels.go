@@ -4,7 +4,7 @@
 // channels (len/cap), close and the receive of zero values with ok=false, range over a
 // channel, select with default, select over ready channels of which only one is ready,
 // nil channels in select never being chosen, a worker pool whose results are summed,
-// and a ping-pong between two goroutines.
+// a ping-pong between two goroutines, and main returning while a goroutine is blocked.
 package main
 
 func producer(n int, out chan<- int) {
@@ -134,4 +134,11 @@ func main() {
 	<-sync
 	println("shared after sync:", shared)
 	println("cap/len of nil:", cap(nilCh), len(nilCh))
+
+	// A goroutine still blocked when main returns does not stop the program from
+	// exiting normally (no deadlock report).
+	go func() {
+		<-make(chan int)
+	}()
+	println("main returns while a goroutine is blocked")
 }

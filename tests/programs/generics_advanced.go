@@ -102,7 +102,7 @@ type Set[T comparable] = map[T]struct{} // generic type alias
 
 type Base[T any] struct{ items []T }
 
-func (b *Base[T]) Add(v T)   { b.items = append(b.items, v) }
+func (b *Base[T]) Add(v T)    { b.items = append(b.items, v) }
 func (b *Base[T]) Count() int { return len(b.items) }
 
 type Inventory struct {

@@ -2,7 +2,9 @@
 
 // Literals: integer literals in every base with digit separators, hex floats, imaginary
 // literals, rune literals with every escape form, interpreted string escapes, and raw
-// strings (backslashes kept, carriage returns discarded).
+// strings (backslashes kept, carriage returns discarded). This file is deliberately not
+// gofmt-formatted: gofmt would lower-case the 0X/0O/0B/1E prefixes, rewrite 07i and drop
+// the carriage return inside the raw string.
 package main
 
 func dump(label, s string) {

@@ -90,6 +90,15 @@ outer:
 	}
 	println()
 
+	// Deferred closures in a loop see each iteration's own variable.
+	func() {
+		print("deferred:")
+		defer println()
+		for i := 0; i < 3; i++ {
+			defer func() { print(" ", i) }()
+		}
+	}()
+
 	// Variables declared in the loop body are per-iteration as always.
 	fs = nil
 	for i := 0; i < 3; i++ {
