@@ -32,10 +32,10 @@ type payload struct {
 }
 
 func main() {
-	longLived := build(16)
+	longLived := build(14)
 	total := 0
-	for d := 4; d <= 16; d += 4 {
-		iters := 1 << (16 - d + 4)
+	for d := 4; d <= 12; d += 4 {
+		iters := 1 << (12 - d + 2)
 		sum := 0
 		for i := 0; i < iters; i++ {
 			sum += build(d).count()
@@ -47,7 +47,7 @@ func main() {
 
 	// Map churn with pointer values.
 	m := map[int]*payload{}
-	for i := 0; i < 200000; i++ {
+	for i := 0; i < 50000; i++ {
 		m[i%5000] = &payload{id: i, name: "p", data: make([]byte, i%64)}
 		if i%3 == 0 {
 			delete(m, (i*7)%5000)
@@ -62,7 +62,7 @@ func main() {
 
 	// A linked list that survives while garbage is made between appends.
 	var head *payload
-	for i := 0; i < 50000; i++ {
+	for i := 0; i < 20000; i++ {
 		head = &payload{id: i, next: head}
 		_ = make([]int, 100) // garbage
 		if i%1000 == 0 {
@@ -84,7 +84,7 @@ func main() {
 
 	// Slices of pointers rewritten many times.
 	ptrs := make([]*int, 1000)
-	for round := 0; round < 200; round++ {
+	for round := 0; round < 50; round++ {
 		for i := range ptrs {
 			v := round*1000 + i
 			ptrs[i] = &v
