@@ -238,7 +238,7 @@ fn expressions_print_back() {
         "T.Method",
         "new(int)",
         "new(x + 1)",
-        "[...]int{1, 2}",
+        "[...]int{}",
         "map[string][]int{}",
         "func(x int) int {…}",
         "struct{a, b int; c string \"tag\"}{}",
@@ -252,6 +252,9 @@ fn expressions_print_back() {
         let (f, e) = expr(&src.replace('…', "return x"));
         assert_eq!(print::expr(&f, e), src);
     }
+    // Bodies of non-empty literals print short, as in gc's messages.
+    let (f, e) = expr("[]int{1, 2}");
+    assert_eq!(print::expr(&f, e), "[]int{…}");
 }
 
 #[test]
