@@ -16,6 +16,8 @@ use crate::sizeclass::PAGE_SIZE;
 /// Commit granularity of the arena.
 const GROW_BYTES: usize = 4 << 20;
 const GROW_PAGES: usize = GROW_BYTES / PAGE_SIZE;
+/// The smallest arena the heap settles for when the OS refuses a larger reservation.
+const MIN_RESERVE: usize = 64 << 20;
 
 pub(crate) struct PageHeap {
     mem: Reservation,
@@ -34,10 +36,20 @@ pub(crate) struct PageHeap {
 }
 
 impl PageHeap {
+    /// Reserves the arena: `reserve_bytes`, or, where the address space is limited (ulimit -v,
+    /// valgrind), the largest power-of-two fraction of it down to [`MIN_RESERVE`] that the OS
+    /// grants.
     pub fn new(reserve_bytes: usize) -> Result<Self, GcError> {
-        let len = reserve_bytes.max(GROW_BYTES).next_multiple_of(GROW_BYTES);
+        let mut len = reserve_bytes.max(GROW_BYTES).next_multiple_of(GROW_BYTES);
+        let mem = loop {
+            match Reservation::new(len) {
+                Ok(m) => break m,
+                Err(e) if len / 2 < MIN_RESERVE => return Err(e),
+                Err(_) => len = (len / 2).next_multiple_of(GROW_BYTES),
+            }
+        };
         Ok(PageHeap {
-            mem: Reservation::new(len)?,
+            mem,
             committed: 0,
             by_start: BTreeMap::new(),
             by_len: BTreeSet::new(),
