@@ -1,22 +1,106 @@
 //! The Go type checker.
 //!
+//! [`check_packages`] loads packages (see [`crate::loader`]) and checks them in
+//! dependency order into one [`Program`] (all types, objects, scopes and packages) and
+//! one [`Info`] (what the compiler needs per expression: types, constant values,
+//! resolved objects, selections, generic instances, initialization order).
+//!
 //! The parts, one concern per module, in the manner of `go/types`:
-//! - [`constant`]: exact constant values (arbitrary-precision ints, rationals, 512-bit floats).
-//! - [`ty`]: the interned type representation ([`TypeId`] into a [`TypeTable`]).
-//! - [`object`]: objects (what names denote), scopes, packages, positions.
-//! - [`program`]: the program-wide store of all of these.
-//! - [`universe`]: the predeclared names and package `unsafe`.
-//! - [`sizes`]: gc's memory layout (size, alignment, field offsets) on 64-bit targets.
-//! - [`typestring`]: types formatted as gc's messages print them.
+//! - Representation: [`constant`] (exact constant values), [`ty`] (interned types),
+//!   [`object`] (objects, scopes, packages, positions), [`program`] (the store),
+//!   [`universe`] (predeclared names and `unsafe`), [`sizes`] (gc's memory layout),
+//!   [`typestring`] (types as messages print them), [`info`] (the result tables).
+//! - The checker, `impl Checker` blocks per concern: `check` (state, errors, phases),
+//!   `resolver` (collecting package-level objects and imports), `decl` (declarations,
+//!   checked on demand with cycle detection), `typexpr` (type expressions), `expr`
+//!   (operands, operators, untyped constants), `call`, `builtins`, `index`,
+//!   `selector`, `literals`, `conversion`, `assign`, `stmt` (statements, bodies,
+//!   labels, missing returns, unused variables), `lookup` (fields, methods, method
+//!   sets, interface satisfaction), `predicates`, `typeset` (interface type sets),
+//!   `subst` (substitution and instantiation), `infer` (type inference), `initorder`,
+//!   `operand` and `exprstring` (messages).
 
+mod assign;
+mod builtins;
+mod call;
+mod check;
 pub mod constant;
+mod conversion;
+mod decl;
+mod expr;
+mod exprstring;
+mod index;
+mod infer;
+pub mod info;
+mod initorder;
+mod literals;
+mod lookup;
 pub mod object;
+mod operand;
+mod predicates;
 pub mod program;
+mod resolver;
+mod selector;
 pub mod sizes;
+mod stmt;
+mod subst;
 pub mod ty;
+pub mod typeset;
 pub mod typestring;
+mod typexpr;
 mod universe;
 
+use std::collections::HashMap;
+
+pub use check::Diagnostic;
+pub use info::Info;
 pub use object::{FileId, ObjId, PkgId, ScopeId, SrcPos};
 pub use program::Program;
 pub use ty::{BasicKind, Type, TypeId, TypeTable};
+
+use crate::loader::{self, Config, LoadedProgram, Request};
+
+/// A checked program: the store, the result tables, and its packages.
+#[derive(Debug)]
+pub struct CheckedProgram {
+    /// Types, objects, scopes, packages and files.
+    pub program: Program,
+    /// Per-expression results, instances, initialization order.
+    pub info: Info,
+    /// Every package in dependency order (each after all it imports).
+    pub packages: Vec<PkgId>,
+    /// The packages that were requested.
+    pub roots: Vec<PkgId>,
+}
+
+/// Type-checks loaded packages (in the loader's dependency order). Returns the checked
+/// program and the type errors found (sorted by position within each package).
+pub fn check_loaded(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>) {
+    let mut prog = Program::new();
+    let mut info = Info::default();
+    let mut ids: Vec<PkgId> = Vec::new();
+    let mut errors = Vec::new();
+    for lp in loaded.packages {
+        let pkg = prog.new_package(&lp.path, &lp.name);
+        ids.push(pkg);
+        let files: Vec<FileId> = lp.files.into_iter().map(|f| prog.add_file(f)).collect();
+        let imports: HashMap<String, PkgId> = lp.imports.iter().filter_map(|(path, &i)| ids.get(i).map(|&p| (path.clone(), p))).collect();
+        let Some(&first) = files.first() else { continue };
+        let mut c = check::Checker::new(&mut prog, &mut info, pkg, lp.go_minor, first);
+        c.check_files(&files, &imports);
+        let mut errs = std::mem::take(&mut c.errors);
+        errs.sort_by(|a, b| a.pos.cmp(&b.pos));
+        errors.extend(errs);
+    }
+    let roots = loaded.roots.iter().filter_map(|&i| ids.get(i).copied()).collect();
+    (CheckedProgram { program: prog, info, packages: ids, roots }, errors)
+}
+
+/// Loads and type-checks the requested packages: the entry point of `mvm check`.
+/// On failure returns the messages to print (`file:line:col: message`), loading
+/// errors or type errors.
+pub fn check_packages(cfg: &Config, req: &Request) -> Result<CheckedProgram, Vec<String>> {
+    let loaded = loader::load(cfg, req).map_err(|errs| errs.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+    let (checked, errors) = check_loaded(loaded);
+    if errors.is_empty() { Ok(checked) } else { Err(errors.iter().map(ToString::to_string).collect()) }
+}

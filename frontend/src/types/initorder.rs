@@ -1,0 +1,89 @@
+//! Package initialization order (spec: "Package initialization"): repeatedly the
+//! earliest variable in declaration order that depends on no uninitialized variable,
+//! where dependencies are followed through the functions and methods an initializer
+//! refers to. A variable that depends on itself is an initialization cycle.
+
+use std::collections::{HashMap, HashSet};
+
+use super::check::Checker;
+use super::object::{ObjId, ObjKind};
+
+impl Checker<'_> {
+    /// Computes the initialization order into the package info.
+    pub(super) fn init_order(&mut self) {
+        let vars: Vec<ObjId> = self.pkg_objs.iter().copied().filter(|&o| matches!(self.prog.obj(o).kind, ObjKind::Var { global: true, .. })).collect();
+        let var_set: HashSet<ObjId> = vars.iter().copied().collect();
+        // Variable dependencies of each variable, through functions.
+        let mut vdeps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
+        for &v in &vars {
+            let mut out = HashSet::new();
+            let mut seen = HashSet::new();
+            let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
+            let mut guard = 0;
+            while let Some(d) = stack.pop() {
+                guard += 1;
+                if guard > 1_000_000 {
+                    break;
+                }
+                if !seen.insert(d) {
+                    continue;
+                }
+                if var_set.contains(&d) {
+                    out.insert(d);
+                    continue;
+                }
+                if matches!(self.prog.obj(d).kind, ObjKind::Func(_)) {
+                    stack.extend(self.deps.get(&d).cloned().unwrap_or_default());
+                }
+            }
+            vdeps.insert(v, out);
+        }
+        // Self-dependencies are cycles.
+        for &v in &vars {
+            if vdeps.get(&v).is_some_and(|d| d.contains(&v)) {
+                let name = self.prog.obj(v).name.clone();
+                if let Some(p) = self.prog.obj(v).pos {
+                    self.error_at(p, format!("initialization cycle or initialization loop: {name} refers to itself"));
+                }
+                if let Some(d) = vdeps.get_mut(&v) {
+                    d.remove(&v);
+                }
+            }
+        }
+        let inits = std::mem::take(&mut self.pending_inits);
+        let mut init_of: HashMap<ObjId, usize> = HashMap::new();
+        for (i, ini) in inits.iter().enumerate() {
+            for &o in &ini.lhs {
+                init_of.insert(o, i);
+            }
+        }
+        let mut done: HashSet<ObjId> = HashSet::new();
+        let mut emitted: HashSet<usize> = HashSet::new();
+        let mut remaining: Vec<ObjId> = vars.clone();
+        while !remaining.is_empty() {
+            let ready = remaining.iter().position(|v| vdeps.get(v).is_none_or(|d| d.iter().all(|x| done.contains(x) || x == v)));
+            let idx = match ready {
+                Some(i) => i,
+                None => {
+                    let v = remaining[0];
+                    let name = self.prog.obj(v).name.clone();
+                    if let Some(p) = self.prog.obj(v).pos {
+                        self.error_at(p, format!("initialization cycle or initialization loop involving {name}"));
+                    }
+                    0
+                }
+            };
+            let v = remaining.remove(idx);
+            if let Some(&i) = init_of.get(&v) {
+                if emitted.insert(i) {
+                    // All variables of a multi-value initialization become initialized together.
+                    for &o in &inits[i].lhs {
+                        done.insert(o);
+                    }
+                    self.pkg_info.init_order.push(inits[i].clone());
+                }
+            }
+            done.insert(v);
+        }
+    }
+}
