@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is complex(1, -2): gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a complex128: printed as (1-2i).
 package main
 
 type MyInt int

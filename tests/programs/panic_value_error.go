@@ -1,7 +1,7 @@
 // run exit=2
 
-// An unrecovered panic whose value is E{"custom failure"}: gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is an error (value receiver): printed with its Error()
+// method.
 package main
 
 type MyInt int

@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is 1e21: gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a float64: printed in the shortest form (1e+21).
 package main
 
 type MyInt int

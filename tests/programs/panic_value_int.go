@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is 42: gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a plain int: printed bare.
 package main
 
 type MyInt int

@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is MyF(0.1): gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a named float type: printed as main.MyF(0.1).
 package main
 
 type MyInt int

@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is MyInt(-3): gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a named int type: printed as main.MyInt(-3).
 package main
 
 type MyInt int

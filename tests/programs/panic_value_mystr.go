@@ -1,7 +1,7 @@
 // run exit=2
 
-// An unrecovered panic whose value is MyStr("named string"): gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a named string type: printed as main.MyStr("...")
+// with quotes.
 package main
 
 type MyInt int

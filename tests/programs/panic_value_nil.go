@@ -1,7 +1,7 @@
 // run exit=2
 
-// An unrecovered panic whose value is nil: gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is nil: since Go 1.21 a *runtime.PanicNilError, "panic
+// called with nil argument".
 package main
 
 type MyInt int

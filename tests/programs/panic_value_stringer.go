@@ -1,7 +1,7 @@
 // run exit=2
 
-// An unrecovered panic whose value is S{}: gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a fmt.Stringer-like type: printed with its String()
+// method.
 package main
 
 type MyInt int

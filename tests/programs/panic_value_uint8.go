@@ -1,7 +1,6 @@
 // run exit=2
 
-// An unrecovered panic whose value is uint8(200): gc prints errors with Error(), Stringers with
-// String(), named basic types as type(value), and plain basic values bare.
+// An unrecovered panic whose value is a uint8: printed bare as a number.
 package main
 
 type MyInt int
