@@ -202,7 +202,7 @@ impl Checker<'_> {
                 return;
             }
             let types = self.prog.types.tuple_elems(x.ty);
-            let comma_ok = x.mode == OpMode::CommaOk && lhs.len() == 2;
+            let comma_ok = matches!(x.mode, OpMode::CommaOk | OpMode::MapIndex) && lhs.len() == 2;
             if types.len() == lhs.len() && matches!(self.prog.types.get(x.ty), Type::Tuple(_)) || comma_ok {
                 let types = if comma_ok {
                     self.record_comma_ok(rhs[0], x.ty);

@@ -194,7 +194,7 @@ impl Checker<'_> {
             }
             _ => self.prog.types.tuple_elems(x.ty),
         };
-        let comma_ok = x.mode == OpMode::CommaOk && lhs.len() == 2;
+        let comma_ok = matches!(x.mode, OpMode::CommaOk | OpMode::MapIndex) && lhs.len() == 2;
         if types.len() != lhs.len() && !comma_ok {
             let vars = lhs.len();
             let vals = if matches!(self.prog.types.get(x.ty), Type::Tuple(_)) { types.len() } else { 1 };

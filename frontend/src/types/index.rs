@@ -81,7 +81,10 @@ impl Checker<'_> {
         let ie = indices[0];
         // Strings (and constant strings) give bytes.
         let core = self.core_type(x.ty);
-        let under = core.map(|c| self.prog.types.get(c).clone());
+        let mut under = core.map(|c| self.prog.types.get(c).clone());
+        if under.is_none() && self.is_bytestring_param(x.ty) {
+            under = Some(Type::Basic(BasicKind::String));
+        }
         let (elem, length, mode) = match under {
             Some(Type::Basic(k)) if k.is_string() => {
                 let len = x.val.as_str().map(|s| s.len() as u64);
@@ -179,7 +182,10 @@ impl Checker<'_> {
             return Operand::invalid(Some(e));
         }
         let core = self.core_type(x.ty);
-        let under = core.map(|c| self.prog.types.get(c).clone());
+        let mut under = core.map(|c| self.prog.types.get(c).clone());
+        if under.is_none() && self.is_bytestring_param(x.ty) {
+            under = Some(Type::Basic(BasicKind::String));
+        }
         let (result, length) = match under {
             Some(Type::Basic(k)) if k.is_string() => {
                 if max.is_some() {
@@ -233,6 +239,22 @@ impl Checker<'_> {
             }
         }
         Operand::value(result, Some(e))
+    }
+
+    /// A type parameter whose type set holds only strings and byte slices (indexable
+    /// and sliceable although it has no core type).
+    fn is_bytestring_param(&mut self, t: TypeId) -> bool {
+        if !self.prog.types.is_type_param(t) {
+            return false;
+        }
+        let ts = self.typeset_of_tparam(t);
+        let Some(terms) = ts.terms.clone() else { return false };
+        !terms.is_empty()
+            && terms.iter().all(|term| match self.prog.types.under(term.ty) {
+                Type::Basic(k) => k.is_string(),
+                Type::Slice(e) => self.prog.types.basic_kind(*e) == Some(BasicKind::Uint8),
+                _ => false,
+            })
     }
 
     /// Instantiates generic type `base` with the type arguments in `indices`.

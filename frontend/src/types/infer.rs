@@ -122,7 +122,14 @@ impl Checker<'_> {
                 match map.get(&tp).copied() {
                     Some(bound_to) => {
                         let before = map.len();
-                        let target = if term.tilde { self.prog.types.underlying(bound_to) } else { bound_to };
+                        let target = if term.tilde || self.prog.types.is_type_param(bound_to) {
+                            match self.core_type(bound_to) {
+                                Some(c) => c,
+                                None => continue,
+                            }
+                        } else {
+                            bound_to
+                        };
                         let core = if term.tilde { self.prog.types.underlying(term.ty) } else { term.ty };
                         self.unify(core, target, map, tparams, 0);
                         changed |= map.len() != before;
@@ -156,9 +163,8 @@ impl Checker<'_> {
         if depth > 64 {
             return true;
         }
-        if p == a {
-            return true;
-        }
+        // (No `p == a` shortcut: a recursive call inside the generic function passes
+        // arguments typed with its own parameters, which must still be bound.)
         if tparams.contains(&p) {
             match map.get(&p).copied() {
                 Some(b) => {
@@ -202,8 +208,14 @@ impl Checker<'_> {
                 }
                 return self.identical(p, a);
             }
-            // Inexact: compare a defined argument type by its underlying type.
-            let a_struct = if matches!(ta, Type::Named(_)) && !matches!(tp, Type::Named(_) | Type::Interface(_)) {
+            // Inexact: compare a defined argument type by its underlying type, and a type
+            // parameter argument by its core type.
+            let a_struct = if matches!(ta, Type::TypeParam(_)) && !matches!(tp, Type::Interface(_)) {
+                match self.core_type(a) {
+                    Some(c) => self.prog.types.get(c).clone(),
+                    None => return false,
+                }
+            } else if matches!(ta, Type::Named(_)) && !matches!(tp, Type::Named(_) | Type::Interface(_)) {
                 let au = self.prog.types.underlying(a);
                 self.prog.types.get(au).clone()
             } else {

@@ -17,6 +17,8 @@ impl Checker<'_> {
         let file = self.file.clone();
         let ExprKind::CompositeLit { typ, elems, .. } = &file.expr(e).kind else { return Operand::invalid(Some(e)) };
         let pos = file.expr(e).pos;
+        // An elided `&T{...}` element: the literal's value is a pointer.
+        let mut elided_ptr: Option<TypeId> = None;
         let t = match typ {
             Some(te) => {
                 // [...]T: length from the elements.
@@ -33,7 +35,10 @@ impl Checker<'_> {
                 Some(h) => {
                     // An elided &T{...} inside a literal of pointers: the hint is *T.
                     match self.prog.types.under(h).clone() {
-                        Type::Pointer(b) if !self.prog.types.is_type_param(h) => b,
+                        Type::Pointer(b) if !self.prog.types.is_type_param(h) => {
+                            elided_ptr = Some(h);
+                            b
+                        }
                         _ => h,
                     }
                 }
@@ -147,7 +152,7 @@ impl Checker<'_> {
                 return Operand::invalid(Some(e));
             }
         }
-        Operand::value(t, Some(e))
+        Operand::value(elided_ptr.unwrap_or(t), Some(e))
     }
 
     /// Evaluates a literal element for side effects after an error.

@@ -503,7 +503,7 @@ impl Checker<'_> {
                 let mut xx = x.clone();
                 xx.expr = tag;
                 self.case_compare(&mut xx, &mut y, ce, tag.is_none());
-                if y.mode == OpMode::Constant && x.mode != OpMode::Invalid {
+                if y.mode == OpMode::Constant && x.mode != OpMode::Invalid && y.val.as_bool().is_none() {
                     let key = format!("{}", y.val);
                     if let Some(prev) = seen_consts.get(&key) {
                         let at = self.prog.position(SrcPos { file: self.fid, pos: *prev });
