@@ -84,7 +84,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if workload != name && workload != "all" {
             continue;
         }
-        let mut heap = Heap::new(HeapConfig { poison_freed: false, ..HeapConfig::from_env() })?;
+        let mut heap = Heap::new(HeapConfig { poison_freed: false, ..HeapConfig::from_env()? })?;
         let node = heap.register_type(TypeDesc::new(32, 8, &[0])?)?;
         let ptr = heap.register_type(TypeDesc::new(8, 8, &[0])?)?;
         let start = Instant::now();

@@ -75,7 +75,7 @@ impl Heap {
         self.pacer.cycle_done(swept.live_bytes, stacks + globals);
         let next = self.pacer.next_gc;
         // Keep 10% over the goal resident (Go's scavenger target); release the rest.
-        let retain = if self.pacer.enabled() {
+        let retain = if next != usize::MAX {
             next.saturating_add(next / 10)
         } else {
             let inuse = (self.pages.committed_pages() - self.pages.free_pages) * PAGE_SIZE;

@@ -18,6 +18,8 @@ pub enum GcError {
     NotHeapObject,
     /// `runtime.SetFinalizer` on an object that already has one.
     FinalizerAlreadySet,
+    /// A `GOMEMLIMIT` value Go would reject.
+    BadMemoryLimit,
 }
 
 impl fmt::Display for GcError {
@@ -29,6 +31,7 @@ impl fmt::Display for GcError {
             GcError::BadType(why) => write!(f, "runtime: bad type descriptor: {why}"),
             GcError::NotHeapObject => f.write_str("runtime: pointer not in an allocated heap object"),
             GcError::FinalizerAlreadySet => f.write_str("runtime.SetFinalizer: finalizer already set"),
+            GcError::BadMemoryLimit => f.write_str("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`"),
         }
     }
 }

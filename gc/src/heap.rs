@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use crate::error::GcError;
 use crate::mark::WorkItem;
-use crate::pacer::{Pacer, parse_gogc};
+use crate::pacer::{NO_MEMORY_LIMIT, Pacer, parse_gogc, parse_gomemlimit};
 use crate::pageheap::PageHeap;
 use crate::sizeclass::{CLASSES, MAX_SMALL_SIZE, PAGE_SIZE};
 use crate::span::{SpanKind, SpanTable};
@@ -33,6 +33,8 @@ pub struct HeapConfig {
     /// `GOGC`: the heap grows by this percentage of the live heap between collections
     /// (negative: collection only when forced).
     pub gc_percent: i32,
+    /// `GOMEMLIMIT`: soft limit on heap memory in bytes (`i64::MAX`: none).
+    pub memory_limit: i64,
     /// `GODEBUG=gctrace=1`: print one line per collection on stderr.
     pub gctrace: bool,
     /// Fill freed objects with a poison pattern (on by default in debug builds), so a use
@@ -45,6 +47,7 @@ impl Default for HeapConfig {
         HeapConfig {
             reserve_bytes: 64 << 30,
             gc_percent: 100,
+            memory_limit: NO_MEMORY_LIMIT,
             gctrace: false,
             poison_freed: cfg!(debug_assertions),
         }
@@ -52,23 +55,26 @@ impl Default for HeapConfig {
 }
 
 impl HeapConfig {
-    /// The default configuration with `GOGC` and `GODEBUG` (its `gctrace` setting) taken from
-    /// the environment, as the Go runtime reads them.
-    pub fn from_env() -> Self {
+    /// The default configuration with `GOGC`, `GOMEMLIMIT` and `GODEBUG` (its `gctrace`
+    /// setting) taken from the environment, as the Go runtime reads them. A malformed
+    /// `GOMEMLIMIT` is an error (Go stops with a fatal error).
+    pub fn from_env() -> Result<Self, GcError> {
         let gogc = std::env::var("GOGC").ok();
+        let memlimit = std::env::var("GOMEMLIMIT").ok();
         let godebug = std::env::var("GODEBUG").unwrap_or_default();
-        Self::from_vars(gogc.as_deref(), &godebug)
+        Self::from_vars(gogc.as_deref(), memlimit.as_deref(), &godebug)
     }
 
-    /// Like [`HeapConfig::from_env`], from given values of `GOGC` and `GODEBUG`.
-    pub fn from_vars(gogc: Option<&str>, godebug: &str) -> Self {
+    /// Like [`HeapConfig::from_env`], from given values of `GOGC`, `GOMEMLIMIT` and `GODEBUG`.
+    pub fn from_vars(gogc: Option<&str>, gomemlimit: Option<&str>, godebug: &str) -> Result<Self, GcError> {
         // The last gctrace setting wins, as in Go's GODEBUG parsing.
         let gctrace = godebug
             .split(',')
             .filter_map(|kv| kv.strip_prefix("gctrace="))
             .next_back()
             .is_some_and(|v| v.parse::<i32>().is_ok_and(|n| n > 0));
-        HeapConfig { gc_percent: parse_gogc(gogc), gctrace, ..Self::default() }
+        let memory_limit = parse_gomemlimit(gomemlimit).ok_or(GcError::BadMemoryLimit)?;
+        Ok(HeapConfig { gc_percent: parse_gogc(gogc), memory_limit, gctrace, ..Self::default() })
     }
 }
 
@@ -194,7 +200,7 @@ impl Heap {
             types: TypeTable::default(),
             partial: vec![Vec::new(); nsc],
             mark_stack: Vec::new(),
-            pacer: Pacer::new(config.gc_percent),
+            pacer: Pacer::new(config.gc_percent, config.memory_limit),
             counters: Counters { pause_ns: vec![0; 256], pause_end: vec![0; 256], ..Counters::default() },
             specials: Specials::default(),
             config,
@@ -281,6 +287,19 @@ impl Heap {
     /// `debug.SetGCPercent`: sets `GOGC` (negative: off) and returns the previous value.
     pub fn set_gc_percent(&mut self, percent: i32) -> i32 {
         let old = self.pacer.set_percent(percent);
+        self.check_trigger();
+        old
+    }
+
+    /// The current soft memory limit ([`crate::NO_MEMORY_LIMIT`]: none).
+    pub fn memory_limit(&self) -> i64 {
+        self.pacer.memory_limit()
+    }
+
+    /// `debug.SetMemoryLimit`: sets the soft memory limit (negative: only query) and returns
+    /// the previous one.
+    pub fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        let old = self.pacer.set_memory_limit(limit);
         self.check_trigger();
         old
     }

@@ -43,7 +43,7 @@ pub use collect::POISON;
 pub use error::{GcError, TypeProblem};
 pub use heap::{Heap, HeapConfig, ObjectInfo};
 pub use mark::{Marker, NoRoots, Roots};
-pub use pacer::parse_gogc;
+pub use pacer::{NO_MEMORY_LIMIT, parse_gogc, parse_gomemlimit};
 pub use specials::CleanupId;
 pub use stats::{CycleReport, MemStats};
 pub use types::{TypeDesc, TypeId};

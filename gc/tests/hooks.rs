@@ -68,13 +68,36 @@ fn goal_is_live_times_one_plus_gogc() {
 }
 
 #[test]
+fn memory_limit_triggers_collection_with_gogc_off() {
+    let mut h = Heap::new(HeapConfig { gc_percent: -1, memory_limit: 16 << 20, ..HeapConfig::default() }).unwrap();
+    let mut allocated = 0usize;
+    while !h.gc_requested() {
+        h.alloc_noscan(4096).unwrap();
+        allocated += 4096;
+        assert!(allocated <= 17 << 20, "the memory limit did not trigger a collection");
+    }
+    assert!(allocated >= 15 << 20);
+    assert_eq!(h.set_memory_limit(-1), 16 << 20);
+    assert_eq!(h.memory_limit(), 16 << 20);
+    assert_eq!(h.set_memory_limit(gc::NO_MEMORY_LIMIT), 16 << 20);
+    h.collect(&mut NoRoots);
+    for _ in 0..10_000 {
+        h.alloc_noscan(4096).unwrap();
+    }
+    assert!(!h.gc_requested());
+}
+
+#[test]
 fn env_configuration() {
-    let c = HeapConfig::from_vars(Some("off"), "madvdontneed=1,gctrace=1");
+    let c = HeapConfig::from_vars(Some("off"), None, "madvdontneed=1,gctrace=1").unwrap();
     assert_eq!(c.gc_percent, -1);
     assert!(c.gctrace);
-    let c = HeapConfig::from_vars(Some("250"), "gctrace=1,gctrace=0");
+    assert_eq!(c.memory_limit, gc::NO_MEMORY_LIMIT);
+    let c = HeapConfig::from_vars(Some("250"), Some("1GiB"), "gctrace=1,gctrace=0").unwrap();
     assert_eq!(c.gc_percent, 250);
+    assert_eq!(c.memory_limit, 1 << 30);
     assert!(!c.gctrace);
+    assert_eq!(HeapConfig::from_vars(None, Some("lots"), "").unwrap_err(), gc::GcError::BadMemoryLimit);
 }
 
 #[test]
