@@ -80,7 +80,7 @@ impl Expectations {
     }
 
     /// The number of entries.
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.entries.len()
     }
 }
@@ -97,7 +97,7 @@ mod tests {
     fn parses_entries_comments_and_scopes() {
         let text = "# header\n\nfib   no interpreter yet\nsieve/jit  traces abort   \n";
         let e = Expectations::parse(text, known).unwrap_or_default();
-        assert_eq!(e.len(), 2);
+        assert_eq!(e.count(), 2);
         assert_eq!(e.reason("fib", false), Some("no interpreter yet"));
         assert_eq!(e.reason("fib", true), Some("no interpreter yet"));
         assert_eq!(e.reason("sieve", false), None);

@@ -112,7 +112,7 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
             "mvm-bench: mvm is {} ({}); {} expected failures listed",
             m.display(),
             if jit { "with --jit" } else { "no --jit" },
-            expectations.len()
+            expectations.count()
         ),
         None => eprintln!("mvm-bench: measuring native and go run only"),
     }

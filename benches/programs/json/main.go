@@ -1,7 +1,7 @@
 // Json marshals a slice of structs with encoding/json, unmarshals it back and
 // checks the round trip: a benchmark of reflection-driven encoding.
 //
-// Usage: json [n] (default 100000 records).
+// Usage: json [n] (default 50000 records).
 package main
 
 import (
@@ -59,7 +59,7 @@ func people(n int) []person {
 }
 
 func main() {
-	n := 100000
+	n := 50000
 	if len(os.Args) > 1 {
 		v, err := strconv.Atoi(os.Args[1])
 		if err != nil || v <= 0 {

@@ -1,6 +1,6 @@
 // K-nucleotide counts the k-mers of the third sequence of a FASTA file read on
 // stdin (fasta's output), after the Computer Language Benchmarks Game: a
-// benchmark of map[string]int with string keys built from byte slices.
+// benchmark of large map[uint64]int tables (k-mers packed two bits a base).
 //
 // Usage: fasta N | k-nucleotide
 package main
@@ -40,13 +40,41 @@ func readThree(r io.Reader) ([]byte, error) {
 	return bytes.ToUpper(seq), nil
 }
 
-// count returns how many times each k-mer occurs in seq.
-func count(seq []byte, k int) map[string]int {
-	counts := make(map[string]int)
-	for i := 0; i+k <= len(seq); i++ {
-		counts[string(seq[i:i+k])]++
+// bases maps the letters of a sequence to 2-bit codes; decoding goes back.
+var bases = [256]uint8{'A': 0, 'C': 1, 'G': 2, 'T': 3}
+
+const letters = "ACGT"
+
+// count returns how many times each k-mer (k ≤ 31) occurs in seq, keyed by the
+// k-mer packed two bits a base.
+func count(seq []byte, k int) map[uint64]int {
+	counts := make(map[uint64]int)
+	mask := uint64(1)<<(2*k) - 1
+	var key uint64
+	for i, c := range seq {
+		key = (key<<2 | uint64(bases[c])) & mask
+		if i >= k-1 {
+			counts[key]++
+		}
 	}
 	return counts
+}
+
+func pack(s string) uint64 {
+	var key uint64
+	for i := 0; i < len(s); i++ {
+		key = key<<2 | uint64(bases[s[i]])
+	}
+	return key
+}
+
+func unpack(key uint64, k int) string {
+	b := make([]byte, k)
+	for i := k - 1; i >= 0; i-- {
+		b[i] = letters[key&3]
+		key >>= 2
+	}
+	return string(b)
 }
 
 // frequencies prints every k-mer's share in percent, most frequent first.
@@ -58,7 +86,7 @@ func frequencies(w io.Writer, seq []byte, k int) {
 	var entries []entry
 	total := 0
 	for key, c := range count(seq, k) {
-		entries = append(entries, entry{key, c})
+		entries = append(entries, entry{unpack(key, k), c})
 		total += c
 	}
 	slices.SortFunc(entries, func(a, b entry) int {
@@ -84,6 +112,6 @@ func main() {
 	frequencies(w, seq, 1)
 	frequencies(w, seq, 2)
 	for _, s := range []string{"GGT", "GGTA", "GGTATT", "GGTATTTTAATT", "GGTATTTTAATTTATAGT"} {
-		fmt.Fprintf(w, "%d\t%s\n", count(seq, len(s))[s], s)
+		fmt.Fprintf(w, "%d\t%s\n", count(seq, len(s))[pack(s)], s)
 	}
 }

@@ -2,7 +2,7 @@
 // them back, and checks the round trip: a benchmark of small string and number
 // conversions.
 //
-// Usage: strconv-builder [n] (default 1000000).
+// Usage: strconv-builder [n] (default 500000).
 package main
 
 import (
@@ -13,7 +13,7 @@ import (
 )
 
 func main() {
-	n := 1000000
+	n := 500000
 	if len(os.Args) > 1 {
 		v, err := strconv.Atoi(os.Args[1])
 		if err != nil || v <= 0 {
