@@ -264,11 +264,7 @@ impl Heap {
         let id = self.spans.lookup(addr)?;
         let s = self.spans.spans.get(id as usize)?;
         let idx = s.index_of(addr - s.start);
-        let freeindex = if s.cached {
-            self.caches.get(s.span_class as usize).map_or(s.freeindex, |c| c.freeindex)
-        } else {
-            s.freeindex
-        };
+        let freeindex = if s.cached { self.cached_freeindex(s.span_class) } else { s.freeindex };
         if !s.is_allocated(idx, freeindex) {
             return None;
         }
@@ -409,6 +405,11 @@ impl Heap {
         self.counters.mallocs += used as u64;
         self.counters.total_alloc += (used * s.elem_size) as u64;
         self.counters.heap_live = self.counters.heap_live.saturating_sub(free_now * s.elem_size);
+    }
+
+    /// The live `freeindex` of the span cached for span class `sc`.
+    pub(crate) fn cached_freeindex(&self, sc: u8) -> usize {
+        self.caches.get(sc as usize).map_or(0, |c| c.freeindex)
     }
 
     /// Empties every allocation cache (before a collection).

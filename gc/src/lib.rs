@@ -17,7 +17,7 @@
 //! - `specials` handles finalizers, cleanups and weak pointers; `collect` runs a cycle (mark,
 //!   specials, sweep, pacing, release) and exposes `runtime.GC`, `debug.FreeOSMemory`,
 //!   `runtime.ReadMemStats`; `pacer` computes the heap goal; `stats` holds [`MemStats`] and
-//!   the gctrace line.
+//!   the gctrace line; `verify` checks the heap's invariants.
 //!
 //! The runtime drives it like this: register a [`TypeDesc`] per Go type, allocate with
 //! [`Heap::alloc`] / [`Heap::alloc_array`] / [`Heap::alloc_noscan`], and at each safepoint where
@@ -38,6 +38,7 @@ mod span;
 mod specials;
 mod stats;
 pub mod types;
+mod verify;
 
 pub use collect::POISON;
 pub use error::{GcError, TypeProblem};

@@ -243,7 +243,9 @@ impl World {
     /// Collects and checks every object against the model; drops the dead from the model.
     fn collect_and_check(&mut self) {
         let reach = self.reachable();
+        self.heap.verify().unwrap();
         self.collect();
+        self.heap.verify().unwrap();
         let mut live_bytes = 0;
         for i in 0..self.objs.len() {
             let Some(o) = &self.objs[i] else { continue };
