@@ -51,6 +51,7 @@ func main() {
 	print()
 	println("multi", "args", "end")
 
-	// Strings with invalid UTF-8 are written byte for byte.
+	// Strings with invalid UTF-8 are written byte for byte (the only deliberately
+	// non-UTF-8 output in this corpus: the comparison must be bytewise).
 	println("invalid utf8:", "\xff\xfe", string([]byte{0xe4, 0xb8}))
 }

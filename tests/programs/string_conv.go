@@ -36,7 +36,7 @@ func main() {
 	// Converting back copies as well.
 	s2 := string(b)
 	b[1] = 'X'
-	println("copy independent:", s2, string(b))
+	println("copy independent:", s2, string(b[:2])+string(b[3:])) // b[2] is now a lone continuation byte
 
 	bad := "a\xffb\xc3(c\xe2\x82d\xf0\x9f\x98"
 	dumpRunes("invalid runes", []rune(bad))

@@ -23,7 +23,7 @@ func main() {
 	println("doubled:", len(s), s[35:])
 
 	words := []string{"apple", "Apple", "apples", "app", "", "b", "\xff", "é", "e", "a\x00"}
-	for _, x := range words {
+	for i, x := range words {
 		for _, y := range words {
 			if x < y {
 				print(1)
@@ -33,7 +33,7 @@ func main() {
 				print(2)
 			}
 		}
-		println(" <-", x)
+		println(" <- word", i) // the index, not the word: one word is invalid UTF-8
 	}
 	println("<=, >=:", "abc" <= "abc", "abc" >= "abd", "b" > "abc", "" < "a")
 
