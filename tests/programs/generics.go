@@ -221,6 +221,10 @@ func main() {
 	ka()
 	println("separate closures:", ka(), kb())
 	println("MaxOf:", MaxOf(3, 7), MaxOf(2.5, -1.0), MaxOf[MyInt](9, 2))
+	// Untyped constant arguments of different kinds: T is inferred as float64.
+	mixed := MaxOf(1, 2.5)
+	var asFloat float64 = mixed
+	println("mixed untyped constants:", asFloat)
 
 	var t *Tree[string]
 	for _, w := range []string{"m", "c", "x", "a", "e"} {

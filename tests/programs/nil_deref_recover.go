@@ -64,4 +64,13 @@ func main() {
 	try("method value of nil iface", func() { g := i.Val; println("  not reached"); _ = g })
 	try("value-method value via nil ptr", func() { g := p.Val; println("  not reached"); _ = g })
 	try("pointer-method value via nil ptr", func() { g := p.Safe; println(" ", g()) })
+
+	// A field promoted through a nil embedded pointer.
+	type Outer struct {
+		*T
+		Name string
+	}
+	var o Outer
+	try("promoted field via nil embedded ptr", func() { sink = o.X })
+	try("own field with nil embedded ptr", func() { o.Name = "fine"; println(" ", o.Name) })
 }

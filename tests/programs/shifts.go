@@ -60,6 +60,13 @@ func main() {
 	println("1<<n as uint8:", u)
 	one := int32(1)
 	println("int32(1)<<31:", one<<31)
+	// In a non-constant shift the untyped constant operand takes the type it would have
+	// without the shift: here the context's type.
+	var s uint = 3
+	var fromFloatConst int = 1.0 << s
+	var asByte byte = 1 << (s + 5) // 256 wraps to 0 in byte arithmetic
+	var asInt64 int64 = 1 << (s * 20)
+	println("1.0<<s as int:", fromFloatConst, "1<<8 as byte:", asByte, "1<<60 as int64:", asInt64)
 	println("-1>>63 int64:", int64(-1)>>63, "uint64 max>>63:", ^uint64(0)>>63)
 
 	// Rotation idiom.
