@@ -454,6 +454,14 @@ fn builder_rejects_malformed_code() {
         b.branch(Instr::Jump(0), l);
     })
     .contains("unbound label"));
+    // 16-bit slot-slot branches only close loops: a forward target is refused.
+    assert!(err(&|b| {
+        let l = b.new_label();
+        b.branch(Instr::BrLtSlots { a: 0, b: 0, off: 0 }, l);
+        b.bind(l);
+        b.emit(Instr::RetSlot(0));
+    })
+    .contains("bound label"));
 }
 
 #[test]

@@ -129,12 +129,12 @@ fn index(b: &mut FunctionBuilder, fused: bool, slice: u32, index: u32) {
     }
 }
 
-/// Branches to `target` if slot `a` <= slot `bound`.
+/// Branches back to `target` if slot `a` <= slot `bound`.
 fn less_equal(b: &mut FunctionBuilder, fused: bool, a: u32, bound: u32, target: Label) {
-    b.emit(Instr::Load(a));
-    if fused {
-        b.branch(Instr::BrLeSlot { slot: bound as u16, off: 0 }, target);
+    if fused && b.fits_short_backward(target) {
+        b.branch(Instr::BrLeSlots { a: a as u16, b: bound as u16, off: 0 }, target);
     } else {
+        b.emit(Instr::Load(a));
         b.emit(Instr::Load(bound));
         b.branch(Instr::BrLeI64(0), target);
     }

@@ -191,6 +191,13 @@ impl FunctionBuilder {
         if let Some(slot) = instr.branch_slot() {
             self.check_slot(u32::from(slot));
         }
+        if let Some((a, b)) = instr.short_branch_slots() {
+            self.check_slot(u32::from(a));
+            self.check_slot(u32::from(b));
+            if !self.fits_short_backward(label) {
+                self.fail(format!("{instr:?} needs a bound label within 32767 instructions back"));
+            }
+        }
         let pops = match instr {
             Instr::Jump(_) => 0,
             Instr::JumpIf(_)
@@ -207,6 +214,7 @@ impl FunctionBuilder {
             | Instr::BrGeSlotImm { .. }
             | Instr::BrEqSlotImm { .. }
             | Instr::BrNeSlotImm { .. } => 0,
+            _ if instr.short_branch_slots().is_some() => 0,
             _ if instr.branch_slot().is_some() => 1,
             _ => 2,
         };
@@ -362,7 +370,8 @@ impl FunctionBuilder {
             | BrLeSlot { .. } | BrGtSlot { .. } | BrGeSlot { .. } | BrEqSlot { .. }
             | BrNeSlot { .. } | BrLtUSlot { .. } | BrGeUSlot { .. } | BrLtSlotImm { .. }
             | BrLeSlotImm { .. } | BrGtSlotImm { .. } | BrGeSlotImm { .. } | BrEqSlotImm { .. }
-            | BrNeSlotImm { .. } => {
+            | BrNeSlotImm { .. } | BrLtSlots { .. } | BrLeSlots { .. } | BrGtSlots { .. }
+            | BrGeSlots { .. } | BrEqSlots { .. } | BrNeSlots { .. } => {
                 self.fail(format!("{instr:?}: use branch() with a label"))
             }
             Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {
@@ -431,6 +440,15 @@ impl FunctionBuilder {
             }
             Some(_) => self.fail("set_top_kinds: stack too shallow".into()),
             None => {}
+        }
+    }
+
+    /// Whether a branch emitted now could use a 16-bit offset to reach `label`: it must
+    /// be bound already (a loop head) and at most 32767 instructions back.
+    pub fn fits_short_backward(&self, label: Label) -> bool {
+        match self.labels.get(label.0 as usize).and_then(|l| l.pc) {
+            Some(target) => i64::from(self.pc()) + 1 - i64::from(target) <= i64::from(i16::MAX),
+            None => false,
         }
     }
 

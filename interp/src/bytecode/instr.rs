@@ -310,6 +310,30 @@ pub enum Instr {
     BrEqSlotImm { slot: u16, imm: i8, off: i32 },
     /// `[] -> []`: jump if `slot != imm`.
     BrNeSlotImm { slot: u16, imm: i8, off: i32 },
+    /// `[] -> []`: jump if `slot a < slot b` (signed). The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrLtSlots { a: u16, b: u16, off: i16 },
+    /// `[] -> []`: jump if `slot a <= slot b` (signed). The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrLeSlots { a: u16, b: u16, off: i16 },
+    /// `[] -> []`: jump if `slot a > slot b` (signed). The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrGtSlots { a: u16, b: u16, off: i16 },
+    /// `[] -> []`: jump if `slot a >= slot b` (signed). The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrGeSlots { a: u16, b: u16, off: i16 },
+    /// `[] -> []`: jump if `slot a == slot b`. The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrEqSlots { a: u16, b: u16, off: i16 },
+    /// `[] -> []`: jump if `slot a != slot b`. The offset is 16 bits:
+    /// [`FunctionBuilder::branch`](super::FunctionBuilder::branch) accepts it only for
+    /// backward branches in range (loop back-edges).
+    BrNeSlots { a: u16, b: u16, off: i16 },
     /// `[] -> (caller)`: return the single word in `slot` (`return x`).
     RetSlot(u32),
 
@@ -507,6 +531,12 @@ impl Instr {
             | Instr::BrGeSlotImm { off: o, .. }
             | Instr::BrEqSlotImm { off: o, .. }
             | Instr::BrNeSlotImm { off: o, .. } => Some(o),
+            Instr::BrLtSlots { off, .. }
+            | Instr::BrLeSlots { off, .. }
+            | Instr::BrGtSlots { off, .. }
+            | Instr::BrGeSlots { off, .. }
+            | Instr::BrEqSlots { off, .. }
+            | Instr::BrNeSlots { off, .. } => Some(i32::from(off)),
             _ => None,
         }
     }
@@ -545,6 +575,13 @@ impl Instr {
             Instr::BrGeSlotImm { slot, imm, .. } => Instr::BrGeSlotImm { slot, imm, off },
             Instr::BrEqSlotImm { slot, imm, .. } => Instr::BrEqSlotImm { slot, imm, off },
             Instr::BrNeSlotImm { slot, imm, .. } => Instr::BrNeSlotImm { slot, imm, off },
+            // Callers check the range first (see `short_offset`).
+            Instr::BrLtSlots { a, b, .. } => Instr::BrLtSlots { a, b, off: off as i16 },
+            Instr::BrLeSlots { a, b, .. } => Instr::BrLeSlots { a, b, off: off as i16 },
+            Instr::BrGtSlots { a, b, .. } => Instr::BrGtSlots { a, b, off: off as i16 },
+            Instr::BrGeSlots { a, b, .. } => Instr::BrGeSlots { a, b, off: off as i16 },
+            Instr::BrEqSlots { a, b, .. } => Instr::BrEqSlots { a, b, off: off as i16 },
+            Instr::BrNeSlots { a, b, .. } => Instr::BrNeSlots { a, b, off: off as i16 },
             other => other,
         }
     }
@@ -566,6 +603,19 @@ impl Instr {
             | Instr::BrGeSlotImm { slot, .. }
             | Instr::BrEqSlotImm { slot, .. }
             | Instr::BrNeSlotImm { slot, .. } => Some(slot),
+            _ => None,
+        }
+    }
+
+    /// The two slots of a slot-slot branch (whose offset has only 16 bits).
+    pub fn short_branch_slots(&self) -> Option<(u16, u16)> {
+        match *self {
+            Instr::BrLtSlots { a, b, .. }
+            | Instr::BrLeSlots { a, b, .. }
+            | Instr::BrGtSlots { a, b, .. }
+            | Instr::BrGeSlots { a, b, .. }
+            | Instr::BrEqSlots { a, b, .. }
+            | Instr::BrNeSlots { a, b, .. } => Some((a, b)),
             _ => None,
         }
     }

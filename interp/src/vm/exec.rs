@@ -500,6 +500,37 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
 
+                Instr::BrLtSlots { a, b, off } => {
+                    if (*fp.add(a as usize) as i64) < (*fp.add(b as usize) as i64) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrLeSlots { a, b, off } => {
+                    if (*fp.add(a as usize) as i64) <= (*fp.add(b as usize) as i64) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrGtSlots { a, b, off } => {
+                    if (*fp.add(a as usize) as i64) > (*fp.add(b as usize) as i64) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrGeSlots { a, b, off } => {
+                    if (*fp.add(a as usize) as i64) >= (*fp.add(b as usize) as i64) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrEqSlots { a, b, off } => {
+                    if *fp.add(a as usize) == *fp.add(b as usize) {
+                        jump!(off);
+                    }
+                }
+                Instr::BrNeSlots { a, b, off } => {
+                    if *fp.add(a as usize) != *fp.add(b as usize) {
+                        jump!(off);
+                    }
+                }
+
                 Instr::Load8S(off) => load!(off, i8, |v: i8| v as i64 as u64),
                 Instr::Load8U(off) => load!(off, u8, u64::from),
                 Instr::Load16S(off) => load!(off, i16, |v: i16| v as i64 as u64),
