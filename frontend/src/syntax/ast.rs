@@ -25,7 +25,11 @@
 //! refer to each other by index ([`ExprId`], [`StmtId`], [`DeclId`]). The checker and
 //! the compiler attach their results in side tables indexed by these ids (for example
 //! a `Vec<TypeId>` indexed by `ExprId`), instead of mutating the tree. The ids are
-//! `NonZeroU32` so that `Option<ExprId>` is 4 bytes.
+//! `NonZeroU32` so that `Option<ExprId>` is 4 bytes. Walk the tree from
+//! [`File::decls`]: the arenas can also hold a few nodes the parser built and then
+//! replaced while resolving an ambiguity, which no tree node refers to. Children are
+//! always allocated before their parents, except that a [`ExprKind::ChanType`]
+//! may be rewritten in place (`<-chan`).
 //!
 //! Identifiers and literals are not copied out of the source: a [`Name`] or a
 //! [`ExprKind::BasicLit`] is a position and a length, and [`File::name`] /

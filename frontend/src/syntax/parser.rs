@@ -100,6 +100,11 @@ struct Parser<'a> {
 
 /// Parses `src` as the file `name`.
 pub fn parse(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
+    if src.len() >= u32::MAX as usize {
+        // Positions are u32 offsets.
+        let file = File { name: name.to_string(), ..File::default() };
+        return (file, vec![Error { pos: Pos(0), msg: "file too large".into() }]);
+    }
     let mut p = Parser {
         name,
         s: Scanner::new(src),
@@ -1510,7 +1515,6 @@ impl<'a> Parser<'a> {
         dddok: bool,
     ) -> Vec<Field> {
         let mut list: Vec<PField> = Vec::new();
-        let end;
         if let (Some(n), Some(t)) = (name, typ)
             && self.tok() == close
         {
@@ -1521,7 +1525,7 @@ impl<'a> Parser<'a> {
         let mut typed = 0;
         let mut name = name;
         let mut typ = typ;
-        end = self.list("parameter list", Tok::Comma, close, |p| {
+        let end = self.list("parameter list", Tok::Comma, close, |p| {
             let par = match (typ, name) {
                 (Some(t), Some(n)) => Some(PField { pos: n.pos, name: Some(n), typ: Some(t) }),
                 _ => p.param_decl_or_nil(name, close),
