@@ -27,9 +27,7 @@
 //! a `Vec<TypeId>` indexed by `ExprId`), instead of mutating the tree. The ids are
 //! `NonZeroU32` so that `Option<ExprId>` is 4 bytes. Walk the tree from
 //! [`File::decls`]: the arenas can also hold a few nodes the parser built and then
-//! replaced while resolving an ambiguity, which no tree node refers to. Children are
-//! always allocated before their parents, except that a [`ExprKind::ChanType`]
-//! may be rewritten in place (`<-chan`).
+//! replaced while resolving an ambiguity, which no tree node refers to.
 //!
 //! Identifiers and literals are not copied out of the source: a [`Name`] or a
 //! [`ExprKind::BasicLit`] is a position and a length, and [`File::name`] /
@@ -856,7 +854,7 @@ impl File {
 
     /// The leftmost position of an expression (gc's `syntax.StartPos`).
     pub fn start_pos(&self, mut id: ExprId) -> Pos {
-        // Bounded: each step moves to a strictly earlier-allocated child.
+        // The tree is acyclic, so the walk ends; the bound only guards against misuse.
         for _ in 0..self.exprs.len() + 1 {
             let e = self.expr(id);
             id = match &e.kind {
