@@ -46,6 +46,10 @@ fn check(src: &[u8]) -> Result<(), String> {
         return Err(format!("{} errors", errors.len()));
     }
     let end = src.len();
+    // A single damaged spot must not cascade into the error limit on one position.
+    if errors.len() == syntax::MAX_ERRORS && errors.iter().all(|e| e.pos == errors[0].pos) {
+        return Err(format!("{} errors all at {}", errors.len(), errors[0].pos.0));
+    }
     for e in &errors {
         if e.pos.offset() > end {
             return Err(format!("error position {} past end {end}", e.pos.0));
@@ -109,11 +113,16 @@ fn damaged_goroot_tests_never_break_the_parser() {
             let mut v = src.clone();
             if n > 0 {
                 let i = rng.below(n);
-                v[i] = match rng.below(4) {
-                    0 => b"(){}[]"[rng.below(6)],
-                    1 => b"\"`'/*"[rng.below(5)],
-                    _ => rng.next() as u8,
-                };
+                match rng.below(5) {
+                    0 => v[i] = b"(){}[]"[rng.below(6)],
+                    1 => v[i] = b"\"`'/*"[rng.below(5)],
+                    2 => {
+                        // A valid but unexpected non-ASCII character.
+                        let c = ["☹", "½", "\u{200b}", "é", "\u{feff}", "٣"][rng.below(6)];
+                        v.splice(i..i, c.bytes());
+                    }
+                    _ => v[i] = rng.next() as u8,
+                }
             }
             variants.push(v);
         }

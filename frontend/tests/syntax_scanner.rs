@@ -182,6 +182,20 @@ fn unicode_identifiers_and_keywords() {
     let mut s = Scanner::new("x⊛y".as_bytes());
     s.next();
     assert_eq!(s.errors[0].1, "invalid character U+229B '⊛' in identifier");
+    // A bad character also starts an identifier: one error, not a cascade.
+    let (file, errs) = syntax::parse_file("x.go", "package p
+var ☹x int
+var _ = fmt.☹x
+".as_bytes());
+    let msgs: Vec<String> = errs.iter().map(|e| file.format_error(e)).collect();
+    assert_eq!(msgs, [
+        "x.go:2:5: invalid character U+2639 '☹' in identifier",
+        "x.go:3:13: invalid character U+2639 '☹' in identifier"
+    ]);
+    let (_, errs) = syntax::parse_file("x.go", "package p
+var ۶x int
+".as_bytes());
+    assert_eq!(errs[0].msg, "identifier cannot begin with digit U+06F6 '۶'");
 }
 
 #[test]

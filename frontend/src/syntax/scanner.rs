@@ -223,10 +223,15 @@ impl<'a> Scanner<'a> {
             }
             return true;
         }
-        let c = c as u8;
-        if c >= 0x80 {
-            // Not a letter: at_ident_char reported nothing, so report here.
+        let Ok(c) = u8::try_from(c) else {
+            // Unreachable in practice: every non-ASCII character starts an
+            // identifier. Skip it rather than misread it.
             self.errorf(format!("invalid character {}", fmt_u(self.ch as u32)));
+            self.nextch();
+            return false;
+        };
+        if c >= 0x80 {
+            self.errorf(format!("invalid character {}", fmt_u(c as u32)));
             self.nextch();
             return false;
         }
@@ -481,13 +486,8 @@ impl<'a> Scanner<'a> {
             }
             return true;
         }
-        if c == 0xFFFD && self.src.get(self.chpos..self.r) != Some("\u{FFFD}".as_bytes()) {
-            // An invalid byte already reported as invalid UTF-8.
-            return false;
-        }
-        if first {
-            return false;
-        }
+        // Any other non-ASCII character is taken into the identifier, with an
+        // error, as gc does: one bad character gives one error, not a cascade.
         self.errorf(format!("invalid character {} in identifier", fmt_u(c as u32)));
         true
     }
