@@ -215,7 +215,7 @@ impl<'a> Loader<'a> {
                 if !self.dir_has_build_files(&d) {
                     continue;
                 }
-                self.load_root(&path, Origin::Std, d);
+                self.load_root(&path, Origin::Std, d, true);
             }
             return;
         }
@@ -241,19 +241,21 @@ impl<'a> Loader<'a> {
                         Err(_) => (d.to_string_lossy().into_owned(), Origin::CommandLine),
                     },
                 };
-                self.load_root(&path, origin, d);
+                self.load_root(&path, origin, d, recursive);
             }
             return;
         }
         // An import path.
         match self.resolver.resolve(pat, "", &Origin::CommandLine) {
-            Ok(r) => self.load_root(&r.path, r.origin, r.dir),
+            Ok(r) => self.load_root(&r.path, r.origin, r.dir, false),
             Err(e) => self.errors.push(LoadError::new(e)),
         }
     }
 
-    fn load_root(&mut self, path: &str, origin: Origin, dir: PathBuf) {
-        if let Some(idx) = self.visit(path, origin, dir, None)
+    /// Loads a requested package. `lenient` (for patterns such as `std` and `./...`)
+    /// skips directories whose files the build constraints exclude, as `go list` does.
+    fn load_root(&mut self, path: &str, origin: Origin, dir: PathBuf, lenient: bool) {
+        if let Some(idx) = self.visit(path, origin, dir, None, lenient)
             && !self.roots.contains(&idx)
         {
             self.roots.push(idx);
@@ -271,7 +273,7 @@ impl<'a> Loader<'a> {
             return;
         }
         let names: Vec<PathBuf> = files.to_vec();
-        let Some(p) = self.parse_package("command-line-arguments", &dir, names, Origin::CommandLine, true) else { return };
+        let Some(p) = self.parse_package("command-line-arguments", &dir, names, Origin::CommandLine, false, false) else { return };
         if let Some(idx) = self.finish(p) {
             self.roots.push(idx);
         }
@@ -308,7 +310,7 @@ impl<'a> Loader<'a> {
             return;
         };
         let path = if last == "main" { "main".to_string() } else { last.clone() };
-        self.load_root(&path, Origin::RunDir, dir.to_path_buf());
+        self.load_root(&path, Origin::RunDir, dir.to_path_buf(), false);
     }
 
     fn dir_has_build_files(&self, dir: &Path) -> bool {
@@ -324,7 +326,7 @@ impl<'a> Loader<'a> {
 
     /// Loads the package `path` at `dir` and (recursively) its imports; returns its index.
     /// `from` is the importing position, for error messages.
-    fn visit(&mut self, path: &str, origin: Origin, dir: PathBuf, from: Option<&str>) -> Option<usize> {
+    fn visit(&mut self, path: &str, origin: Origin, dir: PathBuf, from: Option<&str>, lenient: bool) -> Option<usize> {
         match self.marks.get(path) {
             Some(Mark::Done(i)) => return Some(*i),
             Some(Mark::Failed) => return None,
@@ -368,7 +370,7 @@ impl<'a> Loader<'a> {
             }
         };
         let explicit = origin == Origin::RunDir;
-        let Some(p) = self.parse_package(path, &dir, files, origin, explicit) else {
+        let Some(p) = self.parse_package(path, &dir, files, origin, explicit, lenient) else {
             self.marks.insert(path.into(), Mark::Failed);
             return None;
         };
@@ -376,7 +378,7 @@ impl<'a> Loader<'a> {
     }
 
     /// Reads, filters and parses the files of one package.
-    fn parse_package(&mut self, path: &str, dir: &Path, files: Vec<PathBuf>, origin: Origin, explicit: bool) -> Option<Pending> {
+    fn parse_package(&mut self, path: &str, dir: &Path, files: Vec<PathBuf>, origin: Origin, explicit: bool, lenient: bool) -> Option<Pending> {
         let mut parsed: Vec<Arc<File>> = Vec::new();
         let mut name: Option<(String, String)> = None;
         let mut failed = false;
@@ -425,6 +427,9 @@ impl<'a> Loader<'a> {
             return None;
         }
         let Some((name, _)) = name else {
+            if lenient {
+                return None;
+            }
             let msg = if parsed.is_empty() {
                 format!("build constraints exclude all Go files in {}", dir.display())
             } else {
@@ -467,7 +472,7 @@ impl<'a> Loader<'a> {
                     self.resolver.resolve(&ipath, &p.path, &p.origin)
                 };
                 match resolved {
-                    Ok(r) => match self.visit(&r.path, r.origin, r.dir, Some(&at)) {
+                    Ok(r) => match self.visit(&r.path, r.origin, r.dir, Some(&at), false) {
                         Some(idx) => {
                             imports.insert(ipath, idx);
                         }

@@ -98,7 +98,7 @@ impl Checker<'_> {
                         return Operand::invalid(Some(e));
                     }
                     let is_bytes = self.prog.types.basic_kind(elem) == Some(BasicKind::Uint8);
-                    if is_bytes && self.all_basic(y.ty, BasicKind::is_string) {
+                    if is_bytes && (self.all_basic(y.ty, BasicKind::is_string) || self.is_bytestring_param(y.ty)) {
                         if self.prog.types.is_untyped(y.ty) {
                             let st = TypeTable::basic(BasicKind::String);
                             self.convert_untyped(&mut y, st);

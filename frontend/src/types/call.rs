@@ -70,7 +70,7 @@ impl Checker<'_> {
                     }
                     return Operand::invalid(Some(e));
                 };
-                let operands = self.call_args(args, has_dots);
+                let mut operands = self.call_args(args, has_dots);
                 // A generic function (not yet instantiated): infer its type arguments.
                 let mut sig = sig;
                 let generic = f.id.and_then(|o| match &self.prog.obj(o).kind {
@@ -95,6 +95,7 @@ impl Checker<'_> {
                         sig = s;
                     }
                 }
+                self.instantiate_func_args(&sig, &mut operands, has_dots);
                 let fname = self.expr_string(fun);
                 self.pass_args(e, &fname, &sig, operands, has_dots, args);
                 match sig.results.len() {
@@ -120,7 +121,65 @@ impl Checker<'_> {
             }
             return vec![x];
         }
-        args.iter().map(|&a| self.expr(a)).collect()
+        args.iter()
+            .map(|&a| {
+                // Generic functions may be passed uninstantiated: the parameter type
+                // decides their type arguments (see `instantiate_func_args`).
+                let mut x = self.raw_expr(a, None, true);
+                if x.mode == OpMode::TypeExpr || x.mode == OpMode::NoValue || matches!(x.mode, OpMode::Builtin(_)) {
+                    let mut y = self.expr(a);
+                    y.expr = Some(a);
+                    return y;
+                }
+                self.single_value(&mut x);
+                x
+            })
+            .collect()
+    }
+
+    /// Instantiates generic function arguments from their parameter types.
+    fn instantiate_func_args(&mut self, sig: &super::ty::Signature, operands: &mut [Operand], has_dots: bool) {
+        let np = sig.params.len();
+        for (i, x) in operands.iter_mut().enumerate() {
+            if x.mode == OpMode::Invalid || !self.is_generic_func_operand(x) {
+                continue;
+            }
+            let p = if sig.variadic && !has_dots && i + 1 >= np {
+                match self.prog.types.get(sig.params[np - 1]) {
+                    Type::Slice(e) => *e,
+                    _ => continue,
+                }
+            } else {
+                match sig.params.get(i) {
+                    Some(&p) => p,
+                    None => continue,
+                }
+            };
+            let Some(obj) = x.id else { continue };
+            let tparams = match &self.prog.obj(obj).kind {
+                ObjKind::Func(fi) => fi.tparams.clone(),
+                _ => continue,
+            };
+            let mut map: HashMap<TypeId, TypeId> = HashMap::new();
+            let unified = self.unify(x.ty, p, &mut map, &tparams, 0);
+            if unified {
+                self.infer_from_cores(&tparams, &mut map);
+            }
+            let ok = unified && tparams.iter().all(|t| map.contains_key(t));
+            let Some(e) = x.expr else { continue };
+            if !ok {
+                let s = self.expr_string(e);
+                self.error(self.start(e), format!("cannot use generic function {s} without instantiation"));
+                x.mode = OpMode::Invalid;
+                continue;
+            }
+            let targs: Vec<TypeId> = tparams.iter().filter_map(|t| map.get(t).copied()).collect();
+            let inst = self.subst(x.ty, &map);
+            self.record_instance(e, obj, targs, inst);
+            let fid = self.fid;
+            self.info.file_mut(fid).record_type(e, inst);
+            x.ty = inst;
+        }
     }
 
     /// Checks argument count and assignability against a signature.

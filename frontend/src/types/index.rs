@@ -243,7 +243,7 @@ impl Checker<'_> {
 
     /// A type parameter whose type set holds only strings and byte slices (indexable
     /// and sliceable although it has no core type).
-    fn is_bytestring_param(&mut self, t: TypeId) -> bool {
+    pub(super) fn is_bytestring_param(&mut self, t: TypeId) -> bool {
         if !self.prog.types.is_type_param(t) {
             return false;
         }

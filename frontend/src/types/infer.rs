@@ -37,7 +37,7 @@ impl Checker<'_> {
                 return None;
             }
             let Some(p) = param_for(i, self) else { continue };
-            if self.prog.types.is_untyped(a.ty) {
+            if self.prog.types.is_untyped(a.ty) || self.is_generic_func_operand(a) {
                 continue;
             }
             if !self.unify(p, a.ty, &mut map, tparams, 0) {
@@ -107,7 +107,7 @@ impl Checker<'_> {
     }
 
     /// Binds type parameters from their constraints' core types until nothing changes.
-    fn infer_from_cores(&mut self, tparams: &[TypeId], map: &mut HashMap<TypeId, TypeId>) {
+    pub(super) fn infer_from_cores(&mut self, tparams: &[TypeId], map: &mut HashMap<TypeId, TypeId>) {
         for _ in 0..tparams.len() + 1 {
             let mut changed = false;
             for &tp in tparams {
@@ -152,14 +152,14 @@ impl Checker<'_> {
     }
 
     /// Whether `t` mentions any of the type parameters.
-    fn mentions_any(&mut self, t: TypeId, tparams: &[TypeId]) -> bool {
+    pub(super) fn mentions_any(&mut self, t: TypeId, tparams: &[TypeId]) -> bool {
         let probe: HashMap<TypeId, TypeId> = tparams.iter().map(|&p| (p, self.invalid())).collect();
         self.subst(t, &probe) != t
     }
 
     /// Unifies parameter type `p` with argument type `a`, binding type parameters.
     /// Inexact: a defined type unifies with a type literal through its underlying type.
-    fn unify(&mut self, p: TypeId, a: TypeId, map: &mut HashMap<TypeId, TypeId>, tparams: &[TypeId], depth: u32) -> bool {
+    pub(super) fn unify(&mut self, p: TypeId, a: TypeId, map: &mut HashMap<TypeId, TypeId>, tparams: &[TypeId], depth: u32) -> bool {
         if depth > 64 {
             return true;
         }
@@ -195,6 +195,11 @@ impl Checker<'_> {
                 }
             }
         } else {
+            // A parameter type without type parameters binds nothing; assignability is
+            // checked when the arguments are passed.
+            if !self.mentions_any(p, tparams) {
+                return true;
+            }
             let d = depth + 1;
             let (tp, ta) = (self.prog.types.get(p).clone(), self.prog.types.get(a).clone());
             // Named generic instance vs instance of the same origin: unify arguments.

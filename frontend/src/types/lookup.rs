@@ -63,9 +63,13 @@ impl Checker<'_> {
             return Err(LookupErr::NotFound);
         }
         let (start, is_ptr) = match self.prog.types.get(t) {
-            Type::Pointer(b) if matches!(self.prog.types.get(*b), Type::Named(_)) => (*b, true),
+            Type::Pointer(b) => (*b, true),
             _ => (t, false),
         };
+        // A pointer to an interface has no methods.
+        if is_ptr && self.prog.types.is_interface(start) {
+            return Err(LookupErr::NotFound);
+        }
         let mut current = vec![Embedded { ty: start, index: vec![], indirect: is_ptr, multiples: false }];
         let mut seen: HashSet<TypeId> = HashSet::new();
         for _depth in 0..64 {

@@ -175,7 +175,7 @@ impl Checker<'_> {
 
     /// Map keys must be comparable; checked once the key type is complete.
     fn delayed_map_key_check(&mut self, k: TypeId, e: ExprId) {
-        if self.prog.types.underlying(k) == self.invalid() && !self.prog.types.is_type_param(k) {
+        if self.prog.types.underlying(k) == self.invalid() || self.prog.types.is_type_param(k) {
             // Still being declared (e.g. a recursive type): checked at the end.
             self.delayed_keys.push((self.fid, k, e));
             return;
@@ -191,7 +191,7 @@ impl Checker<'_> {
         let keys = std::mem::take(&mut self.delayed_keys);
         for (fid, k, e) in keys {
             let prev = self.set_file(fid);
-            if self.prog.types.underlying(k) != self.invalid() && !self.comparable(k, false) {
+            if (self.prog.types.underlying(k) != self.invalid() || self.prog.types.is_type_param(k)) && !self.comparable(k, false) {
                 let s = self.ts(k);
                 self.error(self.start(e), format!("invalid map key type {s}"));
             }
@@ -211,6 +211,8 @@ impl Checker<'_> {
         let mut ptypes = Vec::new();
         let mut pobjs = Vec::new();
         let n = params.len();
+        // All types first: parameter names are in scope only in the body, so a
+        // parameter named like a package does not hide it from later parameter types.
         for (i, f) in params.iter().enumerate() {
             let (te, dots) = match &file.expr(f.typ).kind {
                 ExprKind::DotsType(inner) => (*inner, true),
@@ -229,16 +231,18 @@ impl Checker<'_> {
                 self.record(f.typ, Mode::TypeExpr, t, None);
             }
             ptypes.push(t);
-            if declare {
-                pobjs.push(self.declare_param(f, t));
-            }
         }
         let mut rtypes = Vec::new();
         let mut robjs = Vec::new();
         for f in results {
             let t = self.typexpr(f.typ);
             rtypes.push(t);
-            if declare {
+        }
+        if declare {
+            for (f, &t) in params.iter().zip(ptypes.iter()) {
+                pobjs.push(self.declare_param(f, t));
+            }
+            for (f, &t) in results.iter().zip(rtypes.iter()) {
                 robjs.push(self.declare_param(f, t));
             }
         }
