@@ -22,7 +22,7 @@
 //! bounds checks and `unsafe` code, and catch only the nil page.
 
 use super::arith;
-use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_pc, unpack_func_pc};
+use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
 use super::{Goroutine, Meta, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
@@ -188,8 +188,8 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 let n: usize = $n;
                 // Read the record first: the results may overwrite it.
                 let rec = fp.add(meta.frame_size);
-                let (f, pc) = unpack_func_pc(*rec);
-                let caller_fp = *rec.add(1) as usize;
+                let ret_ip = *rec as *const Instr;
+                let (f, caller_fp) = unpack_func_fp(*rec.add(1));
                 let caller_ctx = *rec.add(2);
                 copy_words!($src, fp, n);
                 sp = fp.add(n);
@@ -200,7 +200,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 cur = f as usize;
                 meta = &*metas.add(cur);
                 code = meta.code;
-                ip = code.add(pc as usize);
+                ip = ret_ip;
                 fp = base.add(caller_fp);
                 ctx = caller_ctx;
             }};
@@ -247,8 +247,8 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     new_fp = base.add(new_fp_idx);
                 }
                 let rec = new_fp.add(callee.frame_size);
-                *rec = pack_func_pc(cur as u32, ip.offset_from(code) as u32);
-                *rec.add(1) = fp.offset_from(base) as u64;
+                *rec = ip as u64;
+                *rec.add(1) = pack_func_fp(cur as u32, fp.offset_from(base) as usize);
                 *rec.add(2) = ctx;
                 for k in callee.nparams..callee.frame_size {
                     *new_fp.add(k) = 0;

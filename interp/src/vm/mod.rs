@@ -21,7 +21,7 @@ use exec::Trap;
 use heap::Heap;
 use runtime::errors::RuntimeError;
 use runtime::panic::{self as report, PanicRecord, PanicValue, TraceFrame};
-use stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, Stack, pack_func_pc, unpack_func_pc};
+use stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, Stack, pack_func_fp, unpack_func_fp};
 use std::fmt;
 use std::io::Write;
 
@@ -167,7 +167,7 @@ impl Goroutine {
         let words = stack.words_mut();
         words[..args.len()].copy_from_slice(args);
         let rec = f.frame_size as usize;
-        words[rec] = pack_func_pc(ENTRY_FUNC, 0);
+        words[rec + 1] = pack_func_fp(ENTRY_FUNC, 0);
         Ok(Goroutine {
             id,
             stack,
@@ -213,6 +213,7 @@ impl<'p> Vm<'p> {
                 need: f.frame_words() + FRAME_RECORD_WORDS,
             })
             .collect();
+        let config = VmConfig { max_stack_bytes: config.max_stack_bytes.min(stack::MAX_STACK_BYTES), ..config };
         Vm { program, metas, config, heap, out, executed: 0 }
     }
 
@@ -331,13 +332,15 @@ impl<'p> Vm<'p> {
                 elided += 1;
             }
             let rec = fp + f.frame_size as usize;
-            let (Some(&w), Some(&caller_fp)) = (words.get(rec), words.get(rec + 1)) else { break };
-            let (caller, ret_pc) = unpack_func_pc(w);
-            if caller == ENTRY_FUNC || caller_fp as usize >= fp {
+            let (Some(&ret), Some(&w)) = (words.get(rec), words.get(rec + 1)) else { break };
+            let (caller, caller_fp) = unpack_func_fp(w);
+            let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64) else { break };
+            if caller_fp >= fp || ret < code {
                 break;
             }
             // The record holds the return address; the call is the instruction before.
-            (func, pc, fp) = (caller, ret_pc.saturating_sub(1), caller_fp as usize);
+            let ret_pc = ((ret - code) / std::mem::size_of::<Instr>() as u64) as u32;
+            (func, pc, fp) = (caller, ret_pc.saturating_sub(1), caller_fp);
         }
         (frames, elided)
     }

@@ -5,13 +5,17 @@
 //! ```text
 //!   fp ─▶ slot 0 .. params-1      arguments, pushed by the caller in place
 //!         slot params .. size-1   locals (zeroed at entry)
-//!         saved caller state      3 words: func|pc, fp, ctx (FRAME_RECORD_WORDS)
+//!         saved caller state      3 words (FRAME_RECORD_WORDS): return address,
+//!                                 caller func|fp, caller closure context
 //!         operand stack ...       up to max_stack words
 //! ```
 //!
 //! A call turns the top `params` words of the caller's operand stack into the callee's
 //! first slots (no copy), writes the 3-word record after the callee's slots and starts
-//! the callee's operand stack above it. `Ret` copies the results down to `fp` and
+//! the callee's operand stack above it. The return address is stored as a pointer into
+//! the caller's code, so that `Ret` can fetch the next instruction without first
+//! looking up the caller's function (a shorter chain of dependent loads); tracebacks
+//! and the collector turn it back into an instruction index. `Ret` copies the results down to `fp` and
 //! restores the caller from the record. Keeping the records inside the word stack gives
 //! one capacity check per call and one size for the 1 GB limit; the collector and the
 //! traceback walk frames through the records.
@@ -37,17 +41,21 @@ pub const INITIAL_STACK_WORDS: usize = 1024;
 /// The caller func id of the bottom frame: returning from it ends the goroutine.
 pub const ENTRY_FUNC: u32 = u32::MAX;
 
-/// Packs a frame record's first word: the function and the instruction to resume at.
+/// Packs a frame record's second word: the caller's function and frame pointer (a
+/// word index; stacks are limited to 2^32 words).
 #[inline(always)]
-pub fn pack_func_pc(func: u32, pc: u32) -> u64 {
-    u64::from(func) | (u64::from(pc) << 32)
+pub fn pack_func_fp(func: u32, fp: usize) -> u64 {
+    u64::from(func) | ((fp as u64) << 32)
 }
 
-/// Unpacks [`pack_func_pc`].
+/// Unpacks [`pack_func_fp`].
 #[inline(always)]
-pub fn unpack_func_pc(w: u64) -> (u32, u32) {
-    (w as u32, (w >> 32) as u32)
+pub fn unpack_func_fp(w: u64) -> (u32, usize) {
+    (w as u32, (w >> 32) as usize)
 }
+
+/// The largest stack limit the record format allows (2^32 words).
+pub const MAX_STACK_BYTES: u64 = 8 << 32;
 
 /// The stack would outgrow its limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
