@@ -4,6 +4,8 @@
 //! ```text
 //! cargo test --release -p gc --test stress -- --ignored --nocapture
 //! ```
+//!
+//! `GC_STRESS_LIVE` sets the ring size (default 100000 objects).
 
 use gc::{Heap, HeapConfig, Marker, TypeDesc};
 
@@ -24,13 +26,13 @@ fn proc_status_bytes(key: &str) -> usize {
 #[ignore = "allocates 10^8 objects: run in release with --ignored"]
 fn hundred_million_short_lived_objects_in_bounded_memory() {
     const TOTAL: usize = 100_000_000;
-    const LIVE: usize = 100_000;
+    let live_slots: usize = std::env::var("GC_STRESS_LIVE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000).max(1);
     let baseline = proc_status_bytes("VmRSS:");
     let mut heap = Heap::new(HeapConfig { poison_freed: false, ..HeapConfig::default() }).unwrap();
     // A 48-byte node with two pointers, and a pointer array for the ring.
     let node = heap.register_type(TypeDesc::new(48, 8, &[0, 8]).unwrap()).unwrap();
     let ptr = heap.register_type(TypeDesc::new(8, 8, &[0]).unwrap()).unwrap();
-    let ring = heap.alloc_array(ptr, LIVE).unwrap().as_ptr() as *mut usize;
+    let ring = heap.alloc_array(ptr, live_slots).unwrap().as_ptr() as *mut usize;
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
     let mut peak_heap_inuse = 0;
     for i in 0..TOTAL {
@@ -46,7 +48,7 @@ fn hundred_million_short_lived_objects_in_bounded_memory() {
             heap.alloc_noscan(16 + (rng >> 8) as usize % 200).unwrap().as_ptr() as usize
         } else {
             let p = heap.alloc(node).unwrap().as_ptr() as *mut usize;
-            let slot = (rng >> 20) as usize % LIVE;
+            let slot = (rng >> 20) as usize % live_slots;
             unsafe {
                 // Point at a current ring member. A quarter of the ring holds pointer-free
                 // buffers, which end chains, so the live set stays bounded.
@@ -57,7 +59,7 @@ fn hundred_million_short_lived_objects_in_bounded_memory() {
         };
         // Random replacement: live objects have mixed ages, so spans fragment.
         if rng.is_multiple_of(3) {
-            unsafe { *ring.add((rng >> 32) as usize % LIVE) = p };
+            unsafe { *ring.add((rng >> 32) as usize % live_slots) = p };
         }
     }
     heap.collect(&mut |m: &mut Marker<'_>| m.mark_pointer(ring as usize));
