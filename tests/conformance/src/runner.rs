@@ -134,34 +134,46 @@ fn execute(mut cmd: Command, tmp: &Path, timeout: Duration, want_exit: i32) -> R
     Ok(out)
 }
 
+/// Compares bytes, not text: a program may print invalid UTF-8 on purpose. Like gc's
+/// runner, CRLF line ends count as LF.
 fn compare(t: &Test, out: &[u8]) -> Outcome {
     let want = fs::read(t.out_file()).unwrap_or_default();
-    let mut got = String::from_utf8_lossy(out).replace("\r\n", "\n");
+    let mut got = crlf_to_lf(out);
     if t.want_exit != 0 {
         truncate_after_goroutine_line(&mut got);
     }
-    if got.as_bytes() == want.as_slice() {
+    if got == want {
         return Outcome::Pass;
     }
-    let got_lines: Vec<&str> = got.lines().collect();
-    let want_text = String::from_utf8_lossy(&want);
-    let want_lines: Vec<&str> = want_text.lines().collect();
+    let got_lines: Vec<&[u8]> = got.split(|&b| b == b'\n').collect();
+    let want_lines: Vec<&[u8]> = want.split(|&b| b == b'\n').collect();
     let n = got_lines.iter().zip(&want_lines).take_while(|(a, b)| a == b).count();
+    let show = |l: Option<&&[u8]>| String::from_utf8_lossy(l.copied().unwrap_or_default()).chars().take(60).collect::<String>();
     Outcome::Fail(format!(
         "output differs at line {}: got {:?}, want {:?}",
         n + 1,
-        got_lines.get(n).map(|s| s.chars().take(60).collect::<String>()).unwrap_or_default(),
-        want_lines.get(n).map(|s| s.chars().take(60).collect::<String>()).unwrap_or_default(),
+        show(got_lines.get(n)),
+        show(want_lines.get(n)),
     ))
+}
+
+fn crlf_to_lf(b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        if !(c == b'\r' && b.get(i + 1) == Some(&b'\n')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Cuts `out` after its first line that starts with `goroutine ` (the header of a stack
 /// trace), keeping that line.
-fn truncate_after_goroutine_line(out: &mut String) {
+fn truncate_after_goroutine_line(out: &mut Vec<u8>) {
     let mut offset = 0;
-    for line in out.split_inclusive('\n') {
+    for line in out.split_inclusive(|&b| b == b'\n') {
         offset += line.len();
-        if line.starts_with("goroutine ") {
+        if line.starts_with(b"goroutine ") {
             out.truncate(offset);
             return;
         }
@@ -184,15 +196,20 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate_after_goroutine_line;
+    use super::{crlf_to_lf, truncate_after_goroutine_line};
 
     #[test]
     fn keeps_output_through_the_goroutine_header() {
-        let mut s = "before\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:3 +0x1\nexit status 2\n".to_string();
+        let mut s = b"before\npanic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/x.go:3 +0x1\n".to_vec();
         truncate_after_goroutine_line(&mut s);
-        assert_eq!(s, "before\npanic: boom\n\ngoroutine 1 [running]:\n");
-        let mut plain = "no trace\n".to_string();
+        assert_eq!(s, b"before\npanic: boom\n\ngoroutine 1 [running]:\n");
+        let mut plain = b"no trace\n".to_vec();
         truncate_after_goroutine_line(&mut plain);
-        assert_eq!(plain, "no trace\n");
+        assert_eq!(plain, b"no trace\n");
+    }
+
+    #[test]
+    fn only_crlf_pairs_become_lf() {
+        assert_eq!(crlf_to_lf(b"a\r\nb\rc\xff\r"), b"a\nb\rc\xff\r");
     }
 }
