@@ -25,6 +25,8 @@
 //! implementation that reports globals, goroutine stacks (with stack maps) and runtime-held
 //! objects. One thread mutates the heap at a time.
 
+#![warn(missing_docs)]
+
 mod bitmap;
 mod collect;
 mod error;
