@@ -222,7 +222,7 @@ pub fn stack_overflow_report(
     out.push_str("fatal error: stack overflow\n\n");
     out.push_str(&traceback(goroutine, frames));
     if elided > 0 {
-        out.push_str(&format!("...additional frames elided...\n"));
+        out.push_str("...additional frames elided...\n");
     }
     out
 }

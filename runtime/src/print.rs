@@ -124,7 +124,7 @@ fn shortest_g(out: &mut Vec<u8>, sci: &str) {
     }
     let nd = digits.len() as i32;
     let dp = exp + 1; // position of the decimal point relative to the digits
-    if exp < -4 || exp >= 6 {
+    if !(-4..6).contains(&exp) {
         out.push(digits[0]);
         if nd > 1 {
             out.push(b'.');

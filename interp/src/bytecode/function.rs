@@ -249,10 +249,10 @@ impl Program {
                     | Instr::MapIterNext(t)
                     | Instr::MakeChan(t)
                     | Instr::ChanSend(t)
-                    | Instr::ChanRecv(t) => {
-                        if types.get(t as usize).is_none() {
-                            return Err(err(format!("undefined type {t}")));
-                        }
+                    | Instr::ChanRecv(t)
+                        if types.get(t as usize).is_none() =>
+                    {
+                        return Err(err(format!("undefined type {t}")));
                     }
                     _ => {}
                 }

@@ -19,11 +19,14 @@ pub fn shr_unsigned(a: u64, s: u64) -> u64 {
     if s < 64 { a >> s } else { 0 }
 }
 
+/// 2^63, the first float above the int64 range (exactly representable).
+const TWO63: f64 = (1u64 << 63) as f64;
+
 /// amd64's `CVTTSD2SQ`: truncation, with NaN and out-of-range values giving MinInt64.
 #[inline]
 pub fn f64_to_i64(x: f64) -> i64 {
-    // -2^63 is exact; 2^63 is the first value out of range.
-    if x.is_nan() || x >= 9.223_372_036_854_775_808e18 || x < -9.223_372_036_854_775_808e18 {
+    // -2^63 itself is in range; NaN fails the range test too.
+    if !(-TWO63..TWO63).contains(&x) {
         i64::MIN
     } else {
         x as i64
@@ -34,8 +37,7 @@ pub fn f64_to_i64(x: f64) -> i64 {
 /// `x - 2^63` and set the top bit.
 #[inline]
 pub fn f64_to_u64(x: f64) -> u64 {
-    const CUTOFF: f64 = 9.223_372_036_854_775_808e18;
-    if x < CUTOFF { f64_to_i64(x) as u64 } else { (f64_to_i64(x - CUTOFF) as u64) | (1 << 63) }
+    if x < TWO63 { f64_to_i64(x) as u64 } else { (f64_to_i64(x - TWO63) as u64) | (1 << 63) }
 }
 
 /// complex128 multiplication as gc: `(a+bi)(c+di) = (ac-bd) + (ad+bc)i`.
@@ -104,8 +106,9 @@ mod tests {
         assert_eq!(f64_to_i64(-1.9), -1);
         assert_eq!(f64_to_i64(f64::NAN), i64::MIN);
         assert_eq!(f64_to_i64(1e300), i64::MIN);
-        assert_eq!(f64_to_i64(-9.223372036854775808e18), i64::MIN);
-        assert_eq!(f64_to_u64(1.8446744073709550e19), 18446744073709549568);
+        assert_eq!(f64_to_i64(-TWO63), i64::MIN);
+        assert_eq!(f64_to_i64(TWO63), i64::MIN);
+        assert_eq!(f64_to_u64((u64::MAX - 2047) as f64), u64::MAX - 2047);
         assert_eq!(f64_to_u64(3.5), 3);
     }
 

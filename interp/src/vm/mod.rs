@@ -324,8 +324,7 @@ impl<'p> Vm<'p> {
         let (mut func, mut pc, mut fp) = (g.func, g.pc, g.fp);
         let words = g.stack.words();
         // Every frame has a distinct, decreasing fp: the walk ends.
-        loop {
-            let Some(f) = self.program.function(func) else { break };
+        while let Some(f) = self.program.function(func) {
             if frames.len() < max {
                 frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
             } else {
