@@ -26,8 +26,13 @@ pub mod token;
 pub use ast::File;
 pub use pos::{Pos, Position};
 
-/// A syntax error: a position in the file and gc's message text
+/// An error found while parsing: a position in the file and gc's message text
 /// (e.g. `syntax error: unexpected newline, expected comma or )`).
+///
+/// As in gc, only messages starting with `syntax error` stop compilation before type
+/// checking; the others (malformed literals, label and branch checks, misplaced
+/// `...`) are reported together with the type checker's errors, sorted by position,
+/// under the same limit of ten.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     /// Where gc reports it.

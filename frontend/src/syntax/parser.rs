@@ -86,6 +86,8 @@ struct Parser<'a> {
     lines: LineTable,
     /// Line of the last reported syntax error (gc reports one per line).
     last_syntax_line: u32,
+    /// Line and text of the last other error (gc drops an identical one on the same line).
+    last_other: (u32, String),
     /// Function nesting (recovery uses the statement stopset when > 0).
     fnest: i32,
     /// Expression nesting: < 0 in control clause headers, where `{` opens the block.
@@ -117,6 +119,7 @@ pub fn parse(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
         errors: Vec::new(),
         lines: LineTable::new(src),
         last_syntax_line: 0,
+        last_other: (0, String::new()),
         fnest: 0,
         xnest: 0,
         depth: 0,
@@ -216,12 +219,17 @@ impl<'a> Parser<'a> {
             self.aborted = true;
             return;
         }
+        let (line, _) = self.lines.raw_position(pos);
         if msg.starts_with("syntax error") {
-            let (line, _) = self.lines.raw_position(pos);
             if line == self.last_syntax_line {
                 return;
             }
             self.last_syntax_line = line;
+        } else {
+            if self.last_other.0 == line && self.last_other.1 == msg {
+                return;
+            }
+            self.last_other = (line, msg.clone());
         }
         self.errors.push(Error { pos, msg });
         if self.errors.len() >= self.max_errors {
