@@ -6,7 +6,7 @@ mod asm;
 use interp::bytecode::{
     FunctionBuilder, Instr, Kind, Native, Program, Signature, TypeLayout, WordSet, disassemble,
 };
-use interp::vm::heap::{Heap, MallocHeap};
+use interp::vm::heap::{GcHeap, Heap, MallocHeap};
 use interp::vm::{Goroutine, Status, Stop, Vm, VmConfig};
 use std::cell::RefCell;
 use std::io::Write;
@@ -357,8 +357,8 @@ fn closures_and_interface_methods_are_called_through_their_tables() {
 
     let mut heap = MallocHeap::default();
     let words = |n: u64| TypeLayout { name: "obj".into(), size: 8 * n, align: 8, pointers: WordSet::default() };
-    let closure = heap.alloc(&words(2), 1).unwrap() as *mut u64;
-    let itab = heap.alloc(&words(5), 1).unwrap() as *mut u64;
+    let closure = heap.alloc(0, &words(2), 1).unwrap() as *mut u64;
+    let itab = heap.alloc(1, &words(5), 1).unwrap() as *mut u64;
     // SAFETY: both objects are live, zeroed, and large enough.
     unsafe {
         *closure = 1; // code: function 1
@@ -522,4 +522,88 @@ fn disassembly_resolves_branch_targets() {
     let text = disassemble(p.function(0).unwrap(), Some(&p));
     assert!(text.contains("BrGeSlotImm { slot: 0, imm: 2, off: 1 } -> 2"), "{text}");
     assert!(text.contains("Call 0 (main.fib)"), "{text}");
+}
+
+#[test]
+fn collector_keeps_what_the_stack_reaches() {
+    // type node struct { next *node; val int }
+    // func main(n int) int {
+    //     var head *node
+    //     for i := 0; i < n; i++ {
+    //         p := new(node); p.val = i; p.next = head; head = p
+    //         _ = new([64]int) // garbage
+    //     }
+    //     sum := 0
+    //     for p := head; p != nil; p = p.next { sum += p.val }
+    //     return sum
+    // }
+    let node = TypeLayout { name: "main.node".into(), size: 16, align: 8, pointers: WordSet::pointers(&[Kind::Pointer]) };
+    let junk = TypeLayout { name: "[64]int".into(), size: 512, align: 8, pointers: WordSet::default() };
+    let mut b = FunctionBuilder::new("main.main", Signature::scalars(1, 1));
+    let head = b.local(Kind::Pointer);
+    let i = b.local(Kind::Scalar);
+    let p = b.local(Kind::Pointer);
+    let sum = b.local(Kind::Scalar);
+    let (body, cond, walk, walk_cond) = (b.new_label(), b.new_label(), b.new_label(), b.new_label());
+    b.branch(Instr::Jump(0), cond);
+    b.bind(body);
+    b.emit(Instr::Alloc(0));
+    b.emit(Instr::Store(p));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Store64(8));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::Load(head));
+    b.emit(Instr::Store64(0));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::Store(head));
+    b.emit(Instr::Alloc(1));
+    b.emit(Instr::Pop);
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond);
+    b.emit(Instr::Load(i));
+    b.branch(Instr::BrLtSlot { slot: 0, off: 0 }, body);
+    b.emit(Instr::Load(head));
+    b.emit(Instr::Store(p));
+    b.branch(Instr::Jump(0), walk_cond);
+    b.bind(walk);
+    b.emit(Instr::Load(sum));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::Load64(8));
+    b.emit(Instr::AddI64);
+    b.emit(Instr::Store(sum));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::LoadPtr(0));
+    b.emit(Instr::Store(p));
+    b.bind(walk_cond);
+    b.emit(Instr::Load(p));
+    b.branch(Instr::BrNeImm { imm: 0, off: 0 }, walk);
+    b.emit(Instr::RetSlot(sum));
+    let prog = Program::link(vec![b.finish().unwrap()], vec![], vec![node, junk]).unwrap();
+
+    let config = gc::HeapConfig { gc_percent: 10, poison_freed: true, ..gc::HeapConfig::default() };
+    let mut heap = GcHeap::new(config).expect("heap");
+    let heap_ptr: *mut GcHeap = &mut heap;
+    // The VM owns a `Box<dyn Heap>`; keep statistics readable through a forwarding heap.
+    struct Forward(*mut GcHeap);
+    impl Heap for Forward {
+        fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
+            // SAFETY: the GcHeap outlives the VM in this test and is used only through it.
+            unsafe { (*self.0).alloc(ty, elem, count) }
+        }
+        fn collection_due(&self) -> bool {
+            // SAFETY: as above.
+            unsafe { (*self.0).collection_due() }
+        }
+        fn collect(&mut self, roots: &mut interp::vm::heap::RootScan<'_>) {
+            // SAFETY: as above.
+            unsafe { (*self.0).collect(roots) }
+        }
+    }
+    let n: u64 = 20_000;
+    {
+        let mut vm = Vm::new(&prog, Box::new(Forward(heap_ptr)), Box::new(std::io::sink()), VmConfig::default());
+        assert_eq!(vm.run_main(0, &[n]).unwrap(), vec![n * (n - 1) / 2]);
+    }
+    assert!(heap.inner().mem_stats().num_gc > 5, "the collector ran only {} times", heap.inner().mem_stats().num_gc);
 }

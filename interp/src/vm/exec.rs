@@ -652,7 +652,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
 
                 Instr::Alloc(t) => {
                     save!(ip.offset_from(code) - 1);
-                    match vm.alloc(t, 1) {
+                    match vm.alloc(g, t, 1) {
                         Ok(p) => push!(p),
                         Err(trap) => trap!(trap),
                     }
@@ -661,7 +661,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     sp = sp.sub(2);
                     let (len, cap) = (*sp as i64, *sp.add(1) as i64);
                     save!(ip.offset_from(code) - 1);
-                    match vm.make_slice(t, len, cap) {
+                    match vm.make_slice(g, t, len, cap) {
                         Ok(p) => {
                             push!(p);
                             push!(len as u64);
@@ -731,12 +731,17 @@ impl Vm<'_> {
         let _ = self.out.write_all(&buf);
     }
 
-    /// Allocates `count` values of type `t` through the heap hook.
-    fn alloc(&mut self, t: u32, count: u64) -> Result<u64, Trap> {
+    /// Allocates `count` values of type `t` through the heap hook, first collecting if
+    /// the heap asks for it (`g`'s state must be saved: its stack is a root).
+    fn alloc(&mut self, g: &Goroutine, t: u32, count: u64) -> Result<u64, Trap> {
         let Some(layout) = self.program.type_layout(t) else {
             return Err(Trap::Vm(VmError::BadType(t)));
         };
-        match self.heap.alloc(layout, count) {
+        if self.heap.collection_due() {
+            let (program, metas) = (self.program, &self.metas);
+            self.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+        }
+        match self.heap.alloc(t, layout, count) {
             Ok(p) => Ok(p as u64),
             Err(_) => Err(Trap::Vm(VmError::OutOfMemory)),
         }
@@ -745,7 +750,7 @@ impl Vm<'_> {
     /// `make([]T, len, cap)` with gc's checks (`runtime.makeslice`): a length or
     /// capacity that is negative, inconsistent, or whose bytes exceed gc's `maxAlloc`
     /// panics; then the array is allocated.
-    fn make_slice(&mut self, t: u32, len: i64, cap: i64) -> Result<u64, Trap> {
+    fn make_slice(&mut self, g: &Goroutine, t: u32, len: i64, cap: i64) -> Result<u64, Trap> {
         /// gc's `maxAlloc` on linux/amd64.
         const MAX_ALLOC: u128 = 1 << 48;
         let size = self.program.type_layout(t).map_or(0, |l| u128::from(l.size));
@@ -754,6 +759,6 @@ impl Vm<'_> {
             let msg = if too_big(len) { "makeslice: len out of range" } else { "makeslice: cap out of range" };
             return Err(Trap::Runtime(RuntimeError::Runtime(msg.into())));
         }
-        self.alloc(t, cap as u64)
+        self.alloc(g, t, cap as u64)
     }
 }

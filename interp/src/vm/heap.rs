@@ -1,9 +1,11 @@
 //! The allocation hook between the interpreter and the heap.
 //!
 //! The interpreter allocates through the [`Heap`] trait so that it does not depend on
-//! the collector's internals. The `gc` crate will implement it (a collection at an
-//! allocation walks the goroutine stacks with the functions' stack maps); until then
-//! [`MallocHeap`] serves tests and benchmarks: it never frees before it is dropped.
+//! the collector's internals. Allocation is a safepoint: before allocating, the VM asks
+//! [`Heap::collection_due`] and, if so, calls [`Heap::collect`] with its roots — every
+//! pointer slot of every frame, and the operand words the stack map of each frame's
+//! current safepoint marks. [`GcHeap`] is the `gc` crate's collector behind this trait;
+//! [`MallocHeap`] (never frees before it is dropped) serves tests and benchmarks.
 
 use crate::bytecode::TypeLayout;
 use std::alloc::{Layout, alloc_zeroed, dealloc};
@@ -12,30 +14,99 @@ use std::alloc::{Layout, alloc_zeroed, dealloc};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OutOfMemory;
 
+/// Calls its argument once per root word (a value that may point into the heap).
+pub type RootScan<'a> = dyn FnMut(&mut dyn FnMut(u64)) + 'a;
+
 /// Where the interpreter gets memory for Go values.
 pub trait Heap {
-    /// Allocates zeroed memory for `count` consecutive values of type `elem`, aligned as
-    /// the type requires. A zero-byte request returns a valid non-nil address (gc's
-    /// `zerobase`) that must never be written.
-    fn alloc(&mut self, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory>;
+    /// Allocates zeroed memory for `count` consecutive values of type `elem` (index `ty`
+    /// of the program's type table), aligned as the type requires. A zero-byte request
+    /// returns a valid non-nil address (gc's `zerobase`) that must never be written.
+    fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory>;
+
+    /// Whether the heap wants a collection before the next allocation.
+    fn collection_due(&self) -> bool {
+        false
+    }
+
+    /// Runs a collection with the roots `roots` reports.
+    fn collect(&mut self, roots: &mut RootScan<'_>) {
+        let _ = roots;
+    }
+}
+
+/// The `gc` crate's precise mark-sweep heap, with the program's types registered on
+/// first use.
+pub struct GcHeap {
+    heap: gc::Heap,
+    types: Vec<Option<gc::TypeId>>,
+}
+
+impl GcHeap {
+    /// A heap with `config` (GOGC, memory limit, arena reservation).
+    pub fn new(config: gc::HeapConfig) -> Result<GcHeap, gc::GcError> {
+        Ok(GcHeap { heap: gc::Heap::new(config)?, types: Vec::new() })
+    }
+
+    /// The underlying collector (statistics, forced collections).
+    pub fn inner(&mut self) -> &mut gc::Heap {
+        &mut self.heap
+    }
+
+    fn type_id(&mut self, ty: u32, elem: &TypeLayout) -> Result<gc::TypeId, OutOfMemory> {
+        if let Some(Some(id)) = self.types.get(ty as usize) {
+            return Ok(*id);
+        }
+        let offsets: Vec<usize> = elem.pointers.iter().map(|w| w * 8).collect();
+        let desc = gc::TypeDesc::new(elem.size as usize, elem.align.max(1) as usize, &offsets)
+            .map_err(|_| OutOfMemory)?;
+        let id = self.heap.register_type(desc).map_err(|_| OutOfMemory)?;
+        if self.types.len() <= ty as usize {
+            self.types.resize(ty as usize + 1, None);
+        }
+        if let Some(slot) = self.types.get_mut(ty as usize) {
+            *slot = Some(id);
+        }
+        Ok(id)
+    }
+}
+
+impl Heap for GcHeap {
+    fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
+        let id = self.type_id(ty, elem)?;
+        let n = usize::try_from(count).map_err(|_| OutOfMemory)?;
+        let p = if n == 1 { self.heap.alloc(id) } else { self.heap.alloc_array(id, n) };
+        p.map(|p| p.as_ptr()).map_err(|_| OutOfMemory)
+    }
+
+    fn collection_due(&self) -> bool {
+        self.heap.gc_requested()
+    }
+
+    fn collect(&mut self, roots: &mut RootScan<'_>) {
+        let mut scan = |m: &mut gc::Marker<'_>| roots(&mut |w| m.mark_pointer(w as usize));
+        self.heap.collect(&mut scan);
+    }
 }
 
 /// A heap on the system allocator that frees everything when dropped.
 #[derive(Debug, Default)]
 pub struct MallocHeap {
     blocks: Vec<(*mut u8, Layout)>,
-    zero: u64,
 }
 
 /// Requests above this are refused rather than handed to the system allocator
 /// (gc's `maxAlloc` on amd64 is 2^48; this keeps a hostile `make` from aborting Rust).
 const MAX_ALLOC: u64 = 1 << 40;
 
+/// gc's `zerobase`: the address of every zero-sized allocation.
+static ZEROBASE: u64 = 0;
+
 impl Heap for MallocHeap {
-    fn alloc(&mut self, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
+    fn alloc(&mut self, _ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
         let size = elem.size.checked_mul(count).ok_or(OutOfMemory)?;
         if size == 0 {
-            return Ok((&raw mut self.zero).cast());
+            return Ok((&raw const ZEROBASE).cast_mut().cast());
         }
         if size > MAX_ALLOC {
             return Err(OutOfMemory);

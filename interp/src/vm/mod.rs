@@ -321,26 +321,73 @@ impl<'p> Vm<'p> {
     pub fn traceback(&self, g: &Goroutine, max: usize) -> (Vec<TraceFrame>, usize) {
         let mut frames = Vec::new();
         let mut elided = 0;
-        let (mut func, mut pc, mut fp) = (g.func, g.pc, g.fp);
-        let words = g.stack.words();
-        // Every frame has a distinct, decreasing fp: the walk ends.
-        while let Some(f) = self.program.function(func) {
+        for (func, pc, _) in FrameWalk::new(&self.metas, g) {
+            let Some(f) = self.program.function(func) else { break };
             if frames.len() < max {
                 frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
             } else {
                 elided += 1;
             }
-            let rec = fp + f.frame_size as usize;
-            let (Some(&ret), Some(&w)) = (words.get(rec), words.get(rec + 1)) else { break };
-            let (caller, caller_fp) = unpack_func_fp(w);
-            let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64) else { break };
-            if caller_fp >= fp || ret < code {
-                break;
-            }
-            // The record holds the return address; the call is the instruction before.
-            let ret_pc = ((ret - code) / std::mem::size_of::<Instr>() as u64) as u32;
-            (func, pc, fp) = (caller, ret_pc.saturating_sub(1), caller_fp);
         }
         (frames, elided)
+    }
+}
+
+/// Walks a stopped goroutine's frames from the innermost out, yielding (function, pc of
+/// the current instruction — the call, in callers —, frame pointer).
+struct FrameWalk<'a> {
+    metas: &'a [Meta],
+    words: &'a [u64],
+    next: Option<(u32, u32, usize)>,
+}
+
+impl<'a> FrameWalk<'a> {
+    fn new(metas: &'a [Meta], g: &'a Goroutine) -> FrameWalk<'a> {
+        FrameWalk { metas, words: g.stack.words(), next: Some((g.func, g.pc, g.fp)) }
+    }
+}
+
+impl Iterator for FrameWalk<'_> {
+    type Item = (u32, u32, usize);
+
+    fn next(&mut self) -> Option<(u32, u32, usize)> {
+        let cur @ (func, _, fp) = self.next.take()?;
+        let meta = self.metas.get(func as usize)?;
+        let rec = fp + meta.frame_size;
+        if let (Some(&ret), Some(&w)) = (self.words.get(rec), self.words.get(rec + 1)) {
+            let (caller, caller_fp) = unpack_func_fp(w);
+            // Frame pointers strictly decrease outward, so the walk ends; the entry
+            // frame's caller is ENTRY_FUNC, which has no meta.
+            if let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64)
+                && caller_fp < fp
+                && ret > code
+            {
+                let ret_pc = ((ret - code) / std::mem::size_of::<Instr>() as u64) as u32;
+                self.next = Some((caller, ret_pc - 1, caller_fp));
+            }
+        }
+        Some(cur)
+    }
+}
+
+/// Reports every root word of `g`'s stack: each frame's pointer slots, and the operand
+/// words its stack map at the current safepoint marks.
+fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn FnMut(u64)) {
+    let words = g.stack.words();
+    for (func, pc, fp) in FrameWalk::new(metas, g) {
+        let Some(f) = program.function(func) else { break };
+        for slot in f.slot_pointers.iter() {
+            if let Some(&w) = words.get(fp + slot) {
+                report(w);
+            }
+        }
+        if let Some(map) = f.stack_map(pc) {
+            let base = fp + f.frame_size as usize + FRAME_RECORD_WORDS;
+            for i in map.pointers.iter() {
+                if let Some(&w) = words.get(base + i) {
+                    report(w);
+                }
+            }
+        }
     }
 }
