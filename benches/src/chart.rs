@@ -35,55 +35,78 @@ pub struct Chart {
     pub rows: Vec<Row>,
 }
 
-/// A base-10 logarithmic axis spanning whole decades.
+/// A base-10 logarithmic axis whose ends are "nice" values: 1, 2 or 5 times
+/// a power of ten. Such values are numbered as steps: step 3k is 10^k, step
+/// 3k+1 is 2·10^k, step 3k+2 is 5·10^k.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LogScale {
-    /// The axis starts at 10^lo_exp...
-    pub lo_exp: i32,
-    /// ...and ends at 10^hi_exp (always > lo_exp).
-    pub hi_exp: i32,
+    /// The step the axis starts at...
+    pub lo_step: i32,
+    /// ...and the one it ends at (always > lo_step).
+    pub hi_step: i32,
     /// Pixel x of the start.
     pub left: f64,
     /// Pixel width.
     pub width: f64,
 }
 
+/// The value of a 1-2-5 step.
+pub fn step_value(n: i32) -> f64 {
+    let mantissa = match n.rem_euclid(3) {
+        0 => 1.0,
+        1 => 2.0,
+        _ => 5.0,
+    };
+    mantissa * 10f64.powi(n.div_euclid(3))
+}
+
+/// The extreme steps an axis may reach: 10^-6 and 10^9, so that absurd
+/// ratios cannot make the axis absurdly long.
+const MIN_STEP: i32 = -18;
+const MAX_STEP: i32 = 27;
+
+/// The largest step whose value is at most `v` (positive, finite).
+fn step_floor(v: f64) -> i32 {
+    let mut n = ((v.log10().floor() as i32) * 3).clamp(MIN_STEP, MAX_STEP);
+    while n < MAX_STEP && step_value(n + 1) <= v * (1.0 + 1e-12) {
+        n += 1;
+    }
+    n
+}
+
+/// The smallest step whose value is at least `v` (positive, finite).
+fn step_ceil(v: f64) -> i32 {
+    let mut n = ((v.log10().ceil() as i32) * 3).clamp(MIN_STEP, MAX_STEP);
+    while n > MIN_STEP && step_value(n - 1) >= v * (1.0 - 1e-12) {
+        n -= 1;
+    }
+    n
+}
+
 impl LogScale {
-    /// The smallest whole-decade axis holding every positive finite value
-    /// and 1 (the "same as native" line).
+    /// The smallest 1-2-5 axis holding every positive finite value and 1
+    /// (the "same speed" line).
     pub fn fit(values: impl IntoIterator<Item = f64>, left: f64, width: f64) -> Self {
         let (mut lo, mut hi) = (1.0f64, 1.0f64);
         for v in values.into_iter().filter(|v| v.is_finite() && *v > 0.0) {
             lo = lo.min(v);
             hi = hi.max(v);
         }
-        // Clamped so that absurd ratios cannot make the axis absurdly long.
-        let lo_exp = (lo.log10().floor() as i32).clamp(-6, 0);
-        let hi_exp = (hi.log10().ceil() as i32).clamp(lo_exp + 1, 9);
-        Self { lo_exp, hi_exp, left, width }
+        let lo_step = step_floor(lo).min(MAX_STEP - 1);
+        let hi_step = step_ceil(hi).max(lo_step + 1);
+        Self { lo_step, hi_step, left, width }
     }
 
     /// Pixel x of `v`, clamped to the axis.
     pub fn x(&self, v: f64) -> f64 {
-        let decades = f64::from(self.hi_exp - self.lo_exp);
-        let pos = if v.is_finite() && v > 0.0 { (v.log10() - f64::from(self.lo_exp)) / decades } else { 0.0 };
+        let (lo, hi) = (step_value(self.lo_step).log10(), step_value(self.hi_step).log10());
+        let pos = if v.is_finite() && v > 0.0 { (v.log10() - lo) / (hi - lo) } else { 0.0 };
         self.left + pos.clamp(0.0, 1.0) * self.width
     }
 
-    /// Grid lines: (value, pixel x, is a whole decade), at 1, 2 and 5 of every decade.
+    /// Grid lines at every step of the axis: (value, pixel x, is a power of ten).
     pub fn ticks(&self) -> Vec<(f64, f64, bool)> {
-        let mut out = Vec::new();
-        for e in self.lo_exp..=self.hi_exp {
-            let decade = 10f64.powi(e);
-            for (m, major) in [(1.0, true), (2.0, false), (5.0, false)] {
-                if e == self.hi_exp && !major {
-                    break;
-                }
-                let v = m * decade;
-                out.push((v, self.x(v), major));
-            }
-        }
-        out
+        (self.lo_step..=self.hi_step).map(|n| (step_value(n), self.x(step_value(n)), n.rem_euclid(3) == 0)).collect()
     }
 }
 
@@ -100,46 +123,79 @@ pub fn format_ratio(v: f64) -> String {
 
 const LEFT: f64 = 170.0;
 const PLOT: f64 = 600.0;
-const RIGHT: f64 = 190.0;
 const BAR: f64 = 9.0;
 const GAP: f64 = 10.0;
-const TOP: f64 = 70.0;
+const TOP: f64 = 80.0;
 const BOTTOM: f64 = 40.0;
+/// Room for a ratio label after a bar.
+const LABEL: f64 = 40.0;
+/// Rough width of a character of 11px sans-serif, to size the canvas.
+const CHAR: f64 = 6.2;
 
-/// Renders the chart as a standalone SVG document.
+fn valid(v: f64) -> bool {
+    v.is_finite() && v > 0.0
+}
+
+/// Renders the chart as a standalone SVG document. Series without a single
+/// value get no bar slot, and a note that every row shares is shown once
+/// under the title instead of on every row.
 pub fn render(chart: &Chart) -> String {
+    let used: Vec<usize> = (0..chart.series.len())
+        .filter(|&k| chart.rows.iter().any(|r| r.values.get(k).copied().flatten().is_some_and(valid)))
+        .collect();
+    let first_note = chart.rows.first().and_then(|r| r.note.clone());
+    let common_note = first_note.filter(|n| chart.rows.iter().all(|r| r.note.as_ref() == Some(n)));
+    let row_note = |r: &Row| if common_note.is_some() { None } else { r.note.clone() };
+
     let scale = LogScale::fit(chart.rows.iter().flat_map(|r| r.values.iter().flatten().copied()), LEFT, PLOT);
-    let bars = chart.series.len().max(1) as f64;
+    let one = scale.x(1.0);
+    let bars = used.len().max(1) as f64;
     let row_height = bars * BAR + GAP;
     let plot_height = row_height * chart.rows.len() as f64;
-    let width = LEFT + PLOT + RIGHT;
+    // Where each row's bars and labels end, to place its note and size the canvas.
+    let ends: Vec<f64> = chart
+        .rows
+        .iter()
+        .map(|r| used.iter().filter_map(|&k| r.values.get(k).copied().flatten()).filter(|v| valid(*v)).fold(one, |e, v| e.max(scale.x(v))) + LABEL)
+        .collect();
+    let widest = chart
+        .rows
+        .iter()
+        .zip(&ends)
+        .map(|(r, end)| end + 6.0 + row_note(r).map_or(0.0, |n| CHAR * n.chars().count() as f64))
+        .fold(LEFT + PLOT + LABEL, f64::max);
+    let width = (widest + 10.0).ceil();
     let height = TOP + plot_height + BOTTOM;
+
     let mut s = String::new();
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"#
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(s, r#"<text x="{}" y="20" font-size="14" font-weight="bold">{}</text>"#, LEFT, escape(&chart.title));
+    let _ = writeln!(s, r#"<text x="{LEFT}" y="20" font-size="14" font-weight="bold">{}</text>"#, escape(&chart.title));
+    if let Some(note) = &common_note {
+        let _ = writeln!(s, r#"<text x="{LEFT}" y="38" fill="gray" font-style="italic">Every program: {}</text>"#, escape(note));
+    }
 
     // Legend.
     let mut lx = LEFT;
-    for series in &chart.series {
-        let _ = writeln!(s, r#"<rect x="{lx}" y="32" width="12" height="10" fill="{}"/>"#, series.color);
-        let _ = writeln!(s, r#"<text x="{}" y="41">{}</text>"#, lx + 16.0, escape(&series.label));
-        lx += 16.0 + 7.0 * series.label.chars().count() as f64 + 18.0;
+    for series in used.iter().filter_map(|&k| chart.series.get(k)) {
+        let _ = writeln!(s, r#"<rect x="{lx}" y="48" width="12" height="10" fill="{}"/>"#, series.color);
+        let _ = writeln!(s, r#"<text x="{}" y="57">{}</text>"#, lx + 16.0, escape(&series.label));
+        lx += 16.0 + CHAR * series.label.chars().count() as f64 + 18.0;
     }
 
     // Grid and axis labels.
     let axis_y = TOP + plot_height;
-    for (v, x, major) in scale.ticks() {
+    let ticks = scale.ticks();
+    for &(v, x, major) in &ticks {
         let (stroke, dash) = if major { ("#bbb", "") } else { ("#e4e4e4", r#" stroke-dasharray="2,3""#) };
         let _ = writeln!(s, r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{axis_y}" stroke="{stroke}"{dash}/>"#);
-        if major || scale.hi_exp - scale.lo_exp <= 2 {
+        if major || ticks.len() <= 10 {
             let _ = writeln!(s, r#"<text x="{x:.1}" y="{}" text-anchor="middle" fill="dimgray">{}</text>"#, axis_y + 14.0, trim_ratio(v));
         }
     }
-    let one = scale.x(1.0);
     let _ = writeln!(s, r#"<line x1="{one:.1}" y1="{}" x2="{one:.1}" y2="{axis_y}" stroke="black"/>"#, TOP - 4.0);
     let _ = writeln!(
         s,
@@ -149,19 +205,15 @@ pub fn render(chart: &Chart) -> String {
     );
 
     // Rows.
-    for (i, row) in chart.rows.iter().enumerate() {
+    for ((i, row), end) in chart.rows.iter().enumerate().zip(&ends) {
         let y0 = TOP + row_height * i as f64 + GAP / 2.0;
-        let _ = writeln!(
-            s,
-            r#"<text x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
-            LEFT - 8.0,
-            y0 + bars * BAR / 2.0 + 4.0,
-            escape(&row.name)
-        );
-        let mut end = one;
-        for (k, (series, value)) in chart.series.iter().zip(&row.values).enumerate() {
-            let Some(v) = value.filter(|v| v.is_finite() && *v > 0.0) else { continue };
-            let y = y0 + BAR * k as f64;
+        let middle = y0 + bars * BAR / 2.0 + 4.0;
+        let _ = writeln!(s, r#"<text x="{}" y="{middle:.1}" text-anchor="end">{}</text>"#, LEFT - 8.0, escape(&row.name));
+        for (slot, &k) in used.iter().enumerate() {
+            let (Some(series), Some(v)) = (chart.series.get(k), row.values.get(k).copied().flatten().filter(|v| valid(*v))) else {
+                continue;
+            };
+            let y = y0 + BAR * slot as f64;
             let x = scale.x(v);
             let (from, w) = if x >= one { (one, x - one) } else { (x, one - x) };
             let _ = writeln!(
@@ -173,17 +225,16 @@ pub fn render(chart: &Chart) -> String {
                 escape(&series.label),
                 format_ratio(v)
             );
-            let _ = writeln!(s, r#"<text x="{:.1}" y="{:.1}" font-size="9" fill="darkslategray">{}</text>"#, x.max(one) + 3.0, y + BAR - 2.0, format_ratio(v));
-            end = end.max(x + 40.0);
-        }
-        if let Some(note) = &row.note {
             let _ = writeln!(
                 s,
-                r#"<text x="{:.1}" y="{:.1}" fill="gray" font-style="italic">{}</text>"#,
-                end + 6.0,
-                y0 + bars * BAR / 2.0 + 4.0,
-                escape(note)
+                r#"<text x="{:.1}" y="{:.1}" font-size="9" fill="darkslategray">{}</text>"#,
+                x.max(one) + 3.0,
+                y + BAR - 2.0,
+                format_ratio(v)
             );
+        }
+        if let Some(note) = row_note(row) {
+            let _ = writeln!(s, r#"<text x="{:.1}" y="{middle:.1}" fill="gray" font-style="italic">{}</text>"#, end + 6.0, escape(&note));
         }
     }
     s.push_str("</svg>\n");
@@ -216,34 +267,46 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn bounds(s: LogScale) -> (f64, f64) {
+        (step_value(s.lo_step), step_value(s.hi_step))
+    }
+
     #[test]
-    fn scale_spans_whole_decades_around_one() {
+    fn steps_go_1_2_5() {
+        let values: Vec<f64> = (-3..=4).map(step_value).collect();
+        assert_eq!(values, [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]);
+        assert_eq!((step_floor(0.997), step_ceil(0.997)), (-1, 0));
+        assert_eq!((step_floor(7.97), step_ceil(7.97)), (2, 3));
+        assert_eq!((step_floor(20.0), step_ceil(20.0)), (4, 4));
+    }
+
+    #[test]
+    fn scale_fits_nice_bounds_around_one() {
         let s = LogScale::fit([3.0, 250.0], 100.0, 300.0);
-        assert_eq!((s.lo_exp, s.hi_exp), (0, 3));
+        assert_eq!(bounds(s), (1.0, 500.0));
         assert!((s.x(1.0) - 100.0).abs() < 1e-9);
-        assert!((s.x(10.0) - 200.0).abs() < 1e-9);
-        assert!((s.x(1000.0) - 400.0).abs() < 1e-9);
-        let s = LogScale::fit([0.5, 2.0], 0.0, 200.0);
-        assert_eq!((s.lo_exp, s.hi_exp), (-1, 1));
-        assert!((s.x(1.0) - 100.0).abs() < 1e-9);
+        assert!((s.x(500.0) - 400.0).abs() < 1e-9);
+        assert!((s.x(10.0) - (100.0 + 300.0 / 500f64.log10())).abs() < 1e-9);
+        assert_eq!(bounds(LogScale::fit([0.997, 7.97], 0.0, 1.0)), (0.5, 10.0));
+        assert_eq!(bounds(LogScale::fit([0.5, 2.0], 0.0, 1.0)), (0.5, 2.0));
     }
 
     #[test]
     fn scale_survives_empty_and_bad_input() {
         let s = LogScale::fit([f64::NAN, 0.0, -3.0, f64::INFINITY], 0.0, 100.0);
-        assert_eq!((s.lo_exp, s.hi_exp), (0, 1));
+        assert_eq!(bounds(s), (1.0, 2.0));
         assert_eq!(s.x(0.0), 0.0);
         assert_eq!(s.x(1e12), 100.0);
         let s = LogScale::fit([1e-30, 1e30], 0.0, 100.0);
-        assert_eq!((s.lo_exp, s.hi_exp), (-6, 9));
+        assert_eq!((s.lo_step, s.hi_step), (MIN_STEP, MAX_STEP));
     }
 
     #[test]
-    fn ticks_are_1_2_5_per_decade() {
+    fn ticks_mark_every_step_and_decades_as_major() {
         let s = LogScale::fit([50.0], 0.0, 100.0);
         let values: Vec<f64> = s.ticks().iter().map(|t| t.0).collect();
-        assert_eq!(values, [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]);
-        assert_eq!(s.ticks().iter().filter(|t| t.2).count(), 3);
+        assert_eq!(values, [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]);
+        assert_eq!(s.ticks().iter().filter(|t| t.2).count(), 2);
     }
 
     #[test]
@@ -270,5 +333,23 @@ mod tests {
         assert_eq!(svg.matches("<title>").count(), 3);
         assert!(svg.contains("a &lt; b") && svg.contains("cannot run &lt;yet&gt;"));
         assert!(!svg.contains("<yet>"));
+    }
+
+    #[test]
+    fn render_drops_empty_series_and_hoists_a_shared_note() {
+        let note = Some("mvm: cannot run yet".to_string());
+        let chart = Chart {
+            title: "t".into(),
+            series: vec![Series { label: "go run".into(), color: "gray" }, Series { label: "mvm".into(), color: "blue" }],
+            rows: vec![
+                Row { name: "p1".into(), values: vec![Some(2.0), None], note: note.clone() },
+                Row { name: "p2".into(), values: vec![Some(3.0), None], note: note.clone() },
+            ],
+        };
+        let svg = render(&chart);
+        assert_eq!(svg.matches("mvm: cannot run yet").count(), 1, "{svg}");
+        assert!(svg.contains("Every program: mvm: cannot run yet"));
+        assert!(!svg.contains(">mvm</text>"), "no legend entry for a series without bars");
+        assert!(svg.contains(">go run</text>"));
     }
 }

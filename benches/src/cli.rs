@@ -17,8 +17,9 @@ options:
                    seconds; exits 1 on any output mismatch not expected by
                    benches/unsupported.txt
   --reps N         timed runs per mode (default 5)
-  --mvm PATH       the mvm binary (default: mvm next to this runner, else
-                   target/release/mvm in the workspace)
+  --mvm PATH       the mvm binary to measure (default: build it first with
+                   cargo build --release into this runner's target directory,
+                   i.e. target/release/mvm)
   --no-mvm         measure native and go run only
   --timeout SECS   kill a run after this long (default 300, quick 60)
   --out DIR        where results.md and ratios.svg go (default benches/results;

@@ -149,7 +149,8 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
     Ok(problems.is_empty())
 }
 
-/// The mvm binary to measure, per the options.
+/// The mvm binary to measure, per the options: the given one, or one freshly
+/// built from this workspace so that the numbers are those of the current source.
 fn resolve_mvm(opts: &cli::Options, workspace: &Path) -> Result<Option<PathBuf>, String> {
     if opts.no_mvm {
         return Ok(None);
@@ -157,16 +158,7 @@ fn resolve_mvm(opts: &cli::Options, workspace: &Path) -> Result<Option<PathBuf>,
     if let Some(path) = &opts.mvm {
         return if path.is_file() { Ok(Some(path.clone())) } else { Err(format!("--mvm {}: no such file", path.display())) };
     }
-    // The mvm built with this runner (same target directory and profile)
-    // first, then the workspace's default release build.
-    let sibling = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join("mvm")));
-    let candidates: Vec<PathBuf> = sibling.into_iter().chain([workspace.join("target").join("release").join("mvm")]).collect();
-    candidates.iter().find(|p| p.is_file()).cloned().map(Some).ok_or_else(|| {
-        format!(
-            "no mvm binary at {}: build it with `cargo build --release`, or pass --mvm PATH or --no-mvm",
-            candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" or ")
-        )
-    })
+    toolchain::build_mvm(workspace).map(Some)
 }
 
 fn write_results(dir: &Path, markdown: &str, svg: &str) -> Result<(), String> {

@@ -24,6 +24,32 @@ pub fn find_go() -> Result<PathBuf, String> {
     Err("the go command is neither on PATH nor at /usr/local/go/bin/go".into())
 }
 
+/// Builds mvm in release mode with cargo, into the target directory this
+/// runner was built in (so `cargo run --release -p mvm-bench` measures the
+/// `target/release/mvm` of the same tree), and returns the binary.
+pub fn build_mvm(workspace: &Path) -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate the runner's binary: {e}"))?;
+    // The runner lives in <target>/<profile>/mvm-bench.
+    let target = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or_else(|| format!("cannot find the target directory above {}", exe.display()))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
+    eprintln!("mvm-bench: building mvm (cargo build --release --bin mvm) into {}", target.display());
+    let status = Command::new(&cargo)
+        .args(["build", "--release", "--package", "mvm", "--bin", "mvm"])
+        .current_dir(workspace)
+        .env("CARGO_TARGET_DIR", target)
+        .stdin(Stdio::piped())
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("building mvm failed ({status}); pass --mvm PATH to use a binary built elsewhere"));
+    }
+    let mvm = target.join("release").join("mvm");
+    if mvm.is_file() { Ok(mvm) } else { Err(format!("cargo built mvm but {} does not exist", mvm.display())) }
+}
+
 /// The first line a command prints, or a note that it failed.
 pub fn first_line_of(program: &Path, args: &[&str]) -> String {
     match Command::new(program).args(args).stdin(Stdio::piped()).output() {
