@@ -9,7 +9,7 @@
 //! until it goes away, never a dangling object). The runtime does not produce such pointers.
 
 use crate::bitmap;
-use crate::span::{SpanKind, SpanTable};
+use crate::span::{Span, SpanKind, SpanTable};
 use crate::types::{TypeId, TypeTable, bits_in};
 
 /// Words scanned per mark-stack item: big objects are scanned in chunks so that a huge array
@@ -18,6 +18,9 @@ const CHUNK_WORDS: usize = 16 << 10;
 
 /// Items in flight between prefetch and scan (see [`Marker::drain`]).
 const PREFETCH_DEPTH: usize = 8;
+/// Pointers in flight between the prefetch of their span and their mark (see
+/// [`Marker::mark_pointer`]).
+const POINTER_QUEUE: usize = 8;
 
 /// Hints the CPU to start loading the cache line at `addr`.
 #[inline(always)]
@@ -71,6 +74,10 @@ pub struct Marker<'a> {
     spans: &'a mut SpanTable,
     types: &'a TypeTable,
     stack: &'a mut Vec<WorkItem>,
+    /// Candidate pointers (with their span) waiting for their metadata to arrive.
+    pending: [(usize, u32); POINTER_QUEUE],
+    pending_head: usize,
+    pending_len: usize,
     stack_bytes: usize,
     globals_bytes: usize,
 }
@@ -78,14 +85,43 @@ pub struct Marker<'a> {
 impl<'a> Marker<'a> {
     pub(crate) fn new(spans: &'a mut SpanTable, types: &'a TypeTable, stack: &'a mut Vec<WorkItem>) -> Self {
         stack.clear();
-        Marker { spans, types, stack, stack_bytes: 0, globals_bytes: 0 }
+        Marker {
+            spans,
+            types,
+            stack,
+            pending: [(0, 0); POINTER_QUEUE],
+            pending_head: 0,
+            pending_len: 0,
+            stack_bytes: 0,
+            globals_bytes: 0,
+        }
     }
 
     /// Marks the object `word` points into, if it points into one; any other value is ignored,
     /// so a slot that may or may not hold a pointer can be passed as it is.
+    ///
+    /// The mark itself may be deferred a little: candidate pointers wait in a short FIFO while
+    /// their span's metadata is prefetched (marking is bound by those cache misses).
     #[inline]
     pub fn mark_pointer(&mut self, word: usize) {
         let Some(id) = self.spans.lookup(word) else { return };
+        let span_addr = &self.spans.spans[id as usize] as *const Span as usize;
+        prefetch(span_addr);
+        prefetch(span_addr + 64);
+        if self.pending_len == POINTER_QUEUE {
+            let due = self.pending[self.pending_head];
+            self.pending[self.pending_head] = (word, id);
+            self.pending_head = (self.pending_head + 1) % POINTER_QUEUE;
+            self.mark_now(due.0, due.1);
+        } else {
+            self.pending[(self.pending_head + self.pending_len) % POINTER_QUEUE] = (word, id);
+            self.pending_len += 1;
+        }
+    }
+
+    /// Marks the object containing `word`, which lies in span `id`.
+    #[inline]
+    fn mark_now(&mut self, word: usize, id: u32) {
         let s = &mut self.spans.spans[id as usize];
         let idx = s.index_of(word - s.start);
         // Already marked (so known allocated): the common case for shared objects, decided
@@ -97,6 +133,20 @@ impl<'a> Marker<'a> {
         if !s.noscan {
             self.push_scan(id, idx);
         }
+    }
+
+    /// Marks every pointer still waiting in the FIFO; returns whether there was one.
+    fn flush_pending(&mut self) -> bool {
+        if self.pending_len == 0 {
+            return false;
+        }
+        while self.pending_len > 0 {
+            let (word, id) = self.pending[self.pending_head];
+            self.pending_head = (self.pending_head + 1) % POINTER_QUEUE;
+            self.pending_len -= 1;
+            self.mark_now(word, id);
+        }
+        true
     }
 
     /// Queues object `idx` of span `id` for scanning.
@@ -157,9 +207,9 @@ impl<'a> Marker<'a> {
         self.stack_bytes += n;
     }
 
-    /// Whether the object containing `addr` is marked. Addresses outside the heap count as
-    /// marked (they are never freed).
-    pub fn is_marked(&self, addr: usize) -> bool {
+    /// Whether the object containing `addr` is marked (after [`Marker::drain`]). Addresses
+    /// outside the heap count as marked (they are never freed).
+    pub(crate) fn is_marked(&self, addr: usize) -> bool {
         let Some(id) = self.spans.lookup(addr) else { return true };
         let s = &self.spans.spans[id as usize];
         let idx = s.index_of(addr - s.start);
@@ -213,7 +263,11 @@ impl<'a> Marker<'a> {
                     len -= 1;
                     self.scan(due);
                 }
-                None => break,
+                None => {
+                    if !self.flush_pending() {
+                        break;
+                    }
+                }
             }
         }
     }
