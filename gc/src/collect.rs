@@ -9,10 +9,10 @@ use crate::bitmap;
 use crate::error::GcError;
 use crate::heap::Heap;
 use crate::mark::{Marker, Roots};
-use crate::sizeclass::PAGE_SIZE;
+use crate::sizeclass::{CLASSES, PAGE_SIZE};
 use crate::span::SpanKind;
 use crate::specials::CleanupId;
-use crate::stats::{CycleReport, MemStats};
+use crate::stats::{CycleReport, MemStats, SizeClassStats};
 
 /// The word freed objects are filled with when poisoning is on.
 pub const POISON: u64 = 0xdead_beef_dead_beef;
@@ -146,6 +146,9 @@ impl Heap {
                         }
                     }
                     self.counters.frees += freed as u64;
+                    if let Some(f) = self.counters.class_frees.get_mut(s.span_class as usize / 2) {
+                        *f += freed as u64;
+                    }
                     live_bytes += live * s.elem_size;
                     if live == 0 {
                         let (first, n) = self.spans.destroy(id);
@@ -170,6 +173,9 @@ impl Heap {
                             unsafe { fill_poison(s.start, s.elem_size) };
                         }
                         self.counters.frees += 1;
+                        if let Some(f) = self.counters.class_frees.get_mut(0) {
+                            *f += 1;
+                        }
                         let (first, n) = self.spans.destroy(id);
                         self.pages.free(first, n);
                     }
@@ -187,7 +193,15 @@ impl Heap {
     /// `runtime.ReadMemStats`: the heap's statistics now.
     pub fn mem_stats(&self) -> MemStats {
         let c = &self.counters;
-        let (cobjs, cbytes, unused) = self.cached_usage();
+        let mut class_mallocs = c.class_mallocs.clone();
+        let (cobjs, cbytes, unused) = self.cached_usage(&mut class_mallocs);
+        let by_size = (1..CLASSES.count)
+            .map(|k| SizeClassStats {
+                size: CLASSES.size[k],
+                mallocs: class_mallocs.get(k).copied().unwrap_or(0),
+                frees: c.class_frees.get(k).copied().unwrap_or(0),
+            })
+            .collect();
         let mallocs = c.mallocs + cobjs;
         let heap_alloc = c.heap_live.saturating_sub(unused) as u64;
         let committed = self.pages.committed_pages() * PAGE_SIZE;
@@ -221,6 +235,7 @@ impl Heap {
             num_forced_gc: c.num_forced_gc,
             gc_cpu_fraction: self.gc_time_ns as f64 / elapsed,
             enable_gc: true,
+            by_size,
         }
     }
 

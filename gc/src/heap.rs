@@ -201,7 +201,13 @@ impl Heap {
             partial: vec![Vec::new(); nsc],
             mark_stack: Vec::new(),
             pacer: Pacer::new(config.gc_percent, config.memory_limit),
-            counters: Counters { pause_ns: vec![0; 256], pause_end: vec![0; 256], ..Counters::default() },
+            counters: Counters {
+                pause_ns: vec![0; 256],
+                pause_end: vec![0; 256],
+                class_mallocs: vec![0; CLASSES.count],
+                class_frees: vec![0; CLASSES.count],
+                ..Counters::default()
+            },
             specials: Specials::default(),
             config,
             created: Instant::now(),
@@ -403,6 +409,9 @@ impl Heap {
         let free_now = s.free_from(s.freeindex);
         let used = c.free_at_cache.saturating_sub(free_now);
         self.counters.mallocs += used as u64;
+        if let Some(m) = self.counters.class_mallocs.get_mut(sc / 2) {
+            *m += used as u64;
+        }
         self.counters.total_alloc += (used * s.elem_size) as u64;
         self.counters.heap_live = self.counters.heap_live.saturating_sub(free_now * s.elem_size);
     }
@@ -419,13 +428,17 @@ impl Heap {
         }
     }
 
-    /// Objects and bytes allocated from the caches and not yet counted.
-    pub(crate) fn cached_usage(&self) -> (u64, u64, usize) {
+    /// Objects and bytes allocated from the caches and not yet counted, and the bytes the
+    /// caches hold unused. Objects are also added to `per_class`.
+    pub(crate) fn cached_usage(&self, per_class: &mut [u64]) -> (u64, u64, usize) {
         let (mut objs, mut bytes, mut unused) = (0u64, 0u64, 0usize);
-        for c in self.caches.iter().filter(|c| c.span != 0) {
+        for (sc, c) in self.caches.iter().enumerate().filter(|(_, c)| c.span != 0) {
             let s = &self.spans.spans[c.span as usize];
             let free_now = s.free_from(c.freeindex);
             let used = c.free_at_cache.saturating_sub(free_now);
+            if let Some(m) = per_class.get_mut(sc / 2) {
+                *m += used as u64;
+            }
             objs += used as u64;
             bytes += (used * s.elem_size) as u64;
             unused += free_now * s.elem_size;
@@ -445,6 +458,9 @@ impl Heap {
         self.spans.create_large(first, start, npages, ty, if noscan { 0 } else { size }, noscan);
         let bytes = npages * PAGE_SIZE;
         self.counters.mallocs += 1;
+        if let Some(m) = self.counters.class_mallocs.get_mut(0) {
+            *m += 1;
+        }
         self.counters.total_alloc += bytes as u64;
         self.counters.heap_live += bytes;
         self.check_trigger();

@@ -24,6 +24,24 @@
 //! [`Heap::gc_requested`] is true call [`Heap::collect_if_requested`] with a [`Roots`]
 //! implementation that reports globals, goroutine stacks (with stack maps) and runtime-held
 //! objects. One thread mutates the heap at a time.
+//!
+//! ```ignore
+//! let mut heap = Heap::new(HeapConfig::from_env()?)?;
+//! // type T struct { next *T; n int }
+//! let t = heap.register_type(TypeDesc::new(16, 8, &[0])?)?;
+//! // At an allocation site (a safepoint): collect first if the heap reached its goal, so the
+//! // new object needs no rooting yet.
+//! if heap.gc_requested() {
+//!     heap.collect_if_requested(&mut |m: &mut Marker<'_>| {
+//!         unsafe { m.mark_typed(globals_ptr, globals_type) };   // package variables
+//!         for frame in frames {
+//!             m.mark_words(frame.slots, frame.stack_map);        // precise frame slots
+//!         }
+//!     });
+//! }
+//! let p = heap.alloc(t)?;                  // zeroed, 8-aligned
+//! let s = heap.alloc_array(t, 100)?;       // make([]T, 100): scanned as 100 × T
+//! ```
 
 #![warn(missing_docs)]
 
@@ -48,5 +66,5 @@ pub use heap::{Heap, HeapConfig, ObjectInfo};
 pub use mark::{Marker, NoRoots, Roots};
 pub use pacer::{NO_MEMORY_LIMIT, parse_gogc, parse_gomemlimit};
 pub use specials::CleanupId;
-pub use stats::{CycleReport, MemStats};
+pub use stats::{CycleReport, MemStats, SizeClassStats};
 pub use types::{TypeDesc, TypeId};

@@ -46,6 +46,20 @@ pub struct MemStats {
     pub gc_cpu_fraction: f64,
     /// Always true (Go keeps this field for compatibility).
     pub enable_gc: bool,
+    /// Per size class, smallest first: object size, objects allocated, objects freed (Go's
+    /// `BySize`, over this heap's own classes).
+    pub by_size: Vec<SizeClassStats>,
+}
+
+/// Allocation counts of one size class (an entry of Go's `MemStats.BySize`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SizeClassStats {
+    /// Largest object size of the class.
+    pub size: u32,
+    /// Cumulative objects allocated in the class.
+    pub mallocs: u64,
+    /// Cumulative objects freed in the class.
+    pub frees: u64,
 }
 
 /// Running counters kept by the heap.
@@ -53,6 +67,9 @@ pub struct MemStats {
 pub(crate) struct Counters {
     pub mallocs: u64,
     pub frees: u64,
+    /// Per size class (index = class; 0 = large objects).
+    pub class_mallocs: Vec<u64>,
+    pub class_frees: Vec<u64>,
     pub total_alloc: u64,
     /// Bytes of allocated objects as the pacer sees them: marked bytes after a cycle, plus every
     /// slot handed to the allocation caches since (the unused part is taken back on flush).

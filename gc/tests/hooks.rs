@@ -295,6 +295,7 @@ fn mem_stats_are_consistent() {
     assert_eq!(mid.heap_objects, 10_000);
     assert_eq!(mid.heap_alloc, 10_000 * 16);
     assert_eq!(mid.total_alloc, 10_000 * 16);
+    assert_eq!(mid.by_size.iter().find(|c| c.size == 16).unwrap().mallocs, 10_000);
     let bitmap = vec![u64::MAX; keep.len().div_ceil(64)];
     h.collect(&mut |m: &mut Marker<'_>| m.mark_words(&keep, &bitmap));
     let st = h.mem_stats();
@@ -309,4 +310,7 @@ fn mem_stats_are_consistent() {
     assert!(st.pause_total_ns > 0 && st.pause_ns[0] == st.pause_total_ns);
     assert!(st.last_gc > 0 && st.pause_end[0] == st.last_gc);
     assert_eq!(st.next_gc, 4 << 20);
+    let class16 = st.by_size.iter().find(|c| c.size == 16).unwrap();
+    assert_eq!((class16.mallocs, class16.frees), (10_000, 9_000));
+    assert_eq!(st.by_size.iter().map(|c| c.mallocs).sum::<u64>(), 10_000);
 }
