@@ -83,6 +83,9 @@ struct Parser<'a> {
     stmts: Vec<Stmt>,
     decls: Vec<Decl>,
     errors: Vec<Error>,
+    /// Every error reported, including those the per-line rules dropped (gc's
+    /// `errcnt`, which decides whether a function body gets branch checks).
+    raw_errors: usize,
     lines: LineTable,
     /// Line of the last reported syntax error (gc reports one per line).
     last_syntax_line: u32,
@@ -117,6 +120,7 @@ pub fn parse(name: &str, src: &[u8], opts: Options) -> (File, Vec<Error>) {
         stmts: Vec::with_capacity(src.len() / 40),
         decls: Vec::new(),
         errors: Vec::new(),
+        raw_errors: 0,
         lines: LineTable::new(src),
         last_syntax_line: 0,
         last_other: (0, String::new()),
@@ -215,6 +219,7 @@ impl<'a> Parser<'a> {
     }
 
     fn error_at(&mut self, pos: Pos, msg: String) {
+        self.raw_errors += 1;
         if self.errors.len() >= self.max_errors {
             self.aborted = true;
             return;
@@ -746,12 +751,12 @@ impl<'a> Parser<'a> {
 
     fn func_body(&mut self) -> Block {
         self.fnest += 1;
-        let errcnt = self.errors.len();
+        let errcnt = self.raw_errors;
         let b = self.block_stmt("");
         self.fnest -= 1;
         // As gc: no branch checks in a function with syntax errors (its tree is
         // incomplete and would give spurious errors).
-        if errcnt == self.errors.len() && !self.aborted {
+        if errcnt == self.raw_errors && !self.aborted {
             let errs = {
                 let ctx = branches::Ctx {
                     name: self.name,
