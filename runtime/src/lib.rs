@@ -5,8 +5,9 @@
 //! run-time errors (`index out of range [5] with length 3`, `integer divide by zero`,
 //! failed type assertions, ...) with gc's messages; [`panic`] renders what an
 //! unrecovered panic or a fatal error prints (`panic: ...`, `[recovered]`,
-//! `goroutine 1 [running]:`, the stack-overflow report). The interpreter (`interp`)
-//! raises the errors and decides when to print the reports.
+//! `goroutine 1 [running]:`, the stack-overflow report); [`slice`] computes `append`'s
+//! capacity growth as gc's `growslice`. The interpreter (`interp`) raises the errors and
+//! decides when to print the reports.
 //!
 //! Still to come here: value layout and type descriptors, strings, slices, maps,
 //! channels, interfaces, the goroutine scheduler, defer/panic/recover, the natives behind
@@ -15,3 +16,4 @@
 pub mod errors;
 pub mod panic;
 pub mod print;
+pub mod slice;
