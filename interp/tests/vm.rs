@@ -607,3 +607,60 @@ fn collector_keeps_what_the_stack_reaches() {
     }
     assert!(heap.inner().mem_stats().num_gc > 5, "the collector ran only {} times", heap.inner().mem_stats().num_gc);
 }
+
+#[test]
+fn append_grows_like_gc_and_keeps_elements() {
+    // s := []int(nil); for i := 0; i < n; i++ { s = append(s, i) }
+    // sum := 0; for i := 0; i < len(s); i++ { sum += s[i] }; return sum, cap(s)
+    let int = TypeLayout { name: "int".into(), size: 8, align: 8, pointers: WordSet::default() };
+    let mut b = FunctionBuilder::new("main.main", Signature::scalars(1, 2));
+    let s = b.locals(&[Kind::Pointer, Kind::Scalar, Kind::Scalar]);
+    let i = b.local(Kind::Scalar);
+    let sum = b.local(Kind::Scalar);
+    let (body, cond, body2, cond2) = (b.new_label(), b.new_label(), b.new_label(), b.new_label());
+    b.branch(Instr::Jump(0), cond);
+    b.bind(body);
+    b.emit(Instr::LoadSlots { slot: s, n: 3 });
+    b.emit(Instr::Const(1));
+    b.emit(Instr::GrowSlice(0));
+    b.emit(Instr::StoreSlots { slot: s, n: 3 });
+    // s[len-1] = i
+    b.emit(Instr::Load(s));
+    b.emit(Instr::LoadAddImm { slot: s + 1, imm: -1 });
+    b.emit(Instr::Load(s + 1));
+    b.emit(Instr::Index(8));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Store64(0));
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond);
+    b.emit(Instr::Load(i));
+    b.branch(Instr::BrLtSlot { slot: 0, off: 0 }, body);
+    b.emit(Instr::Const(0));
+    b.emit(Instr::Store(i));
+    b.branch(Instr::Jump(0), cond2);
+    b.bind(body2);
+    b.emit(Instr::IndexSlots { slice: s as u16, index: i as u16, size: 8 });
+    b.emit(Instr::Load64(0));
+    b.emit(Instr::AddSlot(sum));
+    b.emit(Instr::Store(sum));
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond2);
+    b.emit(Instr::Load(i));
+    b.branch(Instr::BrLtSlot { slot: (s + 1) as u16, off: 0 }, body2);
+    b.emit(Instr::Load(sum));
+    b.emit(Instr::Load(s + 2));
+    b.emit(Instr::Ret);
+    let main = b.finish().unwrap();
+    // The old array is live across the allocation that may collect.
+    let grow_pc = main.code.iter().position(|i| matches!(i, Instr::GrowSlice(_))).unwrap() as u32;
+    let map = main.stack_map(grow_pc).unwrap();
+    assert_eq!((map.depth, map.pointers.iter().collect::<Vec<_>>()), (4, vec![0]));
+    let prog = Program::link(vec![main], vec![], vec![int]).unwrap();
+
+    let config = gc::HeapConfig { gc_percent: 1, poison_freed: true, ..gc::HeapConfig::default() };
+    let heap = GcHeap::new(config).expect("heap");
+    let mut vm = Vm::new(&prog, Box::new(heap), Box::new(std::io::sink()), VmConfig::default());
+    // gc: 1000 appends end at capacity 1280.
+    assert_eq!(vm.run_main(0, &[1000]).unwrap(), vec![999 * 1000 / 2, 1280]);
+    assert_eq!(vm.run_main(0, &[5]).unwrap(), vec![10, 8]);
+}

@@ -377,7 +377,11 @@ impl FunctionBuilder {
             Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {
                 self.fail(format!("{instr:?}: use the call methods"))
             }
-            GrowSlice(_) | MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
+            GrowSlice(_) => match self.top(4) {
+                Some(k) => self.apply(instr, 4, &[k[0], S, S]),
+                None => self.underflow(instr),
+            },
+            MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
             | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
             | Defer | RunDefers | Recover => {
                 self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
@@ -501,7 +505,9 @@ impl FunctionBuilder {
     }
 
     /// Appends `instr`, popping `pops` words and pushing `pushes`; records the stack map
-    /// (after the pops, before the pushes) if it is a safepoint.
+    /// if it is a safepoint. A call's map is taken after the pops (the arguments are the
+    /// callee's slots by then); any other safepoint's before them, because a runtime
+    /// operation's inputs (the old array of `append`) must survive a collection it runs.
     fn apply(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
         let pc = self.pc();
         self.push_code(instr);
@@ -513,8 +519,16 @@ impl FunctionBuilder {
             self.underflow(instr);
             return;
         }
+        let is_call = matches!(
+            instr,
+            Instr::Call(_) | Instr::CallClosure { .. } | Instr::CallIface { .. } | Instr::CallNative(_)
+        );
+        if instr.is_safepoint() && !is_call {
+            let map = StackMap { pc, depth: stack.len() as u32, pointers: WordSet::pointers(stack) };
+            self.stack_maps.push(map);
+        }
         stack.truncate(stack.len() - pops);
-        if instr.is_safepoint() {
+        if is_call {
             let map = StackMap { pc, depth: stack.len() as u32, pointers: WordSet::pointers(stack) };
             self.stack_maps.push(map);
         }

@@ -416,7 +416,10 @@ pub enum Instr {
     /// `[len, cap] -> [ptr, len, cap]`: `make([]T, len, cap)` with elem type `t`;
     /// panics `makeslice: len out of range` / `cap out of range`.
     MakeSlice(u32),
-    /// *Reserved.* `[ptr, len, cap, newlen] -> [ptr, len, cap]`: grow for `append` (elem type `t`).
+    /// `[ptr, len, cap, n] -> [ptr', len+n, cap']`: make room for `n` more elements of
+    /// type `t` (`append`): if `len+n` fits the capacity the slice is only lengthened,
+    /// else a new array with gc's growth (`runtime::slice::grow_cap`) receives the old
+    /// elements. The caller then stores the new elements at `len..len+n`.
     GrowSlice(u32),
     /// *Reserved.* `[hint] -> [m]`: `make(map[K]V, hint)` for map type `t`.
     MakeMap(u32),

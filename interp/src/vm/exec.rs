@@ -26,6 +26,7 @@ use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp}
 use super::{Goroutine, Meta, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
+use runtime::slice::grow_cap;
 use std::io::Write;
 use std::ptr;
 
@@ -658,19 +659,30 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::MakeSlice(t) => {
-                    sp = sp.sub(2);
-                    let (len, cap) = (*sp as i64, *sp.add(1) as i64);
+                    // Saved with the inputs on the stack: the stack map says so.
                     save!(ip.offset_from(code) - 1);
+                    let (len, cap) = (*sp.sub(2) as i64, *sp.sub(1) as i64);
                     match vm.make_slice(g, t, len, cap) {
                         Ok(p) => {
+                            sp = sp.sub(2);
                             push!(p);
                             push!(len as u64);
                             push!(cap as u64);
                         }
-                        Err(trap) => {
-                            sp = sp.add(2);
-                            trap!(trap);
+                        Err(trap) => trap!(trap),
+                    }
+                }
+                Instr::GrowSlice(t) => {
+                    save!(ip.offset_from(code) - 1);
+                    let (ptr, len, cap, n) = (*sp.sub(4), *sp.sub(3) as i64, *sp.sub(2) as i64, *sp.sub(1) as i64);
+                    match vm.grow_slice(g, t, ptr, len, cap, n) {
+                        Ok((p, new_len, new_cap)) => {
+                            sp = sp.sub(4);
+                            push!(p);
+                            push!(new_len as u64);
+                            push!(new_cap as u64);
                         }
+                        Err(trap) => trap!(trap),
                     }
                 }
                 Instr::Panic => {
@@ -678,8 +690,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let typ = pop!();
                     trap!(Trap::UserPanic(typ, data));
                 }
-                Instr::GrowSlice(_)
-                | Instr::MakeMap(_)
+                Instr::MakeMap(_)
                 | Instr::MapGet(_)
                 | Instr::MapSet(_)
                 | Instr::MapDelete(_)
@@ -745,6 +756,27 @@ impl Vm<'_> {
             Ok(p) => Ok(p as u64),
             Err(_) => Err(Trap::Vm(VmError::OutOfMemory)),
         }
+    }
+
+    /// `append`'s growth (see [`Instr::GrowSlice`]): returns the new (ptr, len, cap).
+    fn grow_slice(&mut self, g: &Goroutine, t: u32, ptr: u64, len: i64, cap: i64, n: i64) -> Result<(u64, i64, i64), Trap> {
+        let Some(layout) = self.program.type_layout(t) else {
+            return Err(Trap::Vm(VmError::BadType(t)));
+        };
+        let new_len = len.wrapping_add(n);
+        if new_len >= len && new_len <= cap {
+            return Ok((ptr, new_len, cap));
+        }
+        let noscan = layout.pointers.iter().next().is_none();
+        let (new_cap, _) = grow_cap(new_len, cap, layout.size, noscan).map_err(Trap::Runtime)?;
+        let p = self.alloc(g, t, new_cap as u64)?;
+        let bytes = (len as u64).saturating_mul(layout.size);
+        if bytes > 0 && ptr != 0 {
+            // SAFETY: the old array holds `len` elements; the new one has room for
+            // `new_cap >= len` of them; they are distinct objects.
+            unsafe { ptr::copy_nonoverlapping(ptr as *const u8, p as *mut u8, bytes as usize) };
+        }
+        Ok((p, new_len, new_cap))
     }
 
     /// `make([]T, len, cap)` with gc's checks (`runtime.makeslice`): a length or

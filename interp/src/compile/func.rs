@@ -1,0 +1,415 @@
+//! One function's compilation state: the builder, where each variable lives, and
+//! the branch targets of the enclosing statements.
+
+use super::layout::{self, Repr};
+use super::package::{Ctx, symbol_prefix};
+use super::CompileError;
+use crate::bytecode::{Function, FunctionBuilder, Instr, Kind, Label, Signature};
+use frontend::syntax::Pos;
+use frontend::syntax::ast::{DeclId, DeclKind, File};
+use frontend::types::info::FileInfo;
+use frontend::types::object::{ObjKind, PkgId};
+use frontend::types::ty::TypeId;
+use frontend::types::{FileId, ObjId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where a variable lives.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum VarLoc {
+    /// In frame slots `first..first+n` (its words).
+    Slots { first: u32, n: u16 },
+    /// In a heap cell whose address is in slot `slot`.
+    Boxed { slot: u32 },
+    /// In the static block, at this address.
+    Global { addr: u64 },
+}
+
+/// The targets of `break` and `continue` for one enclosing statement.
+#[derive(Clone, Debug)]
+pub(crate) struct Target {
+    /// The statement's label, if it has one.
+    pub label: Option<String>,
+    /// Where `break` goes.
+    pub brk: Label,
+    /// Where `continue` goes (loops only).
+    pub cont: Option<Label>,
+}
+
+/// Compiles one function body.
+pub(crate) struct FuncCompiler<'c, 'p> {
+    pub cx: &'c mut Ctx<'p>,
+    pub b: FunctionBuilder,
+    pub file_id: FileId,
+    pub file: Arc<File>,
+    pub finfo: &'p FileInfo,
+    pub vars: HashMap<ObjId, VarLoc>,
+    /// Enclosing breakable statements, innermost last.
+    pub targets: Vec<Target>,
+    /// `goto` targets by label name.
+    pub goto_labels: HashMap<String, Label>,
+    /// The label written on the statement being compiled next (for `L: for ...`).
+    pub pending_label: Option<String>,
+    /// Named result variables, in order (empty for unnamed results).
+    pub results: Vec<ObjId>,
+    /// The function's result types.
+    pub result_types: Vec<TypeId>,
+    pub errors: Vec<CompileError>,
+}
+
+/// The result of compiling one construct: `Err` carries an error already recorded
+/// position-wise; compilation of the function stops at the first one.
+pub(crate) type CResult<T = ()> = Result<T, CompileError>;
+
+impl<'c, 'p> FuncCompiler<'c, 'p> {
+    fn new(cx: &'c mut Ctx<'p>, name: &str, sig: Signature, file_id: FileId) -> Option<FuncCompiler<'c, 'p>> {
+        let file = cx.prog.files.get(file_id.0 as usize)?.clone();
+        let finfo = cx.info.file(file_id)?;
+        let mut b = FunctionBuilder::new(name, sig);
+        b.set_file(&file.name);
+        Some(FuncCompiler {
+            cx,
+            b,
+            file_id,
+            file,
+            finfo,
+            vars: HashMap::new(),
+            targets: Vec::new(),
+            goto_labels: HashMap::new(),
+            pending_label: None,
+            results: Vec::new(),
+            result_types: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Compiles a declared function.
+    pub fn compile_decl(
+        cx: &'c mut Ctx<'p>,
+        name: &str,
+        obj: ObjId,
+        file_id: FileId,
+        decl: DeclId,
+    ) -> Result<Function, Vec<CompileError>> {
+        let prog = cx.prog;
+        let sig = cx.funcs.get(&obj).map(|f| f.1.clone()).unwrap_or_default();
+        let internal = |msg: &str| vec![CompileError { pos: name.to_string(), msg: format!("internal compiler error: {msg}") }];
+        let Some(mut fc) = FuncCompiler::new(cx, name, sig, file_id) else {
+            return Err(internal("no checker tables for the file"));
+        };
+        let file = fc.file.clone();
+        let DeclKind::Func { body: Some(body), .. } = &file.decl(decl).kind else {
+            return Err(internal("not a function with a body"));
+        };
+        let ObjKind::Func(fi) = &prog.obj(obj).kind else { return Err(internal("not a function object")) };
+        fc.b.set_line(fc.line(file.decl(decl).pos));
+        // Parameters are the first slots, in order.
+        let mut slot = 0u32;
+        let mut boxed_params = Vec::new();
+        for &p in &fi.params {
+            let t = prog.obj(p).ty;
+            let n = layout::words(prog, t).len() as u16;
+            fc.vars.insert(p, VarLoc::Slots { first: slot, n });
+            if fc.must_box(p, t) {
+                boxed_params.push((p, t, slot, n));
+            }
+            slot += u32::from(n);
+        }
+        for (p, t, first, n) in boxed_params {
+            let r = fc.run(|fc| {
+                let cell = fc.new_box(t)?;
+                fc.b.emit(Instr::Load(cell));
+                fc.b.emit(Instr::LoadSlots { slot: first, n });
+                fc.store_mem(t)?;
+                fc.vars.insert(p, VarLoc::Boxed { slot: cell });
+                Ok(())
+            });
+            if r.is_err() {
+                return Err(fc.errors);
+            }
+        }
+        fc.result_types = fi.results.iter().map(|&r| prog.obj(r).ty).collect();
+        let named = fi.results.iter().any(|&r| !prog.obj(r).name.is_empty());
+        if named {
+            fc.results = fi.results.clone();
+            for &r in &fi.results {
+                let t = prog.obj(r).ty;
+                if fc.run(|fc| fc.declare_var(r, t)).is_err() {
+                    return Err(fc.errors);
+                }
+            }
+        }
+        let _ = fc.run(|fc| fc.block(&body.stmts));
+        if fc.errors.is_empty() && fc.b.depth().is_some() {
+            fc.b.set_line(fc.line(body.rbrace));
+            if fc.result_types.is_empty() {
+                fc.b.emit(Instr::Ret);
+            } else {
+                // The checker guarantees a terminating statement; this end is dead code
+                // as far as Go is concerned, but the builder wants no fall-through.
+                for t in fc.result_types.clone() {
+                    fc.push_zero(t);
+                }
+                fc.b.emit(Instr::Ret);
+            }
+        }
+        fc.finish()
+    }
+
+    /// Compiles the synthetic init function of `pkg`: variable initializers in the
+    /// checker's order, then the `init` functions.
+    pub fn compile_init(cx: &'c mut Ctx<'p>, name: &str, pkg: PkgId) -> Result<Function, Vec<CompileError>> {
+        let Some(pinfo) = cx.info.packages.get(&pkg) else {
+            // A package without recorded results (nothing to initialize).
+            let mut b = FunctionBuilder::new(name, Signature::default());
+            b.emit(Instr::Ret);
+            return b.finish().map_err(|e| vec![CompileError { pos: name.into(), msg: format!("internal compiler error: {e}") }]);
+        };
+        let first_file = pinfo.init_order.first().map(|i| i.file).or_else(|| {
+            pinfo.init_funcs.first().and_then(|&o| cx.prog.obj(o).pos.map(|p| p.file))
+        });
+        let Some(file_id) = first_file else {
+            let mut b = FunctionBuilder::new(name, Signature::default());
+            b.emit(Instr::Ret);
+            return b.finish().map_err(|e| vec![CompileError { pos: name.into(), msg: format!("internal compiler error: {e}") }]);
+        };
+        let _ = symbol_prefix;
+        let Some(mut fc) = FuncCompiler::new(cx, name, Signature::default(), file_id) else {
+            return Err(vec![CompileError { pos: name.into(), msg: "internal compiler error: no checker tables".into() }]);
+        };
+        for init in &pinfo.init_order {
+            if fc.switch_file(init.file).is_none() {
+                continue;
+            }
+            let r = fc.run(|fc| {
+                let rhs = init.rhs;
+                fc.b.set_line(fc.line(fc.file.expr(rhs).pos));
+                let types: Vec<TypeId> = init.lhs.iter().map(|&o| fc.cx.prog.obj(o).ty).collect();
+                if init.lhs.len() == 1 {
+                    fc.expr_to(rhs, types[0])?;
+                } else {
+                    fc.expr(rhs)?;
+                }
+                // Store the values right to left: the last one is on top.
+                for (&o, &t) in init.lhs.iter().zip(&types).rev() {
+                    let loc = VarLoc::Global { addr: fc.cx.globals.get(&o).copied().unwrap_or(0) };
+                    if fc.cx.globals.contains_key(&o) {
+                        fc.store_top_to(loc, t)?;
+                    } else {
+                        fc.pop_value(t);
+                    }
+                }
+                Ok(())
+            });
+            if r.is_err() {
+                return Err(fc.errors);
+            }
+        }
+        for &f in &pinfo.init_funcs {
+            if let Some((id, sig)) = fc.cx.funcs.get(&f).cloned() {
+                fc.b.call(id, &sig);
+            }
+        }
+        fc.b.emit(Instr::Ret);
+        fc.finish()
+    }
+
+    fn switch_file(&mut self, f: FileId) -> Option<()> {
+        let file = self.cx.prog.files.get(f.0 as usize)?.clone();
+        self.finfo = self.cx.info.file(f)?;
+        self.file = file;
+        self.file_id = f;
+        Some(())
+    }
+
+    fn finish(self) -> Result<Function, Vec<CompileError>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let name = self.file.name.clone();
+        self.b.finish().map_err(|e| vec![CompileError { pos: name, msg: format!("internal compiler error: {e}") }])
+    }
+
+    /// Runs a compilation step, recording its error.
+    pub fn run(&mut self, f: impl FnOnce(&mut Self) -> CResult) -> CResult {
+        let r = f(self);
+        if let Err(e) = &r {
+            self.errors.push(e.clone());
+        }
+        r
+    }
+
+    /// The source line of `pos` in the current file.
+    pub fn line(&self, pos: Pos) -> u32 {
+        self.file.position(pos).line
+    }
+
+    /// An error at `pos`.
+    pub fn err(&self, pos: Pos, msg: impl Into<String>) -> CompileError {
+        CompileError { pos: self.cx.position(self.file_id, pos), msg: msg.into() }
+    }
+
+    /// The "not implemented yet" error for `what` at `pos`.
+    pub fn unimpl(&self, pos: Pos, what: &str) -> CompileError {
+        self.err(pos, format!("mvm: not implemented yet: {what}"))
+    }
+
+    /// Whether variable `v` of type `t` lives in a heap cell.
+    pub fn must_box(&self, v: ObjId, t: TypeId) -> bool {
+        self.cx.info.addr_taken.contains(&v) || matches!(layout::repr(self.cx.prog, t), Some(Repr::Block { .. }))
+    }
+
+    /// Allocates a zeroed heap cell of type `t`; returns the slot holding its address.
+    pub fn new_box(&mut self, t: TypeId) -> CResult<u32> {
+        let ti = self.cx.type_id(t);
+        let slot = self.b.local(Kind::Pointer);
+        self.b.emit(Instr::Alloc(ti));
+        self.b.emit(Instr::Store(slot));
+        Ok(slot)
+    }
+
+    /// Declares local variable `v` of type `t`, initialized to its zero value.
+    pub fn declare_var(&mut self, v: ObjId, t: TypeId) -> CResult<VarLoc> {
+        let loc = if self.must_box(v, t) {
+            VarLoc::Boxed { slot: self.new_box(t)? }
+        } else {
+            let kinds = layout::words(self.cx.prog, t);
+            let n = u16::try_from(kinds.len()).map_err(|_| self.err(Pos(0), "mvm: variable too large"))?;
+            let first = self.b.locals(&kinds);
+            let loc = VarLoc::Slots { first, n };
+            self.push_zero(t);
+            self.b.emit(Instr::StoreSlots { slot: first, n });
+            loc
+        };
+        self.vars.insert(v, loc);
+        Ok(loc)
+    }
+
+    /// Declares `v` and stores the value on top of the stack into it.
+    pub fn declare_var_from_top(&mut self, v: ObjId, t: TypeId) -> CResult {
+        if self.must_box(v, t) {
+            let slot = self.new_box(t)?;
+            let loc = VarLoc::Boxed { slot };
+            self.vars.insert(v, loc);
+            self.store_top_to(loc, t)
+        } else {
+            let kinds = layout::words(self.cx.prog, t);
+            let n = u16::try_from(kinds.len()).map_err(|_| self.err(Pos(0), "mvm: variable too large"))?;
+            let first = self.b.locals(&kinds);
+            self.vars.insert(v, VarLoc::Slots { first, n });
+            self.b.emit(Instr::StoreSlots { slot: first, n });
+            Ok(())
+        }
+    }
+
+    /// A scratch local holding a value of type `t`.
+    pub fn temp(&mut self, t: TypeId) -> (u32, u16) {
+        let kinds = layout::words(self.cx.prog, t);
+        let first = self.b.locals(&kinds);
+        (first, kinds.len() as u16)
+    }
+
+    /// Pushes the zero value of `t`.
+    pub fn push_zero(&mut self, t: TypeId) {
+        let kinds = layout::words(self.cx.prog, t);
+        for _ in &kinds {
+            self.b.emit(Instr::Const(0));
+        }
+        self.b.set_top_kinds(&kinds);
+    }
+
+    /// Pops a value of type `t`.
+    pub fn pop_value(&mut self, t: TypeId) {
+        for _ in layout::words(self.cx.prog, t) {
+            self.b.emit(Instr::Pop);
+        }
+    }
+
+    /// Pushes the value of the variable at `loc`.
+    pub fn load_var(&mut self, loc: VarLoc, t: TypeId) -> CResult {
+        match loc {
+            VarLoc::Slots { first, n } => {
+                if n == 1 {
+                    self.b.emit(Instr::Load(first));
+                } else if n > 0 {
+                    self.b.emit(Instr::LoadSlots { slot: first, n });
+                }
+                Ok(())
+            }
+            VarLoc::Boxed { slot } => {
+                self.b.emit(Instr::Load(slot));
+                self.load_mem(t)
+            }
+            VarLoc::Global { addr } => {
+                self.push_addr(addr);
+                self.load_mem(t)
+            }
+        }
+    }
+
+    /// Stores the value on top of the stack into the variable at `loc`.
+    pub fn store_top_to(&mut self, loc: VarLoc, t: TypeId) -> CResult {
+        match loc {
+            VarLoc::Slots { first, n } => {
+                if n == 1 {
+                    self.b.emit(Instr::Store(first));
+                } else if n > 0 {
+                    self.b.emit(Instr::StoreSlots { slot: first, n });
+                }
+                Ok(())
+            }
+            VarLoc::Boxed { .. } | VarLoc::Global { .. } => {
+                // Memory stores want the address below the value: park the value.
+                let (tmp, n) = self.temp(t);
+                if n > 0 {
+                    self.b.emit(Instr::StoreSlots { slot: tmp, n });
+                }
+                self.push_var_addr(loc);
+                if n > 0 {
+                    self.b.emit(Instr::LoadSlots { slot: tmp, n });
+                }
+                self.store_mem(t)
+            }
+        }
+    }
+
+    /// Pushes the address of a boxed or global variable.
+    pub fn push_var_addr(&mut self, loc: VarLoc) {
+        match loc {
+            VarLoc::Boxed { slot } => self.b.emit(Instr::Load(slot)),
+            VarLoc::Global { addr } => self.push_addr(addr),
+            VarLoc::Slots { .. } => self.b.emit(Instr::Const(0)),
+        }
+    }
+
+    /// Pushes a static address.
+    pub fn push_addr(&mut self, addr: u64) {
+        self.b.push_i64(addr as i64);
+    }
+
+    /// `[addr] -> [value]` for a value of type `t`.
+    pub fn load_mem(&mut self, t: TypeId) -> CResult {
+        let prog = self.cx.prog;
+        let Some(r) = layout::repr(prog, t) else { return Ok(()) };
+        if let Repr::Block { size: 0 } = r {
+            self.b.emit(Instr::Pop);
+            return Ok(());
+        }
+        for i in layout::load_instrs(r) {
+            self.b.emit(i);
+        }
+        self.b.set_top_kinds(&layout::words(prog, t));
+        Ok(())
+    }
+
+    /// `[addr, value] -> []` for a value of type `t`.
+    pub fn store_mem(&mut self, t: TypeId) -> CResult {
+        let Some(r) = layout::repr(self.cx.prog, t) else { return Ok(()) };
+        if let Repr::Block { size: 0 } = r {
+            self.b.emit(Instr::Pop);
+            return Ok(());
+        }
+        self.b.emit(layout::store_instr(r));
+        Ok(())
+    }
+}

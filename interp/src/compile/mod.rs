@@ -1,0 +1,86 @@
+//! The compiler: from the checked program of `frontend::types` to a linked bytecode
+//! [`Program`](crate::bytecode::Program).
+//!
+//! One module per concern, in the manner of go/types:
+//! - [`layout`]: how values of each type live in words and in memory.
+//! - `package` (this module's driver): which packages and functions are compiled,
+//!   function ids, package-level variables, string data, and the per-package init
+//!   functions.
+//! - `func`: one function's frame (slot assignment for parameters, results and
+//!   locals; boxed variables) and the branch targets of its statements.
+//! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
+//!   are pushed as immediates), calls and builtins.
+//! - `natives`: the Rust functions behind operations that have no instruction yet
+//!   (string comparison and concatenation).
+//!
+//! # Decisions
+//!
+//! - **Frames.** Parameters occupy slots `0..` in order, each taking as many slots as
+//!   its value has words; results come back on the operand stack. Every other variable
+//!   gets fresh slots when its declaration is compiled (no reuse across scopes yet).
+//!   A variable whose address is taken, or whose type is a struct or array (so that
+//!   fields and elements have addresses for dynamic indexing), is *boxed*: its slot
+//!   holds a pointer to a heap cell allocated at the declaration, and every use goes
+//!   through memory. Package-level variables live in one static block whose address
+//!   is known at compile time.
+//! - **Calls.** A call to a package-level function is a static `Call` with the
+//!   arguments' words on the stack; the callee's signature (word kinds of parameters
+//!   and results) is fixed before any body is compiled, so bodies compile in any order.
+//! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
+//!   runs its variable initializers in the checker's order, then its `init` functions
+//!   in source order. [`Compiled::inits`] lists them in dependency order; the runner
+//!   calls them one after the other, then `main.main`.
+//! - **Unsupported features** produce `file:line:col: mvm: not implemented yet: <what>`
+//!   at compile time (all of them, not only the first), never a crash and never code
+//!   that would print something wrong.
+
+mod call;
+mod expr;
+mod func;
+pub mod layout;
+mod natives;
+mod package;
+mod stmt;
+
+pub use package::compile;
+
+use crate::bytecode::{FuncId, Program};
+use std::fmt;
+
+/// A compile error: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// `file:line:col`.
+    pub pos: String,
+    /// The message (for unsupported features: `mvm: not implemented yet: ...`).
+    pub msg: String,
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pos, self.msg)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Memory the compiled code refers to by address: package-level variables and the
+/// bytes of string constants. It must outlive every run of the program.
+#[derive(Debug, Default)]
+pub struct StaticData {
+    pub(crate) globals: Box<[u64]>,
+    pub(crate) strings: Vec<Box<[u8]>>,
+}
+
+/// A compiled program, ready to run.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The linked bytecode.
+    pub program: Program,
+    /// The packages' init functions, in dependency order.
+    pub inits: Vec<FuncId>,
+    /// `main.main`.
+    pub main: FuncId,
+    /// Static memory the code addresses directly; kept alive with the program.
+    pub data: StaticData,
+}

@@ -1,0 +1,338 @@
+//! The compiler driver: chooses the functions to compile, gives them ids and
+//! signatures, lays out package-level variables, compiles every body and each
+//! package's init function, and links the result.
+
+use super::func::FuncCompiler;
+use super::{CompileError, Compiled, StaticData, layout, natives};
+use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
+use frontend::syntax::ast::{DeclId, DeclKind, ExprKind};
+use frontend::types::object::{ObjKind, PkgId};
+use frontend::types::ty::TypeId;
+use frontend::types::{CheckedProgram, FileId, Info, ObjId, Program as TypesProgram, SrcPos};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// A function to compile: a declared function or a package's synthetic init.
+#[derive(Clone, Debug)]
+enum Job {
+    Func { obj: ObjId, file: FileId, decl: DeclId },
+    Init { pkg: PkgId },
+}
+
+/// State shared by every function's compilation.
+pub(crate) struct Ctx<'p> {
+    pub prog: &'p TypesProgram,
+    pub info: &'p Info,
+    /// Compiled functions: id and word signature.
+    pub funcs: HashMap<ObjId, (FuncId, Signature)>,
+    /// Package-level variables: their address in the static block.
+    pub globals: HashMap<ObjId, u64>,
+    pub data: StaticData,
+    string_addrs: HashMap<Vec<u8>, u64>,
+    pub types: Vec<TypeLayout>,
+    type_index: HashMap<TypeId, u32>,
+    pub natives: Vec<Native>,
+    native_index: HashMap<&'static str, u32>,
+}
+
+impl<'p> Ctx<'p> {
+    /// The address of a static copy of `bytes` (shared between equal constants).
+    pub fn string_addr(&mut self, bytes: &[u8]) -> u64 {
+        if bytes.is_empty() {
+            return 0;
+        }
+        if let Some(&a) = self.string_addrs.get(bytes) {
+            return a;
+        }
+        let b: Box<[u8]> = bytes.into();
+        let a = b.as_ptr() as u64;
+        self.data.strings.push(b);
+        self.string_addrs.insert(bytes.to_vec(), a);
+        a
+    }
+
+    /// The index of `t`'s layout in the program's type table.
+    pub fn type_id(&mut self, t: TypeId) -> u32 {
+        if let Some(&i) = self.type_index.get(&t) {
+            return i;
+        }
+        let p = self.prog;
+        let kinds = layout::words(p, t);
+        let tl = TypeLayout {
+            name: frontend::types::typestring::type_string(p, t),
+            size: layout::size_of(p, t),
+            align: frontend::types::sizes::align_of(p, t).max(1) as u64,
+            pointers: WordSet::pointers(&kinds),
+        };
+        let i = self.types.len() as u32;
+        self.types.push(tl);
+        self.type_index.insert(t, i);
+        i
+    }
+
+    /// The index of the native `name` (registered on first use).
+    pub fn native(&mut self, name: &'static str) -> Option<(u32, Signature)> {
+        if let Some(&i) = self.native_index.get(name) {
+            return self.natives.get(i as usize).map(|n| (i, n.sig.clone()));
+        }
+        let n = natives::lookup(name)?;
+        let sig = n.sig.clone();
+        let i = self.natives.len() as u32;
+        self.natives.push(n);
+        self.native_index.insert(name, i);
+        Some((i, sig))
+    }
+
+    /// `file:line:col` of a position.
+    pub fn position(&self, file: FileId, pos: frontend::syntax::Pos) -> String {
+        self.prog.position(SrcPos { file, pos })
+    }
+
+    /// The word signature of a function type.
+    pub fn signature(&self, t: TypeId) -> Option<Signature> {
+        let s = self.prog.types.signature_of(t)?;
+        let mut sig = Signature::default();
+        for &p in &s.params {
+            sig.params.extend(layout::words(self.prog, p));
+        }
+        for &r in &s.results {
+            sig.results.extend(layout::words(self.prog, r));
+        }
+        Some(sig)
+    }
+}
+
+/// The name gc gives a package's symbols in tracebacks: `main` for the main package,
+/// the import path otherwise.
+pub(crate) fn symbol_prefix(prog: &TypesProgram, pkg: Option<PkgId>) -> String {
+    match pkg.and_then(|p| prog.packages.get(p.0 as usize)) {
+        Some(p) if &*p.name == "main" => "main".into(),
+        Some(p) => p.path.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Compiles the packages of `checked` that are not from the standard library (whose
+/// sources are under `std_src`); importing a std package is reported as not implemented.
+pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec<CompileError>> {
+    let prog = &checked.program;
+    let info = &checked.info;
+    let mut errors = Vec::new();
+
+    // Which files belong to which (non-std) package.
+    let is_std = |pkg: PkgId| -> bool {
+        prog.files.iter().enumerate().any(|(i, f)| {
+            Path::new(&f.name).starts_with(std_src) && file_pkg(prog, info, FileId(i as u32)) == Some(pkg)
+        })
+    };
+    let mut user_pkgs: Vec<PkgId> = Vec::new();
+    for &p in &checked.packages {
+        if p != prog.pre.unsafe_pkg && !is_std(p) {
+            user_pkgs.push(p);
+        }
+    }
+    let mut user_files: Vec<(FileId, PkgId)> = Vec::new();
+    for i in 0..prog.files.len() {
+        let f = FileId(i as u32);
+        if let Some(p) = file_pkg(prog, info, f)
+            && user_pkgs.contains(&p)
+        {
+            user_files.push((f, p));
+        }
+    }
+
+    // Imports of the standard library are the next milestone.
+    for &(fid, _) in &user_files {
+        let file = prog.file(fid);
+        for (_, path) in file.imports() {
+            let text = file.lit_text(path).trim_matches(|c| c == '"' || c == '`').to_string();
+            if text == "unsafe" {
+                continue;
+            }
+            if let Some(&pid) = prog.by_path.get(text.as_str())
+                && !user_pkgs.contains(&pid)
+            {
+                errors.push(CompileError {
+                    pos: prog.position(SrcPos { file: fid, pos: file.expr(path).pos }),
+                    msg: format!("mvm: not implemented yet: importing standard library package {text:?}"),
+                });
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut cx = Ctx {
+        prog,
+        info,
+        funcs: HashMap::new(),
+        globals: HashMap::new(),
+        data: StaticData::default(),
+        string_addrs: HashMap::new(),
+        types: Vec::new(),
+        type_index: HashMap::new(),
+        natives: Vec::new(),
+        native_index: HashMap::new(),
+    };
+
+    // Functions: ids and signatures first, so that bodies can call each other.
+    let mut jobs: Vec<(Job, String)> = Vec::new();
+    let mut global_vars: Vec<ObjId> = Vec::new();
+    for &(fid, pkg) in &user_files {
+        let file = prog.file(fid);
+        let Some(finfo) = info.file(fid) else { continue };
+        let prefix = symbol_prefix(prog, Some(pkg));
+        let mut init_count = 0usize;
+        for (did, d) in file.top_decls() {
+            match &d.kind {
+                DeclKind::Func { recv, name, tparams, body, .. } => {
+                    let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
+                    let fname = file.name(*name);
+                    if recv.is_some() || !tparams.is_empty() {
+                        // Methods and generic functions: reported where they are used.
+                        continue;
+                    }
+                    if body.is_none() {
+                        continue;
+                    }
+                    let Some(sig) = cx.signature(prog.obj(obj).ty) else { continue };
+                    let id = jobs.len() as FuncId;
+                    let sym = if fname == "init" {
+                        // gc numbers init functions per package, in source order.
+                        let n = info.packages.get(&pkg).and_then(|pi| pi.init_funcs.iter().position(|&o| o == obj));
+                        init_count += 1;
+                        format!("{prefix}.init.{}", n.unwrap_or(init_count - 1))
+                    } else {
+                        format!("{prefix}.{fname}")
+                    };
+                    cx.funcs.insert(obj, (id, sig));
+                    jobs.push((Job::Func { obj, file: fid, decl: did }, sym));
+                }
+                DeclKind::Var { names, .. } => {
+                    for n in names {
+                        if let Some(&o) = finfo.defs.get(&n.pos) {
+                            global_vars.push(o);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut init_ids = Vec::new();
+    for &p in &user_pkgs {
+        let id = jobs.len() as FuncId;
+        init_ids.push(id);
+        jobs.push((Job::Init { pkg: p }, format!("{}.init", symbol_prefix(prog, Some(p)))));
+    }
+
+    // Package-level variables: one static block, each at its alignment.
+    let mut offset = 0u64;
+    let mut offsets = Vec::new();
+    for &v in &global_vars {
+        let t = prog.obj(v).ty;
+        let align = frontend::types::sizes::align_of(prog, t).clamp(1, 8) as u64;
+        offset = offset.div_ceil(align) * align;
+        offsets.push(offset);
+        offset += layout::size_of(prog, t);
+    }
+    cx.data.globals = vec![0u64; offset.div_ceil(8) as usize + 1].into_boxed_slice();
+    let base = cx.data.globals.as_ptr() as u64;
+    for (&v, &o) in global_vars.iter().zip(&offsets) {
+        cx.globals.insert(v, base + o);
+    }
+
+    // Bodies.
+    let mut functions: Vec<Function> = Vec::with_capacity(jobs.len());
+    for (job, sym) in &jobs {
+        let result = match job {
+            Job::Func { obj, file, decl } => FuncCompiler::compile_decl(&mut cx, sym, *obj, *file, *decl),
+            Job::Init { pkg } => FuncCompiler::compile_init(&mut cx, sym, *pkg),
+        };
+        match result {
+            Ok(f) => functions.push(f),
+            Err(mut es) => {
+                errors.append(&mut es);
+                functions.push(placeholder(sym));
+            }
+        }
+    }
+
+    let main = user_pkgs
+        .iter()
+        .filter(|&&p| checked.roots.contains(&p) || &*prog.package(p).name == "main")
+        .find_map(|&p| {
+            let scope = prog.package(p).scope;
+            let o = prog.lookup_local(scope, "main")?;
+            matches!(prog.obj(o).kind, ObjKind::Func(_)).then_some(o)
+        })
+        .and_then(|o| cx.funcs.get(&o).map(|f| f.0));
+    if main.is_none() && errors.is_empty() {
+        errors.push(CompileError { pos: "mvm".into(), msg: "function main is undeclared in the main package".into() });
+    }
+    errors.sort_by(|a, b| a.pos.cmp(&b.pos));
+    errors.dedup();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(main) = main else { return Err(errors) };
+    let program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
+        vec![CompileError { pos: "mvm".into(), msg: format!("internal compiler error: link: {e}") }]
+    })?;
+    Ok(Compiled { program, inits: init_ids, main, data: cx.data })
+}
+
+/// A function body that failed to compile, so that ids stay dense while the errors
+/// are collected.
+fn placeholder(name: &str) -> Function {
+    let mut b = crate::bytecode::FunctionBuilder::new(name, Signature::default());
+    b.emit(crate::bytecode::Instr::Ret);
+    match b.finish() {
+        Ok(f) => f,
+        Err(_) => Function {
+            name: name.into(),
+            file: String::new(),
+            sig: Signature::default(),
+            code: vec![crate::bytecode::Instr::Ret],
+            consts: Vec::new(),
+            frame_size: 0,
+            max_stack: 0,
+            slot_pointers: WordSet::default(),
+            stack_maps: Vec::new(),
+            lines: Vec::new(),
+            static_calls: Vec::new(),
+        },
+    }
+}
+
+/// The package a file belongs to, from the objects its declarations define.
+fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
+    let fi = info.file(f)?;
+    let file = prog.files.get(f.0 as usize)?;
+    for (_, d) in file.top_decls() {
+        let name = match &d.kind {
+            DeclKind::Func { name, .. } | DeclKind::Type { name, .. } => Some(*name),
+            DeclKind::Var { names, .. } | DeclKind::Const { names, .. } => names.first().copied(),
+            DeclKind::Import { .. } => None,
+        };
+        if let Some(n) = name
+            && let Some(&o) = fi.defs.get(&n.pos)
+            && let Some(p) = prog.obj(o).pkg
+        {
+            return Some(p);
+        }
+    }
+    // A file of imports only: match by package name among the packages.
+    let name = file.package();
+    prog.packages.iter().position(|p| &*p.name == name).map(|i| PkgId(i as u32))
+}
+
+/// Word kinds of a function's parameters, for a builder.
+#[allow(dead_code)]
+pub(crate) fn kinds_of(prog: &TypesProgram, ts: &[TypeId]) -> Vec<Kind> {
+    ts.iter().flat_map(|&t| layout::words(prog, t)).collect()
+}
+
+#[allow(dead_code)]
+fn _expr_kind_used(_: &ExprKind) {}
