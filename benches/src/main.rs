@@ -103,7 +103,7 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
         jit,
         quick: opts.quick,
         reps: config.reps,
-        command: std::iter::once("mvm-bench".to_string()).chain(args.iter().cloned()).collect::<Vec<_>>().join(" "),
+        command: command_line(args),
         note: opts.note.clone(),
         ..report::Context::default()
     };
@@ -161,6 +161,27 @@ fn resolve_mvm(opts: &cli::Options, workspace: &Path) -> Result<Option<PathBuf>,
     toolchain::build_mvm(workspace).map(Some)
 }
 
+/// The runner's command line for the report, without the `--note` text
+/// (which the report quotes on its own).
+fn command_line(args: &[String]) -> String {
+    let mut words = vec!["mvm-bench".to_string()];
+    let mut skip_next = false;
+    for a in args {
+        if skip_next {
+            skip_next = false;
+            words.push("…".into());
+        } else if a == "--note" {
+            skip_next = true;
+            words.push(a.clone());
+        } else if a.starts_with("--note=") {
+            words.push("--note=…".into());
+        } else {
+            words.push(a.clone());
+        }
+    }
+    words.join(" ")
+}
+
 fn write_results(dir: &Path, markdown: &str, svg: &str) -> Result<(), String> {
     fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (name, text) in [("results.md", markdown), ("ratios.svg", svg)] {
@@ -168,4 +189,15 @@ fn write_results(dir: &Path, markdown: &str, svg: &str) -> Result<(), String> {
         fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_line_leaves_out_the_note() {
+        let args: Vec<String> = ["--reps", "3", "--note", "busy machine", "fib", "--note=x"].map(String::from).to_vec();
+        assert_eq!(command_line(&args), "mvm-bench --reps 3 --note … fib --note=…");
+    }
 }
