@@ -22,7 +22,13 @@ fn get(base: usize, i: usize) -> usize {
 
 /// 32-byte nodes holding one pointer to one of 1024 long-lived anchors; a ring of `live` of
 /// them stays reachable.
-fn run_nodes(heap: &mut Heap, node: TypeId, ptr: TypeId, n: usize, live: usize) -> Result<usize, GcError> {
+fn run_nodes(
+    heap: &mut Heap,
+    node: TypeId,
+    ptr: TypeId,
+    n: usize,
+    live: usize,
+) -> Result<usize, GcError> {
     let anchors = heap.alloc_array(ptr, 1024)?.as_ptr() as usize;
     for i in 0..1024 {
         let a = heap.alloc(node)?.as_ptr() as usize;
@@ -84,7 +90,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if workload != name && workload != "all" {
             continue;
         }
-        let mut heap = Heap::new(HeapConfig { poison_freed: false, ..HeapConfig::from_env()? })?;
+        let mut heap = Heap::new(HeapConfig {
+            poison_freed: false,
+            ..HeapConfig::from_env()?
+        })?;
         let node = heap.register_type(TypeDesc::new(32, 8, &[0])?)?;
         let ptr = heap.register_type(TypeDesc::new(8, 8, &[0])?)?;
         let start = Instant::now();

@@ -29,7 +29,11 @@ pub(crate) fn set_range(bits: &mut [u64], lo: usize, hi: usize, value: bool) -> 
         let wi = i / 64;
         let start = i % 64;
         let n = (64 - start).min(hi - i);
-        let mask = if n == 64 { u64::MAX } else { ((1u64 << n) - 1) << start };
+        let mask = if n == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << n) - 1) << start
+        };
         if let Some(w) = bits.get_mut(wi) {
             let old = *w;
             *w = if value { old | mask } else { old & !mask };
@@ -47,8 +51,14 @@ pub(crate) fn count_range(bits: &[u64], lo: usize, hi: usize) -> usize {
     while i < hi {
         let start = i % 64;
         let n = (64 - start).min(hi - i);
-        let mask = if n == 64 { u64::MAX } else { ((1u64 << n) - 1) << start };
-        count += bits.get(i / 64).map_or(0, |w| (w & mask).count_ones() as usize);
+        let mask = if n == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << n) - 1) << start
+        };
+        count += bits
+            .get(i / 64)
+            .map_or(0, |w| (w & mask).count_ones() as usize);
         i += n;
     }
     count

@@ -1,18 +1,15 @@
 //! A collection cycle: stop-the-world mark, specials, eager sweep, pacing, returning memory to
-//! the OS, statistics and gctrace; plus the runtime-facing hooks (`runtime.GC`,
-//! `debug.FreeOSMemory`, `runtime.ReadMemStats`, finalizers, cleanups, weak pointers).
+//! the OS, and the cycle's statistics and gctrace line; plus the hooks that start one
+//! (`runtime.GC`, `debug.FreeOSMemory`, allocation reaching the heap goal).
 
-use std::ptr::NonNull;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use crate::bitmap;
-use crate::error::GcError;
 use crate::heap::Heap;
 use crate::mark::{Marker, Roots};
-use crate::sizeclass::{CLASSES, PAGE_SIZE};
+use crate::sizeclass::PAGE_SIZE;
 use crate::span::SpanKind;
-use crate::specials::CleanupId;
-use crate::stats::{CycleReport, MemStats, SizeClassStats};
+use crate::stats::CycleReport;
 
 /// The word freed objects are filled with when poisoning is on.
 pub const POISON: u64 = 0xdead_beef_dead_beef;
@@ -94,7 +91,9 @@ impl Heap {
             c.num_forced_gc += 1;
         }
         c.pause_total_ns += pause;
-        let now_unix = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        let now_unix = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
         c.pause_ns[slot] = pause;
         c.pause_end[slot] = now_unix;
         c.last_gc_unix_ns = now_unix;
@@ -188,138 +187,6 @@ impl Heap {
             list.reverse();
         }
         SweepResult { live_bytes }
-    }
-
-    /// `runtime.ReadMemStats`: the heap's statistics now.
-    pub fn mem_stats(&self) -> MemStats {
-        let c = &self.counters;
-        let mut class_mallocs = c.class_mallocs.clone();
-        let (cobjs, cbytes, unused) = self.cached_usage(&mut class_mallocs);
-        let by_size = (1..CLASSES.count)
-            .map(|k| SizeClassStats {
-                size: CLASSES.size[k],
-                mallocs: class_mallocs.get(k).copied().unwrap_or(0),
-                frees: c.class_frees.get(k).copied().unwrap_or(0),
-            })
-            .collect();
-        let mallocs = c.mallocs + cobjs;
-        let heap_alloc = c.heap_live.saturating_sub(unused) as u64;
-        let committed = self.pages.committed_pages() * PAGE_SIZE;
-        let idle = self.pages.free_pages * PAGE_SIZE;
-        let span_meta = self.spans.spans.capacity() * std::mem::size_of::<crate::span::Span>()
-            + self.spans.page_map.capacity() * 4;
-        let mut pause_ns = [0u64; 256];
-        let mut pause_end = [0u64; 256];
-        pause_ns.copy_from_slice(&c.pause_ns[..256]);
-        pause_end.copy_from_slice(&c.pause_end[..256]);
-        let elapsed = self.created.elapsed().as_nanos().max(1) as f64;
-        MemStats {
-            alloc: heap_alloc,
-            total_alloc: c.total_alloc + cbytes,
-            sys: (committed + span_meta) as u64,
-            mallocs,
-            frees: c.frees,
-            heap_alloc,
-            heap_sys: committed as u64,
-            heap_idle: idle as u64,
-            heap_inuse: (committed - idle) as u64,
-            heap_released: (self.pages.released_pages * PAGE_SIZE) as u64,
-            heap_objects: mallocs.saturating_sub(c.frees),
-            gc_sys: span_meta as u64,
-            next_gc: self.pacer.next_gc.min(u64::MAX as usize) as u64,
-            last_gc: c.last_gc_unix_ns,
-            pause_total_ns: c.pause_total_ns,
-            pause_ns,
-            pause_end,
-            num_gc: c.num_gc,
-            num_forced_gc: c.num_forced_gc,
-            gc_cpu_fraction: self.gc_time_ns as f64 / elapsed,
-            enable_gc: true,
-            by_size,
-        }
-    }
-
-    /// `runtime.SetFinalizer(obj, f)`: `obj` must be the start of an allocated object; `token`
-    /// (a word the collector keeps alive, e.g. a pointer to the runtime's closure) is handed back
-    /// by [`Heap::take_ready_finalizers`] once `obj` is unreachable. A zero token removes the
-    /// finalizer (`SetFinalizer(obj, nil)`).
-    pub fn set_finalizer(&mut self, obj: usize, token: usize) -> Result<(), GcError> {
-        match self.find_object(obj) {
-            Some(info) if info.base == obj => {}
-            _ => return Err(GcError::NotHeapObject),
-        }
-        if token == 0 {
-            self.specials.finalizers.remove(&obj);
-            return Ok(());
-        }
-        if self.specials.finalizers.contains_key(&obj) {
-            return Err(GcError::FinalizerAlreadySet);
-        }
-        self.specials.finalizers.insert(obj, token);
-        Ok(())
-    }
-
-    /// Finalizers that became due: `(object, token)` pairs. Once taken, keeping them alive until
-    /// they have run is the runtime's job (it reports its queue as roots).
-    pub fn take_ready_finalizers(&mut self) -> Vec<(usize, usize)> {
-        std::mem::take(&mut self.specials.ready_finalizers)
-    }
-
-    /// `runtime.AddCleanup(ptr, f, arg)`: when the object containing `ptr` becomes unreachable,
-    /// `token` is handed back by [`Heap::take_ready_cleanups`] (and the object is freed).
-    pub fn add_cleanup(&mut self, ptr: usize, token: usize) -> Result<CleanupId, GcError> {
-        let info = self.find_object(ptr).ok_or(GcError::NotHeapObject)?;
-        let id = self.specials.next_cleanup;
-        self.specials.next_cleanup += 1;
-        self.specials.cleanups.insert(id, (info.base, token));
-        Ok(CleanupId(id))
-    }
-
-    /// `Cleanup.Stop`: cancels a cleanup; returns whether it was still registered.
-    pub fn cancel_cleanup(&mut self, id: CleanupId) -> bool {
-        self.specials.cleanups.remove(&id.0).is_some()
-    }
-
-    /// Tokens of cleanups that became due (the runtime runs them and keeps them alive meanwhile).
-    pub fn take_ready_cleanups(&mut self) -> Vec<usize> {
-        std::mem::take(&mut self.specials.ready_cleanups)
-    }
-
-    /// `weak.Make(ptr)`: returns a weak handle, an 8-byte heap object whose word holds `ptr`
-    /// until the object containing `ptr` is collected, then 0. The same `ptr` gives the same
-    /// handle while the handle is alive. Pointers outside the heap get a handle that never
-    /// clears.
-    pub fn make_weak(&mut self, ptr: usize) -> Result<NonNull<u8>, GcError> {
-        if ptr == 0 {
-            return Err(GcError::NotHeapObject);
-        }
-        if let Some(&h) = self.specials.weak.get(&ptr)
-            && let Some(p) = NonNull::new(h as *mut u8)
-        {
-            return Ok(p);
-        }
-        let in_heap = self.spans.lookup(ptr).is_some();
-        if in_heap && self.find_object(ptr).is_none() {
-            return Err(GcError::NotHeapObject);
-        }
-        let h = self.alloc_noscan(8)?;
-        // SAFETY: a fresh 8-byte heap object.
-        unsafe { (h.as_ptr() as *mut usize).write(ptr) };
-        if in_heap {
-            self.specials.weak.insert(ptr, h.as_ptr() as usize);
-        }
-        Ok(h)
-    }
-
-    /// `weak.Pointer.Value`: the target of a handle made by [`Heap::make_weak`], or `None` once
-    /// it was collected.
-    ///
-    /// # Safety
-    /// `handle` must come from [`Heap::make_weak`] and still be reachable.
-    pub unsafe fn weak_value(&self, handle: NonNull<u8>) -> Option<usize> {
-        // SAFETY: per the contract, a live 8-byte handle object.
-        let v = unsafe { (handle.as_ptr() as *const usize).read() };
-        (v != 0).then_some(v)
     }
 }
 

@@ -29,9 +29,15 @@ impl fmt::Display for GcError {
             GcError::TooLarge => f.write_str("runtime: allocation size out of range"),
             GcError::UnknownType => f.write_str("runtime: unknown type descriptor"),
             GcError::BadType(why) => write!(f, "runtime: bad type descriptor: {why}"),
-            GcError::NotHeapObject => f.write_str("runtime: pointer not in an allocated heap object"),
-            GcError::FinalizerAlreadySet => f.write_str("runtime.SetFinalizer: finalizer already set"),
-            GcError::BadMemoryLimit => f.write_str("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`"),
+            GcError::NotHeapObject => {
+                f.write_str("runtime: pointer not in an allocated heap object")
+            }
+            GcError::FinalizerAlreadySet => {
+                f.write_str("runtime.SetFinalizer: finalizer already set")
+            }
+            GcError::BadMemoryLimit => {
+                f.write_str("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`")
+            }
         }
     }
 }

@@ -66,7 +66,11 @@ impl HeapConfig {
     }
 
     /// Like [`HeapConfig::from_env`], from given values of `GOGC`, `GOMEMLIMIT` and `GODEBUG`.
-    pub fn from_vars(gogc: Option<&str>, gomemlimit: Option<&str>, godebug: &str) -> Result<Self, GcError> {
+    pub fn from_vars(
+        gogc: Option<&str>,
+        gomemlimit: Option<&str>,
+        godebug: &str,
+    ) -> Result<Self, GcError> {
         // The last gctrace setting wins, as in Go's GODEBUG parsing.
         let gctrace = godebug
             .split(',')
@@ -74,7 +78,12 @@ impl HeapConfig {
             .next_back()
             .is_some_and(|v| v.parse::<i32>().is_ok_and(|n| n > 0));
         let memory_limit = parse_gomemlimit(gomemlimit).ok_or(GcError::BadMemoryLimit)?;
-        Ok(HeapConfig { gc_percent: parse_gogc(gogc), memory_limit, gctrace, ..Self::default() })
+        Ok(HeapConfig {
+            gc_percent: parse_gogc(gogc),
+            memory_limit,
+            gctrace,
+            ..Self::default()
+        })
     }
 }
 
@@ -270,15 +279,26 @@ impl Heap {
         let id = self.spans.lookup(addr)?;
         let s = self.spans.spans.get(id as usize)?;
         let idx = s.index_of(addr - s.start);
-        let freeindex = if s.cached { self.cached_freeindex(s.span_class) } else { s.freeindex };
+        let freeindex = if s.cached {
+            self.cached_freeindex(s.span_class)
+        } else {
+            s.freeindex
+        };
         if !s.is_allocated(idx, freeindex) {
             return None;
         }
         let (base, ty) = match s.kind {
             SpanKind::Large => (s.start, s.large_type),
-            _ => (s.start + idx * s.elem_size, s.types.get(idx).copied().unwrap_or(0)),
+            _ => (
+                s.start + idx * s.elem_size,
+                s.types.get(idx).copied().unwrap_or(0),
+            ),
         };
-        Some(ObjectInfo { base, size: s.elem_size, ty: (!s.noscan).then_some(TypeId(ty)) })
+        Some(ObjectInfo {
+            base,
+            size: s.elem_size,
+            ty: (!s.noscan).then_some(TypeId(ty)),
+        })
     }
 
     /// The current `GOGC` percentage (-1: off).
@@ -312,7 +332,12 @@ impl Heap {
     }
 
     #[inline(always)]
-    fn alloc_sized(&mut self, ty: TypeId, size: usize, noscan: bool) -> Result<NonNull<u8>, GcError> {
+    fn alloc_sized(
+        &mut self,
+        ty: TypeId,
+        size: usize,
+        noscan: bool,
+    ) -> Result<NonNull<u8>, GcError> {
         if size == 0 {
             return NonNull::new(&raw const ZERO_BASE as *mut u8).ok_or(GcError::OutOfMemory);
         }
@@ -336,7 +361,10 @@ impl Heap {
     #[inline(never)]
     fn alloc_small_slow(&mut self, sc: u8, ty: u32) -> Result<NonNull<u8>, GcError> {
         self.refill(sc as usize)?;
-        self.caches.get_mut(sc as usize).and_then(|c| c.take(ty)).ok_or(GcError::OutOfMemory)
+        self.caches
+            .get_mut(sc as usize)
+            .and_then(|c| c.take(ty))
+            .ok_or(GcError::OutOfMemory)
     }
 
     /// Makes the cache of span class `sc` non-empty.
@@ -386,7 +414,11 @@ impl Heap {
             freeindex: s.freeindex,
             base: s.start,
             elem_size: s.elem_size,
-            types: if s.noscan { std::ptr::null_mut() } else { s.types.as_mut_ptr() },
+            types: if s.noscan {
+                std::ptr::null_mut()
+            } else {
+                s.types.as_mut_ptr()
+            },
             span: id,
             needzero: s.needzero,
             free_at_cache: free,
@@ -413,7 +445,10 @@ impl Heap {
             *m += used as u64;
         }
         self.counters.total_alloc += (used * s.elem_size) as u64;
-        self.counters.heap_live = self.counters.heap_live.saturating_sub(free_now * s.elem_size);
+        self.counters.heap_live = self
+            .counters
+            .heap_live
+            .saturating_sub(free_now * s.elem_size);
     }
 
     /// The live `freeindex` of the span cached for span class `sc`.
@@ -455,7 +490,14 @@ impl Heap {
             // SAFETY: the pages were just taken from the free pool and are committed.
             unsafe { std::ptr::write_bytes(start as *mut u8, 0, size) };
         }
-        self.spans.create_large(first, start, npages, ty, if noscan { 0 } else { size }, noscan);
+        self.spans.create_large(
+            first,
+            start,
+            npages,
+            ty,
+            if noscan { 0 } else { size },
+            noscan,
+        );
         let bytes = npages * PAGE_SIZE;
         self.counters.mallocs += 1;
         if let Some(m) = self.counters.class_mallocs.get_mut(0) {

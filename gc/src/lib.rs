@@ -14,10 +14,11 @@
 //!   its type, so marking is precise. Arrays are `n` × a descriptor, never a per-object bitmap.
 //! - `heap` is the allocator ([`Heap`]): per-span-class caches give a few-instruction fast path.
 //! - `mark` traces from the runtime's [`Roots`] through a [`Marker`] with an explicit mark stack.
-//! - `specials` handles finalizers, cleanups and weak pointers; `collect` runs a cycle (mark,
-//!   specials, sweep, pacing, release) and exposes `runtime.GC`, `debug.FreeOSMemory`,
-//!   `runtime.ReadMemStats`; `pacer` computes the heap goal; `stats` holds [`MemStats`] and
-//!   the gctrace line; `verify` checks the heap's invariants.
+//! - `collect` runs a cycle (mark, specials, sweep, pacing, release) and exposes `runtime.GC`
+//!   and `debug.FreeOSMemory`; `pacer` computes the heap goal from `GOGC` and `GOMEMLIMIT`.
+//! - `specials` handles finalizers, cleanups and weak pointers (and their `Heap` API).
+//! - `stats` builds [`MemStats`] (`runtime.ReadMemStats`) and the gctrace line.
+//! - `verify` checks the heap's invariants (tests, debugging).
 //!
 //! The runtime drives it like this: register a [`TypeDesc`] per Go type, allocate with
 //! [`Heap::alloc`] / [`Heap::alloc_array`] / [`Heap::alloc_noscan`], and at each safepoint where

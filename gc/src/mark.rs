@@ -83,7 +83,11 @@ pub struct Marker<'a> {
 }
 
 impl<'a> Marker<'a> {
-    pub(crate) fn new(spans: &'a mut SpanTable, types: &'a TypeTable, stack: &'a mut Vec<WorkItem>) -> Self {
+    pub(crate) fn new(
+        spans: &'a mut SpanTable,
+        types: &'a TypeTable,
+        stack: &'a mut Vec<WorkItem>,
+    ) -> Self {
         stack.clear();
         Marker {
             spans,
@@ -104,7 +108,9 @@ impl<'a> Marker<'a> {
     /// their span's metadata is prefetched (marking is bound by those cache misses).
     #[inline]
     pub fn mark_pointer(&mut self, word: usize) {
-        let Some(id) = self.spans.lookup(word) else { return };
+        let Some(id) = self.spans.lookup(word) else {
+            return;
+        };
         let span_addr = &self.spans.spans[id as usize] as *const Span as usize;
         prefetch(span_addr);
         prefetch(span_addr + 64);
@@ -163,7 +169,12 @@ impl<'a> Marker<'a> {
                 (s.start + idx * s.elem_size, ty, n * size)
             }
         };
-        self.stack.push(WorkItem { base, from: 0, to: scan_bytes / 8, ty });
+        self.stack.push(WorkItem {
+            base,
+            from: 0,
+            to: scan_bytes / 8,
+            ty,
+        });
     }
 
     /// Marks from `words` (frame slots, say): word `i` is a pointer iff bit `i % 64` of
@@ -210,7 +221,9 @@ impl<'a> Marker<'a> {
     /// Whether the object containing `addr` is marked (after [`Marker::drain`]). Addresses
     /// outside the heap count as marked (they are never freed).
     pub(crate) fn is_marked(&self, addr: usize) -> bool {
-        let Some(id) = self.spans.lookup(addr) else { return true };
+        let Some(id) = self.spans.lookup(addr) else {
+            return true;
+        };
         let s = &self.spans.spans[id as usize];
         let idx = s.index_of(addr - s.start);
         !s.is_allocated(idx, s.freeindex) || bitmap::get(&s.mark_bits, idx)
@@ -219,7 +232,9 @@ impl<'a> Marker<'a> {
     /// Scans the contents of the object containing `addr` without marking the object itself
     /// (what Go does for objects with finalizers: their referents stay alive, they may not).
     pub(crate) fn scan_contents_only(&mut self, addr: usize) {
-        let Some(id) = self.spans.lookup(addr) else { return };
+        let Some(id) = self.spans.lookup(addr) else {
+            return;
+        };
         let s = &self.spans.spans[id as usize];
         let idx = s.index_of(addr - s.start);
         // A marked object has been or will be scanned anyway.
@@ -240,7 +255,12 @@ impl<'a> Marker<'a> {
     /// through a small FIFO: each is prefetched when it enters and scanned [`PREFETCH_DEPTH`]
     /// items later, when its memory has (likely) arrived.
     pub(crate) fn drain(&mut self) {
-        let mut ring = [WorkItem { base: 0, from: 0, to: 0, ty: 0 }; PREFETCH_DEPTH];
+        let mut ring = [WorkItem {
+            base: 0,
+            from: 0,
+            to: 0,
+            ty: 0,
+        }; PREFETCH_DEPTH];
         let mut head = 0;
         let mut len = 0;
         loop {

@@ -28,7 +28,10 @@ impl Reservation {
         if p == libc::MAP_FAILED {
             return Err(GcError::OutOfMemory);
         }
-        Ok(Reservation { base: p as usize, len })
+        Ok(Reservation {
+            base: p as usize,
+            len,
+        })
     }
 
     /// First address of the reservation.
@@ -48,9 +51,17 @@ impl Reservation {
         }
         // SAFETY: the range lies inside our own reservation.
         let r = unsafe {
-            libc::mprotect((self.base + off) as *mut libc::c_void, len, libc::PROT_READ | libc::PROT_WRITE)
+            libc::mprotect(
+                (self.base + off) as *mut libc::c_void,
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+            )
         };
-        if r != 0 { Err(GcError::OutOfMemory) } else { Ok(()) }
+        if r != 0 {
+            Err(GcError::OutOfMemory)
+        } else {
+            Ok(())
+        }
     }
 
     /// Returns the physical memory of `[off, off + len)` to the OS. The range stays usable and

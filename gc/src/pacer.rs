@@ -25,7 +25,13 @@ pub(crate) struct Pacer {
 
 impl Pacer {
     pub fn new(gc_percent: i32, memory_limit: i64) -> Self {
-        let mut p = Pacer { gc_percent: -1, memory_limit, next_gc: 0, last_live: 0, last_roots: 0 };
+        let mut p = Pacer {
+            gc_percent: -1,
+            memory_limit,
+            next_gc: 0,
+            last_live: 0,
+            last_roots: 0,
+        };
         p.set_percent(gc_percent);
         p
     }
@@ -83,7 +89,9 @@ impl Pacer {
             usize::MAX
         } else {
             let limit = usize::try_from(self.memory_limit).unwrap_or(usize::MAX);
-            let floor = self.last_live.saturating_add((self.last_live / 16).max(1 << 20));
+            let floor = self
+                .last_live
+                .saturating_add((self.last_live / 16).max(1 << 20));
             limit.saturating_sub(self.last_roots).max(floor)
         };
         self.next_gc = gogc_goal.min(limit_goal);
@@ -104,7 +112,9 @@ pub fn parse_gogc(v: Option<&str>) -> i32 {
 /// unit (`B`, `KiB`, `MiB`, `GiB`, `TiB`). Unset means no limit; `None` means malformed (Go
 /// stops with a fatal error).
 pub fn parse_gomemlimit(v: Option<&str>) -> Option<i64> {
-    let Some(s) = v else { return Some(NO_MEMORY_LIMIT) };
+    let Some(s) = v else {
+        return Some(NO_MEMORY_LIMIT);
+    };
     if s == "off" {
         return Some(NO_MEMORY_LIMIT);
     }

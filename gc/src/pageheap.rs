@@ -88,7 +88,11 @@ impl PageHeap {
             Some(&r) => r,
             None => {
                 self.grow(n)?;
-                *self.by_len.range((n, 0)..).next().ok_or(GcError::OutOfMemory)?
+                *self
+                    .by_len
+                    .range((n, 0)..)
+                    .next()
+                    .ok_or(GcError::OutOfMemory)?
             }
         };
         let (len, start) = run;
@@ -131,7 +135,10 @@ impl PageHeap {
         }
         let runs: Vec<(usize, usize)> = self.by_start.iter().rev().map(|(&s, &l)| (s, l)).collect();
         for (s, l) in runs {
-            for (a, b) in bitmap::runs(&self.released, s, s + l, false).into_iter().rev() {
+            for (a, b) in bitmap::runs(&self.released, s, s + l, false)
+                .into_iter()
+                .rev()
+            {
                 if resident <= retain {
                     return;
                 }
@@ -149,9 +156,13 @@ impl PageHeap {
     }
 
     fn grow(&mut self, n: usize) -> Result<(), GcError> {
-        let add = n.checked_next_multiple_of(GROW_PAGES).ok_or(GcError::OutOfMemory)?;
+        let add = n
+            .checked_next_multiple_of(GROW_PAGES)
+            .ok_or(GcError::OutOfMemory)?;
         let start = self.committed;
-        let end = start.checked_add(add).and_then(|e| e.checked_mul(PAGE_SIZE));
+        let end = start
+            .checked_add(add)
+            .and_then(|e| e.checked_mul(PAGE_SIZE));
         if end.is_none_or(|e| e > self.mem.len()) {
             return Err(GcError::OutOfMemory);
         }

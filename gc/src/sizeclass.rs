@@ -161,7 +161,10 @@ mod tests {
             let span = CLASSES.npages[c] as usize * PAGE_SIZE;
             assert!(span % s <= span / 8, "class {c} wastes too much span tail");
             // Rounding waste: at most 16 bytes or 1/8 of the object.
-            assert!(s - prev <= 16 || prev * 8 >= s * 7, "class {c} ({s}) too far from {prev}");
+            assert!(
+                s - prev <= 16 || prev * 8 >= s * 7,
+                "class {c} ({s}) too far from {prev}"
+            );
             prev = s;
         }
         assert_eq!(prev, MAX_SMALL_SIZE);
@@ -172,7 +175,10 @@ mod tests {
         for size in 1..=MAX_SMALL_SIZE {
             let c = class_of(size);
             assert!(class_size(c) >= size);
-            assert!(c == 1 || class_size(c - 1) < size, "size {size} not in smallest class");
+            assert!(
+                c == 1 || class_size(c - 1) < size,
+                "size {size} not in smallest class"
+            );
         }
     }
 
@@ -188,4 +194,3 @@ mod tests {
         }
     }
 }
-

@@ -89,7 +89,8 @@ impl Span {
 
     /// Free slots at or after `from`.
     pub fn free_from(&self, from: usize) -> usize {
-        (self.nelems - from.min(self.nelems)) - bitmap::count_range(&self.alloc_bits, from, self.nelems)
+        (self.nelems - from.min(self.nelems))
+            - bitmap::count_range(&self.alloc_bits, from, self.nelems)
     }
 
     /// Allocated objects, given `freeindex`.
@@ -110,7 +111,12 @@ pub(crate) struct SpanTable {
 
 impl SpanTable {
     pub fn new(base: usize) -> Self {
-        SpanTable { spans: vec![Span::dead()], free_ids: Vec::new(), page_map: Vec::new(), base }
+        SpanTable {
+            spans: vec![Span::dead()],
+            free_ids: Vec::new(),
+            page_map: Vec::new(),
+            base,
+        }
     }
 
     /// Span id of the page containing `addr`, if it lies in an in-use span.
@@ -124,7 +130,13 @@ impl SpanTable {
     }
 
     /// Creates a span over `npages` pages at `first_page`/`start` and maps its pages.
-    pub fn create_small(&mut self, first_page: usize, start: usize, span_class: u8, needzero: bool) -> u32 {
+    pub fn create_small(
+        &mut self,
+        first_page: usize,
+        start: usize,
+        span_class: u8,
+        needzero: bool,
+    ) -> u32 {
         let class = span_class as usize / 2;
         let noscan = span_class & 1 == 1;
         let npages = CLASSES.npages[class] as usize;
@@ -155,7 +167,15 @@ impl SpanTable {
     }
 
     /// Creates a span for one large object.
-    pub fn create_large(&mut self, first_page: usize, start: usize, npages: usize, ty: u32, scan_bytes: usize, noscan: bool) -> u32 {
+    pub fn create_large(
+        &mut self,
+        first_page: usize,
+        start: usize,
+        npages: usize,
+        ty: u32,
+        scan_bytes: usize,
+        noscan: bool,
+    ) -> u32 {
         let id = self.new_id();
         let s = &mut self.spans[id as usize];
         s.kind = SpanKind::Large;
@@ -195,7 +215,11 @@ impl SpanTable {
 
     /// Ids of all spans in use.
     pub fn live_ids(&self) -> impl Iterator<Item = u32> + '_ {
-        self.spans.iter().enumerate().filter(|(_, s)| s.kind != SpanKind::Dead).map(|(i, _)| i as u32)
+        self.spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind != SpanKind::Dead)
+            .map(|(i, _)| i as u32)
     }
 
     fn new_id(&mut self) -> u32 {
@@ -226,7 +250,10 @@ mod tests {
     fn bitmaps_cover_every_class() {
         for c in 1..CLASSES.count {
             let nelems = CLASSES.npages[c] as usize * PAGE_SIZE / CLASSES.size[c] as usize;
-            assert!(nelems <= BITMAP_WORDS * 64, "class {c} has {nelems} objects");
+            assert!(
+                nelems <= BITMAP_WORDS * 64,
+                "class {c} has {nelems} objects"
+            );
         }
     }
 }

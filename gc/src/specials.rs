@@ -17,7 +17,10 @@
 //! same target pointer are shared, so equal pointers give equal `weak.Pointer`s.
 
 use std::collections::BTreeMap;
+use std::ptr::NonNull;
 
+use crate::error::GcError;
+use crate::heap::Heap;
 use crate::mark::Marker;
 
 /// Identifies one cleanup registration (`runtime.AddCleanup`), for `Cleanup.Stop`.
@@ -71,7 +74,12 @@ impl Specials {
             }
             true
         });
-        let due: Vec<usize> = self.finalizers.keys().copied().filter(|&o| !m.is_marked(o)).collect();
+        let due: Vec<usize> = self
+            .finalizers
+            .keys()
+            .copied()
+            .filter(|&o| !m.is_marked(o))
+            .collect();
         for obj in due {
             if let Some(tok) = self.finalizers.remove(&obj) {
                 self.ready_finalizers.push((obj, tok));
@@ -87,5 +95,90 @@ impl Specials {
                 false
             }
         });
+    }
+}
+
+impl Heap {
+    /// `runtime.SetFinalizer(obj, f)`: `obj` must be the start of an allocated object; `token`
+    /// (a word the collector keeps alive, e.g. a pointer to the runtime's closure) is handed back
+    /// by [`Heap::take_ready_finalizers`] once `obj` is unreachable. A zero token removes the
+    /// finalizer (`SetFinalizer(obj, nil)`).
+    pub fn set_finalizer(&mut self, obj: usize, token: usize) -> Result<(), GcError> {
+        match self.find_object(obj) {
+            Some(info) if info.base == obj => {}
+            _ => return Err(GcError::NotHeapObject),
+        }
+        if token == 0 {
+            self.specials.finalizers.remove(&obj);
+            return Ok(());
+        }
+        if self.specials.finalizers.contains_key(&obj) {
+            return Err(GcError::FinalizerAlreadySet);
+        }
+        self.specials.finalizers.insert(obj, token);
+        Ok(())
+    }
+
+    /// Finalizers that became due: `(object, token)` pairs. Once taken, keeping them alive until
+    /// they have run is the runtime's job (it reports its queue as roots).
+    pub fn take_ready_finalizers(&mut self) -> Vec<(usize, usize)> {
+        std::mem::take(&mut self.specials.ready_finalizers)
+    }
+
+    /// `runtime.AddCleanup(ptr, f, arg)`: when the object containing `ptr` becomes unreachable,
+    /// `token` is handed back by [`Heap::take_ready_cleanups`] (and the object is freed).
+    pub fn add_cleanup(&mut self, ptr: usize, token: usize) -> Result<CleanupId, GcError> {
+        let info = self.find_object(ptr).ok_or(GcError::NotHeapObject)?;
+        let id = self.specials.next_cleanup;
+        self.specials.next_cleanup += 1;
+        self.specials.cleanups.insert(id, (info.base, token));
+        Ok(CleanupId(id))
+    }
+
+    /// `Cleanup.Stop`: cancels a cleanup; returns whether it was still registered.
+    pub fn cancel_cleanup(&mut self, id: CleanupId) -> bool {
+        self.specials.cleanups.remove(&id.0).is_some()
+    }
+
+    /// Tokens of cleanups that became due (the runtime runs them and keeps them alive meanwhile).
+    pub fn take_ready_cleanups(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.specials.ready_cleanups)
+    }
+
+    /// `weak.Make(ptr)`: returns a weak handle, an 8-byte heap object whose word holds `ptr`
+    /// until the object containing `ptr` is collected, then 0. The same `ptr` gives the same
+    /// handle while the handle is alive. Pointers outside the heap get a handle that never
+    /// clears.
+    pub fn make_weak(&mut self, ptr: usize) -> Result<NonNull<u8>, GcError> {
+        if ptr == 0 {
+            return Err(GcError::NotHeapObject);
+        }
+        if let Some(&h) = self.specials.weak.get(&ptr)
+            && let Some(p) = NonNull::new(h as *mut u8)
+        {
+            return Ok(p);
+        }
+        let in_heap = self.spans.lookup(ptr).is_some();
+        if in_heap && self.find_object(ptr).is_none() {
+            return Err(GcError::NotHeapObject);
+        }
+        let h = self.alloc_noscan(8)?;
+        // SAFETY: a fresh 8-byte heap object.
+        unsafe { (h.as_ptr() as *mut usize).write(ptr) };
+        if in_heap {
+            self.specials.weak.insert(ptr, h.as_ptr() as usize);
+        }
+        Ok(h)
+    }
+
+    /// `weak.Pointer.Value`: the target of a handle made by [`Heap::make_weak`], or `None` once
+    /// it was collected.
+    ///
+    /// # Safety
+    /// `handle` must come from [`Heap::make_weak`] and still be reachable.
+    pub unsafe fn weak_value(&self, handle: NonNull<u8>) -> Option<usize> {
+        // SAFETY: per the contract, a live 8-byte handle object.
+        let v = unsafe { (handle.as_ptr() as *const usize).read() };
+        (v != 0).then_some(v)
     }
 }

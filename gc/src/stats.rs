@@ -1,5 +1,8 @@
 //! Statistics: the counters behind `runtime.MemStats`, and the `GODEBUG=gctrace=1` line.
 
+use crate::heap::Heap;
+use crate::sizeclass::{CLASSES, PAGE_SIZE};
+
 /// The heap's half of Go's `runtime.MemStats` (field names follow Go's, in snake case; the
 /// runtime adds stack and other non-heap figures).
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,57 @@ pub(crate) struct Counters {
     pub pause_ns: Vec<u64>,
     pub pause_end: Vec<u64>,
     pub last_gc_unix_ns: u64,
+}
+
+impl Heap {
+    /// `runtime.ReadMemStats`: the heap's statistics now.
+    pub fn mem_stats(&self) -> MemStats {
+        let c = &self.counters;
+        let mut class_mallocs = c.class_mallocs.clone();
+        let (cobjs, cbytes, unused) = self.cached_usage(&mut class_mallocs);
+        let by_size = (1..CLASSES.count)
+            .map(|k| SizeClassStats {
+                size: CLASSES.size[k],
+                mallocs: class_mallocs.get(k).copied().unwrap_or(0),
+                frees: c.class_frees.get(k).copied().unwrap_or(0),
+            })
+            .collect();
+        let mallocs = c.mallocs + cobjs;
+        let heap_alloc = c.heap_live.saturating_sub(unused) as u64;
+        let committed = self.pages.committed_pages() * PAGE_SIZE;
+        let idle = self.pages.free_pages * PAGE_SIZE;
+        let span_meta = self.spans.spans.capacity() * std::mem::size_of::<crate::span::Span>()
+            + self.spans.page_map.capacity() * 4;
+        let mut pause_ns = [0u64; 256];
+        let mut pause_end = [0u64; 256];
+        pause_ns.copy_from_slice(&c.pause_ns[..256]);
+        pause_end.copy_from_slice(&c.pause_end[..256]);
+        let elapsed = self.created.elapsed().as_nanos().max(1) as f64;
+        MemStats {
+            alloc: heap_alloc,
+            total_alloc: c.total_alloc + cbytes,
+            sys: (committed + span_meta) as u64,
+            mallocs,
+            frees: c.frees,
+            heap_alloc,
+            heap_sys: committed as u64,
+            heap_idle: idle as u64,
+            heap_inuse: (committed - idle) as u64,
+            heap_released: (self.pages.released_pages * PAGE_SIZE) as u64,
+            heap_objects: mallocs.saturating_sub(c.frees),
+            gc_sys: span_meta as u64,
+            next_gc: self.pacer.next_gc.min(u64::MAX as usize) as u64,
+            last_gc: c.last_gc_unix_ns,
+            pause_total_ns: c.pause_total_ns,
+            pause_ns,
+            pause_end,
+            num_gc: c.num_gc,
+            num_forced_gc: c.num_forced_gc,
+            gc_cpu_fraction: self.gc_time_ns as f64 / elapsed,
+            enable_gc: true,
+            by_size,
+        }
+    }
 }
 
 /// Everything one gctrace line reports.

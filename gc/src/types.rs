@@ -77,7 +77,13 @@ impl TypeDesc {
             return Err(GcError::BadType(TypeProblem::PartialWord));
         }
         bitmap.truncate(ptr_words.div_ceil(64));
-        Ok(TypeDesc { size, align, unit: size, ptr_words, bitmap: bitmap.into_boxed_slice() })
+        Ok(TypeDesc {
+            size,
+            align,
+            unit: size,
+            ptr_words,
+            bitmap: bitmap.into_boxed_slice(),
+        })
     }
 
     /// A pointer-free type (`noscan`): the marker never looks inside its objects.
@@ -91,7 +97,13 @@ impl TypeDesc {
         if !elem.has_pointers() || n == 0 {
             return Self::noscan(size, elem.align);
         }
-        Ok(TypeDesc { size, align: elem.align, unit: elem.unit, ptr_words: elem.ptr_words, bitmap: elem.bitmap.clone() })
+        Ok(TypeDesc {
+            size,
+            align: elem.align,
+            unit: elem.unit,
+            ptr_words: elem.ptr_words,
+            bitmap: elem.bitmap.clone(),
+        })
     }
 
     /// Size in bytes.
@@ -121,15 +133,27 @@ impl TypeDesc {
 
     /// Whether word `i` (byte offset `8 * i`) holds a pointer.
     pub fn is_pointer_word(&self, i: usize) -> bool {
-        let Some(w) = i.checked_rem(self.unit / 8) else { return false };
-        i < self.size / 8 && self.bitmap.get(w / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+        let Some(w) = i.checked_rem(self.unit / 8) else {
+            return false;
+        };
+        i < self.size / 8
+            && self
+                .bitmap
+                .get(w / 64)
+                .is_some_and(|b| b & (1 << (w % 64)) != 0)
     }
 
     /// Indices of the pointer words of the whole value, in increasing order.
     pub fn pointer_words(&self) -> impl Iterator<Item = usize> + '_ {
         let unit_words = self.unit / 8;
-        let units = if self.has_pointers() { self.size.checked_div(self.unit).unwrap_or(0) } else { 0 };
-        (0..units).flat_map(move |u| bits_in(&self.bitmap, 0, self.ptr_words).map(move |w| u * unit_words + w))
+        let units = if self.has_pointers() {
+            self.size.checked_div(self.unit).unwrap_or(0)
+        } else {
+            0
+        };
+        (0..units).flat_map(move |u| {
+            bits_in(&self.bitmap, 0, self.ptr_words).map(move |w| u * unit_words + w)
+        })
     }
 
     pub(crate) fn bitmap(&self) -> &[u64] {
@@ -178,7 +202,8 @@ pub(crate) struct TypeTable {
 
 impl TypeTable {
     pub fn register(&mut self, desc: TypeDesc) -> Result<TypeId, GcError> {
-        let id = u32::try_from(self.entries.len()).map_err(|_| GcError::BadType(TypeProblem::TooManyTypes))?;
+        let id = u32::try_from(self.entries.len())
+            .map_err(|_| GcError::BadType(TypeProblem::TooManyTypes))?;
         let span_class = span_class_for(desc.size, !desc.has_pointers());
         self.entries.push(TypeEntry { desc, span_class });
         Ok(TypeId(id))
@@ -242,7 +267,10 @@ mod tests {
     #[test]
     fn bit_ranges() {
         let bm = [u64::MAX, 0b1011];
-        assert_eq!(bits_in(&bm, 62, 67).collect::<Vec<_>>(), vec![62, 63, 64, 65]);
+        assert_eq!(
+            bits_in(&bm, 62, 67).collect::<Vec<_>>(),
+            vec![62, 63, 64, 65]
+        );
         assert_eq!(bits_in(&bm, 0, 128).count(), 67);
         assert_eq!(bits_in(&bm, 64, 64).count(), 0);
         assert_eq!(bits_in(&bm, 3, 200).count(), 64);

@@ -40,7 +40,11 @@ impl Heap {
                 return Err(format!("span {id} has mark bits set outside a collection"));
             }
             if s.kind == SpanKind::Small && !s.noscan {
-                let fi = if s.cached { self.cached_freeindex(s.span_class) } else { s.freeindex };
+                let fi = if s.cached {
+                    self.cached_freeindex(s.span_class)
+                } else {
+                    s.freeindex
+                };
                 for i in 0..s.nelems {
                     if s.is_allocated(i, fi)
                         && s.types.get(i).is_none_or(|&t| self.types.desc(t).is_none())

@@ -78,15 +78,35 @@ fn word(addr: usize, i: usize) -> *mut usize {
 
 impl World {
     fn new(seed: u64) -> Self {
-        let mut heap = Heap::new(HeapConfig { poison_freed: true, ..HeapConfig::default() }).unwrap();
-        let node = heap.register_type(TypeDesc::new(32, 8, &[0, 8]).unwrap()).unwrap();
-        let ptr = heap.register_type(TypeDesc::new(8, 8, &[0]).unwrap()).unwrap();
-        let slice = heap.register_type(TypeDesc::new(24, 8, &[0]).unwrap()).unwrap();
-        World { heap, node, ptr, slice, objs: Vec::new(), roots: Vec::new(), rng: Rng(seed) }
+        let mut heap = Heap::new(HeapConfig {
+            poison_freed: true,
+            ..HeapConfig::default()
+        })
+        .unwrap();
+        let node = heap
+            .register_type(TypeDesc::new(32, 8, &[0, 8]).unwrap())
+            .unwrap();
+        let ptr = heap
+            .register_type(TypeDesc::new(8, 8, &[0]).unwrap())
+            .unwrap();
+        let slice = heap
+            .register_type(TypeDesc::new(24, 8, &[0]).unwrap())
+            .unwrap();
+        World {
+            heap,
+            node,
+            ptr,
+            slice,
+            objs: Vec::new(),
+            roots: Vec::new(),
+            rng: Rng(seed),
+        }
     }
 
     fn live_ids(&self) -> Vec<usize> {
-        (0..self.objs.len()).filter(|&i| self.objs[i].is_some()).collect()
+        (0..self.objs.len())
+            .filter(|&i| self.objs[i].is_some())
+            .collect()
     }
 
     fn alloc_random(&mut self) {
@@ -94,10 +114,19 @@ impl World {
         let r = self.rng.below(100);
         let (kind, n) = match r {
             0..=49 => (Kind::Nodes, 1),
-            50..=69 => (Kind::Nodes, 1 + self.rng.below(if r < 67 { 60 } else { 3000 })),
-            70..=84 => (Kind::Ptrs, 1 + self.rng.below(if r < 82 { 100 } else { 9000 })),
+            50..=69 => (
+                Kind::Nodes,
+                1 + self.rng.below(if r < 67 { 60 } else { 3000 }),
+            ),
+            70..=84 => (
+                Kind::Ptrs,
+                1 + self.rng.below(if r < 82 { 100 } else { 9000 }),
+            ),
             85..=92 => (Kind::Slice, 1),
-            _ => (Kind::Bytes, 1 + self.rng.below(if r < 98 { 200 } else { 70_000 })),
+            _ => (
+                Kind::Bytes,
+                1 + self.rng.below(if r < 98 { 200 } else { 70_000 }),
+            ),
         };
         let p = match kind {
             Kind::Nodes if n == 1 => self.heap.alloc(self.node),
@@ -108,10 +137,20 @@ impl World {
         }
         .unwrap()
         .as_ptr() as usize;
-        let obj = Obj { base: p, kind, n, id: id as u64 + 1, edges: HashMap::new() };
+        let obj = Obj {
+            base: p,
+            kind,
+            n,
+            id: id as u64 + 1,
+            edges: HashMap::new(),
+        };
         // Fresh memory is zero, as Go requires.
         for i in 0..obj.bytes() {
-            assert_eq!(unsafe { *((p + i) as *const u8) }, 0, "allocation not zeroed");
+            assert_eq!(
+                unsafe { *((p + i) as *const u8) },
+                0,
+                "allocation not zeroed"
+            );
         }
         match kind {
             Kind::Nodes => {
@@ -150,8 +189,13 @@ impl World {
     }
 
     fn set_edge(&mut self, from: usize, slot: usize, to: Option<(usize, usize)>) {
-        let Some(target) = to.and_then(|(t, off)| self.objs[t].as_ref().map(|o| o.base + off)) else { return };
-        let Some(o) = self.objs[from].as_mut() else { return };
+        let Some(target) = to.and_then(|(t, off)| self.objs[t].as_ref().map(|o| o.base + off))
+        else {
+            return;
+        };
+        let Some(o) = self.objs[from].as_mut() else {
+            return;
+        };
         unsafe { *word(o.base, slot) = target };
         o.edges.insert(slot, to.unwrap());
     }
@@ -165,7 +209,9 @@ impl World {
                 // Write an address into pointer-free memory: it must not count.
                 let o = self.objs[from].as_ref().unwrap();
                 if o.n >= 8 {
-                    let t = self.random_target(&live).map(|(t, off)| self.objs[t].as_ref().unwrap().base + off);
+                    let t = self
+                        .random_target(&live)
+                        .map(|(t, off)| self.objs[t].as_ref().unwrap().base + off);
                     if let Some(a) = t {
                         let o = self.objs[from].as_ref().unwrap();
                         unsafe { ((o.base) as *mut usize).write_unaligned(a) };
@@ -184,7 +230,11 @@ impl World {
                 let arrays: Vec<usize> = live
                     .iter()
                     .copied()
-                    .filter(|&i| self.objs[i].as_ref().is_some_and(|o| o.kind == Kind::Nodes && o.n > 2))
+                    .filter(|&i| {
+                        self.objs[i]
+                            .as_ref()
+                            .is_some_and(|o| o.kind == Kind::Nodes && o.n > 2)
+                    })
                     .collect();
                 if let Some(&t) = arrays.get(self.rng.below(arrays.len().max(1))) {
                     let n = self.objs[t].as_ref().unwrap().n;
@@ -229,15 +279,19 @@ impl World {
     }
 
     fn collect(&mut self) {
-        let words: Vec<usize> =
-            self.roots.iter().map(|&(t, off, _)| self.objs[t].as_ref().unwrap().base + off).collect();
+        let words: Vec<usize> = self
+            .roots
+            .iter()
+            .map(|&(t, off, _)| self.objs[t].as_ref().unwrap().base + off)
+            .collect();
         let mut bitmap = vec![0u64; words.len().div_ceil(64)];
         for (i, r) in self.roots.iter().enumerate() {
             if r.2 {
                 bitmap[i / 64] |= 1 << (i % 64);
             }
         }
-        self.heap.collect(&mut |m: &mut Marker<'_>| m.mark_words(&words, &bitmap));
+        self.heap
+            .collect(&mut |m: &mut Marker<'_>| m.mark_words(&words, &bitmap));
     }
 
     /// Collects and checks every object against the model; drops the dead from the model.
@@ -251,14 +305,23 @@ impl World {
             let Some(o) = &self.objs[i] else { continue };
             let info = self.heap.find_object(o.base + o.bytes() / 2);
             if reach.contains(&i) {
-                let info = info.unwrap_or_else(|| panic!("reachable object {i} ({:?}) was freed", o.kind));
+                let info =
+                    info.unwrap_or_else(|| panic!("reachable object {i} ({:?}) was freed", o.kind));
                 assert_eq!(info.base, o.base);
                 live_bytes += info.size;
                 self.check_intact(o);
             } else {
-                assert!(info.is_none(), "unreachable object {i} ({:?}, {} bytes) survived", o.kind, o.bytes());
+                assert!(
+                    info.is_none(),
+                    "unreachable object {i} ({:?}, {} bytes) survived",
+                    o.kind,
+                    o.bytes()
+                );
                 let first = unsafe { *(o.base as *const u64) };
-                assert!(first == POISON || first == 0, "freed object {i} not poisoned: {first:#x}");
+                assert!(
+                    first == POISON || first == 0,
+                    "freed object {i} not poisoned: {first:#x}"
+                );
             }
         }
         for i in 0..self.objs.len() {
@@ -288,7 +351,11 @@ impl World {
             }
             Kind::Bytes if o.id != u64::MAX => {
                 for i in 0..o.n {
-                    assert_eq!(unsafe { *((p + i) as *const u8) }, (o.id as usize + i) as u8, "bytes damaged");
+                    assert_eq!(
+                        unsafe { *((p + i) as *const u8) },
+                        (o.id as usize + i) as u8,
+                        "bytes damaged"
+                    );
                 }
             }
             _ => {}
@@ -325,7 +392,9 @@ fn random_graphs_survive_exactly_when_reachable() {
 #[test]
 fn long_linked_list_does_not_overflow() {
     let mut heap = Heap::new(HeapConfig::default()).unwrap();
-    let node = heap.register_type(TypeDesc::new(16, 8, &[0]).unwrap()).unwrap();
+    let node = heap
+        .register_type(TypeDesc::new(16, 8, &[0]).unwrap())
+        .unwrap();
     let mut head = 0usize;
     const N: usize = 1_000_000;
     for i in 0..N {
@@ -356,7 +425,9 @@ fn long_linked_list_does_not_overflow() {
 #[test]
 fn interior_pointer_deep_inside_large_object() {
     let mut heap = Heap::new(HeapConfig::default()).unwrap();
-    let ptr = heap.register_type(TypeDesc::new(8, 8, &[0]).unwrap()).unwrap();
+    let ptr = heap
+        .register_type(TypeDesc::new(8, 8, &[0]).unwrap())
+        .unwrap();
     let big = heap.alloc_array(ptr, 100_000).unwrap().as_ptr() as usize;
     let small = heap.alloc(ptr).unwrap().as_ptr() as usize;
     // The last element of the big array points at `small`.
@@ -403,18 +474,44 @@ fn one_past_the_end_does_not_keep_an_object_alive() {
 
 #[test]
 fn bad_requests_are_errors() {
-    let mut heap = Heap::new(HeapConfig { reserve_bytes: 64 << 20, ..HeapConfig::default() }).unwrap();
-    let t = heap.register_type(TypeDesc::new(16, 8, &[8]).unwrap()).unwrap();
+    let mut heap = Heap::new(HeapConfig {
+        reserve_bytes: 64 << 20,
+        ..HeapConfig::default()
+    })
+    .unwrap();
+    let t = heap
+        .register_type(TypeDesc::new(16, 8, &[8]).unwrap())
+        .unwrap();
     // A type id from another heap that this one never registered.
-    let mut other = Heap::new(HeapConfig { reserve_bytes: 64 << 20, ..HeapConfig::default() }).unwrap();
+    let mut other = Heap::new(HeapConfig {
+        reserve_bytes: 64 << 20,
+        ..HeapConfig::default()
+    })
+    .unwrap();
     let mut foreign: Option<TypeId> = None;
     for _ in 0..5 {
-        foreign = Some(other.register_type(TypeDesc::noscan(8, 8).unwrap()).unwrap());
+        foreign = Some(
+            other
+                .register_type(TypeDesc::noscan(8, 8).unwrap())
+                .unwrap(),
+        );
     }
-    assert_eq!(heap.alloc(foreign.unwrap()).unwrap_err(), GcError::UnknownType);
-    assert_eq!(heap.alloc_array(t, usize::MAX / 4).unwrap_err(), GcError::TooLarge);
-    assert_eq!(heap.alloc_noscan(1 << 30).unwrap_err(), GcError::OutOfMemory);
-    assert_eq!(heap.alloc_noscan(usize::MAX / 2).unwrap_err(), GcError::OutOfMemory);
+    assert_eq!(
+        heap.alloc(foreign.unwrap()).unwrap_err(),
+        GcError::UnknownType
+    );
+    assert_eq!(
+        heap.alloc_array(t, usize::MAX / 4).unwrap_err(),
+        GcError::TooLarge
+    );
+    assert_eq!(
+        heap.alloc_noscan(1 << 30).unwrap_err(),
+        GcError::OutOfMemory
+    );
+    assert_eq!(
+        heap.alloc_noscan(usize::MAX / 2).unwrap_err(),
+        GcError::OutOfMemory
+    );
     assert!(heap.alloc_noscan(usize::MAX).is_err());
     // Zero-sized allocations share one address outside the heap.
     let z1 = heap.alloc_array(t, 0).unwrap();
@@ -425,11 +522,19 @@ fn bad_requests_are_errors() {
 
 #[test]
 fn array_types_and_typed_globals_are_scanned_precisely() {
-    let mut heap = Heap::new(HeapConfig { poison_freed: true, ..HeapConfig::default() }).unwrap();
+    let mut heap = Heap::new(HeapConfig {
+        poison_freed: true,
+        ..HeapConfig::default()
+    })
+    .unwrap();
     // struct { x int; p *T; y int }
     let elem = TypeDesc::new(24, 8, &[8]).unwrap();
-    let arr3 = heap.register_type(TypeDesc::array(&elem, 3).unwrap()).unwrap();
-    let leaf = heap.register_type(TypeDesc::noscan(16, 8).unwrap()).unwrap();
+    let arr3 = heap
+        .register_type(TypeDesc::array(&elem, 3).unwrap())
+        .unwrap();
+    let leaf = heap
+        .register_type(TypeDesc::noscan(16, 8).unwrap())
+        .unwrap();
     let a = heap.alloc(arr3).unwrap().as_ptr() as usize;
     let kept = heap.alloc(leaf).unwrap().as_ptr() as usize;
     let dropped = heap.alloc(leaf).unwrap().as_ptr() as usize;
@@ -438,7 +543,9 @@ fn array_types_and_typed_globals_are_scanned_precisely() {
         *word(a, 6) = dropped; // element 2, field x: an integer that looks like a pointer
     }
     // A global `[2][3]struct{...}`, described without a per-word bitmap, holding `a`.
-    let global_ty = heap.register_type(TypeDesc::array(&TypeDesc::array(&elem, 3).unwrap(), 2).unwrap()).unwrap();
+    let global_ty = heap
+        .register_type(TypeDesc::array(&TypeDesc::array(&elem, 3).unwrap(), 2).unwrap())
+        .unwrap();
     let mut global = [0usize; 18];
     global[16] = a + 40; // interior pointer, in element 5's p field
     global[15] = dropped;
@@ -446,6 +553,9 @@ fn array_types_and_typed_globals_are_scanned_precisely() {
     heap.collect(&mut |m: &mut Marker<'_>| unsafe { m.mark_typed(gp, global_ty) });
     assert!(heap.find_object(a).is_some());
     assert!(heap.find_object(kept).is_some());
-    assert!(heap.find_object(dropped).is_none(), "scalar words must not keep objects alive");
+    assert!(
+        heap.find_object(dropped).is_none(),
+        "scalar words must not keep objects alive"
+    );
     assert_eq!(heap.last_cycle().unwrap().globals, 144);
 }

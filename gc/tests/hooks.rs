@@ -4,12 +4,17 @@
 use gc::{Heap, HeapConfig, Marker, NoRoots, TypeDesc, TypeId};
 
 fn heap() -> Heap {
-    Heap::new(HeapConfig { poison_freed: true, ..HeapConfig::default() }).unwrap()
+    Heap::new(HeapConfig {
+        poison_freed: true,
+        ..HeapConfig::default()
+    })
+    .unwrap()
 }
 
 fn node_type(h: &mut Heap) -> TypeId {
     // struct { next *T; val int }
-    h.register_type(TypeDesc::new(16, 8, &[0]).unwrap()).unwrap()
+    h.register_type(TypeDesc::new(16, 8, &[0]).unwrap())
+        .unwrap()
 }
 
 fn alloc_node(h: &mut Heap, t: TypeId, next: usize, val: usize) -> usize {
@@ -29,9 +34,15 @@ fn allocation_requests_a_collection_at_the_goal() {
     while !h.gc_requested() {
         h.alloc_noscan(1024).unwrap();
         allocated += 1024;
-        assert!(allocated <= 5 << 20, "no collection requested past the 4 MiB minimum goal");
+        assert!(
+            allocated <= 5 << 20,
+            "no collection requested past the 4 MiB minimum goal"
+        );
     }
-    assert!(allocated >= (4 << 20) - (64 << 10), "requested too early: {allocated}");
+    assert!(
+        allocated >= (4 << 20) - (64 << 10),
+        "requested too early: {allocated}"
+    );
     assert!(h.collect_if_requested(&mut NoRoots));
     assert!(!h.gc_requested());
     assert!(!h.collect_if_requested(&mut NoRoots));
@@ -69,12 +80,20 @@ fn goal_is_live_times_one_plus_gogc() {
 
 #[test]
 fn memory_limit_triggers_collection_with_gogc_off() {
-    let mut h = Heap::new(HeapConfig { gc_percent: -1, memory_limit: 16 << 20, ..HeapConfig::default() }).unwrap();
+    let mut h = Heap::new(HeapConfig {
+        gc_percent: -1,
+        memory_limit: 16 << 20,
+        ..HeapConfig::default()
+    })
+    .unwrap();
     let mut allocated = 0usize;
     while !h.gc_requested() {
         h.alloc_noscan(4096).unwrap();
         allocated += 4096;
-        assert!(allocated <= 17 << 20, "the memory limit did not trigger a collection");
+        assert!(
+            allocated <= 17 << 20,
+            "the memory limit did not trigger a collection"
+        );
     }
     assert!(allocated >= 15 << 20);
     assert_eq!(h.set_memory_limit(-1), 16 << 20);
@@ -97,7 +116,10 @@ fn env_configuration() {
     assert_eq!(c.gc_percent, 250);
     assert_eq!(c.memory_limit, 1 << 30);
     assert!(!c.gctrace);
-    assert_eq!(HeapConfig::from_vars(None, Some("lots"), "").unwrap_err(), gc::GcError::BadMemoryLimit);
+    assert_eq!(
+        HeapConfig::from_vars(None, Some("lots"), "").unwrap_err(),
+        gc::GcError::BadMemoryLimit
+    );
 }
 
 #[test]
@@ -120,7 +142,11 @@ fn trace_report_describes_the_cycle() {
     assert_eq!(r.stacks, 16);
     let line = r.gctrace_line();
     assert!(line.starts_with("gc 1 @"), "{line}");
-    assert!(line.contains(" ms clock, ") && line.contains("3->3->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 1 P (forced)\n"), "{line}");
+    assert!(
+        line.contains(" ms clock, ")
+            && line.contains("3->3->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 1 P (forced)\n"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -140,7 +166,11 @@ fn free_os_memory_releases_free_pages() {
     assert_eq!(after.heap_idle, after.heap_sys);
     // Released memory comes back zeroed.
     let p = h.alloc_noscan(1 << 20).unwrap().as_ptr();
-    assert!((0..1 << 20).step_by(4093).all(|i| unsafe { *p.add(i) } == 0));
+    assert!(
+        (0..1 << 20)
+            .step_by(4093)
+            .all(|i| unsafe { *p.add(i) } == 0)
+    );
 }
 
 #[test]
@@ -161,7 +191,10 @@ fn shrinking_heap_returns_memory_after_a_normal_cycle() {
     h.collect(&mut NoRoots);
     let st = h.mem_stats();
     let resident = st.heap_sys - st.heap_released;
-    assert!(resident <= 5 << 20, "resident heap {resident} after the live set vanished");
+    assert!(
+        resident <= 5 << 20,
+        "resident heap {resident} after the live set vanished"
+    );
 }
 
 #[test]
@@ -172,8 +205,14 @@ fn finalizer_runs_once_and_resurrects_for_one_cycle() {
     let obj = alloc_node(&mut h, t, child, 1);
     let token = alloc_node(&mut h, t, 0, 99); // the runtime's closure object
     h.set_finalizer(obj, token).unwrap();
-    assert!(h.set_finalizer(obj, token).is_err(), "finalizer already set");
-    assert!(h.set_finalizer(obj + 8, token).is_err(), "not the start of an object");
+    assert!(
+        h.set_finalizer(obj, token).is_err(),
+        "finalizer already set"
+    );
+    assert!(
+        h.set_finalizer(obj + 8, token).is_err(),
+        "not the start of an object"
+    );
     h.collect(&mut NoRoots);
     let ready = h.take_ready_finalizers();
     assert_eq!(ready, vec![(obj, token)]);
@@ -232,12 +271,18 @@ fn cleanups_run_after_the_object_is_freed() {
     // a stays reachable for one cycle.
     h.collect(&mut |m: &mut Marker<'_>| m.mark_pointer(a));
     assert!(h.take_ready_cleanups().is_empty());
-    assert!(h.find_object(tok_a).is_some(), "registered cleanup keeps its token alive");
+    assert!(
+        h.find_object(tok_a).is_some(),
+        "registered cleanup keeps its token alive"
+    );
     h.collect(&mut NoRoots);
     assert!(h.find_object(a).is_none());
     let ready = h.take_ready_cleanups();
     assert_eq!(ready, vec![tok_a]);
-    assert!(h.find_object(tok_a).is_some(), "queued token stays alive until taken");
+    assert!(
+        h.find_object(tok_a).is_some(),
+        "queued token stays alive until taken"
+    );
     assert!(h.find_object(tok_b).is_none());
 }
 
@@ -295,7 +340,10 @@ fn mem_stats_are_consistent() {
     assert_eq!(mid.heap_objects, 10_000);
     assert_eq!(mid.heap_alloc, 10_000 * 16);
     assert_eq!(mid.total_alloc, 10_000 * 16);
-    assert_eq!(mid.by_size.iter().find(|c| c.size == 16).unwrap().mallocs, 10_000);
+    assert_eq!(
+        mid.by_size.iter().find(|c| c.size == 16).unwrap().mallocs,
+        10_000
+    );
     let bitmap = vec![u64::MAX; keep.len().div_ceil(64)];
     h.collect(&mut |m: &mut Marker<'_>| m.mark_words(&keep, &bitmap));
     let st = h.mem_stats();

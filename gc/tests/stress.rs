@@ -18,7 +18,13 @@ fn proc_status_bytes(key: &str) -> usize {
     status
         .lines()
         .find_map(|l| l.strip_prefix(key))
-        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse::<usize>().ok())
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<usize>()
+                .ok()
+        })
         .map_or(0, |kb| kb * 1024)
 }
 
@@ -26,12 +32,24 @@ fn proc_status_bytes(key: &str) -> usize {
 #[ignore = "allocates 10^8 objects: run in release with --ignored"]
 fn hundred_million_short_lived_objects_in_bounded_memory() {
     const TOTAL: usize = 100_000_000;
-    let live_slots: usize = std::env::var("GC_STRESS_LIVE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000).max(1);
+    let live_slots: usize = std::env::var("GC_STRESS_LIVE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+        .max(1);
     let baseline = proc_status_bytes("VmRSS:");
-    let mut heap = Heap::new(HeapConfig { poison_freed: false, ..HeapConfig::default() }).unwrap();
+    let mut heap = Heap::new(HeapConfig {
+        poison_freed: false,
+        ..HeapConfig::default()
+    })
+    .unwrap();
     // A 48-byte node with two pointers, and a pointer array for the ring.
-    let node = heap.register_type(TypeDesc::new(48, 8, &[0, 8]).unwrap()).unwrap();
-    let ptr = heap.register_type(TypeDesc::new(8, 8, &[0]).unwrap()).unwrap();
+    let node = heap
+        .register_type(TypeDesc::new(48, 8, &[0, 8]).unwrap())
+        .unwrap();
+    let ptr = heap
+        .register_type(TypeDesc::new(8, 8, &[0]).unwrap())
+        .unwrap();
     let ring = heap.alloc_array(ptr, live_slots).unwrap().as_ptr() as *mut usize;
     let mut rng = 0x9e37_79b9_7f4a_7c15u64;
     let mut peak_heap_inuse = 0;
@@ -45,7 +63,9 @@ fn hundred_million_short_lived_objects_in_bounded_memory() {
         rng ^= rng << 17;
         // Mixed sizes: most objects are typed nodes, some are pointer-free buffers.
         let p = if rng.is_multiple_of(4) {
-            heap.alloc_noscan(16 + (rng >> 8) as usize % 200).unwrap().as_ptr() as usize
+            heap.alloc_noscan(16 + (rng >> 8) as usize % 200)
+                .unwrap()
+                .as_ptr() as usize
         } else {
             let p = heap.alloc(node).unwrap().as_ptr() as *mut usize;
             let slot = (rng >> 20) as usize % live_slots;
