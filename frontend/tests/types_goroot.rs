@@ -1,0 +1,113 @@
+//! Measures the checker over `$GOROOT/test`: the share of `run`/`compile`/`build`
+//! (and `rundir`/`compiledir`) tests that check without error, and the share of
+//! `errorcheck` tests whose errors fall exactly on the lines marked `// ERROR`.
+//! Ignored by default (it takes a while); run with
+//! `cargo test --release -p frontend --test types_goroot -- --ignored --nocapture`.
+//! Set `MVM_GOROOT_TEST_LIST=1` to print every failure.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use frontend::loader::{Config, Request, constraint, goroot::GoRoot};
+
+/// The directories gc's test runner walks.
+const DIRS: &[&str] = &[".", "ken", "chan", "interface", "syntax", "fixedbugs", "typeparam", "typeparam/mdempsky", "abi"];
+
+/// The recipe (first `// word` line, after build constraints) of a test file.
+fn recipe(src: &str) -> Option<String> {
+    for line in src.lines() {
+        let l = line.trim();
+        if l.is_empty() || constraint::is_go_build(l) || constraint::is_plus_build(l) {
+            continue;
+        }
+        let word = l.strip_prefix("// ")?.split_whitespace().next()?.to_string();
+        return Some(word);
+    }
+    None
+}
+
+/// Whether the file's build constraints hold for the host (as the test runner decides).
+fn should_test(src: &str, cfg: &Config) -> bool {
+    for line in src.lines() {
+        if line.starts_with("package ") {
+            break;
+        }
+        if let Ok(e) = constraint::parse(line)
+            && !e.eval(&mut |t| cfg.build.match_tag(t) || t == "gc" || t == "gcflags_noopt" && false)
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn error_lines(errs: &[String], file: &Path) -> BTreeSet<u32> {
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    errs.iter()
+        .filter_map(|e| {
+            let mut parts = e.splitn(3, ':');
+            let f = parts.next()?;
+            let line = parts.next()?.parse().ok()?;
+            f.ends_with(&name).then_some(line)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore]
+fn goroot_test_suite() {
+    let goroot = GoRoot::discover().expect("goroot");
+    let Some(test_dir) = goroot.test_dir() else { return };
+    let cfg = Config::host(goroot);
+    let list = std::env::var("MVM_GOROOT_TEST_LIST").is_ok();
+    let (mut ok, mut total, mut ec_ok, mut ec_total) = (0, 0, 0, 0);
+    let mut failures = Vec::new();
+    let start = std::time::Instant::now();
+    for d in DIRS {
+        let dir = test_dir.join(d);
+        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let mut files: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
+        files.sort();
+        for f in files {
+            let Ok(src) = std::fs::read_to_string(&f) else { continue };
+            let Some(r) = recipe(&src) else { continue };
+            if !should_test(&src, &cfg) {
+                continue;
+            }
+            let req = match r.as_str() {
+                "run" | "compile" | "build" | "errorcheck" => Request::Files(vec![f.clone()]),
+                "rundir" | "compiledir" => Request::RunDir(f.with_extension("dir")),
+                _ => continue,
+            };
+            let res = std::panic::catch_unwind(|| frontend::types::check_packages(&cfg, &req));
+            let errs = match res {
+                Ok(Ok(_)) => Vec::new(),
+                Ok(Err(e)) => e,
+                Err(_) => vec!["PANIC".to_string()],
+            };
+            if r == "errorcheck" {
+                ec_total += 1;
+                let want: BTreeSet<u32> = src.lines().enumerate().filter(|(_, l)| l.contains("// ERROR") || l.contains("// GC_ERROR")).map(|(i, _)| i as u32 + 1).collect();
+                let got = error_lines(&errs, &f);
+                if want == got && !errs.iter().any(|e| e == "PANIC") {
+                    ec_ok += 1;
+                }
+                continue;
+            }
+            total += 1;
+            if errs.is_empty() {
+                ok += 1;
+            } else {
+                failures.push(format!("{}: {}", f.strip_prefix(&test_dir).unwrap_or(&f).display(), errs.first().cloned().unwrap_or_default()));
+            }
+        }
+    }
+    if list {
+        for f in &failures {
+            println!("FAIL {f}");
+        }
+    }
+    println!("run/compile/build: {ok}/{total} check clean ({:.1}%)", 100.0 * ok as f64 / total.max(1) as f64);
+    println!("errorcheck: {ec_ok}/{ec_total} exact ({:.1}%)", 100.0 * ec_ok as f64 / ec_total.max(1) as f64);
+    println!("time: {:?}", start.elapsed());
+}
