@@ -14,4 +14,6 @@
 //! defer/recover, append growth).
 
 pub mod bytecode;
+/// The compiler from the checked program to bytecode (see its module docs).
+pub mod compile;
 pub mod vm;

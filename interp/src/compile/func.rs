@@ -46,6 +46,8 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub vars: HashMap<ObjId, VarLoc>,
     /// Enclosing breakable statements, innermost last.
     pub targets: Vec<Target>,
+    /// Where `fallthrough` goes in the switch clause being compiled.
+    pub fallthrough: Option<Label>,
     /// `goto` targets by label name.
     pub goto_labels: HashMap<String, Label>,
     /// The label written on the statement being compiled next (for `L: for ...`).
@@ -75,6 +77,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             finfo,
             vars: HashMap::new(),
             targets: Vec::new(),
+            fallthrough: None,
             goto_labels: HashMap::new(),
             pending_label: None,
             results: Vec::new(),
@@ -134,7 +137,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             fc.results = fi.results.clone();
             for &r in &fi.results {
                 let t = prog.obj(r).ty;
-                if fc.run(|fc| fc.declare_var(r, t)).is_err() {
+                if fc.run(|fc| fc.declare_var(r, t).map(|_| ())).is_err() {
                     return Err(fc.errors);
                 }
             }

@@ -59,7 +59,7 @@ impl<'p> Ctx<'p> {
         let p = self.prog;
         let kinds = layout::words(p, t);
         let tl = TypeLayout {
-            name: frontend::types::typestring::type_string(p, t),
+            name: frontend::types::typestring::type_string(p, t, None),
             size: layout::size_of(p, t),
             align: frontend::types::sizes::align_of(p, t).max(1) as u64,
             pointers: WordSet::pointers(&kinds),

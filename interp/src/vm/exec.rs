@@ -65,24 +65,22 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
 
     // SAFETY (whole body): see the module docs; the saved state came from this loop.
     unsafe {
-        let mut cur = g.func as usize;
-        let mut meta: &Meta = &*metas.add(cur);
-        let mut code = meta.code;
-        let mut ip = code.add(g.pc as usize);
+        // Only ip, sp, fp and meta are hot; everything else is reached through them or
+        // `g` (the closure context lives in `g.ctx`), which keeps the hot four in registers.
+        let mut meta: &Meta = &*metas.add(g.func as usize);
+        let mut ip = meta.code.add(g.pc as usize);
         let mut base = g.stack.words_mut().as_mut_ptr();
-        let mut stack_len = g.stack.len();
+        let mut stack_end = base.add(g.stack.len());
         let mut fp = base.add(g.fp);
         let mut sp = base.add(g.sp);
-        let mut ctx = g.ctx;
 
         // Writes the loop state back to `g`, with `pc` the instruction to resume at.
         macro_rules! save {
             ($pc:expr) => {{
-                g.func = cur as u32;
+                g.func = meta.id;
                 g.pc = $pc as u32;
                 g.fp = fp.offset_from(base) as usize;
                 g.sp = sp.offset_from(base) as usize;
-                g.ctx = ctx;
                 if COUNT {
                     vm.executed += std::mem::take(&mut executed);
                 }
@@ -91,7 +89,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         // Stops at the current instruction (the one that was just fetched).
         macro_rules! trap {
             ($t:expr) => {{
-                save!(ip.offset_from(code) - 1);
+                save!(ip.offset_from(meta.code) - 1);
                 return $t;
             }};
         }
@@ -148,7 +146,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 if off < 0 {
                     budget -= 1;
                     if budget == 0 {
-                        save!(ip.offset_from(code));
+                        save!(ip.offset_from(meta.code));
                         return Trap::Yield;
                     }
                 }
@@ -195,15 +193,13 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 copy_words!($src, fp, n);
                 sp = fp.add(n);
                 if f == ENTRY_FUNC {
-                    save!(ip.offset_from(code) - 1);
+                    save!(ip.offset_from(meta.code) - 1);
                     return Trap::Done;
                 }
-                cur = f as usize;
-                meta = &*metas.add(cur);
-                code = meta.code;
+                meta = &*metas.add(f as usize);
                 ip = ret_ip;
                 fp = base.add(caller_fp);
-                ctx = caller_ctx;
+                g.ctx = caller_ctx;
             }};
         }
         macro_rules! addr {
@@ -236,31 +232,29 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 let id: usize = $id;
                 let callee: &Meta = &*metas.add(id);
                 let mut new_fp = sp.sub(callee.nparams);
-                let new_fp_idx = new_fp.offset_from(base) as usize;
-                if new_fp_idx + callee.need > stack_len {
+                if new_fp.add(callee.need) > stack_end {
+                    let new_fp_idx = new_fp.offset_from(base) as usize;
                     let fp_idx = fp.offset_from(base);
                     if g.stack.grow(new_fp_idx + callee.need, limit).is_err() {
                         trap!(Trap::Overflow);
                     }
                     base = g.stack.words_mut().as_mut_ptr();
-                    stack_len = g.stack.len();
+                    stack_end = base.add(g.stack.len());
                     fp = base.offset(fp_idx);
                     new_fp = base.add(new_fp_idx);
                 }
                 let rec = new_fp.add(callee.frame_size);
                 *rec = ip as u64;
-                *rec.add(1) = pack_func_fp(cur as u32, fp.offset_from(base) as usize);
-                *rec.add(2) = ctx;
+                *rec.add(1) = pack_func_fp(meta.id, fp.offset_from(base) as usize);
+                *rec.add(2) = g.ctx;
                 for k in callee.nparams..callee.frame_size {
                     *new_fp.add(k) = 0;
                 }
                 fp = new_fp;
                 sp = rec.add(FRAME_RECORD_WORDS);
-                cur = id;
                 meta = callee;
-                code = callee.code;
-                ip = code;
-                ctx = $ctx;
+                ip = callee.code;
+                g.ctx = $ctx;
                 budget -= 1;
                 if budget == 0 {
                     save!(0);
@@ -314,7 +308,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let s = fp.add(slot as usize);
                     *s = (*s).wrapping_add(imm as i64 as u64);
                 }
-                Instr::LoadCtx => push!(ctx),
+                Instr::LoadCtx => push!(g.ctx),
 
                 Instr::AddI64 => binary!(|a, b| a.wrapping_add(b)),
                 Instr::SubI64 => binary!(|a, b| a.wrapping_sub(b)),
@@ -621,7 +615,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     call!(id, 0);
                 }
                 Instr::CallNative(id) => {
-                    save!(ip.offset_from(code) - 1);
+                    save!(ip.offset_from(meta.code) - 1);
                     let Some(native) = vm.program.native(id) else {
                         trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
                     };
@@ -652,7 +646,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
 
                 Instr::Alloc(t) => {
-                    save!(ip.offset_from(code) - 1);
+                    save!(ip.offset_from(meta.code) - 1);
                     match vm.alloc(g, t, 1) {
                         Ok(p) => push!(p),
                         Err(trap) => trap!(trap),
@@ -660,7 +654,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::MakeSlice(t) => {
                     // Saved with the inputs on the stack: the stack map says so.
-                    save!(ip.offset_from(code) - 1);
+                    save!(ip.offset_from(meta.code) - 1);
                     let (len, cap) = (*sp.sub(2) as i64, *sp.sub(1) as i64);
                     match vm.make_slice(g, t, len, cap) {
                         Ok(p) => {
@@ -673,7 +667,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::GrowSlice(t) => {
-                    save!(ip.offset_from(code) - 1);
+                    save!(ip.offset_from(meta.code) - 1);
                     let (ptr, len, cap, n) = (*sp.sub(4), *sp.sub(3) as i64, *sp.sub(2) as i64, *sp.sub(1) as i64);
                     match vm.grow_slice(g, t, ptr, len, cap, n) {
                         Ok((p, new_len, new_cap)) => {

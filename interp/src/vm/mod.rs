@@ -127,6 +127,7 @@ pub enum Status {
 /// Per-function data the dispatch loop reads on calls, laid out for it.
 #[derive(Debug)]
 pub(crate) struct Meta {
+    id: u32,
     code: *const Instr,
     consts: *const u64,
     nparams: usize,
@@ -204,7 +205,9 @@ impl<'p> Vm<'p> {
         let metas = program
             .functions()
             .iter()
-            .map(|f| Meta {
+            .enumerate()
+            .map(|(id, f)| Meta {
+                id: id as u32,
                 code: f.code.as_ptr(),
                 consts: f.consts.as_ptr(),
                 nparams: f.sig.params.len(),

@@ -1,0 +1,272 @@
+//! Calls: static calls of package-level functions, conversions, and builtins.
+
+use super::func::{CResult, FuncCompiler};
+use super::layout::{self, Repr};
+use crate::bytecode::{Instr, Kind, PrintKind};
+use frontend::syntax::ast::{ExprId, ExprKind};
+use frontend::types::info::Mode;
+use frontend::types::object::{Builtin, ObjKind};
+use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
+
+impl FuncCompiler<'_, '_> {
+    /// A call expression: a conversion, a builtin, or a function call.
+    pub fn call(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let f = self.unparen(fun);
+        let mode = self.finfo.type_of(f).map(|tv| tv.mode);
+        if mode == Some(Mode::TypeExpr) {
+            let [x] = args else { return Err(self.err(pos, "internal compiler error: conversion arity")) };
+            return self.conversion(e, *x, self.ty(e));
+        }
+        if mode == Some(Mode::Builtin) {
+            let b = self.finfo.uses.get(&f).map(|&o| &self.cx.prog.obj(o).kind);
+            let Some(ObjKind::Builtin(b)) = b else {
+                return Err(self.err(pos, "internal compiler error: unresolved builtin"));
+            };
+            return self.builtin(e, *b, args);
+        }
+        if self.finfo.instances.contains_key(&f) {
+            return Err(self.unimpl(pos, "generic functions"));
+        }
+        let target = match &self.file.expr(f).kind {
+            ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
+            _ => None,
+        };
+        let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
+        let Some((obj, (id, sig))) = callee else {
+            if self.finfo.selections.contains_key(&f) {
+                return Err(self.unimpl(pos, "method calls"));
+            }
+            return Err(self.unimpl(pos, "calls of function values"));
+        };
+        let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
+            return Err(self.err(pos, "internal compiler error: callee without a signature"));
+        };
+        if fsig.variadic || has_dots {
+            return Err(self.unimpl(pos, "variadic functions"));
+        }
+        if args.len() == fsig.params.len() {
+            for (&a, &pt) in args.iter().zip(&fsig.params) {
+                self.expr_to(a, pt)?;
+            }
+        } else if let [a] = args {
+            // f(g()) with a multi-value g.
+            self.expr(*a)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: argument count"));
+        }
+        self.b.set_line(self.line(pos));
+        self.b.call(id, &sig);
+        Ok(())
+    }
+
+    /// `T(x)`.
+    fn conversion(&mut self, e: ExprId, x: ExprId, to: TypeId) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let from = self.ty(x);
+        let prog = self.cx.prog;
+        if prog.types.is_interface(to) {
+            return self.expr_to(x, to);
+        }
+        if let Some(tv) = self.finfo.type_of(x)
+            && let Some(v) = &tv.value
+            && layout::repr(prog, from) == layout::repr(prog, to)
+        {
+            let v = v.clone();
+            return self.push_const(x, &v, to);
+        }
+        let (Some(rf), Some(rt)) = (layout::repr(prog, from), layout::repr(prog, to)) else {
+            return Err(self.unimpl(pos, "this conversion"));
+        };
+        self.expr(x)?;
+        use Instr::*;
+        match (rf, rt) {
+            (a, b) if a == b => {}
+            (Repr::Int { .. }, Repr::Int { .. }) => self.wrap(rt),
+            (Repr::Int { signed, .. }, Repr::F64) => self.b.emit(if signed { I64ToF64 } else { U64ToF64 }),
+            (Repr::Int { signed, .. }, Repr::F32) => self.b.emit(if signed { I64ToF32 } else { U64ToF32 }),
+            (Repr::F64, Repr::Int { bits: 64, signed: false }) => self.b.emit(F64ToU64),
+            (Repr::F32, Repr::Int { bits: 64, signed: false }) => self.b.emit(F32ToU64),
+            (Repr::F64, Repr::Int { .. }) => {
+                self.b.emit(F64ToI64);
+                self.wrap(rt);
+            }
+            (Repr::F32, Repr::Int { .. }) => {
+                self.b.emit(F32ToI64);
+                self.wrap(rt);
+            }
+            (Repr::F32, Repr::F64) => self.b.emit(F32ToF64),
+            (Repr::F64, Repr::F32) => self.b.emit(F64ToF32),
+            (Repr::Ptr, Repr::Int { .. }) | (Repr::Int { .. }, Repr::Ptr) => {}
+            _ => return Err(self.unimpl(pos, "this conversion")),
+        }
+        self.b.set_top_kinds(&layout::words(prog, to));
+        Ok(())
+    }
+
+    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId]) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        match b {
+            Builtin::Print | Builtin::Println => {
+                self.b.set_line(self.line(pos));
+                for (k, &a) in args.iter().enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.b.print(PrintKind::Space);
+                    }
+                    let mut t = self.ty(a);
+                    if let Type::Basic(k) = prog.types.get(t)
+                        && k.is_untyped()
+                    {
+                        t = TypeTable::basic(match k {
+                            BasicKind::UntypedBool => BasicKind::Bool,
+                            BasicKind::UntypedRune => BasicKind::Int32,
+                            BasicKind::UntypedFloat => BasicKind::Float64,
+                            BasicKind::UntypedComplex => BasicKind::Complex128,
+                            BasicKind::UntypedString => BasicKind::String,
+                            BasicKind::UntypedNil => BasicKind::UnsafePointer,
+                            _ => BasicKind::Int,
+                        });
+                    }
+                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                    self.expr_to(a, t)?;
+                    self.b.print(kind);
+                }
+                if b == Builtin::Println {
+                    self.b.print(PrintKind::Newline);
+                }
+                Ok(())
+            }
+            Builtin::Len | Builtin::Cap => {
+                let [x] = args else { return Err(self.err(pos, "internal compiler error: len arity")) };
+                let xt = self.ty(*x);
+                match prog.types.under(xt) {
+                    Type::Basic(_) => {
+                        self.expr(*x)?;
+                        self.b.emit(Instr::Swap);
+                        self.b.emit(Instr::Pop);
+                    }
+                    Type::Slice(_) => {
+                        self.expr(*x)?;
+                        if b == Builtin::Len {
+                            self.b.emit(Instr::Pop);
+                        }
+                        self.b.emit(Instr::Swap);
+                        self.b.emit(Instr::Pop);
+                        if b == Builtin::Cap {
+                            self.b.emit(Instr::Swap);
+                            self.b.emit(Instr::Pop);
+                        }
+                    }
+                    Type::Array(n, _) => {
+                        // len of an array with calls or receives in it: evaluate, then drop.
+                        self.expr(*x)?;
+                        self.pop_value(xt);
+                        self.b.push_i64(*n as i64);
+                    }
+                    Type::Pointer(p) => match prog.types.under(*p) {
+                        Type::Array(n, _) => {
+                            self.expr(*x)?;
+                            self.b.emit(Instr::Pop);
+                            self.b.push_i64(*n as i64);
+                        }
+                        _ => return Err(self.unimpl(pos, "len of this type")),
+                    },
+                    _ => return Err(self.unimpl(pos, "len of this type")),
+                }
+                self.b.set_top_kinds(&[Kind::Scalar]);
+                Ok(())
+            }
+            Builtin::New => {
+                let t = self.ty(e);
+                let Type::Pointer(elem) = prog.types.under(t) else {
+                    return Err(self.err(pos, "internal compiler error: new without a pointer type"));
+                };
+                let ti = self.cx.type_id(*elem);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Alloc(ti));
+                Ok(())
+            }
+            Builtin::Make => {
+                let t = self.ty(e);
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of maps and channels")) };
+                let int = TypeTable::basic(BasicKind::Int);
+                let Some(&len) = args.get(1) else { return Err(self.err(pos, "internal compiler error: make arity")) };
+                self.expr_to(len, int)?;
+                match args.get(2) {
+                    Some(&cap) => self.expr_to(cap, int)?,
+                    None => self.b.emit(Instr::Dup),
+                }
+                let ti = self.cx.type_id(*elem);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::MakeSlice(ti));
+                Ok(())
+            }
+            Builtin::Panic => {
+                // Until type descriptors exist, a non-interface value is passed with the
+                // index of its type's layout (plus one) as the type word and its first
+                // word as data: the report names no Go type yet, but the exit status
+                // and the goroutine trace are gc's.
+                let [x] = args else { return Err(self.err(pos, "internal compiler error: panic arity")) };
+                let xt = self.ty(*x);
+                let is_const = self.finfo.type_of(*x).is_some_and(|tv| tv.value.is_some());
+                if prog.types.is_interface(xt) && !is_const {
+                    self.expr(*x)?;
+                } else {
+                    if !is_const {
+                        // Evaluated for its effects (and its own panics).
+                        self.expr(*x)?;
+                        self.pop_value(xt);
+                    }
+                    let ti = self.cx.type_id(xt);
+                    self.b.push_i64(i64::from(ti) + 1);
+                    self.b.emit(Instr::Const(0));
+                }
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Panic);
+                Ok(())
+            }
+            Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
+            _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
+        }
+    }
+
+    /// `min`/`max` of integers (floats need gc's NaN and signed-zero rules: later).
+    fn min_max(&mut self, e: ExprId, min: bool, args: &[ExprId]) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let t = self.ty(e);
+        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else {
+            return Err(self.unimpl(pos, "min and max of non-integers"));
+        };
+        let Some((&first, rest)) = args.split_first() else { return Err(self.err(pos, "internal compiler error: min arity")) };
+        let acc = self.b.local(Kind::Scalar);
+        self.expr_to(first, t)?;
+        self.b.emit(Instr::Store(acc));
+        for &a in rest {
+            let keep = self.b.new_label();
+            self.expr_to(a, t)?;
+            self.b.emit(Instr::Dup);
+            self.b.emit(Instr::Load(acc));
+            let br = match (min, signed) {
+                (true, true) => Instr::BrGeI64(0),
+                (false, true) => Instr::BrLeI64(0),
+                (true, false) => Instr::BrGeU64(0),
+                (false, false) => {
+                    // a <= acc  <=>  !(acc < a)
+                    self.b.emit(Instr::Swap);
+                    Instr::BrGeU64(0)
+                }
+            };
+            let skip = self.b.new_label();
+            self.b.branch(br, skip);
+            self.b.emit(Instr::Store(acc));
+            self.b.branch(Instr::Jump(0), keep);
+            self.b.bind(skip);
+            self.b.emit(Instr::Pop);
+            self.b.bind(keep);
+        }
+        self.b.emit(Instr::Load(acc));
+        Ok(())
+    }
+}

@@ -1,0 +1,781 @@
+//! Statements. The operand stack is empty between statements, so every label a
+//! statement binds sees an empty stack.
+
+use super::func::{CResult, FuncCompiler, Target, VarLoc};
+use super::layout::{self, Repr};
+use crate::bytecode::{Instr, Kind, Label};
+use frontend::syntax::Pos;
+use frontend::syntax::ast::{AssignOp, BinOp, Block, BranchKind, CaseClause, DeclKind, ExprId, ExprKind, StmtId, StmtKind, UnOp};
+use frontend::types::ObjId;
+use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
+
+impl FuncCompiler<'_, '_> {
+    /// Compiles a statement list.
+    pub fn block(&mut self, stmts: &[StmtId]) -> CResult {
+        for &s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: StmtId) -> CResult {
+        let file = self.file.clone();
+        let st = file.stmt(s);
+        let pos = st.pos;
+        let label = self.pending_label.take();
+        self.b.set_line(self.line(pos));
+        match &st.kind {
+            StmtKind::Empty | StmtKind::Bad => Ok(()),
+            StmtKind::Labeled { label, stmt } => {
+                let name = file.name(*label).to_string();
+                let l = self.goto_label(&name);
+                self.b.bind(l);
+                self.pending_label = Some(name);
+                self.stmt(*stmt)
+            }
+            StmtKind::Block(b) => self.block(&b.stmts),
+            StmtKind::Expr(e) => {
+                self.expr(*e)?;
+                let t = self.ty(*e);
+                self.pop_value(t);
+                Ok(())
+            }
+            StmtKind::Decl(decls) => {
+                for &d in decls {
+                    if let DeclKind::Var { names, values, .. } = &file.decl(d).kind {
+                        let objs: Vec<Option<ObjId>> = names.iter().map(|n| self.finfo.defs.get(&n.pos).copied()).collect();
+                        self.define(pos, &objs, values)?;
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::Assign { op, lhs, rhs } => match op {
+                AssignOp::Define => {
+                    let objs: Vec<Option<ObjId>> = lhs
+                        .iter()
+                        .map(|&l| match file.expr(l).kind {
+                            ExprKind::Name(n) => self.finfo.defs.get(&n.pos).copied(),
+                            _ => None,
+                        })
+                        .collect();
+                    // Names already declared are plain assignments.
+                    let mut all_new = true;
+                    for o in &objs {
+                        all_new &= o.is_some();
+                    }
+                    if all_new {
+                        return self.define(pos, &objs, rhs);
+                    }
+                    self.assign(pos, lhs, rhs, &objs)
+                }
+                AssignOp::Assign => self.assign(pos, lhs, rhs, &vec![None; lhs.len()]),
+                AssignOp::Op(op) => {
+                    let ([l], [r]) = (lhs.as_slice(), rhs.as_slice()) else {
+                        return Err(self.err(pos, "internal compiler error: op-assignment arity"));
+                    };
+                    self.op_assign(pos, *l, *op, Some(*r))
+                }
+            },
+            StmtKind::IncDec { x, inc } => self.op_assign(pos, *x, if *inc { BinOp::Add } else { BinOp::Sub }, None),
+            StmtKind::Return(results) => self.ret(pos, results),
+            StmtKind::Branch { kind, label } => {
+                let name = label.map(|l| file.name(l).to_string());
+                self.branch_stmt(pos, *kind, name)
+            }
+            StmtKind::If { init, cond, then, els } => {
+                if let Some(i) = init {
+                    self.stmt(*i)?;
+                }
+                let else_l = self.b.new_label();
+                self.cond_branch(*cond, else_l, false)?;
+                self.block(&then.stmts)?;
+                match els {
+                    Some(els) => {
+                        let end = self.b.new_label();
+                        self.b.branch(Instr::Jump(0), end);
+                        self.b.bind(else_l);
+                        self.stmt(*els)?;
+                        self.b.bind(end);
+                    }
+                    None => self.b.bind(else_l),
+                }
+                Ok(())
+            }
+            StmtKind::For { init, cond, post, body } => self.for_stmt(label, *init, *cond, *post, body),
+            StmtKind::Range { key, value, define, x, body } => self.range(pos, label, *key, *value, *define, *x, body),
+            StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, *init, *tag, clauses),
+            StmtKind::TypeSwitch { .. } => Err(self.unimpl(pos, "type switches")),
+            StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
+            StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
+            StmtKind::Defer(_) => Err(self.unimpl(pos, "defer statements")),
+            StmtKind::Send { .. } => Err(self.unimpl(pos, "channel sends")),
+        }
+    }
+
+    /// The `goto` target of label `name` (created on first mention).
+    fn goto_label(&mut self, name: &str) -> Label {
+        if let Some(&l) = self.goto_labels.get(name) {
+            return l;
+        }
+        let l = self.b.new_label();
+        self.goto_labels.insert(name.to_string(), l);
+        l
+    }
+
+    /// `var a, b = x, y` / `a, b := x, y` where every name is new.
+    fn define(&mut self, pos: Pos, objs: &[Option<ObjId>], values: &[ExprId]) -> CResult {
+        let prog = self.cx.prog;
+        let types: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeTable::INVALID, |o| prog.obj(o).ty)).collect();
+        if values.is_empty() {
+            for (o, &t) in objs.iter().zip(&types) {
+                if let Some(o) = o {
+                    self.declare_var(*o, t)?;
+                }
+            }
+            return Ok(());
+        }
+        if values.len() == objs.len() {
+            for (&v, &t) in values.iter().zip(&types) {
+                self.expr_to(v, t)?;
+            }
+        } else if let [v] = values {
+            self.expr(*v)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: declaration arity"));
+        }
+        for (o, &t) in objs.iter().zip(&types).rev() {
+            match o {
+                Some(o) => self.declare_var_from_top(*o, t)?,
+                None => self.pop_value(t),
+            }
+        }
+        Ok(())
+    }
+
+    /// `lhs... = rhs...` (and `:=` redeclaring some names: `objs[i]` is the new object).
+    fn assign(&mut self, pos: Pos, lhs: &[ExprId], rhs: &[ExprId], objs: &[Option<ObjId>]) -> CResult {
+        let prog = self.cx.prog;
+        let types: Vec<TypeId> = lhs
+            .iter()
+            .zip(objs)
+            .map(|(&l, o)| match o {
+                Some(o) => prog.obj(*o).ty,
+                None => self.lhs_type(l),
+            })
+            .collect();
+        if let ([l], [r]) = (lhs, rhs)
+            && objs.first().is_some_and(Option::is_none)
+            && !self.is_blank(*l)
+            && self.slot_var(*l).is_none()
+            && !matches!(self.file.expr(self.unparen(*l)).kind, ExprKind::Name(_))
+        {
+            // One memory location: address first, then the value (the common `a[i] = v`).
+            let t = types[0];
+            self.addr(*l)?;
+            self.expr_to(*r, t)?;
+            return self.store_mem(t);
+        }
+        if rhs.len() == lhs.len() {
+            for (&r, &t) in rhs.iter().zip(&types) {
+                if t == TypeTable::INVALID {
+                    self.expr(r)?;
+                } else {
+                    self.expr_to(r, t)?;
+                }
+            }
+        } else if let [r] = rhs {
+            self.expr(*r)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: assignment arity"));
+        }
+        for ((&l, o), &t) in lhs.iter().zip(objs).zip(&types).rev() {
+            match o {
+                Some(o) => self.declare_var_from_top(*o, t)?,
+                None => self.store_top_to_lhs(l, t)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The type of an assignment's left side (`_` gets the invalid type: its value is
+    /// popped with the right side's own type).
+    fn lhs_type(&self, l: ExprId) -> TypeId {
+        self.ty(l)
+    }
+
+    fn is_blank(&self, l: ExprId) -> bool {
+        matches!(self.file.expr(l).kind, ExprKind::Name(n) if self.file.name(n) == "_")
+    }
+
+    /// The single slot of a one-word local variable that `e` names.
+    pub fn slot_var(&self, e: ExprId) -> Option<u32> {
+        let e = self.unparen(e);
+        let ExprKind::Name(_) = self.file.expr(e).kind else { return None };
+        let o = self.finfo.uses.get(&e)?;
+        match self.vars.get(o)? {
+            VarLoc::Slots { first, n: 1 } => Some(*first),
+            _ => None,
+        }
+    }
+
+    /// Stores the value on top of the stack (of type `t`) into the left side `l`.
+    fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
+        let pos = self.file.expr(l).pos;
+        if self.is_blank(l) {
+            // `_ = x`: the value's own words.
+            return Ok(self.pop_value(t));
+        }
+        let u = self.unparen(l);
+        if let ExprKind::Name(_) = self.file.expr(u).kind {
+            let Some(&o) = self.finfo.uses.get(&u) else { return Err(self.err(pos, "internal compiler error: unresolved name")) };
+            let loc = match self.vars.get(&o).copied() {
+                Some(l) => l,
+                None => match self.cx.globals.get(&o) {
+                    Some(&addr) => VarLoc::Global { addr },
+                    None => return Err(self.unimpl(pos, "variables of enclosing functions (closures)")),
+                },
+            };
+            return self.store_top_to(loc, t);
+        }
+        let (tmp, n) = self.temp(t);
+        if n > 0 {
+            self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        }
+        self.addr(l)?;
+        if n > 0 {
+            self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        }
+        self.store_mem(t)
+    }
+
+    /// `x op= y`, or `x++`/`x--` when `y` is `None`.
+    fn op_assign(&mut self, pos: Pos, x: ExprId, op: BinOp, y: Option<ExprId>) -> CResult {
+        let t = self.ty(x);
+        let r = self.repr_at(x, t)?;
+        // `i++`, `i += 3` on a word-sized integer in a slot: one instruction.
+        if let Some(slot) = self.slot_var(x)
+            && let Repr::Int { bits: 64, .. } = r
+            && matches!(op, BinOp::Add | BinOp::Sub)
+        {
+            let k = match y {
+                None => Some(1i64),
+                Some(y) => self.finfo.type_of(y).and_then(|tv| tv.value.as_ref()).and_then(|v| v.to_i64()),
+            };
+            if let Some(k) = k {
+                let k = if op == BinOp::Sub { k.checked_neg() } else { Some(k) };
+                if let Some(imm) = k.and_then(|k| i16::try_from(k).ok()) {
+                    self.b.emit(Instr::AddSlotImm { slot, imm });
+                    return Ok(());
+                }
+            }
+        }
+        let in_slots = self.slot_var(x).is_some() || self.is_register_var(x);
+        if in_slots {
+            self.expr(x)?;
+        } else {
+            self.addr(x)?;
+            self.b.emit(Instr::Dup);
+            self.load_mem(t)?;
+        }
+        match y {
+            Some(y) => {
+                if matches!(op, BinOp::Shl | BinOp::Shr) {
+                    self.expr(y)?;
+                    self.shift(pos, op, r, self.ty(y))?;
+                } else {
+                    self.expr_to(y, t)?;
+                    self.arith(pos, op, r)?;
+                }
+            }
+            None => {
+                match r {
+                    Repr::Int { .. } => self.b.emit(Instr::Const(1)),
+                    Repr::F64 => self.b.push_i64(1f64.to_bits() as i64),
+                    Repr::F32 => self.b.push_i64(i64::from(1f32.to_bits())),
+                    _ => return Err(self.unimpl(pos, "++ and -- on this type")),
+                }
+                self.arith(pos, op, r)?;
+            }
+        }
+        if in_slots {
+            self.store_top_to_lhs(x, t)
+        } else {
+            self.store_mem(t)
+        }
+    }
+
+    /// Whether `e` names a variable held in frame slots.
+    fn is_register_var(&self, e: ExprId) -> bool {
+        let e = self.unparen(e);
+        let ExprKind::Name(_) = self.file.expr(e).kind else { return false };
+        self.finfo.uses.get(&e).and_then(|o| self.vars.get(o)).is_some_and(|l| matches!(l, VarLoc::Slots { .. }))
+    }
+
+    /// `[x, s] -> [x << s]` or `>>` for a shift count of type `st`.
+    pub fn shift(&mut self, pos: Pos, op: BinOp, r: Repr, st: TypeId) -> CResult {
+        if let Some(Repr::Int { signed: true, .. }) = layout::repr(self.cx.prog, st) {
+            self.b.emit(Instr::CheckShift);
+        }
+        let Repr::Int { signed, .. } = r else { return Err(self.unimpl(pos, "shifts of this type")) };
+        if op == BinOp::Shl {
+            self.b.emit(Instr::Shl);
+            self.wrap(r);
+        } else {
+            self.b.emit(if signed { Instr::ShrI64 } else { Instr::ShrU64 });
+        }
+        Ok(())
+    }
+
+    fn ret(&mut self, pos: Pos, results: &[ExprId]) -> CResult {
+        let types = self.result_types.clone();
+        if results.is_empty() {
+            for (&r, &t) in self.results.clone().iter().zip(&types) {
+                let Some(loc) = self.vars.get(&r).copied() else {
+                    return Err(self.err(pos, "internal compiler error: result variable"));
+                };
+                self.load_var(loc, t)?;
+            }
+        } else if results.len() == types.len() {
+            if let ([r], [t]) = (results, types.as_slice())
+                && let Some(slot) = self.slot_var(*r)
+                && layout::words(self.cx.prog, *t).len() == 1
+                && self.ty(*r) == *t
+            {
+                self.b.emit(Instr::RetSlot(slot));
+                return Ok(());
+            }
+            for (&r, &t) in results.iter().zip(&types) {
+                self.expr_to(r, t)?;
+            }
+        } else if let [r] = results {
+            self.expr(*r)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: return arity"));
+        }
+        self.b.emit(Instr::Ret);
+        Ok(())
+    }
+
+    fn branch_stmt(&mut self, pos: Pos, kind: BranchKind, label: Option<String>) -> CResult {
+        let find = |targets: &[Target], want_cont: bool| -> Option<Label> {
+            targets.iter().rev().find_map(|t| {
+                let label_ok = match &label {
+                    Some(l) => t.label.as_deref() == Some(l.as_str()),
+                    None => !want_cont || t.cont.is_some(),
+                };
+                if !label_ok {
+                    return None;
+                }
+                if want_cont { t.cont } else { Some(t.brk) }
+            })
+        };
+        let target = match kind {
+            BranchKind::Break => find(&self.targets, false),
+            BranchKind::Continue => find(&self.targets, true),
+            BranchKind::Goto => label.as_deref().map(|l| self.goto_label(l)),
+            BranchKind::Fallthrough => self.fallthrough,
+        };
+        let Some(l) = target else { return Err(self.err(pos, "internal compiler error: branch without a target")) };
+        self.b.branch(Instr::Jump(0), l);
+        Ok(())
+    }
+
+    /// Emits a jump to `label` taken when `cond` evaluates to `when`.
+    pub fn cond_branch(&mut self, cond: ExprId, label: Label, when: bool) -> CResult {
+        let file = self.file.clone();
+        let has_value = self.finfo.type_of(cond).is_some_and(|tv| tv.value.is_some());
+        match &file.expr(cond).kind {
+            ExprKind::Paren(x) => return self.cond_branch(*x, label, when),
+            ExprKind::Unary { op: UnOp::Not, x } if !has_value => return self.cond_branch(*x, label, !when),
+            ExprKind::Binary { op: BinOp::AndAnd, x, y } if !has_value => {
+                if when {
+                    let skip = self.b.new_label();
+                    self.cond_branch(*x, skip, false)?;
+                    self.cond_branch(*y, label, true)?;
+                    self.b.bind(skip);
+                } else {
+                    self.cond_branch(*x, label, false)?;
+                    self.cond_branch(*y, label, false)?;
+                }
+                return Ok(());
+            }
+            ExprKind::Binary { op: BinOp::OrOr, x, y } if !has_value => {
+                if when {
+                    self.cond_branch(*x, label, true)?;
+                    self.cond_branch(*y, label, true)?;
+                } else {
+                    let skip = self.b.new_label();
+                    self.cond_branch(*x, skip, true)?;
+                    self.cond_branch(*y, label, false)?;
+                    self.b.bind(skip);
+                }
+                return Ok(());
+            }
+            ExprKind::Binary { op, x, y }
+                if !has_value && matches!(op, BinOp::Eql | BinOp::Neq | BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq) =>
+            {
+                let ot = if self.cx.prog.types.is_untyped(self.ty(*x)) { self.ty(*y) } else { self.ty(*x) };
+                if let Some(r @ (Repr::Int { .. } | Repr::Bool | Repr::Ptr)) = layout::repr(self.cx.prog, ot) {
+                    let op = if when { *op } else { negate(*op) };
+                    return self.int_branch(op, *x, *y, ot, r, label);
+                }
+            }
+            _ => {}
+        }
+        self.expr(cond)?;
+        self.b.branch(if when { Instr::JumpIf(0) } else { Instr::JumpIfNot(0) }, label);
+        Ok(())
+    }
+
+    /// A fused compare-and-branch on integers: `if x op y goto label`.
+    fn int_branch(&mut self, op: BinOp, x: ExprId, y: ExprId, t: TypeId, r: Repr, label: Label) -> CResult {
+        let signed = !matches!(r, Repr::Int { signed: false, .. });
+        let yconst = self.finfo.type_of(y).and_then(|tv| tv.value.as_ref()).and_then(|v| {
+            if signed { v.to_i64() } else { v.to_u64().and_then(|u| i64::try_from(u).ok()) }
+        });
+        let xslot = self.slot_var(x).and_then(|s| u16::try_from(s).ok()).filter(|_| self.ty(x) == t || signed);
+        let yslot = self.slot_var(y).and_then(|s| u16::try_from(s).ok());
+        let eq_or_signed = signed || matches!(op, BinOp::Eql | BinOp::Neq);
+        // slot op small constant
+        if eq_or_signed
+            && let (Some(slot), Some(k)) = (xslot, yconst)
+            && let Ok(imm) = i8::try_from(k)
+        {
+            let i = match op {
+                BinOp::Lss => Instr::BrLtSlotImm { slot, imm, off: 0 },
+                BinOp::Leq => Instr::BrLeSlotImm { slot, imm, off: 0 },
+                BinOp::Gtr => Instr::BrGtSlotImm { slot, imm, off: 0 },
+                BinOp::Geq => Instr::BrGeSlotImm { slot, imm, off: 0 },
+                BinOp::Eql => Instr::BrEqSlotImm { slot, imm, off: 0 },
+                _ => Instr::BrNeSlotImm { slot, imm, off: 0 },
+            };
+            self.b.branch(i, label);
+            return Ok(());
+        }
+        // slot op slot, backwards (loop conditions)
+        if eq_or_signed
+            && let (Some(a), Some(b)) = (xslot, yslot)
+            && self.b.fits_short_backward(label)
+        {
+            let i = match op {
+                BinOp::Lss => Instr::BrLtSlots { a, b, off: 0 },
+                BinOp::Leq => Instr::BrLeSlots { a, b, off: 0 },
+                BinOp::Gtr => Instr::BrGtSlots { a, b, off: 0 },
+                BinOp::Geq => Instr::BrGeSlots { a, b, off: 0 },
+                BinOp::Eql => Instr::BrEqSlots { a, b, off: 0 },
+                _ => Instr::BrNeSlots { a, b, off: 0 },
+            };
+            self.b.branch(i, label);
+            return Ok(());
+        }
+        self.expr_to(x, t)?;
+        if eq_or_signed
+            && let Some(k) = yconst
+            && let Ok(imm) = i16::try_from(k)
+        {
+            let i = match op {
+                BinOp::Lss => Instr::BrLtImm { imm, off: 0 },
+                BinOp::Leq => Instr::BrLeImm { imm, off: 0 },
+                BinOp::Gtr => Instr::BrGtImm { imm, off: 0 },
+                BinOp::Geq => Instr::BrGeImm { imm, off: 0 },
+                BinOp::Eql => Instr::BrEqImm { imm, off: 0 },
+                _ => Instr::BrNeImm { imm, off: 0 },
+            };
+            self.b.branch(i, label);
+            return Ok(());
+        }
+        if let Some(slot) = yslot
+            && (eq_or_signed || matches!(op, BinOp::Lss | BinOp::Geq))
+        {
+            let i = match (op, signed) {
+                (BinOp::Lss, true) => Instr::BrLtSlot { slot, off: 0 },
+                (BinOp::Leq, _) => Instr::BrLeSlot { slot, off: 0 },
+                (BinOp::Gtr, _) => Instr::BrGtSlot { slot, off: 0 },
+                (BinOp::Geq, true) => Instr::BrGeSlot { slot, off: 0 },
+                (BinOp::Lss, false) => Instr::BrLtUSlot { slot, off: 0 },
+                (BinOp::Geq, false) => Instr::BrGeUSlot { slot, off: 0 },
+                (BinOp::Eql, _) => Instr::BrEqSlot { slot, off: 0 },
+                _ => Instr::BrNeSlot { slot, off: 0 },
+            };
+            self.b.branch(i, label);
+            return Ok(());
+        }
+        self.expr_to(y, t)?;
+        let i = match (op, signed) {
+            (BinOp::Eql, _) => Instr::BrEq(0),
+            (BinOp::Neq, _) => Instr::BrNe(0),
+            (BinOp::Lss, true) => Instr::BrLtI64(0),
+            (BinOp::Leq, true) => Instr::BrLeI64(0),
+            (BinOp::Gtr, true) => Instr::BrGtI64(0),
+            (BinOp::Geq, true) => Instr::BrGeI64(0),
+            (BinOp::Lss, false) => Instr::BrLtU64(0),
+            (BinOp::Geq, false) => Instr::BrGeU64(0),
+            (BinOp::Gtr, false) => {
+                self.b.emit(Instr::Swap);
+                Instr::BrLtU64(0)
+            }
+            _ => {
+                self.b.emit(Instr::Swap);
+                Instr::BrGeU64(0)
+            }
+        };
+        self.b.branch(i, label);
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, label: Option<String>, init: Option<StmtId>, cond: Option<ExprId>, post: Option<StmtId>, body: &Block) -> CResult {
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        // Go 1.22: a loop variable whose address escapes is fresh per iteration; copy
+        // its cell before the post statement.
+        let boxed: Vec<(u32, TypeId)> = match init.map(|i| &self.file.stmt(i).kind) {
+            Some(StmtKind::Assign { op: AssignOp::Define, lhs, .. }) => lhs
+                .iter()
+                .filter_map(|&l| match self.file.expr(l).kind {
+                    ExprKind::Name(n) => self.finfo.defs.get(&n.pos).copied(),
+                    _ => None,
+                })
+                .filter_map(|o| match self.vars.get(&o) {
+                    Some(VarLoc::Boxed { slot }) => Some((*slot, self.cx.prog.obj(o).ty)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let body_l = self.b.new_label();
+        let cont_l = self.b.new_label();
+        let cond_l = self.b.new_label();
+        let end_l = self.b.new_label();
+        if cond.is_some() {
+            self.b.branch(Instr::Jump(0), cond_l);
+        }
+        self.b.bind(body_l);
+        self.targets.push(Target { label, brk: end_l, cont: Some(cont_l) });
+        let r = self.block(&body.stmts);
+        self.targets.pop();
+        r?;
+        self.b.bind(cont_l);
+        for (slot, t) in boxed {
+            let ti = self.cx.type_id(t);
+            self.b.emit(Instr::Alloc(ti));
+            self.b.emit(Instr::Dup);
+            self.b.emit(Instr::Load(slot));
+            self.load_mem(t)?;
+            self.store_mem(t)?;
+            self.b.emit(Instr::Store(slot));
+        }
+        if let Some(p) = post {
+            self.stmt(p)?;
+        }
+        self.b.bind(cond_l);
+        match cond {
+            Some(c) => self.cond_branch(c, body_l, true)?,
+            None => self.b.branch(Instr::Jump(0), body_l),
+        }
+        self.b.bind(end_l);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn range(&mut self, pos: Pos, label: Option<String>, key: Option<ExprId>, value: Option<ExprId>, define: bool, x: ExprId, body: &Block) -> CResult {
+        let prog = self.cx.prog;
+        let xt = self.ty(x);
+        let int = TypeTable::basic(BasicKind::Int);
+        // What is iterated: a count, and for arrays and slices the element address.
+        enum Src {
+            Count,
+            Elems { base: u32, elem: TypeId, size: u64 },
+        }
+        let n_slot = self.b.local(Kind::Scalar);
+        let src = match prog.types.under(xt) {
+            Type::Basic(k) if k.is_integer() => {
+                self.expr_to(x, if prog.types.is_untyped(xt) { int } else { xt })?;
+                self.b.emit(Instr::Store(n_slot));
+                Src::Count
+            }
+            Type::Array(n, elem) => {
+                let (elem, n) = (*elem, *n);
+                let base = self.b.local(Kind::Pointer);
+                if value.is_some() {
+                    // The range expression is evaluated once, as a copy.
+                    let cell = self.new_box(xt)?;
+                    self.b.emit(Instr::Load(cell));
+                    self.expr(x)?;
+                    self.store_mem(xt)?;
+                    self.b.emit(Instr::Load(cell));
+                    self.b.emit(Instr::Store(base));
+                }
+                self.b.push_i64(n as i64);
+                self.b.emit(Instr::Store(n_slot));
+                Src::Elems { base, elem, size: layout::size_of(prog, elem) }
+            }
+            Type::Pointer(p) if matches!(prog.types.under(*p), Type::Array(..)) => {
+                let Type::Array(n, elem) = prog.types.under(*p) else { return Err(self.unimpl(pos, "range over this type")) };
+                let (elem, n) = (*elem, *n);
+                let base = self.b.local(Kind::Pointer);
+                self.expr(x)?;
+                self.b.emit(Instr::Store(base));
+                self.b.push_i64(n as i64);
+                self.b.emit(Instr::Store(n_slot));
+                Src::Elems { base, elem, size: layout::size_of(prog, elem) }
+            }
+            Type::Slice(elem) => {
+                let elem = *elem;
+                let base = self.b.local(Kind::Pointer);
+                self.expr(x)?;
+                self.b.emit(Instr::Pop);
+                self.b.emit(Instr::Store(n_slot));
+                self.b.emit(Instr::Store(base));
+                Src::Elems { base, elem, size: layout::size_of(prog, elem) }
+            }
+            Type::Basic(k) if k.is_string() => return Err(self.unimpl(pos, "range over strings")),
+            _ => return Err(self.unimpl(pos, "range over this type")),
+        };
+        let i_slot = self.b.local(Kind::Scalar);
+        self.b.emit(Instr::Const(0));
+        self.b.emit(Instr::Store(i_slot));
+        let body_l = self.b.new_label();
+        let cont_l = self.b.new_label();
+        let cond_l = self.b.new_label();
+        let end_l = self.b.new_label();
+        self.b.branch(Instr::Jump(0), cond_l);
+        self.b.bind(body_l);
+        // The iteration variables.
+        let key_t = match &src {
+            Src::Count => if prog.types.is_untyped(xt) { int } else { xt },
+            Src::Elems { .. } => int,
+        };
+        if let Some(k) = key.filter(|&k| !self.is_blank(k)) {
+            self.b.emit(Instr::Load(i_slot));
+            self.range_var(k, key_t, define)?;
+        }
+        if let (Some(v), Src::Elems { base, elem, size }) = (value.filter(|&v| !self.is_blank(v)), &src) {
+            let (base, elem, size) = (*base, *elem, *size);
+            self.b.emit(Instr::Load(base));
+            self.b.emit(Instr::Load(i_slot));
+            self.b.push_i64(size as i64);
+            self.b.emit(Instr::MulI64);
+            self.b.emit(Instr::AddI64);
+            self.b.set_top_kinds(&[Kind::Pointer]);
+            self.load_mem(elem)?;
+            self.range_var(v, elem, define)?;
+        }
+        self.targets.push(Target { label, brk: end_l, cont: Some(cont_l) });
+        let r = self.block(&body.stmts);
+        self.targets.pop();
+        r?;
+        self.b.bind(cont_l);
+        self.b.emit(Instr::AddSlotImm { slot: i_slot, imm: 1 });
+        self.b.bind(cond_l);
+        match (u16::try_from(i_slot), u16::try_from(n_slot)) {
+            (Ok(a), Ok(b)) if self.b.fits_short_backward(body_l) => {
+                self.b.branch(Instr::BrLtSlots { a, b, off: 0 }, body_l);
+            }
+            _ => {
+                self.b.emit(Instr::Load(i_slot));
+                self.b.emit(Instr::Load(n_slot));
+                self.b.branch(Instr::BrLtI64(0), body_l);
+            }
+        }
+        self.b.bind(end_l);
+        Ok(())
+    }
+
+    /// Stores the value on top of the stack into a range variable (declared per
+    /// iteration with `:=`).
+    fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+        if define {
+            let ExprKind::Name(n) = self.file.expr(e).kind else {
+                return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));
+            };
+            match self.finfo.defs.get(&n.pos).copied() {
+                Some(o) => match self.vars.get(&o).copied() {
+                    // Declared on an earlier compile of this body? (never: bodies compile once)
+                    Some(loc @ VarLoc::Slots { .. }) => self.store_top_to(loc, t),
+                    _ => self.declare_var_from_top(o, t),
+                },
+                None => Ok(self.pop_value(t)),
+            }
+        } else {
+            self.store_top_to_lhs(e, t)
+        }
+    }
+
+    fn switch(&mut self, label: Option<String>, init: Option<StmtId>, tag: Option<ExprId>, clauses: &[CaseClause]) -> CResult {
+        if let Some(i) = init {
+            self.stmt(i)?;
+        }
+        let end = self.b.new_label();
+        let tag_info = match tag {
+            Some(t) => {
+                let ty = self.ty(t);
+                let ty = if self.cx.prog.types.is_untyped(ty) {
+                    match layout::repr(self.cx.prog, ty) {
+                        Some(Repr::Bool) => TypeTable::basic(BasicKind::Bool),
+                        Some(Repr::F64) => TypeTable::basic(BasicKind::Float64),
+                        Some(Repr::Str) => TypeTable::basic(BasicKind::String),
+                        Some(Repr::Int { bits: 32, .. }) => TypeTable::basic(BasicKind::Int32),
+                        _ => TypeTable::basic(BasicKind::Int),
+                    }
+                } else {
+                    ty
+                };
+                self.expr_to(t, ty)?;
+                let (slot, n) = self.temp(ty);
+                self.b.emit(Instr::StoreSlots { slot, n });
+                Some((slot, n, ty))
+            }
+            None => None,
+        };
+        let bodies: Vec<Label> = clauses.iter().map(|_| self.b.new_label()).collect();
+        let mut default = None;
+        for (c, &l) in clauses.iter().zip(&bodies) {
+            if c.is_default {
+                default = Some(l);
+            }
+            for &e in &c.cases {
+                match tag_info {
+                    Some((slot, n, ty)) => {
+                        self.b.emit(Instr::LoadSlots { slot, n });
+                        self.expr_to(e, ty)?;
+                        self.compare(self.file.expr(e).pos, BinOp::Eql, ty)?;
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
+                    None => self.cond_branch(e, l, true)?,
+                }
+            }
+        }
+        self.b.branch(Instr::Jump(0), default.unwrap_or(end));
+        self.targets.push(Target { label, brk: end, cont: None });
+        let saved = self.fallthrough;
+        let mut result = Ok(());
+        for (i, c) in clauses.iter().enumerate() {
+            let Some(&l) = bodies.get(i) else { break };
+            self.b.bind(l);
+            self.fallthrough = bodies.get(i + 1).copied();
+            result = self.block(&c.body);
+            if result.is_err() {
+                break;
+            }
+            self.b.branch(Instr::Jump(0), end);
+        }
+        self.fallthrough = saved;
+        self.targets.pop();
+        result?;
+        self.b.bind(end);
+        Ok(())
+    }
+}
+
+/// The comparison that is true exactly when `op` is false (integers only: no NaN).
+fn negate(op: BinOp) -> BinOp {
+    match op {
+        BinOp::Eql => BinOp::Neq,
+        BinOp::Neq => BinOp::Eql,
+        BinOp::Lss => BinOp::Geq,
+        BinOp::Leq => BinOp::Gtr,
+        BinOp::Gtr => BinOp::Leq,
+        _ => BinOp::Lss,
+    }
+}
