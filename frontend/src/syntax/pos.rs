@@ -71,9 +71,26 @@ impl LineTable {
     pub fn new(src: &[u8]) -> LineTable {
         let mut lines = Vec::with_capacity(src.len() / 32 + 1);
         lines.push(0);
-        for (i, &b) in src.iter().enumerate() {
+        // Eight bytes at a time: most words hold no newline.
+        const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let mut chunks = src.chunks_exact(8);
+        let mut base = 0u32;
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ NL;
+            if w.wrapping_sub(LO) & !w & HI != 0 {
+                for (i, &b) in c.iter().enumerate() {
+                    if b == b'\n' {
+                        lines.push(base + i as u32 + 1);
+                    }
+                }
+            }
+            base += 8;
+        }
+        for (i, &b) in chunks.remainder().iter().enumerate() {
             if b == b'\n' {
-                lines.push(i as u32 + 1);
+                lines.push(base + i as u32 + 1);
             }
         }
         LineTable { lines, directives: Vec::new() }

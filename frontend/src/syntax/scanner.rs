@@ -141,7 +141,21 @@ impl<'a> Scanner<'a> {
         self.error_at(self.chpos, msg);
     }
 
+    #[inline(always)]
     fn nextch(&mut self) {
+        self.chpos = self.r;
+        match self.src.get(self.r) {
+            Some(&b) if b != 0 && b < 0x80 => {
+                self.r += 1;
+                self.ch = b as i32;
+            }
+            _ => self.nextch_slow(),
+        }
+    }
+
+    /// `nextch` for EOF, NUL, and non-ASCII input.
+    #[cold]
+    fn nextch_slow(&mut self) {
         loop {
             self.chpos = self.r;
             let Some(&b) = self.src.get(self.r) else {
@@ -179,6 +193,26 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Advances over the current character and those after it while they are
+    /// ASCII (not NUL) and satisfy `keep`; the first other byte becomes the current
+    /// character through `nextch`, so NUL, non-ASCII and EOF get their usual
+    /// handling. The fast path of identifiers, strings, comments and blanks.
+    #[inline(always)]
+    fn skip_ascii(&mut self, keep: impl Fn(u8) -> bool) {
+        if !(0..0x80).contains(&self.ch) || !keep(self.ch as u8) {
+            return;
+        }
+        let mut i = self.r;
+        while let Some(&b) = self.src.get(i) {
+            if b == 0 || b >= 0x80 || !keep(b) {
+                break;
+            }
+            i += 1;
+        }
+        self.r = i;
+        self.nextch();
+    }
+
     /// Whether the current token is the first on its line (used for `//line`).
     fn at_line_start(&self, pos: usize) -> bool {
         pos == 0 || self.src.get(pos - 1) == Some(&b'\n')
@@ -189,13 +223,7 @@ impl<'a> Scanner<'a> {
         let nlsemi = self.nlsemi;
         self.nlsemi = false;
         loop {
-            while self.ch == b' ' as i32
-                || self.ch == b'\t' as i32
-                || (self.ch == b'\n' as i32 && !nlsemi)
-                || self.ch == b'\r' as i32
-            {
-                self.nextch();
-            }
+            self.skip_ascii(|b| b == b' ' || b == b'\t' || b == b'\r' || (b == b'\n' && !nlsemi));
             self.pos = self.chpos as u32;
             if is_letter(self.ch) || (self.ch >= 0x80 && self.at_ident_char(true)) {
                 self.nextch();
@@ -448,13 +476,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn ident(&mut self) {
-        while is_letter(self.ch) || is_decimal(self.ch) {
-            self.nextch();
-        }
-        if self.ch >= 0x80 {
-            while self.at_ident_char(false) {
+        loop {
+            self.skip_ascii(|b| b.is_ascii_alphanumeric() || b == b'_');
+            if self.ch >= 0x80 && self.at_ident_char(false) {
                 self.nextch();
+                continue;
             }
+            break;
         }
         let lit = &self.src[self.pos as usize..self.chpos];
         if lit.len() >= 2
@@ -670,6 +698,7 @@ impl<'a> Scanner<'a> {
         let mut ok = true;
         self.nextch();
         loop {
+            self.skip_ascii(|b| b != b'"' && b != b'\\' && b != b'\n');
             if self.ch == b'"' as i32 {
                 self.nextch();
                 break;
@@ -700,6 +729,7 @@ impl<'a> Scanner<'a> {
         let mut ok = true;
         self.nextch();
         loop {
+            self.skip_ascii(|b| b != b'`');
             if self.ch == b'`' as i32 {
                 self.nextch();
                 break;
@@ -776,7 +806,11 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_line(&mut self) {
-        while self.ch >= 0 && self.ch != b'\n' as i32 {
+        loop {
+            self.skip_ascii(|b| b != b'\n');
+            if self.ch < 0 || self.ch == b'\n' as i32 {
+                break;
+            }
             self.nextch();
         }
     }
@@ -792,6 +826,7 @@ impl<'a> Scanner<'a> {
         let start = self.pos as usize;
         let mut closed = false;
         'outer: while self.ch >= 0 {
+            self.skip_ascii(|b| b != b'*');
             while self.ch == b'*' as i32 {
                 self.nextch();
                 if self.ch == b'/' as i32 {
