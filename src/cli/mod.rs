@@ -6,6 +6,7 @@
 
 mod check;
 mod goflags;
+mod run;
 
 use std::ffi::OsString;
 
@@ -83,7 +84,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
     };
     match matches.subcommand() {
-        Some(("run", m)) => not_built("run", m, "running Go code needs the bytecode interpreter, which is not built yet"),
+        Some(("run", m)) => run::main(m),
         Some(("check", m)) => check::main(m),
         Some(("test", m)) => not_built("test", m, "the test engine needs the interpreter, which is not built yet"),
         Some(("version", _)) => version(),

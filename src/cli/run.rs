@@ -1,0 +1,155 @@
+//! `mvm run`: load, type-check, compile and run a main package, like `go run`.
+//!
+//! Arguments: `.go` files (every leading argument ending in `.go`), a directory or
+//! import path, or `-` for a program on standard input; the remaining arguments belong
+//! to the program. `--rundir` reads a directory the way gc's test runner reads a
+//! `rundir` test (see frontend's loader).
+//!
+//! Exit statuses follow the go command and gc's runtime: 1 with `# pkg` and
+//! `file:line:col: message` lines for compile errors; 2 for an unrecovered panic or a
+//! fatal error (the report on stderr as gc prints it); 2 for a program that uses a
+//! feature mvm does not implement yet (`file:line:col: mvm: not implemented yet: ...`,
+//! no `# pkg` header, so it is never mistaken for a Go compile error); 3 for an
+//! internal failure of the VM.
+//!
+//! `--jit` is accepted and is a no-op until the JIT lands: programs run in the
+//! interpreter with the same output. Build flags (`-gcflags`, `-ldflags`, `-race`) are
+//! accepted and ignored; `-tags` adds build tags.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ArgMatches;
+use frontend::loader::{Config, Request};
+use interp::compile;
+use interp::vm::{Vm, VmConfig, heap::MallocHeap};
+use mvm::GoRoot;
+
+/// Runs `mvm run` and returns the exit status.
+pub fn main(m: &ArgMatches) -> i32 {
+    let targets: Vec<String> = m.get_many::<String>("target").map(|v| v.cloned().collect()).unwrap_or_default();
+    let goroot = match GoRoot::discover() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mvm: {e}");
+            return 1;
+        }
+    };
+    let mut cfg = Config::host(goroot.clone());
+    if let Some(tags) = m.get_one::<String>("tags") {
+        cfg.build.tags.extend(tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
+    }
+    if m.get_flag("rundir-single-file-pkgs") {
+        eprintln!("mvm run: not implemented yet: --rundir-single-file-pkgs");
+        return 2;
+    }
+    let _stdin_dir;
+    let (req, header) = match split_targets(&targets, m.get_flag("rundir")) {
+        Target::Files(files) => (Request::Files(files), "command-line-arguments".to_string()),
+        Target::Dir(d) => (Request::Patterns(vec![d.clone()]), d),
+        Target::RunDir(d) => (Request::RunDir(d), "main".to_string()),
+        Target::Stdin => match stdin_file() {
+            Ok((dir, file)) => {
+                _stdin_dir = TempDir(dir);
+                (Request::Files(vec![file]), "command-line-arguments".to_string())
+            }
+            Err(e) => {
+                eprintln!("mvm run: reading standard input: {e}");
+                return 1;
+            }
+        },
+        Target::None => {
+            eprintln!("mvm run: no go files listed");
+            return 1;
+        }
+    };
+    let checked = match frontend::types::check_packages(&cfg, &req) {
+        Ok(c) => c,
+        Err(msgs) => {
+            eprintln!("# {header}");
+            for msg in msgs {
+                eprintln!("{msg}");
+            }
+            return 1;
+        }
+    };
+    let compiled = match compile::compile(&checked, &goroot.path.join("src")) {
+        Ok(c) => c,
+        Err(errors) => {
+            let unimplemented = errors.iter().all(|e| e.msg.starts_with("mvm: not implemented yet"));
+            if !unimplemented {
+                eprintln!("# {header}");
+            }
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            return if unimplemented { 2 } else { 1 };
+        }
+    };
+    drop(checked);
+    run(&compiled)
+}
+
+/// Runs the package inits, then `main.main`.
+fn run(c: &compile::Compiled) -> i32 {
+    // `print` and `println` write to stderr; buffering keeps a print loop from making a
+    // system call per item. The VM flushes it before any panic report.
+    let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr());
+    let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out), VmConfig::default());
+    for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
+        if let Err(stop) = vm.run_main(f, &[]) {
+            drop(vm);
+            let mut err = std::io::stderr().lock();
+            let _ = err.write_all(stop.report().as_bytes());
+            let _ = err.flush();
+            return stop.exit_code();
+        }
+    }
+    drop(vm);
+    0
+}
+
+enum Target {
+    Files(Vec<PathBuf>),
+    Dir(String),
+    RunDir(PathBuf),
+    Stdin,
+    None,
+}
+
+/// Splits `mvm run`'s positional arguments into the program and its arguments (the
+/// latter are for `os.Args`, which needs the os package: not yet).
+fn split_targets(targets: &[String], rundir: bool) -> Target {
+    let Some(first) = targets.first() else { return Target::None };
+    if first == "-" {
+        return Target::Stdin;
+    }
+    if rundir {
+        return Target::RunDir(PathBuf::from(first));
+    }
+    if first.ends_with(".go") {
+        let files = targets.iter().take_while(|a| a.ends_with(".go")).map(PathBuf::from).collect();
+        return Target::Files(files);
+    }
+    Target::Dir(first.clone())
+}
+
+/// Copies standard input to `stdin.go` in a fresh temporary directory.
+fn stdin_file() -> std::io::Result<(PathBuf, PathBuf)> {
+    let mut src = Vec::new();
+    std::io::stdin().read_to_end(&mut src)?;
+    let dir = std::env::temp_dir().join(format!("mvm-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("stdin.go");
+    std::fs::write(&file, src)?;
+    Ok((dir, file))
+}
+
+/// Removes a temporary directory when dropped.
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(Path::new(&self.0));
+    }
+}
