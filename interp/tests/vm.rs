@@ -664,3 +664,16 @@ fn append_grows_like_gc_and_keeps_elements() {
     assert_eq!(vm.run_main(0, &[1000]).unwrap(), vec![999 * 1000 / 2, 1280]);
     assert_eq!(vm.run_main(0, &[5]).unwrap(), vec![10, 8]);
 }
+
+#[test]
+fn goroutines_run_only_on_their_program() {
+    let fib = asm::fib_program(true);
+    let sieve = asm::sieve_program(true);
+    let mut g = Goroutine::new(&fib, 1, 0, &[10]).unwrap();
+    let mut vm = Vm::new(&sieve, Box::new(MallocHeap::default()), Box::new(std::io::sink()), VmConfig::default());
+    assert!(matches!(vm.run(&mut g), Status::Stopped(Stop::Error(_))));
+    let mut vm = Vm::new(&fib, Box::new(MallocHeap::default()), Box::new(std::io::sink()), VmConfig::default());
+    assert!(matches!(vm.run(&mut g), Status::Returned(r) if r == vec![55]));
+    // A finished goroutine does not run again.
+    assert!(matches!(vm.run(&mut g), Status::Stopped(Stop::Error(_))));
+}

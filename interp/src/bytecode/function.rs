@@ -197,6 +197,8 @@ impl std::error::Error for LinkError {}
 /// A linked program: functions that call each other by index, natives and types.
 #[derive(Debug)]
 pub struct Program {
+    /// Unique per linked program, so that state made for one is never run on another.
+    id: u64,
     functions: Vec<Function>,
     natives: Vec<Native>,
     types: Vec<TypeLayout>,
@@ -265,7 +267,14 @@ impl Program {
                 message: "too many functions".into(),
             });
         }
-        Ok(Program { functions, natives, types })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Program { id, functions, natives, types })
+    }
+
+    /// This program's unique identity.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Function `id`.

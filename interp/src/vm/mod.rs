@@ -149,6 +149,8 @@ pub struct Goroutine {
     sp: usize,
     ctx: u64,
     finished: bool,
+    /// The identity of the program it was made for: running it on another is refused.
+    program: u64,
 }
 
 impl Goroutine {
@@ -178,6 +180,7 @@ impl Goroutine {
             sp: rec + FRAME_RECORD_WORDS,
             ctx: 0,
             finished: false,
+            program: program.id(),
         })
     }
 
@@ -253,7 +256,7 @@ impl<'p> Vm<'p> {
     }
 
     fn run_impl<const COUNT: bool>(&mut self, g: &mut Goroutine) -> Status {
-        if g.finished || self.program.function(g.func).is_none() {
+        if g.finished || g.program != self.program.id() {
             return Status::Stopped(Stop::Error(VmError::BadEntry("goroutine is not runnable".into())));
         }
         // SAFETY: `g` was made by `Goroutine::new` for a program with these functions
