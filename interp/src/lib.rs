@@ -6,12 +6,13 @@
 //!   linked [`bytecode::Program`], and a disassembler.
 //! - [`vm`]: the dispatch loop over frames on a per-goroutine, growable VM stack (no
 //!   Rust recursion per Go call), resumable at any instruction boundary, with gc's
-//!   run-time errors, panic reports and the 1 GB stack limit.
+//!   run-time errors, panic reports and the 1 GB stack limit; allocation through a
+//!   [`vm::heap::Heap`] hook, with the `gc` crate's collector scanning VM stacks
+//!   through the stack maps.
+//! - `compile`: lowers the checked program from `frontend` to this bytecode.
 //!
-//! Still to come: `compile`, which lowers the checked program from `frontend` to this
-//! bytecode (one function at a time, every generic instantiation monomorphized), and
-//! the runtime operations now reserved in the instruction set (maps, channels, select,
-//! defer/recover, append growth).
+//! Still to come: the runtime operations now reserved in the instruction set (maps,
+//! channels, select, defer/recover).
 
 pub mod bytecode;
 /// The compiler from the checked program to bytecode (see its module docs).
