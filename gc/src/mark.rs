@@ -34,8 +34,12 @@ fn prefetch(addr: usize) {
     let _ = addr;
 }
 
+/// `WorkItem::to` of an item whose type is not read yet (then `ty` holds its span id).
+const UNRESOLVED: usize = usize::MAX;
+
 /// A slice of an object still to scan: words `from..to` of the object at `base`, laid out as
-/// repeated elements of type `ty`.
+/// repeated elements of type `ty` (or, with `to == UNRESOLVED`, a whole small object of span
+/// `ty` whose type is still to be read).
 #[derive(Clone, Copy)]
 pub(crate) struct WorkItem {
     base: usize,
@@ -158,23 +162,49 @@ impl<'a> Marker<'a> {
     /// Queues object `idx` of span `id` for scanning.
     fn push_scan(&mut self, id: u32, idx: usize) {
         let s = &self.spans.spans[id as usize];
-        let (base, ty, scan_bytes) = match s.kind {
-            SpanKind::Large => (s.start, s.large_type, s.large_scan_bytes),
-            _ => {
-                let ty = s.types.get(idx).copied().unwrap_or(0);
-                let size = self.types.desc(ty).map_or(0, |t| t.size());
-                // An array allocation fills the slot with whole elements; the slack after the
-                // last one is zero, so scanning it as more elements is harmless.
-                let n = s.elem_size.checked_div(size).unwrap_or(0);
-                (s.start + idx * s.elem_size, ty, n * size)
-            }
+        let item = match s.kind {
+            SpanKind::Large => WorkItem {
+                base: s.start,
+                from: 0,
+                to: s.large_scan_bytes / 8,
+                ty: s.large_type,
+            },
+            // The type is read when the item is scanned, after `drain` has prefetched it.
+            _ => WorkItem {
+                base: s.start + idx * s.elem_size,
+                from: 0,
+                to: UNRESOLVED,
+                ty: id,
+            },
         };
-        self.stack.push(WorkItem {
-            base,
+        self.stack.push(item);
+    }
+
+    /// Where an unresolved item's type id is stored (for prefetching), if it has one.
+    fn type_slot(&self, it: &WorkItem) -> Option<*const u32> {
+        let s = self.spans.spans.get(it.ty as usize)?;
+        let idx = s.index_of(it.base.wrapping_sub(s.start));
+        s.types.get(idx).map(|t| t as *const u32)
+    }
+
+    /// Gives an item of a small object its type and extent.
+    fn resolve(&self, it: WorkItem) -> Option<WorkItem> {
+        if it.to != UNRESOLVED {
+            return Some(it);
+        }
+        // SAFETY: `type_slot` returns a reference into a span's type array.
+        let ty = unsafe { *self.type_slot(&it)? };
+        let elem_size = self.spans.spans.get(it.ty as usize)?.elem_size;
+        let size = self.types.desc(ty)?.size();
+        // An array allocation fills the slot with whole elements; the slack after the last one
+        // is zero, so scanning it as more elements is harmless.
+        let n = elem_size.checked_div(size)?;
+        Some(WorkItem {
+            base: it.base,
             from: 0,
-            to: scan_bytes / 8,
+            to: n * size / 8,
             ty,
-        });
+        })
     }
 
     /// Marks from `words` (frame slots, say): word `i` is a pointer iff bit `i % 64` of
@@ -267,6 +297,11 @@ impl<'a> Marker<'a> {
             match self.stack.pop() {
                 Some(item) => {
                     prefetch(item.base + item.from * 8);
+                    if item.to == UNRESOLVED
+                        && let Some(slot) = self.type_slot(&item)
+                    {
+                        prefetch(slot as usize);
+                    }
                     if len == PREFETCH_DEPTH {
                         let due = ring[head];
                         ring[head] = item;
@@ -298,6 +333,7 @@ impl<'a> Marker<'a> {
     }
 
     fn scan(&mut self, it: WorkItem) {
+        let Some(it) = self.resolve(it) else { return };
         let types = self.types;
         let Some(t) = types.desc(it.ty) else { return };
         let wpe = t.unit_size() / 8;
