@@ -32,11 +32,20 @@
 //! # Conventions
 //!
 //! *Branch offsets* are relative to the instruction after the branch (`0` falls
-//! through). *Memory operands*: `addr` is popped first-pushed-first (the address is
-//! pushed before the value for stores). Every memory access first checks the address
-//! against the nil page (below 4096) and panics with gc's nil-dereference error, so
-//! `p.f` on a nil `p` needs no separate check when the offset is small; [`Instr::NilCheck`]
-//! covers large offsets.
+//! through). *Stores* take the address below the value (`[addr, value]`: the address
+//! is pushed first). Every memory access first checks its base address against the nil
+//! page (below 4096) and panics with gc's nil-dereference error, so `p.f` on a nil `p`
+//! needs no separate check; [`Instr::NilCheck`] is for code that forms an address
+//! without loading through it. *Calls*: the arguments become the callee's first slots
+//! in place and its results replace them (see `vm::stack` for the frame layout).
+//!
+//! # Instruction forms
+//!
+//! Besides the plain stack forms there are *slot-operand forms* (`LoadAddImm`,
+//! `AddSlots`, `IndexSlots`, `Br*Imm`, `Br*Slot`, `Br*SlotImm`, `Br*Slots`, `RetSlot`)
+//! that read frame slots or immediates directly. Dispatch dominates an interpreter's
+//! cost, so they exist to cut the number of instructions executed for the commonest
+//! shapes (measured on fib: −44% instructions, −40% time; sieve: −58%, −55%).
 
 /// One bytecode instruction. Stack effects are written `[inputs] -> [outputs]`, top of
 /// stack last.
