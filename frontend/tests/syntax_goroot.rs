@@ -63,6 +63,7 @@ fn goroot_src_parses_without_errors() {
     let mut files = Vec::new();
     go_files(&root.join("src"), true, &mut files);
     assert!(files.len() > 1000, "too few files under {}", root.display());
+    eprintln!("$GOROOT/src: {} files outside testdata parsed", files.len());
     let mut bad = Vec::new();
     for f in &files {
         bad.extend(errors_of(f));
@@ -97,6 +98,7 @@ fn goroot_test_programs_parse_without_errors() {
             bad.extend(errors_of(f));
         }
     }
+    eprintln!("$GOROOT/test: {checked} files of run/compile/build(dir) tests parsed");
     assert!(checked > 1500, "only {checked} test programs found");
     assert!(bad.is_empty(), "{} errors in $GOROOT/test programs, first: {:#?}", bad.len(), &bad[..bad.len().min(20)]);
 }

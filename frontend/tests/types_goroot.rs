@@ -60,6 +60,8 @@ fn goroot_test_suite() {
     let Some(test_dir) = goroot.test_dir() else { return };
     let cfg = Config::host(goroot);
     let list = std::env::var("MVM_GOROOT_TEST_LIST").is_ok();
+    // MVM_GOROOT_TEST_ONLY names a file listing test paths (relative to test/) to run.
+    let only: Option<Vec<String>> = std::env::var("MVM_GOROOT_TEST_ONLY").ok().and_then(|f| std::fs::read_to_string(f).ok()).map(|s| s.lines().map(|l| l.trim().to_string()).collect());
     let (mut ok, mut total, mut ec_ok, mut ec_total) = (0, 0, 0, 0);
     let mut failures = Vec::new();
     let start = std::time::Instant::now();
@@ -69,6 +71,12 @@ fn goroot_test_suite() {
         let mut files: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect();
         files.sort();
         for f in files {
+            if let Some(o) = &only {
+                let rel = f.strip_prefix(&test_dir).map(|r| r.to_string_lossy().trim_start_matches("./").to_string()).unwrap_or_default();
+                if !o.contains(&rel) {
+                    continue;
+                }
+            }
             let Ok(src) = std::fs::read_to_string(&f) else { continue };
             let Some(r) = recipe(&src) else { continue };
             if !should_test(&src, &cfg) {
@@ -76,7 +84,10 @@ fn goroot_test_suite() {
             }
             let req = match r.as_str() {
                 "run" | "compile" | "build" | "errorcheck" => Request::Files(vec![f.clone()]),
-                "rundir" | "compiledir" => Request::RunDir(f.with_extension("dir")),
+                "rundir" | "compiledir" => {
+                    let single = src.lines().find(|l| l.starts_with("// compiledir") || l.starts_with("// rundir")).is_some_and(|l| l.split_whitespace().any(|w| w == "-s"));
+                    Request::RunDir { dir: f.with_extension("dir"), single_file_packages: single }
+                }
                 _ => continue,
             };
             let res = std::panic::catch_unwind(|| frontend::types::check_packages(&cfg, &req));

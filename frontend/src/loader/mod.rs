@@ -42,8 +42,14 @@ pub enum Request {
     Patterns(Vec<String>),
     /// `.go` files forming one package.
     Files(Vec<PathBuf>),
-    /// A directory of several single-directory packages grouped by package clause.
-    RunDir(PathBuf),
+    /// A directory of several packages grouped by package clause (or one package per
+    /// file with `single_file_packages`, gc's `compiledir -s`).
+    RunDir {
+        /// The directory.
+        dir: PathBuf,
+        /// Every file is its own package.
+        single_file_packages: bool,
+    },
 }
 
 /// A loading error: a position (`file:line:col`) when one applies, and gc's message.
@@ -130,7 +136,7 @@ pub fn load(cfg: &Config, req: &Request) -> Result<LoadedProgram, Vec<LoadError>
             }
         }
         Request::Files(files) => l.load_files(files),
-        Request::RunDir(dir) => l.load_rundir(dir),
+        Request::RunDir { dir, single_file_packages } => l.load_rundir(dir, *single_file_packages),
     }
     if l.errors.is_empty() {
         Ok(LoadedProgram { packages: l.packages, roots: l.roots })
@@ -167,8 +173,10 @@ struct Loader<'a> {
     packages: Vec<LoadedPackage>,
     roots: Vec<usize>,
     errors: Vec<LoadError>,
-    /// For rundir loads: group name → its source.
+    /// For rundir loads: group key (first file's stem) → its source.
     groups: HashMap<String, (PathBuf, Vec<PathBuf>)>,
+    /// For rundir loads: the key of the last group (the program).
+    main_group: Option<String>,
 }
 
 impl<'a> Loader<'a> {
@@ -183,6 +191,7 @@ impl<'a> Loader<'a> {
             roots: Vec::new(),
             errors: Vec::new(),
             groups: HashMap::new(),
+            main_group: None,
         }
     }
 
@@ -279,7 +288,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn load_rundir(&mut self, dir: &Path) {
+    fn load_rundir(&mut self, dir: &Path, single: bool) {
         let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(rd) => rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "go")).collect(),
             Err(e) => {
@@ -288,7 +297,10 @@ impl<'a> Loader<'a> {
             }
         };
         files.sort();
-        let mut order: Vec<String> = Vec::new();
+        // Files group by package clause, in file order (as gc's test runner does); a group
+        // is imported as `test/<first file's stem>` (or `./<stem>`), the last group is
+        // the program (`main`).
+        let mut order: Vec<(String, String)> = Vec::new();
         for f in &files {
             let src = match std::fs::read(f) {
                 Ok(s) => s,
@@ -299,18 +311,36 @@ impl<'a> Loader<'a> {
             };
             let (hdr, _) = syntax::parse_header(&f.to_string_lossy(), &src);
             let name = hdr.package().to_string();
-            let entry = self.groups.entry(name.clone()).or_insert_with(|| (dir.to_path_buf(), Vec::new()));
-            entry.1.push(f.clone());
-            if !order.contains(&name) {
-                order.push(name);
+            let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            match order.iter().find(|(n, _)| *n == name && !single) {
+                Some((_, key)) => {
+                    let key = key.clone();
+                    if let Some(g) = self.groups.get_mut(&key) {
+                        g.1.push(f.clone());
+                    }
+                }
+                None => {
+                    order.push((name, stem.clone()));
+                    self.groups.insert(stem, (dir.to_path_buf(), vec![f.clone()]));
+                }
             }
         }
-        let Some(last) = order.last().cloned() else {
+        let Some((last_name, last_key)) = order.last().cloned() else {
             self.errors.push(LoadError::new(format!("no Go files in {}", dir.display())));
             return;
         };
-        let path = if last == "main" { "main".to_string() } else { last.clone() };
+        let path = if last_name == "main" { "main".to_string() } else { format!("test/{last_key}") };
+        self.main_group = Some(last_key);
         self.load_root(&path, Origin::RunDir, dir.to_path_buf(), false);
+    }
+
+    /// The rundir group an import path or package path names.
+    fn group_key(&self, path: &str) -> Option<String> {
+        if path == "main" {
+            return self.main_group.clone();
+        }
+        let key = path.strip_prefix("./").or_else(|| path.strip_prefix("test/")).unwrap_or(path);
+        self.groups.contains_key(key).then(|| key.to_string())
     }
 
     fn dir_has_build_files(&self, dir: &Path) -> bool {
@@ -342,8 +372,7 @@ impl<'a> Loader<'a> {
             None => {}
         }
         let files: Vec<PathBuf> = if origin == Origin::RunDir {
-            let name = if path == "main" { "main" } else { path };
-            match self.groups.get(name) {
+            match self.group_key(path).and_then(|k| self.groups.get(&k)) {
                 Some((_, f)) => f.clone(),
                 None => {
                     self.marks.insert(path.into(), Mark::Failed);
@@ -462,9 +491,8 @@ impl<'a> Loader<'a> {
                     continue;
                 }
                 let resolved = if p.origin == Origin::RunDir {
-                    let g = ipath.trim_start_matches("./");
-                    if self.groups.contains_key(g) {
-                        Ok(resolve::Resolved { path: g.to_string(), dir: p.dir.clone(), origin: Origin::RunDir })
+                    if let Some(g) = self.group_key(&ipath).filter(|_| ipath != "main") {
+                        Ok(resolve::Resolved { path: format!("test/{g}"), dir: p.dir.clone(), origin: Origin::RunDir })
                     } else {
                         self.resolver.resolve(&ipath, &p.path, &p.origin)
                     }

@@ -89,9 +89,9 @@ impl Checker<'_> {
             // Untyped constants must be representable (checked by convert_untyped).
             let mut y = x.clone();
             y.expr = None;
-            let before = self.errors.len();
+            self.silent += 1;
             self.convert_untyped(&mut y, t);
-            self.errors.truncate(before);
+            self.silent -= 1;
             return if y.mode == OpMode::Invalid { Err(String::new()) } else { Ok(()) };
         }
         let (vu, tu) = (self.prog.types.underlying(v), self.prog.types.underlying(t));

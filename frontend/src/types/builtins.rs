@@ -14,6 +14,20 @@ impl Checker<'_> {
     pub(super) fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> Operand {
         let name = b.name();
         let call_pos = self.file.expr(e).pos;
+        // f(g()) where g returns several values: the values are the arguments.
+        if args.len() == 1
+            && !has_dots
+            && matches!(b, Builtin::Append | Builtin::Complex | Builtin::Copy | Builtin::Print | Builtin::Println | Builtin::Min | Builtin::Max | Builtin::Delete)
+            && matches!(self.file.expr(super::expr::unparen(&self.file, args[0])).kind, ExprKind::Call { .. })
+        {
+            let x = self.expr_multi(args[0]);
+            if x.mode == OpMode::Invalid {
+                return Operand::invalid(Some(e));
+            }
+            if let Type::Tuple(elems) = self.prog.types.get(x.ty).clone() {
+                return self.builtin_spread(e, b, &elems);
+            }
+        }
         let (min, variadic) = arity(b);
         if has_dots && b != Builtin::Append {
             self.error(call_pos, format!("invalid operation: invalid use of ... with built-in {name}"));
@@ -134,7 +148,9 @@ impl Checker<'_> {
                 if x.mode == OpMode::Invalid {
                     return Operand::invalid(Some(e));
                 }
+                let all_chans = self.all_under(x.ty, &mut |c, t| matches!(c.prog.types.under(t), Type::Chan(d, _) if *d != ChanDir::Recv));
                 match self.core_type(x.ty).map(|c| self.prog.types.get(c).clone()) {
+                    _ if all_chans && self.prog.types.is_type_param(x.ty) => novalue,
                     Some(Type::Chan(dir, _)) => {
                         if dir == ChanDir::Recv {
                             let d = self.describe(&x);
@@ -390,11 +406,8 @@ impl Checker<'_> {
                 let v = if b == Builtin::Sizeof { super::sizes::size_of(self.prog, x.ty) } else { Some(super::sizes::align_of(self.prog, x.ty)) };
                 match v {
                     Some(v) => Operand { mode: OpMode::Constant, ty: uptr, val: Value::int(v), expr: Some(e), id: None },
-                    None => {
-                        let ts = self.ts(x.ty);
-                        self.error(self.start(args[0]), format!("invalid argument: type {ts} is too large"));
-                        Operand::invalid(Some(e))
-                    }
+                    // Sizes that depend on type parameters are not constant.
+                    None => Operand::value(uptr, Some(e)),
                 }
             }
             Builtin::Offsetof => self.offsetof(e, args[0]),
@@ -454,6 +467,26 @@ impl Checker<'_> {
                 let bp = self.prog.types.pointer(TypeTable::basic(BasicKind::Uint8));
                 Operand::value(bp, Some(e))
             }
+        }
+    }
+
+    /// A builtin applied to the results of a multi-valued call (checked loosely: the
+    /// usual rules on the result types).
+    fn builtin_spread(&mut self, e: ExprId, b: Builtin, elems: &[TypeId]) -> Operand {
+        let novalue = Operand { mode: OpMode::NoValue, ty: self.invalid(), val: Value::Unknown, expr: Some(e), id: None };
+        let first = elems.first().copied().unwrap_or(self.invalid());
+        match b {
+            Builtin::Print | Builtin::Println | Builtin::Delete => novalue,
+            Builtin::Append | Builtin::Min | Builtin::Max => Operand::value(first, Some(e)),
+            Builtin::Copy => Operand::value(TypeTable::basic(BasicKind::Int), Some(e)),
+            Builtin::Complex => {
+                let rt = match self.prog.types.basic_kind(first) {
+                    Some(BasicKind::Float32) => BasicKind::Complex64,
+                    _ => BasicKind::Complex128,
+                };
+                Operand::value(TypeTable::basic(rt), Some(e))
+            }
+            _ => Operand::invalid(Some(e)),
         }
     }
 
@@ -526,7 +559,11 @@ impl Checker<'_> {
         }
         let name = self.file.name(sel).to_string();
         let uptr = TypeTable::basic(BasicKind::Uintptr);
-        match self.lookup(base.ty, &name, Some(self.pkg)) {
+        let base_t = match self.prog.types.get(base.ty).clone() {
+            Type::Pointer(p) => p,
+            _ => base.ty,
+        };
+        match self.lookup(base_t, &name, Some(self.pkg)) {
             Ok(super::lookup::Found { kind: super::lookup::FoundKind::Field(ft), index, indirect }) => {
                 self.record(inner, super::info::Mode::Variable, ft, None);
                 self.record(arg, super::info::Mode::Variable, ft, None);
@@ -683,8 +720,12 @@ impl Checker<'_> {
         match self.prog.types.get(t).clone() {
             Type::TypeParam(_) => true,
             Type::Named(_) => self.prog.types.named(t).map(|n| n.targs.clone()).unwrap_or_default().iter().any(|&a| self.has_tparams_depth(a, depth + 1)),
-            Type::Array(_, e) => self.has_tparams_depth(e, depth + 1),
+            Type::Array(_, e) | Type::Pointer(e) | Type::Slice(e) | Type::Chan(_, e) => self.has_tparams_depth(e, depth + 1),
+            Type::Map(k, v) => self.has_tparams_depth(k, depth + 1) || self.has_tparams_depth(v, depth + 1),
             Type::Struct(fs) => fs.iter().any(|f| self.has_tparams_depth(f.ty, depth + 1)),
+            Type::Signature(s) => s.params.iter().chain(s.results.iter()).any(|&p| self.has_tparams_depth(p, depth + 1)),
+            Type::Interface(i) => i.methods.iter().any(|m| self.has_tparams_depth(m.sig, depth + 1)) || i.embeddeds.iter().any(|&x| self.has_tparams_depth(x, depth + 1)),
+            Type::Tuple(v) => v.iter().any(|&p| self.has_tparams_depth(p, depth + 1)),
             _ => false,
         }
     }

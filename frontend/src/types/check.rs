@@ -152,6 +152,12 @@ pub(super) struct Checker<'a> {
     pub pending_instances: HashMap<TypeId, Vec<TypeId>>,
     /// Variables whose address is taken.
     pub addr_taken: HashSet<ObjId>,
+    /// The generic type whose type parameters are being declared.
+    pub tparams_owner: Option<TypeId>,
+    /// While positive, errors are counted in `silent_errors` instead of reported (for
+    /// trial checks such as "would this conversion work").
+    pub silent: u32,
+    pub silent_errors: u32,
 }
 
 /// An untyped expression still waiting for its final type.
@@ -197,6 +203,9 @@ impl<'a> Checker<'a> {
             pending_inits: Vec::new(),
             pending_instances: HashMap::new(),
             addr_taken: HashSet::new(),
+            tparams_owner: None,
+            silent: 0,
+            silent_errors: 0,
         }
     }
 
@@ -223,6 +232,10 @@ impl<'a> Checker<'a> {
 
     /// Reports an error at a program position (one per position).
     pub fn error_at(&mut self, sp: SrcPos, msg: String) {
+        if self.silent > 0 {
+            self.silent_errors += 1;
+            return;
+        }
         if !self.reported.insert(sp) {
             return;
         }

@@ -64,6 +64,26 @@ impl Checker<'_> {
                 }
             }
         }
+        // A constant converted to a type parameter: fine if it converts to every type in
+        // its type set (the result is not constant).
+        if const_arg && self.prog.types.is_type_param(t) {
+            let ts = self.typeset_of_tparam(t);
+            if let Some(terms) = ts.terms.clone()
+                && !terms.is_empty()
+            {
+                self.silent += 1;
+                let mut ok = true;
+                for term in terms {
+                    let u = self.prog.types.underlying(term.ty);
+                    let y = self.conversion(e, x.clone(), u);
+                    ok &= y.mode != OpMode::Invalid;
+                }
+                self.silent -= 1;
+                if ok {
+                    return Operand::value(t, Some(e));
+                }
+            }
+        }
         // Non-constant (or non-basic target) conversions.
         if self.prog.types.is_untyped(x.ty) {
             // An untyped operand converted to a non-constant type takes the type, or its
@@ -83,11 +103,12 @@ impl Checker<'_> {
             } else {
                 t
             };
-            let before = self.errors.len();
+            self.silent += 1;
+            let before = self.silent_errors;
             self.convert_untyped(&mut x, target);
-            if self.errors.len() > before || x.mode == OpMode::Invalid {
+            self.silent -= 1;
+            if self.silent_errors > before || x.mode == OpMode::Invalid {
                 // Re-word as a conversion error.
-                self.errors.truncate(before);
                 let d = self.describe(&x);
                 let ts = self.ts(t);
                 x.mode = OpMode::Invalid;
@@ -216,7 +237,10 @@ impl Checker<'_> {
                     && f1.iter().zip(f2.iter()).all(|(x, y)| x.name == y.name && x.pkg == y.pkg && x.embedded == y.embedded)
                     && f1.iter().zip(f2.iter()).map(|(x, y)| (x.ty, y.ty)).collect::<Vec<_>>().into_iter().all(|(x, y)| self.identical_ignore_tags(x, y))
             }
-            (Type::Pointer(x), Type::Pointer(y)) => self.identical_ignore_tags(x, y),
+            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => self.identical_ignore_tags(x, y),
+            (Type::Array(n, x), Type::Array(m, y)) => n == m && self.identical_ignore_tags(x, y),
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2),
+            (Type::Chan(d1, x), Type::Chan(d2, y)) => d1 == d2 && self.identical_ignore_tags(x, y),
             _ => false,
         }
     }

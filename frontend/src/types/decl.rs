@@ -46,7 +46,7 @@ impl Checker<'_> {
             // A type may refer to itself through pointers, slices, functions, ...; the
             // named type already exists, so the use is fine. Invalid recursive types are
             // found by `valid_type`.
-            ObjKind::TypeName { alias: false } => {}
+            ObjKind::TypeName { .. } => {}
             ObjKind::Func(_) => {}
             _ => {
                 if let Some(p) = o.pos {
@@ -61,7 +61,7 @@ impl Checker<'_> {
 
     /// `const name [typ] = init` with `iota` fixed.
     fn const_decl(&mut self, obj: ObjId, typ: Option<ExprId>, init: Option<ExprId>, iota: u32, inherited: bool) {
-        self.env.iota = Some(Value::int(iota));
+        let outer_iota = self.env.iota.replace(Value::int(iota));
         let t = typ.map(|t| {
             let ty = self.typexpr(t);
             if ty != self.invalid() && !self.is_const_type(ty) {
@@ -79,7 +79,7 @@ impl Checker<'_> {
                 }
             }
             self.prog.obj_mut(obj).ty = self.invalid();
-            self.env.iota = None;
+            self.env.iota = outer_iota.clone();
             return;
         };
         let mut x = self.expr(init);
@@ -97,7 +97,7 @@ impl Checker<'_> {
         let o = self.prog.obj_mut(obj);
         o.ty = ty;
         o.kind = ObjKind::Const(val);
-        self.env.iota = None;
+        self.env.iota = outer_iota.clone();
     }
 
     /// `var lhs... [typ] = values...` for the object `obj` among `lhs`.
@@ -256,6 +256,18 @@ impl Checker<'_> {
             self.prog.obj_mut(obj).ty = self.invalid();
             let t = self.typexpr(*typ);
             self.prog.obj_mut(obj).ty = t;
+            let name = self.prog.obj(obj).name.clone();
+            if self.prog.obj(obj).parent == Some(self.prog.package(self.pkg).scope)
+                && self.prog.types.named(t).is_some_and(|n| self.prog.obj(n.obj).pkg == Some(self.pkg))
+                && let Some(ms) = self.methods_by_base.remove(&name)
+            {
+                if let Some(n) = self.prog.types.named_mut(t) {
+                    n.methods.extend(ms.iter().copied());
+                }
+                for m in ms {
+                    self.obj_decl(m);
+                }
+            }
             return;
         }
         let named = self.prog.types.new_named(obj);
@@ -263,14 +275,16 @@ impl Checker<'_> {
         let opened = !tparams.is_empty();
         if opened {
             self.open_scope(ScopeKind::Block);
+            self.tparams_owner = Some(named);
             let tps = self.declare_type_params(tparams);
+            self.tparams_owner = None;
             if let Some(n) = self.prog.types.named_mut(named) {
                 n.tparams = tps;
             }
         }
         let rhs = self.typexpr(*typ);
         let under = match self.prog.types.get(rhs) {
-            Type::Named(_) => self.resolve_underlying(rhs),
+            Type::Named(_) => self.resolve_underlying(rhs, named),
             Type::TypeParam(_) => {
                 self.error(self.start(*typ), "cannot use a type parameter as RHS in type declaration");
                 self.invalid()
@@ -300,19 +314,33 @@ impl Checker<'_> {
 
     /// The underlying type of a defined type used as another's right-hand side; resolves
     /// a chain still under construction to Invalid (an invalid recursive type).
-    fn resolve_underlying(&mut self, t: TypeId) -> TypeId {
-        if let Some(n) = self.prog.types.named(t)
-            && n.underlying.is_none()
-            && n.origin.is_none()
-        {
-            let o = n.obj;
-            let name = self.prog.obj(o).name.clone();
-            if let Some(p) = self.prog.obj(o).pos {
-                self.error_at(p, format!("invalid recursive type {name}"));
+    fn resolve_underlying(&mut self, t: TypeId, this: TypeId) -> TypeId {
+        // Follow the chain of defined types; reaching `this` is an invalid cycle
+        // (`type A B; type B A`), reaching an incomplete one keeps the chain (resolved
+        // later by `TypeTable::underlying`).
+        let mut cur = t;
+        for _ in 0..64 {
+            if cur == this {
+                let o = self.prog.types.named(this).map(|n| n.obj);
+                if let Some(o) = o
+                    && let Some(p) = self.prog.obj(o).pos
+                {
+                    let name = self.prog.obj(o).name.clone();
+                    self.error_at(p, format!("invalid recursive type {name}"));
+                }
+                return self.invalid();
             }
-            return self.invalid();
+            match self.prog.types.named(cur) {
+                Some(n) => match n.underlying {
+                    Some(u) if matches!(self.prog.types.get(u), Type::Named(_)) => cur = u,
+                    Some(u) => return u,
+                    None if n.origin.is_none() => return cur,
+                    None => return self.prog.types.underlying(cur),
+                },
+                None => return cur,
+            }
         }
-        self.prog.types.underlying(t)
+        self.invalid()
     }
 
     /// Declares type parameters in the current scope; returns their types.
@@ -331,7 +359,13 @@ impl Checker<'_> {
             self.record_def(n.pos, o);
             tps.push(t);
         }
-        // Bounds may refer to any of the parameters, so they are set after declaring all.
+        // Bounds may refer to any of the parameters (and to the generic type itself), so
+        // they are set after declaring all.
+        if let Some(owner) = self.tparams_owner.take()
+            && let Some(n) = self.prog.types.named_mut(owner)
+        {
+            n.tparams = tps.clone();
+        }
         let mut i = 0;
         for f in fields.iter() {
             if f.name.is_none() {

@@ -969,6 +969,8 @@ impl Checker<'_> {
             return Operand::invalid(Some(e));
         }
         if !self.prog.types.is_interface(t)
+            && !self.has_type_params(t)
+            && !self.has_type_params(x.ty)
             && let Some(why) = self.missing_method(t, x.ty)
         {
             let s = self.expr_string(e);

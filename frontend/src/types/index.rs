@@ -85,6 +85,16 @@ impl Checker<'_> {
         if under.is_none() && self.is_bytestring_param(x.ty) {
             under = Some(Type::Basic(BasicKind::String));
         }
+        // A type parameter without a core type is indexable if every type in its set is,
+        // with one element type.
+        if under.is_none()
+            && let Some(el) = self.common_index_elem(x.ty)
+        {
+            self.index_value(ie, None);
+            let mode = if x.mode == OpMode::Variable || !self.all_under_string_free(x.ty) { OpMode::Value } else { OpMode::Variable };
+            let mode = if x.mode == OpMode::Variable { OpMode::Variable } else { mode };
+            return Operand { mode, ty: el, val: Value::Unknown, expr: Some(e), id: None };
+        }
         let (elem, length, mode) = match under {
             Some(Type::Basic(k)) if k.is_string() => {
                 let len = x.val.as_str().map(|s| s.len() as u64);
@@ -241,6 +251,42 @@ impl Checker<'_> {
         Operand::value(result, Some(e))
     }
 
+    /// Whether a type parameter's set has only slices and pointers to arrays (whose
+    /// elements are addressable even when the operand is not).
+    fn all_under_string_free(&mut self, t: TypeId) -> bool {
+        let ts = self.typeset_of_tparam(t);
+        ts.terms.clone().is_some_and(|terms| {
+            terms.iter().all(|term| matches!(self.prog.types.under(term.ty), Type::Slice(_) | Type::Pointer(_)))
+        })
+    }
+
+    /// The element type shared by every (indexable) type in a type parameter's set.
+    fn common_index_elem(&mut self, t: TypeId) -> Option<TypeId> {
+        if !self.prog.types.is_type_param(t) {
+            return None;
+        }
+        let ts = self.typeset_of_tparam(t);
+        let terms = ts.terms.clone()?;
+        let mut elem: Option<TypeId> = None;
+        for term in terms {
+            let el = match self.prog.types.under(term.ty).clone() {
+                Type::Basic(k) if k.is_string() => TypeTable::basic(BasicKind::Uint8),
+                Type::Array(_, el) | Type::Slice(el) => el,
+                Type::Pointer(p) => match self.prog.types.under(p).clone() {
+                    Type::Array(_, el) => el,
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            match elem {
+                None => elem = Some(el),
+                Some(prev) if self.identical(prev, el) => {}
+                Some(_) => return None,
+            }
+        }
+        elem
+    }
+
     /// A type parameter whose type set holds only strings and byte slices (indexable
     /// and sliceable although it has no core type).
     pub(super) fn is_bytestring_param(&mut self, t: TypeId) -> bool {
@@ -259,10 +305,10 @@ impl Checker<'_> {
 
     /// Instantiates generic type `base` with the type arguments in `indices`.
     pub(super) fn instantiate_type_expr(&mut self, e: ExprId, base: TypeId, indices: &[ExprId]) -> TypeId {
-        let Some(n) = self.prog.types.named(base).cloned() else {
-            // A generic alias.
-            if let Some(obj) = self.alias_obj_for(e)
-                && let Some((tps, target)) = self.generic_aliases.get(&obj).cloned()
+        // A generic alias: substitute into the aliased type.
+        if let Some(obj) = self.alias_obj_for(e)
+            && let Some((tps, target)) = self.generic_aliases.get(&obj).cloned()
+        {
             {
                 let targs: Vec<TypeId> = indices.iter().map(|&i| self.typexpr(i)).collect();
                 if targs.len() != tps.len() {
@@ -273,6 +319,8 @@ impl Checker<'_> {
                 let map: HashMap<TypeId, TypeId> = tps.iter().copied().zip(targs).collect();
                 return self.subst(target, &map);
             }
+        }
+        let Some(n) = self.prog.types.named(base).cloned() else {
             let s = self.ts(base);
             self.error(self.file.expr(e).pos, format!("{s} is not a generic type"));
             return self.invalid();

@@ -202,6 +202,14 @@ impl Checker<'_> {
             }
             let d = depth + 1;
             let (tp, ta) = (self.prog.types.get(p).clone(), self.prog.types.get(a).clone());
+            // A generic instance parameter (e.g. `Func2[A, B]`) and a literal argument:
+            // unify through the parameter's underlying type.
+            if matches!(tp, Type::Named(_)) && !matches!(ta, Type::Named(_) | Type::TypeParam(_)) {
+                let pu = self.prog.types.underlying(p);
+                if pu != p && !self.prog.types.is_interface(p) {
+                    return self.unify(pu, a, map, tparams, d);
+                }
+            }
             // Named generic instance vs instance of the same origin: unify arguments.
             if let (Type::Named(_), Type::Named(_)) = (&tp, &ta) {
                 let (np, na) = (self.prog.types.named(p).cloned(), self.prog.types.named(a).cloned());

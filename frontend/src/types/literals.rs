@@ -34,8 +34,9 @@ impl Checker<'_> {
             None => match hint {
                 Some(h) => {
                     // An elided &T{...} inside a literal of pointers: the hint is *T.
-                    match self.prog.types.under(h).clone() {
-                        Type::Pointer(b) if !self.prog.types.is_type_param(h) => {
+                    let hc = self.core_type(h).unwrap_or(h);
+                    match self.prog.types.get(hc).clone() {
+                        Type::Pointer(b) => {
                             elided_ptr = Some(h);
                             b
                         }

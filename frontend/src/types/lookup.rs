@@ -64,6 +64,14 @@ impl Checker<'_> {
         }
         let (start, is_ptr) = match self.prog.types.get(t) {
             Type::Pointer(b) => (*b, true),
+            // x.f for a defined pointer type: fields of the base type, never methods.
+            Type::Named(_) if matches!(self.prog.types.under(t), Type::Pointer(_)) => {
+                let Type::Pointer(b) = self.prog.types.under(t).clone() else { return Err(LookupErr::NotFound) };
+                return match self.lookup(b, name, pkg) {
+                    Ok(Found { kind: FoundKind::Field(ft), index, .. }) => Ok(Found { kind: FoundKind::Field(ft), index, indirect: true }),
+                    _ => Err(LookupErr::NotFound),
+                };
+            }
             _ => (t, false),
         };
         // A pointer to an interface has no methods.

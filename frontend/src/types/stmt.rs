@@ -39,7 +39,8 @@ impl Checker<'_> {
     /// Checks a function literal's body in the current context.
     pub(super) fn closure_body(&mut self, b: &PendingBody, results: Vec<ObjId>) {
         let decl_obj = self.env.decl_obj;
-        self.env = super::check::Env { scope: Some(b.scope), decl_obj, in_func: true, ..Default::default() };
+        let iota = self.env.iota.clone();
+        self.env = super::check::Env { scope: Some(b.scope), decl_obj, iota, in_func: true, ..Default::default() };
         self.body(b, results);
     }
 
@@ -357,7 +358,7 @@ impl Checker<'_> {
                 Some(Type::Basic(k)) if k.is_integer() => {
                     if self.prog.types.is_untyped(x.ty) {
                         // An untyped constant takes the key variable's type if it has one.
-                        let target = key.and_then(|k| if define { None } else { self.peek_type(k) }).unwrap_or(int);
+                        let target = key.and_then(|k| if define { None } else { self.peek_type(k) }).unwrap_or_else(|| self.default_type(x.ty));
                         self.convert_untyped(&mut x, target);
                     }
                     (x.ty, self.invalid(), 1)
@@ -504,7 +505,7 @@ impl Checker<'_> {
                 xx.expr = tag;
                 self.case_compare(&mut xx, &mut y, ce, tag.is_none());
                 if y.mode == OpMode::Constant && x.mode != OpMode::Invalid && y.val.as_bool().is_none() {
-                    let key = format!("{}", y.val);
+                    let key = format!("{} {}", y.val, self.ts(y.ty));
                     if let Some(prev) = seen_consts.get(&key) {
                         let at = self.prog.position(SrcPos { file: self.fid, pos: *prev });
                         let s = self.expr_string(ce);
@@ -525,7 +526,8 @@ impl Checker<'_> {
     /// Checks a switch case value against the tag (as `tag == case`).
     fn case_compare(&mut self, x: &mut Operand, y: &mut Operand, ce: ExprId, no_tag: bool) {
         if no_tag {
-            if !self.all_basic(y.ty, BasicKind::is_boolean) {
+            let t = Operand { mode: OpMode::Constant, ty: TypeTable::basic(BasicKind::UntypedBool), val: Value::Bool(true), expr: None, id: None };
+            if !self.all_basic(y.ty, BasicKind::is_boolean) && !self.assignable_types(&t, y.ty) {
                 let d = self.describe(y);
                 self.error(self.start(ce), format!("invalid case {} in switch (mismatched types {} and bool)", d.split(" (").next().unwrap_or(&d), self.ts(y.ty)));
                 return;
@@ -582,7 +584,7 @@ impl Checker<'_> {
                     OpMode::Nil => single = Some(TypeTable::basic(BasicKind::UntypedNil)),
                     OpMode::TypeExpr => {
                         single = Some(y.ty);
-                        if valid && self.prog.types.is_interface(x.ty) && !self.prog.types.is_interface(y.ty) && let Some(why) = self.missing_method(y.ty, x.ty) {
+                        if valid && self.prog.types.is_interface(x.ty) && !self.prog.types.is_interface(y.ty) && !self.has_type_params(y.ty) && !self.has_type_params(x.ty) && let Some(why) = self.missing_method(y.ty, x.ty) {
                             let s = self.expr_string(ce);
                             let xs = self.expr_string(xe);
                             self.error(self.start(ce), format!("impossible type switch case: {xs} (variable of type {}) cannot have dynamic type {s} {why}", self.ts(x.ty)));

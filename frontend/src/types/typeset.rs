@@ -49,6 +49,9 @@ impl Checker<'_> {
             return TypeSet { methods: vec![], terms: None, comparable: true };
         }
         let u = self.prog.types.underlying(t);
+        if u == self.prog.types.underlying(self.prog.pre.comparable) {
+            return TypeSet { methods: vec![], terms: None, comparable: true };
+        }
         let Type::Interface(iface) = self.prog.types.get(u).clone() else {
             return TypeSet::default();
         };
