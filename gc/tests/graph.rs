@@ -369,7 +369,12 @@ impl World {
 
 #[test]
 fn random_graphs_survive_exactly_when_reachable() {
-    for seed in 1..=4u64 {
+    // More seeds on demand: GC_GRAPH_SEEDS=200 cargo test --release -p gc --test graph random
+    let seeds: u64 = std::env::var("GC_GRAPH_SEEDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4);
+    for seed in 1..=seeds {
         let mut w = World::new(seed * 7919);
         for round in 0..5 {
             let n = if round == 0 { 1500 } else { 600 };
