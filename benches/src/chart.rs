@@ -94,19 +94,33 @@ impl LogScale {
         }
         let lo_step = step_floor(lo).min(MAX_STEP - 1);
         let hi_step = step_ceil(hi).max(lo_step + 1);
-        Self { lo_step, hi_step, left, width }
+        Self {
+            lo_step,
+            hi_step,
+            left,
+            width,
+        }
     }
 
     /// Pixel x of `v`, clamped to the axis.
     pub fn x(&self, v: f64) -> f64 {
-        let (lo, hi) = (step_value(self.lo_step).log10(), step_value(self.hi_step).log10());
-        let pos = if v.is_finite() && v > 0.0 { (v.log10() - lo) / (hi - lo) } else { 0.0 };
+        let (lo, hi) = (
+            step_value(self.lo_step).log10(),
+            step_value(self.hi_step).log10(),
+        );
+        let pos = if v.is_finite() && v > 0.0 {
+            (v.log10() - lo) / (hi - lo)
+        } else {
+            0.0
+        };
         self.left + pos.clamp(0.0, 1.0) * self.width
     }
 
     /// Grid lines at every step of the axis: (value, pixel x, is a power of ten).
     pub fn ticks(&self) -> Vec<(f64, f64, bool)> {
-        (self.lo_step..=self.hi_step).map(|n| (step_value(n), self.x(step_value(n)), n.rem_euclid(3) == 0)).collect()
+        (self.lo_step..=self.hi_step)
+            .map(|n| (step_value(n), self.x(step_value(n)), n.rem_euclid(3) == 0))
+            .collect()
     }
 }
 
@@ -141,13 +155,31 @@ fn valid(v: f64) -> bool {
 /// under the title instead of on every row.
 pub fn render(chart: &Chart) -> String {
     let used: Vec<usize> = (0..chart.series.len())
-        .filter(|&k| chart.rows.iter().any(|r| r.values.get(k).copied().flatten().is_some_and(valid)))
+        .filter(|&k| {
+            chart
+                .rows
+                .iter()
+                .any(|r| r.values.get(k).copied().flatten().is_some_and(valid))
+        })
         .collect();
     let first_note = chart.rows.first().and_then(|r| r.note.clone());
     let common_note = first_note.filter(|n| chart.rows.iter().all(|r| r.note.as_ref() == Some(n)));
-    let row_note = |r: &Row| if common_note.is_some() { None } else { r.note.clone() };
+    let row_note = |r: &Row| {
+        if common_note.is_some() {
+            None
+        } else {
+            r.note.clone()
+        }
+    };
 
-    let scale = LogScale::fit(chart.rows.iter().flat_map(|r| r.values.iter().flatten().copied()), LEFT, PLOT);
+    let scale = LogScale::fit(
+        chart
+            .rows
+            .iter()
+            .flat_map(|r| r.values.iter().flatten().copied()),
+        LEFT,
+        PLOT,
+    );
     let one = scale.x(1.0);
     let bars = used.len().max(1) as f64;
     let row_height = bars * BAR + GAP;
@@ -156,7 +188,13 @@ pub fn render(chart: &Chart) -> String {
     let ends: Vec<f64> = chart
         .rows
         .iter()
-        .map(|r| used.iter().filter_map(|&k| r.values.get(k).copied().flatten()).filter(|v| valid(*v)).fold(one, |e, v| e.max(scale.x(v))) + LABEL)
+        .map(|r| {
+            used.iter()
+                .filter_map(|&k| r.values.get(k).copied().flatten())
+                .filter(|v| valid(*v))
+                .fold(one, |e, v| e.max(scale.x(v)))
+                + LABEL
+        })
         .collect();
     let widest = chart
         .rows
@@ -173,16 +211,33 @@ pub fn render(chart: &Chart) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"#
     );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(s, r#"<text x="{LEFT}" y="20" font-size="14" font-weight="bold">{}</text>"#, escape(&chart.title));
+    let _ = writeln!(
+        s,
+        r#"<text x="{LEFT}" y="20" font-size="14" font-weight="bold">{}</text>"#,
+        escape(&chart.title)
+    );
     if let Some(note) = &common_note {
-        let _ = writeln!(s, r#"<text x="{LEFT}" y="38" fill="gray" font-style="italic">Every program: {}</text>"#, escape(note));
+        let _ = writeln!(
+            s,
+            r#"<text x="{LEFT}" y="38" fill="gray" font-style="italic">Every program: {}</text>"#,
+            escape(note)
+        );
     }
 
     // Legend.
     let mut lx = LEFT;
     for series in used.iter().filter_map(|&k| chart.series.get(k)) {
-        let _ = writeln!(s, r#"<rect x="{lx}" y="48" width="12" height="10" fill="{}"/>"#, series.color);
-        let _ = writeln!(s, r#"<text x="{}" y="57">{}</text>"#, lx + 16.0, escape(&series.label));
+        let _ = writeln!(
+            s,
+            r#"<rect x="{lx}" y="48" width="12" height="10" fill="{}"/>"#,
+            series.color
+        );
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="57">{}</text>"#,
+            lx + 16.0,
+            escape(&series.label)
+        );
         lx += 16.0 + CHAR * series.label.chars().count() as f64 + 18.0;
     }
 
@@ -190,13 +245,29 @@ pub fn render(chart: &Chart) -> String {
     let axis_y = TOP + plot_height;
     let ticks = scale.ticks();
     for &(v, x, major) in &ticks {
-        let (stroke, dash) = if major { ("#bbb", "") } else { ("#e4e4e4", r#" stroke-dasharray="2,3""#) };
-        let _ = writeln!(s, r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{axis_y}" stroke="{stroke}"{dash}/>"#);
+        let (stroke, dash) = if major {
+            ("#bbb", "")
+        } else {
+            ("#e4e4e4", r#" stroke-dasharray="2,3""#)
+        };
+        let _ = writeln!(
+            s,
+            r#"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{axis_y}" stroke="{stroke}"{dash}/>"#
+        );
         if major || ticks.len() <= 10 {
-            let _ = writeln!(s, r#"<text x="{x:.1}" y="{}" text-anchor="middle" fill="dimgray">{}</text>"#, axis_y + 14.0, trim_ratio(v));
+            let _ = writeln!(
+                s,
+                r#"<text x="{x:.1}" y="{}" text-anchor="middle" fill="dimgray">{}</text>"#,
+                axis_y + 14.0,
+                trim_ratio(v)
+            );
         }
     }
-    let _ = writeln!(s, r#"<line x1="{one:.1}" y1="{}" x2="{one:.1}" y2="{axis_y}" stroke="black"/>"#, TOP - 4.0);
+    let _ = writeln!(
+        s,
+        r#"<line x1="{one:.1}" y1="{}" x2="{one:.1}" y2="{axis_y}" stroke="black"/>"#,
+        TOP - 4.0
+    );
     let _ = writeln!(
         s,
         r#"<text x="{}" y="{}" text-anchor="middle" fill="dimgray">time ratio, log scale (1× = same speed; right of it = slower)</text>"#,
@@ -208,14 +279,26 @@ pub fn render(chart: &Chart) -> String {
     for ((i, row), end) in chart.rows.iter().enumerate().zip(&ends) {
         let y0 = TOP + row_height * i as f64 + GAP / 2.0;
         let middle = y0 + bars * BAR / 2.0 + 4.0;
-        let _ = writeln!(s, r#"<text x="{}" y="{middle:.1}" text-anchor="end">{}</text>"#, LEFT - 8.0, escape(&row.name));
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{middle:.1}" text-anchor="end">{}</text>"#,
+            LEFT - 8.0,
+            escape(&row.name)
+        );
         for (slot, &k) in used.iter().enumerate() {
-            let (Some(series), Some(v)) = (chart.series.get(k), row.values.get(k).copied().flatten().filter(|v| valid(*v))) else {
+            let (Some(series), Some(v)) = (
+                chart.series.get(k),
+                row.values.get(k).copied().flatten().filter(|v| valid(*v)),
+            ) else {
                 continue;
             };
             let y = y0 + BAR * slot as f64;
             let x = scale.x(v);
-            let (from, w) = if x >= one { (one, x - one) } else { (x, one - x) };
+            let (from, w) = if x >= one {
+                (one, x - one)
+            } else {
+                (x, one - x)
+            };
             let _ = writeln!(
                 s,
                 r#"<rect x="{from:.1}" y="{y:.1}" width="{:.1}" height="{}" fill="{}"><title>{}: {}</title></rect>"#,
@@ -234,7 +317,12 @@ pub fn render(chart: &Chart) -> String {
             );
         }
         if let Some(note) = row_note(row) {
-            let _ = writeln!(s, r#"<text x="{:.1}" y="{middle:.1}" fill="gray" font-style="italic">{}</text>"#, end + 6.0, escape(&note));
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.1}" y="{middle:.1}" fill="gray" font-style="italic">{}</text>"#,
+                end + 6.0,
+                escape(&note)
+            );
         }
     }
     s.push_str("</svg>\n");
@@ -322,10 +410,27 @@ mod tests {
     fn render_draws_a_bar_per_value_and_escapes_text() {
         let chart = Chart {
             title: "a < b".into(),
-            series: vec![Series { label: "x".into(), color: "red" }, Series { label: "y".into(), color: "blue" }],
+            series: vec![
+                Series {
+                    label: "x".into(),
+                    color: "red",
+                },
+                Series {
+                    label: "y".into(),
+                    color: "blue",
+                },
+            ],
             rows: vec![
-                Row { name: "p1".into(), values: vec![Some(2.0), Some(0.5)], note: None },
-                Row { name: "p2".into(), values: vec![Some(30.0), None], note: Some("y: cannot run <yet>".into()) },
+                Row {
+                    name: "p1".into(),
+                    values: vec![Some(2.0), Some(0.5)],
+                    note: None,
+                },
+                Row {
+                    name: "p2".into(),
+                    values: vec![Some(30.0), None],
+                    note: Some("y: cannot run <yet>".into()),
+                },
             ],
         };
         let svg = render(&chart);
@@ -340,16 +445,36 @@ mod tests {
         let note = Some("mvm: cannot run yet".to_string());
         let chart = Chart {
             title: "t".into(),
-            series: vec![Series { label: "go run".into(), color: "gray" }, Series { label: "mvm".into(), color: "blue" }],
+            series: vec![
+                Series {
+                    label: "go run".into(),
+                    color: "gray",
+                },
+                Series {
+                    label: "mvm".into(),
+                    color: "blue",
+                },
+            ],
             rows: vec![
-                Row { name: "p1".into(), values: vec![Some(2.0), None], note: note.clone() },
-                Row { name: "p2".into(), values: vec![Some(3.0), None], note: note.clone() },
+                Row {
+                    name: "p1".into(),
+                    values: vec![Some(2.0), None],
+                    note: note.clone(),
+                },
+                Row {
+                    name: "p2".into(),
+                    values: vec![Some(3.0), None],
+                    note: note.clone(),
+                },
             ],
         };
         let svg = render(&chart);
         assert_eq!(svg.matches("mvm: cannot run yet").count(), 1, "{svg}");
         assert!(svg.contains("Every program: mvm: cannot run yet"));
-        assert!(!svg.contains(">mvm</text>"), "no legend entry for a series without bars");
+        assert!(
+            !svg.contains(">mvm</text>"),
+            "no legend entry for a series without bars"
+        );
         assert!(svg.contains(">go run</text>"));
     }
 }

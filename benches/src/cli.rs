@@ -73,7 +73,8 @@ impl Default for Options {
 impl Options {
     /// The per-run timeout in effect.
     pub fn timeout(&self) -> Duration {
-        self.timeout.unwrap_or(Duration::from_secs(if self.quick { 60 } else { 300 }))
+        self.timeout
+            .unwrap_or(Duration::from_secs(if self.quick { 60 } else { 300 }))
     }
 }
 
@@ -87,7 +88,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
             _ => (arg.clone(), None),
         };
         let mut value = |name: &str| -> Result<String, String> {
-            inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"))
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
         };
         match flag.as_str() {
             "--quick" => o.quick = true,
@@ -96,11 +100,19 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
             "-h" | "--help" => o.help = true,
             "--reps" => {
                 let v = value("--reps")?;
-                o.reps = v.parse().ok().filter(|&n| n > 0).ok_or(format!("--reps: not a positive number: {v}"))?;
+                o.reps = v
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or(format!("--reps: not a positive number: {v}"))?;
             }
             "--timeout" => {
                 let v = value("--timeout")?;
-                let secs: u64 = v.parse().ok().filter(|&n| n > 0).ok_or(format!("--timeout: not a positive number of seconds: {v}"))?;
+                let secs: u64 = v
+                    .parse()
+                    .ok()
+                    .filter(|&n| n > 0)
+                    .ok_or(format!("--timeout: not a positive number of seconds: {v}"))?;
                 o.timeout = Some(Duration::from_secs(secs));
             }
             "--mvm" => o.mvm = Some(PathBuf::from(value("--mvm")?)),
@@ -127,13 +139,26 @@ mod tests {
     #[test]
     fn defaults_and_flags() {
         assert_eq!(p(&[]), Ok(Options::default()));
-        let o = p(&["--quick", "--reps", "3", "--mvm=/x/mvm", "fib", "sort", "--timeout", "9"]).unwrap_or_default();
+        let o = p(&[
+            "--quick",
+            "--reps",
+            "3",
+            "--mvm=/x/mvm",
+            "fib",
+            "sort",
+            "--timeout",
+            "9",
+        ])
+        .unwrap_or_default();
         assert!(o.quick);
         assert_eq!(o.reps, 3);
         assert_eq!(o.mvm, Some(PathBuf::from("/x/mvm")));
         assert_eq!(o.filters, ["fib", "sort"]);
         assert_eq!(o.timeout(), Duration::from_secs(9));
-        assert_eq!(p(&["--quick"]).map(|o| o.timeout()), Ok(Duration::from_secs(60)));
+        assert_eq!(
+            p(&["--quick"]).map(|o| o.timeout()),
+            Ok(Duration::from_secs(60))
+        );
     }
 
     #[test]

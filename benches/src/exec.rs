@@ -71,7 +71,11 @@ impl Capture {
     /// The first line of the captured text (lossily decoded), trimmed.
     pub fn first_line(&self) -> String {
         let text = String::from_utf8_lossy(&self.head);
-        text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string()
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("")
+            .to_string()
     }
 }
 
@@ -139,8 +143,14 @@ pub fn run(inv: &Invocation) -> io::Result<Outcome> {
     let mut child = cmd.spawn()?;
     let pid = child.id() as libc::pid_t;
     drop(child.stdin.take());
-    let out_reader = child.stdout.take().map(|s| thread::spawn(move || capture(s)));
-    let err_reader = child.stderr.take().map(|s| thread::spawn(move || capture(s)));
+    let out_reader = child
+        .stdout
+        .take()
+        .map(|s| thread::spawn(move || capture(s)));
+    let err_reader = child
+        .stderr
+        .take()
+        .map(|s| thread::spawn(move || capture(s)));
 
     let (stop, stopped) = mpsc::channel::<()>();
     let timeout = inv.timeout;
@@ -177,8 +187,14 @@ pub fn run(inv: &Invocation) -> io::Result<Outcome> {
 
     let join = |h: Option<thread::JoinHandle<io::Result<Capture>>>| -> io::Result<Capture> {
         match h {
-            Some(h) => h.join().map_err(|_| io::Error::other("output reader panicked"))?,
-            None => Ok(Capture { len: 0, hash: FNV_OFFSET, head: Vec::new() }),
+            Some(h) => h
+                .join()
+                .map_err(|_| io::Error::other("output reader panicked"))?,
+            None => Ok(Capture {
+                len: 0,
+                hash: FNV_OFFSET,
+                head: Vec::new(),
+            }),
         }
     };
     let stdout = join(out_reader)?;
@@ -192,7 +208,13 @@ pub fn run(inv: &Invocation) -> io::Result<Outcome> {
         Exit::Signal(libc::WTERMSIG(status))
     };
     let max_rss_kib = u64::try_from(usage.ru_maxrss).unwrap_or(0);
-    Ok(Outcome { wall, max_rss_kib, exit, stdout, stderr })
+    Ok(Outcome {
+        wall,
+        max_rss_kib,
+        exit,
+        stdout,
+        stderr,
+    })
 }
 
 /// Blocks until `pid` has exited, leaving it unreaped.
@@ -201,7 +223,14 @@ fn wait_exit(pid: libc::pid_t) -> io::Result<()> {
         // SAFETY: siginfo_t is plain old data; the pointer is to a live local.
         let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
         // SAFETY: as above.
-        let r = unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
+        let r = unsafe {
+            libc::waitid(
+                libc::P_PID,
+                pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            )
+        };
         if r == 0 {
             return Ok(());
         }
@@ -217,7 +246,11 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// Reads a stream to its end, hashing it and keeping its head.
 fn capture(mut r: impl Read) -> io::Result<Capture> {
-    let mut c = Capture { len: 0, hash: FNV_OFFSET, head: Vec::new() };
+    let mut c = Capture {
+        len: 0,
+        hash: FNV_OFFSET,
+        head: Vec::new(),
+    };
     let mut buf = vec![0u8; 1 << 16];
     loop {
         let n = match r.read(&mut buf) {
@@ -230,7 +263,8 @@ fn capture(mut r: impl Read) -> io::Result<Capture> {
         c.hash = fnv1a(c.hash, chunk);
         c.len += n as u64;
         let room = HEAD_BYTES.saturating_sub(c.head.len());
-        c.head.extend_from_slice(chunk.get(..room.min(n)).unwrap_or_default());
+        c.head
+            .extend_from_slice(chunk.get(..room.min(n)).unwrap_or_default());
     }
 }
 
@@ -263,7 +297,10 @@ mod tests {
 
     #[test]
     fn captures_both_streams_and_the_status() {
-        let o = sh("printf 'hello\\n'; printf 'oops\\nmore\\n' >&2; exit 3", Duration::from_secs(30));
+        let o = sh(
+            "printf 'hello\\n'; printf 'oops\\nmore\\n' >&2; exit 3",
+            Duration::from_secs(30),
+        );
         assert_eq!(o.exit, Exit::Code(3));
         assert_eq!(o.stdout.head, b"hello\n");
         assert_eq!(o.stdout.len, 6);
@@ -292,6 +329,9 @@ mod tests {
     fn fnv_matches_the_reference_vector() {
         // FNV-1a 64 of "a" from the algorithm's published test vectors.
         assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(fnv1a(FNV_OFFSET, b"fo"), b"o"), fnv1a(FNV_OFFSET, b"foo"));
+        assert_eq!(
+            fnv1a(fnv1a(FNV_OFFSET, b"fo"), b"o"),
+            fnv1a(FNV_OFFSET, b"foo")
+        );
     }
 }

@@ -49,7 +49,10 @@ impl Expectations {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let err = |message: String| ParseError { line: i + 1, message };
+            let err = |message: String| ParseError {
+                line: i + 1,
+                message,
+            };
             let (key, reason) = match line.split_once(char::is_whitespace) {
                 Some((k, r)) => (k, r.trim()),
                 None => (line, ""),
@@ -60,12 +63,19 @@ impl Expectations {
             let (name, scope) = match key.split_once('/') {
                 None => (key, Scope::All),
                 Some((name, "jit")) => (name, Scope::Jit),
-                Some((_, other)) => return Err(err(format!("unknown mode `{other}` in `{key}` (only `/jit` exists)"))),
+                Some((_, other)) => {
+                    return Err(err(format!(
+                        "unknown mode `{other}` in `{key}` (only `/jit` exists)"
+                    )));
+                }
             };
             if !known(name) {
                 return Err(err(format!("no benchmark program is called `{name}`")));
             }
-            if entries.insert((name.to_string(), scope), reason.to_string()).is_some() {
+            if entries
+                .insert((name.to_string(), scope), reason.to_string())
+                .is_some()
+            {
                 return Err(err(format!("`{key}` is listed twice")));
             }
         }
@@ -75,7 +85,11 @@ impl Expectations {
     /// The reason mvm is expected to fail `program`, in the jit mode if `jit`.
     pub fn reason(&self, program: &str, jit: bool) -> Option<&str> {
         let all = self.entries.get(&(program.to_string(), Scope::All));
-        let jit_only = if jit { self.entries.get(&(program.to_string(), Scope::Jit)) } else { None };
+        let jit_only = if jit {
+            self.entries.get(&(program.to_string(), Scope::Jit))
+        } else {
+            None
+        };
         jit_only.or(all).map(String::as_str)
     }
 
@@ -107,7 +121,11 @@ mod tests {
 
     #[test]
     fn rejects_bad_lines() {
-        let bad = |t: &str| Expectations::parse(t, known).err().map(|e| (e.line, e.message));
+        let bad = |t: &str| {
+            Expectations::parse(t, known)
+                .err()
+                .map(|e| (e.line, e.message))
+        };
         assert_eq!(bad("fib").map(|e| e.0), Some(1));
         assert!(bad("x\nfib\t").is_some_and(|e| e.0 == 1 && e.1.contains("`x` has no reason")));
         assert!(bad("fib a\nfib b").is_some_and(|e| e.0 == 2 && e.1.contains("twice")));

@@ -51,7 +51,12 @@ fn main() -> ExitCode {
     }
     if opts.list {
         for p in programs::ALL {
-            println!("{:<20} full: {:<24} quick: {}", p.name, p.size_label(false), p.size_label(true));
+            println!(
+                "{:<20} full: {:<24} quick: {}",
+                p.name,
+                p.size_label(false),
+                p.size_label(true)
+            );
         }
         return ExitCode::SUCCESS;
     }
@@ -68,13 +73,20 @@ fn main() -> ExitCode {
 /// Runs the suite; `Ok(false)` when a check failed.
 fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
     let benches = benches_dir();
-    let workspace = benches.parent().ok_or("benches/ has no parent directory")?.to_path_buf();
+    let workspace = benches
+        .parent()
+        .ok_or("benches/ has no parent directory")?
+        .to_path_buf();
     let selected = programs::select(&opts.filters);
     if selected.is_empty() {
-        return Err(format!("no program matches {:?}; --list shows them", opts.filters));
+        return Err(format!(
+            "no program matches {:?}; --list shows them",
+            opts.filters
+        ));
     }
     let expectations_path = benches.join("unsupported.txt");
-    let text = fs::read_to_string(&expectations_path).map_err(|e| format!("cannot read {}: {e}", expectations_path.display()))?;
+    let text = fs::read_to_string(&expectations_path)
+        .map_err(|e| format!("cannot read {}: {e}", expectations_path.display()))?;
     let expectations = Expectations::parse(&text, |name| programs::by_name(name).is_some())
         .map_err(|e| format!("{}: {e}", expectations_path.display()))?;
 
@@ -82,7 +94,8 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
     let mvm = resolve_mvm(opts, &workspace)?;
     let jit = mvm.as_deref().is_some_and(toolchain::mvm_has_jit);
     let work_dir = benches.join("results").join("tmp");
-    fs::create_dir_all(&work_dir).map_err(|e| format!("cannot create {}: {e}", work_dir.display()))?;
+    fs::create_dir_all(&work_dir)
+        .map_err(|e| format!("cannot create {}: {e}", work_dir.display()))?;
 
     let config = suite::Config {
         programs_dir: benches.join("programs"),
@@ -94,12 +107,21 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
         reps: if opts.quick { 1 } else { opts.reps },
         timeout: opts.timeout(),
     };
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let mut ctx = report::Context {
         started: report::utc_timestamp(now),
         machine: toolchain::machine(),
         go_version: toolchain::first_line_of(&go, &["version"]),
-        mvm_version: mvm.as_ref().map(|m| format!("{} ({})", toolchain::first_line_of(m, &["version"]), m.display())),
+        mvm_version: mvm.as_ref().map(|m| {
+            format!(
+                "{} ({})",
+                toolchain::first_line_of(m, &["version"]),
+                m.display()
+            )
+        }),
         jit,
         quick: opts.quick,
         reps: config.reps,
@@ -128,7 +150,10 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
         suite::problems(&results)
     } else {
         // Without mvm the expectations cannot be checked; the rest can.
-        suite::problems(&results).into_iter().filter(|p| !p.contains("unsupported.txt")).collect()
+        suite::problems(&results)
+            .into_iter()
+            .filter(|p| !p.contains("unsupported.txt"))
+            .collect()
     };
     let md = report::markdown(&ctx, &results, &problems);
     println!("{md}");
@@ -140,8 +165,16 @@ fn run(opts: &cli::Options, args: &[String]) -> Result<bool, String> {
         (None, false) => Some(benches.join("results")),
     };
     if let Some(dir) = out {
-        write_results(&dir, &md, &chart::render(&report::ratio_chart(&ctx, &results)))?;
-        eprintln!("mvm-bench: wrote {} and {}", dir.join("results.md").display(), dir.join("ratios.svg").display());
+        write_results(
+            &dir,
+            &md,
+            &chart::render(&report::ratio_chart(&ctx, &results)),
+        )?;
+        eprintln!(
+            "mvm-bench: wrote {} and {}",
+            dir.join("results.md").display(),
+            dir.join("ratios.svg").display()
+        );
     }
     for p in &problems {
         eprintln!("mvm-bench: FAIL: {p}");
@@ -156,7 +189,11 @@ fn resolve_mvm(opts: &cli::Options, workspace: &Path) -> Result<Option<PathBuf>,
         return Ok(None);
     }
     if let Some(path) = &opts.mvm {
-        return if path.is_file() { Ok(Some(path.clone())) } else { Err(format!("--mvm {}: no such file", path.display())) };
+        return if path.is_file() {
+            Ok(Some(path.clone()))
+        } else {
+            Err(format!("--mvm {}: no such file", path.display()))
+        };
     }
     toolchain::build_mvm(workspace).map(Some)
 }
@@ -197,7 +234,12 @@ mod tests {
 
     #[test]
     fn command_line_leaves_out_the_note() {
-        let args: Vec<String> = ["--reps", "3", "--note", "busy machine", "fib", "--note=x"].map(String::from).to_vec();
-        assert_eq!(command_line(&args), "mvm-bench --reps 3 --note … fib --note=…");
+        let args: Vec<String> = ["--reps", "3", "--note", "busy machine", "fib", "--note=x"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            command_line(&args),
+            "mvm-bench --reps 3 --note … fib --note=…"
+        );
     }
 }

@@ -73,16 +73,45 @@ pub const FASTA: &str = "fasta";
 const FASTA_FULL: u32 = 2_500_000;
 const FASTA_QUICK: u32 = 10_000;
 
-const fn args(name: &'static str, full: &'static [&'static str], quick: &'static [&'static str]) -> Program {
-    Program { name, via: SizeVia::Args, full, quick, input: Input::None }
+const fn args(
+    name: &'static str,
+    full: &'static [&'static str],
+    quick: &'static [&'static str],
+) -> Program {
+    Program {
+        name,
+        via: SizeVia::Args,
+        full,
+        quick,
+        input: Input::None,
+    }
 }
 
-const fn ldflags(name: &'static str, full: &'static [&'static str], quick: &'static [&'static str]) -> Program {
-    Program { name, via: SizeVia::Ldflags, full, quick, input: Input::None }
+const fn ldflags(
+    name: &'static str,
+    full: &'static [&'static str],
+    quick: &'static [&'static str],
+) -> Program {
+    Program {
+        name,
+        via: SizeVia::Ldflags,
+        full,
+        quick,
+        input: Input::None,
+    }
 }
 
 const fn fasta_fed(name: &'static str, full: u32) -> Program {
-    Program { name, via: SizeVia::Args, full: &[], quick: &[], input: Input::Fasta { full, quick: FASTA_QUICK } }
+    Program {
+        name,
+        via: SizeVia::Args,
+        full: &[],
+        quick: &[],
+        input: Input::Fasta {
+            full,
+            quick: FASTA_QUICK,
+        },
+    }
 }
 
 /// Every benchmark program, in the order of the report.
@@ -121,7 +150,9 @@ pub fn by_name(name: &str) -> Option<&'static Program> {
 
 /// The programs whose names contain any of `filters` (all of them when there is none).
 pub fn select(filters: &[String]) -> Vec<&'static Program> {
-    ALL.iter().filter(|p| filters.is_empty() || filters.iter().any(|f| p.name.contains(f.as_str()))).collect()
+    ALL.iter()
+        .filter(|p| filters.is_empty() || filters.iter().any(|f| p.name.contains(f.as_str())))
+        .collect()
 }
 
 #[cfg(test)]
@@ -131,7 +162,11 @@ mod tests {
     #[test]
     fn names_are_unique_and_ldflags_programs_take_one_value() {
         for (i, p) in ALL.iter().enumerate() {
-            assert!(ALL[i + 1..].iter().all(|q| q.name != p.name), "duplicate program {}", p.name);
+            assert!(
+                ALL[i + 1..].iter().all(|q| q.name != p.name),
+                "duplicate program {}",
+                p.name
+            );
             if p.via == SizeVia::Ldflags {
                 assert_eq!(p.full.len(), 1, "{}", p.name);
                 assert_eq!(p.quick.len(), 1, "{}", p.name);
@@ -143,13 +178,20 @@ mod tests {
     fn every_program_has_a_source_directory() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("programs");
         for p in ALL {
-            assert!(root.join(p.name).join("main.go").is_file(), "no benches/programs/{}/main.go", p.name);
+            assert!(
+                root.join(p.name).join("main.go").is_file(),
+                "no benches/programs/{}/main.go",
+                p.name
+            );
         }
     }
 
     #[test]
     fn select_matches_substrings() {
-        let names: Vec<_> = select(&["goroutine".into()]).iter().map(|p| p.name).collect();
+        let names: Vec<_> = select(&["goroutine".into()])
+            .iter()
+            .map(|p| p.name)
+            .collect();
         assert_eq!(names, ["goroutine-ring", "parked-goroutines"]);
         assert_eq!(select(&[]).len(), ALL.len());
         assert!(select(&["no-such-program".into()]).is_empty());
@@ -159,6 +201,11 @@ mod tests {
     fn size_labels_mention_the_input() {
         let knuc = by_name("k-nucleotide").map(|p| p.size_label(true));
         assert_eq!(knuc.as_deref(), Some("< fasta 10000"));
-        assert_eq!(by_name("goroutine-ring").map(|p| p.size_label(false)).as_deref(), Some("10000 1000000"));
+        assert_eq!(
+            by_name("goroutine-ring")
+                .map(|p| p.size_label(false))
+                .as_deref(),
+            Some("10000 1000000")
+        );
     }
 }

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use std::time::Duration;
 
 use crate::chart::{self, Chart, Row, Series};
-use crate::suite::{Failure, Mode, ModeResult, ProgramResult};
 use crate::stats;
+use crate::suite::{Failure, Mode, ModeResult, ProgramResult};
 use crate::toolchain::Machine;
 
 /// The circumstances of a run, for the report's header.
@@ -49,8 +49,14 @@ const RATIOS: [(Mode, Mode); 5] = [
 
 /// The min-to-min time ratio of two modes of one program, when both ran correctly.
 pub fn ratio(r: &ProgramResult, num: Mode, den: Mode) -> Option<f64> {
-    let a = r.mode(num).filter(|m| m.ok()).and_then(|m| stats::min(&m.times))?;
-    let b = r.mode(den).filter(|m| m.ok()).and_then(|m| stats::min(&m.times))?;
+    let a = r
+        .mode(num)
+        .filter(|m| m.ok())
+        .and_then(|m| stats::min(&m.times))?;
+    let b = r
+        .mode(den)
+        .filter(|m| m.ok())
+        .and_then(|m| stats::min(&m.times))?;
     stats::ratio(a, b)
 }
 
@@ -88,7 +94,11 @@ impl Notes {
 
 fn format_ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 { format!("{ms:.1}") } else { format!("{ms:.0}") }
+    if ms < 10.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{ms:.0}")
+    }
 }
 
 fn format_mib(kib: u64) -> String {
@@ -115,7 +125,12 @@ fn time_cell(m: Option<&ModeResult>, notes: &mut Notes) -> String {
         };
     }
     match (stats::min(&m.times), stats::median(&m.times)) {
-        (Some(min), Some(med)) => format!("{} / {} ms, {} MiB", format_ms(min), format_ms(med), format_mib(m.max_rss_kib)),
+        (Some(min), Some(med)) => format!(
+            "{} / {} ms, {} MiB",
+            format_ms(min),
+            format_ms(med),
+            format_mib(m.max_rss_kib)
+        ),
         _ => format!("ok, {} MiB", format_mib(m.max_rss_kib)),
     }
 }
@@ -123,7 +138,11 @@ fn time_cell(m: Option<&ModeResult>, notes: &mut Notes) -> String {
 /// The markdown report.
 pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# mvm benchmark results{}\n", if ctx.quick { " (quick sizes)" } else { "" });
+    let _ = writeln!(
+        s,
+        "# mvm benchmark results{}\n",
+        if ctx.quick { " (quick sizes)" } else { "" }
+    );
     let _ = writeln!(
         s,
         "Taken {} on {} ({} logical CPUs, {:.0} GiB, Linux {}); the run took {:.0} s. \
@@ -139,10 +158,17 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
     );
     let _ = writeln!(s);
     let _ = writeln!(s, "- Go: {}", ctx.go_version);
-    let _ = writeln!(s, "- mvm: {}", ctx.mvm_version.as_deref().unwrap_or("not measured"));
+    let _ = writeln!(
+        s,
+        "- mvm: {}",
+        ctx.mvm_version.as_deref().unwrap_or("not measured")
+    );
     let _ = writeln!(s, "- command: `{}`", ctx.command);
     if ctx.quick {
-        let _ = writeln!(s, "- quick mode: small sizes, one run per mode, no `go run`; the times mean nothing.");
+        let _ = writeln!(
+            s,
+            "- quick mode: small sizes, one run per mode, no `go run`; the times mean nothing."
+        );
     } else {
         let _ = writeln!(
             s,
@@ -168,20 +194,32 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
     let (g, n) = geomean(results, Mode::Mvm, Mode::Native);
     match g {
         Some(g) => {
-            let _ = writeln!(s, "**Geometric mean of mvm / native: {}** over {n} programs.", chart::format_ratio(g));
+            let _ = writeln!(
+                s,
+                "**Geometric mean of mvm / native: {}** over {n} programs.",
+                chart::format_ratio(g)
+            );
         }
         None => {
-            let _ = writeln!(s, "**Geometric mean of mvm / native: none yet** — mvm runs none of these programs correctly.");
+            let _ = writeln!(
+                s,
+                "**Geometric mean of mvm / native: none yet** — mvm runs none of these programs correctly."
+            );
         }
     }
     if ctx.jit {
         let (g, n) = geomean(results, Mode::MvmJit, Mode::Native);
-        let text = g.map_or("none yet".into(), |g| format!("{} over {n} programs", chart::format_ratio(g)));
+        let text = g.map_or("none yet".into(), |g| {
+            format!("{} over {n} programs", chart::format_ratio(g))
+        });
         let _ = writeln!(s, "\n**Geometric mean of mvm --jit / native: {text}.**");
     }
     let _ = writeln!(s);
 
-    let modes: Vec<Mode> = Mode::ALL.into_iter().filter(|&m| m != Mode::MvmJit || ctx.jit).collect();
+    let modes: Vec<Mode> = Mode::ALL
+        .into_iter()
+        .filter(|&m| m != Mode::MvmJit || ctx.jit)
+        .collect();
     let mut notes = Notes::default();
 
     let _ = writeln!(s, "## Wall time (min / median) and peak RSS\n");
@@ -206,8 +244,14 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
         let _ = writeln!(s);
     }
 
-    let pairs: Vec<(Mode, Mode)> = RATIOS.into_iter().filter(|(a, _)| *a != Mode::MvmJit || ctx.jit).collect();
-    let _ = writeln!(s, "## Time ratios (min to min; lower is better for the numerator)\n");
+    let pairs: Vec<(Mode, Mode)> = RATIOS
+        .into_iter()
+        .filter(|(a, _)| *a != Mode::MvmJit || ctx.jit)
+        .collect();
+    let _ = writeln!(
+        s,
+        "## Time ratios (min to min; lower is better for the numerator)\n"
+    );
     let _ = write!(s, "| program |");
     for (a, b) in &pairs {
         let _ = write!(s, " {} |", ratio_label(*a, *b));
@@ -224,14 +268,23 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
     }
     let _ = write!(s, "| **geometric mean** |");
     for (a, b) in &pairs {
-        let cell = geomean(results, *a, *b).0.map_or("–".into(), chart::format_ratio);
+        let cell = geomean(results, *a, *b)
+            .0
+            .map_or("–".into(), chart::format_ratio);
         let _ = write!(s, " **{cell}** |");
     }
     let _ = writeln!(s, "\n");
 
     // Memory per parked goroutine, which the goroutine issue asks about.
-    if let Some(r) = results.iter().find(|r| r.program.name == "parked-goroutines") {
-        let count: Option<u64> = r.program.size(ctx.quick).first().and_then(|v| v.parse().ok());
+    if let Some(r) = results
+        .iter()
+        .find(|r| r.program.name == "parked-goroutines")
+    {
+        let count: Option<u64> = r
+            .program
+            .size(ctx.quick)
+            .first()
+            .and_then(|v| v.parse().ok());
         if let Some(count) = count.filter(|&c| c > 0) {
             let _ = writeln!(s, "## Memory per parked goroutine\n");
             for &m in &modes {
@@ -242,7 +295,11 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
                         m.label(),
                         format_mib(res.max_rss_kib),
                         res.max_rss_kib as f64 / count as f64,
-                        if m == Mode::GoRun { " and the go command's" } else { "" }
+                        if m == Mode::GoRun {
+                            " and the go command's"
+                        } else {
+                            ""
+                        }
                     );
                 }
             }
@@ -267,9 +324,18 @@ pub fn markdown(ctx: &Context, results: &[ProgramResult], problems: &[String]) -
 /// The chart of the time ratios.
 pub fn ratio_chart(ctx: &Context, results: &[ProgramResult]) -> Chart {
     let colors = ["#9e9e9e", "#1f77b4", "#9ecae1", "#ff7f0e", "#fdd0a2"];
-    let pairs: Vec<((Mode, Mode), &'static str)> =
-        RATIOS.into_iter().zip(colors).filter(|((a, _), _)| *a != Mode::MvmJit || ctx.jit).collect();
-    let series = pairs.iter().map(|((a, b), color)| Series { label: ratio_label(*a, *b), color }).collect();
+    let pairs: Vec<((Mode, Mode), &'static str)> = RATIOS
+        .into_iter()
+        .zip(colors)
+        .filter(|((a, _), _)| *a != Mode::MvmJit || ctx.jit)
+        .collect();
+    let series = pairs
+        .iter()
+        .map(|((a, b), color)| Series {
+            label: ratio_label(*a, *b),
+            color,
+        })
+        .collect();
     let rows = results
         .iter()
         .map(|r| {
@@ -285,7 +351,11 @@ pub fn ratio_chart(ctx: &Context, results: &[ProgramResult]) -> Chart {
             }
         })
         .collect();
-    Chart { title: format!("Time relative to native Go and go run, {}", ctx.started), series, rows }
+    Chart {
+        title: format!("Time relative to native Go and go run, {}", ctx.started),
+        series,
+        rows,
+    }
 }
 
 /// Formats seconds since the Unix epoch as "YYYY-MM-DD HH:MM UTC".
@@ -302,7 +372,11 @@ pub fn utc_timestamp(secs: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rem / 3600, rem % 3600 / 60)
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60
+    )
 }
 
 #[cfg(test)]
@@ -311,7 +385,11 @@ mod tests {
     use crate::programs;
 
     fn timed(ms: &[u64]) -> Option<ModeResult> {
-        Some(ModeResult { times: ms.iter().map(|&m| Duration::from_millis(m)).collect(), max_rss_kib: 2048, ..ModeResult::default() })
+        Some(ModeResult {
+            times: ms.iter().map(|&m| Duration::from_millis(m)).collect(),
+            max_rss_kib: 2048,
+            ..ModeResult::default()
+        })
     }
 
     fn sample() -> Vec<ProgramResult> {
@@ -323,8 +401,21 @@ mod tests {
             ..ModeResult::default()
         });
         vec![
-            ProgramResult { program: fib, size: "35".into(), modes: [timed(&[100, 120, 110]), timed(&[300]), timed(&[400]), refused.clone()] },
-            ProgramResult { program: sieve, size: "1e7".into(), modes: [timed(&[50]), timed(&[250]), timed(&[800]), refused] },
+            ProgramResult {
+                program: fib,
+                size: "35".into(),
+                modes: [
+                    timed(&[100, 120, 110]),
+                    timed(&[300]),
+                    timed(&[400]),
+                    refused.clone(),
+                ],
+            },
+            ProgramResult {
+                program: sieve,
+                size: "1e7".into(),
+                modes: [timed(&[50]), timed(&[250]), timed(&[800]), refused],
+            },
         ]
     }
 
@@ -340,25 +431,46 @@ mod tests {
 
     #[test]
     fn markdown_has_cells_footnotes_and_the_headline() {
-        let ctx = Context { started: "2026-01-01 00:00 UTC".into(), jit: true, reps: 3, ..Context::default() };
+        let ctx = Context {
+            started: "2026-01-01 00:00 UTC".into(),
+            jit: true,
+            reps: 3,
+            ..Context::default()
+        };
         let md = markdown(&ctx, &sample(), &[]);
         assert!(md.contains("| fib | 35 | 100 / 110 ms, 2.0 MiB | 300 / 300 ms, 2.0 MiB | 400 / 400 ms, 2.0 MiB | cannot run yet [1] |"), "{md}");
         assert!(md.contains("[1] mvm run: not implemented yet"));
-        assert_eq!(md.matches("[1]").count(), 3, "one footnote shared by both rows");
+        assert_eq!(
+            md.matches("[1]").count(),
+            3,
+            "one footnote shared by both rows"
+        );
         assert!(md.contains("Geometric mean of mvm / native: 8.00×"));
-        assert!(md.contains("| fib | 3.00× | 4.00× | 1.33× | – | – |"), "{md}");
+        assert!(
+            md.contains("| fib | 3.00× | 4.00× | 1.33× | – | – |"),
+            "{md}"
+        );
         let failing = markdown(&ctx, &sample(), &["fib: broke".to_string()]);
         assert!(failing.contains("- fib: broke"));
     }
 
     #[test]
     fn chart_rows_note_why_mvm_has_no_bar() {
-        let ctx = Context { jit: true, ..Context::default() };
+        let ctx = Context {
+            jit: true,
+            ..Context::default()
+        };
         let c = ratio_chart(&ctx, &sample());
         assert_eq!(c.series.len(), 5);
         assert_eq!(c.rows[0].values[1], Some(4.0));
-        assert_eq!(c.rows[0].note.as_deref(), Some("mvm run --jit: cannot run yet"));
-        let ctx = Context { jit: false, ..Context::default() };
+        assert_eq!(
+            c.rows[0].note.as_deref(),
+            Some("mvm run --jit: cannot run yet")
+        );
+        let ctx = Context {
+            jit: false,
+            ..Context::default()
+        };
         assert_eq!(ratio_chart(&ctx, &sample()).series.len(), 3);
     }
 

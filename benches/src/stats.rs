@@ -24,7 +24,11 @@ pub fn median(samples: &[Duration]) -> Option<Duration> {
 /// such value. Non-positive or non-finite values are skipped: they cannot come
 /// from two positive timings and would poison the mean.
 pub fn geomean(ratios: &[f64]) -> Option<f64> {
-    let logs: Vec<f64> = ratios.iter().filter(|r| r.is_finite() && **r > 0.0).map(|r| r.ln()).collect();
+    let logs: Vec<f64> = ratios
+        .iter()
+        .filter(|r| r.is_finite() && **r > 0.0)
+        .map(|r| r.ln())
+        .collect();
     if logs.is_empty() {
         return None;
     }
@@ -50,7 +54,10 @@ mod tests {
     fn min_and_median() {
         assert_eq!(min(&ms(&[30, 10, 20])), Some(Duration::from_millis(10)));
         assert_eq!(median(&ms(&[30, 10, 20])), Some(Duration::from_millis(20)));
-        assert_eq!(median(&ms(&[40, 10, 20, 30])), Some(Duration::from_millis(25)));
+        assert_eq!(
+            median(&ms(&[40, 10, 20, 30])),
+            Some(Duration::from_millis(25))
+        );
         assert_eq!(median(&ms(&[7])), Some(Duration::from_millis(7)));
         assert_eq!(median(&[]), None);
         assert_eq!(min(&[]), None);
@@ -68,7 +75,10 @@ mod tests {
 
     #[test]
     fn ratios() {
-        assert_eq!(ratio(Duration::from_millis(300), Duration::from_millis(100)), Some(3.0));
+        assert_eq!(
+            ratio(Duration::from_millis(300), Duration::from_millis(100)),
+            Some(3.0)
+        );
         assert_eq!(ratio(Duration::from_millis(1), Duration::ZERO), None);
     }
 }

@@ -147,8 +147,14 @@ impl Config {
 }
 
 /// Runs every program in `programs`, reporting progress on stderr.
-pub fn run(config: &Config, programs: &[&'static Program], expectations: &Expectations) -> Vec<ProgramResult> {
-    let bin_dir = config.work_dir.join(if config.quick { "bin-quick" } else { "bin" });
+pub fn run(
+    config: &Config,
+    programs: &[&'static Program],
+    expectations: &Expectations,
+) -> Vec<ProgramResult> {
+    let bin_dir = config
+        .work_dir
+        .join(if config.quick { "bin-quick" } else { "bin" });
     if let Err(e) = std::fs::create_dir_all(&bin_dir) {
         eprintln!("mvm-bench: cannot create {}: {e}", bin_dir.display());
     }
@@ -156,12 +162,19 @@ pub fn run(config: &Config, programs: &[&'static Program], expectations: &Expect
     let total = programs.len();
     let mut results = Vec::with_capacity(total);
     for (i, program) in programs.iter().enumerate() {
-        eprint!("[{}/{total}] {} {}:", i + 1, program.name, program.size_label(config.quick));
+        eprint!(
+            "[{}/{total}] {} {}:",
+            i + 1,
+            program.name,
+            program.size_label(config.quick)
+        );
         let input = match program.fasta_input(config.quick) {
             None => Ok(None),
             Some(n) => {
                 let fasta = fasta_binary.get_or_insert_with(|| build_fasta(config, &bin_dir));
-                fasta.clone().and_then(|bin| toolchain::fasta_input(&bin, n, &config.work_dir).map(Some))
+                fasta
+                    .clone()
+                    .and_then(|bin| toolchain::fasta_input(&bin, n, &config.work_dir).map(Some))
             }
         };
         let result = match input {
@@ -175,26 +188,46 @@ pub fn run(config: &Config, programs: &[&'static Program], expectations: &Expect
 }
 
 fn build_fasta(config: &Config, bin_dir: &Path) -> Result<PathBuf, String> {
-    let fasta = crate::programs::by_name(crate::programs::FASTA).ok_or("the fasta program is missing")?;
+    let fasta =
+        crate::programs::by_name(crate::programs::FASTA).ok_or("the fasta program is missing")?;
     // The input is generated at the size the consumers need, whatever size the
     // fasta benchmark itself runs at, so always build it in full mode (its
     // size is an argument, so the binary is the same either way).
     let dir = bin_dir.join("input");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    toolchain::build(&config.go, &config.programs_dir.join(fasta.name), fasta, false, &dir)
+    toolchain::build(
+        &config.go,
+        &config.programs_dir.join(fasta.name),
+        fasta,
+        false,
+        &dir,
+    )
 }
 
 fn setup_failure(config: &Config, program: &'static Program, why: String) -> ProgramResult {
     eprint!(" {why}");
     let mut modes: [Option<ModeResult>; 4] = Default::default();
     if let Some(slot) = modes.get_mut(Mode::Native.index()) {
-        *slot = Some(ModeResult { failure: Some(Failure::Setup(why)), ..ModeResult::default() });
+        *slot = Some(ModeResult {
+            failure: Some(Failure::Setup(why)),
+            ..ModeResult::default()
+        });
     }
-    ProgramResult { program, size: program.size_label(config.quick), modes }
+    ProgramResult {
+        program,
+        size: program.size_label(config.quick),
+        modes,
+    }
 }
 
 /// The command line of `program` in `mode`.
-fn invocation(config: &Config, program: &Program, mode: Mode, binary: &Path, input: Option<&Path>) -> Option<Invocation> {
+fn invocation(
+    config: &Config,
+    program: &Program,
+    mode: Mode,
+    binary: &Path,
+    input: Option<&Path>,
+) -> Option<Invocation> {
     let source = config.programs_dir.join(program.name);
     let args = toolchain::program_args(program, config.quick);
     let ldflags = toolchain::ldflags_arg(program, config.quick);
@@ -209,7 +242,13 @@ fn invocation(config: &Config, program: &Program, mode: Mode, binary: &Path, inp
         argv.push("main.go".into());
     }
     argv.extend(args);
-    Some(Invocation { program: exe, args: argv, cwd: source, stdin: input.map(Path::to_path_buf), timeout: config.timeout })
+    Some(Invocation {
+        program: exe,
+        args: argv,
+        cwd: source,
+        stdin: input.map(Path::to_path_buf),
+        timeout: config.timeout,
+    })
 }
 
 fn run_program(
@@ -237,16 +276,26 @@ fn run_program(
             let why = format!("native run failed ({}): {}", o.exit, o.stderr.first_line());
             return setup_failure(config, program, why);
         }
-        Err(e) => return setup_failure(config, program, format!("cannot run {}: {e}", native_inv.display())),
+        Err(e) => {
+            return setup_failure(
+                config,
+                program,
+                format!("cannot run {}: {e}", native_inv.display()),
+            );
+        }
     };
 
     let active = config.modes();
     let mut invocations = Vec::new();
     for &mode in &active {
-        let Some(inv) = invocation(config, program, mode, &binary, input) else { continue };
+        let Some(inv) = invocation(config, program, mode, &binary, input) else {
+            continue;
+        };
         let mut result = ModeResult::default();
         if mode.is_mvm() {
-            result.expected_failure = expectations.reason(program.name, mode == Mode::MvmJit).map(str::to_string);
+            result.expected_failure = expectations
+                .reason(program.name, mode == Mode::MvmJit)
+                .map(str::to_string);
         }
         // A warm-up run: fills go's (and later mvm's) caches, and finds out
         // early whether the mode works at all, so that a broken mode is not
@@ -268,7 +317,9 @@ fn run_program(
     } else {
         for _ in 0..config.reps {
             for (mode, inv) in &invocations {
-                let Some(Some(result)) = modes.get_mut(mode.index()) else { continue };
+                let Some(Some(result)) = modes.get_mut(mode.index()) else {
+                    continue;
+                };
                 if !result.ok() {
                     continue;
                 }
@@ -281,12 +332,21 @@ fn run_program(
             eprint!(" {} {}", mode.label(), progress_note(r));
         }
     }
-    ProgramResult { program, size, modes }
+    ProgramResult {
+        program,
+        size,
+        modes,
+    }
 }
 
 /// Adds one run to a mode's result: its time (if `timed`) and memory, or the
 /// reason it does not count.
-fn record(result: &mut ModeResult, reference: &Outcome, outcome: std::io::Result<Outcome>, timed: bool) {
+fn record(
+    result: &mut ModeResult,
+    reference: &Outcome,
+    outcome: std::io::Result<Outcome>,
+    timed: bool,
+) {
     match outcome {
         Err(e) => result.failure = Some(Failure::Setup(format!("cannot start: {e}"))),
         Ok(o) => {
@@ -306,19 +366,30 @@ pub fn compare(reference: &Outcome, got: &Outcome) -> Option<Failure> {
         Exit::TimedOut => return Some(Failure::TimedOut(got.wall)),
         e if e != reference.exit => {
             let line = got.stderr.first_line();
-            return Some(Failure::CannotRun(if line.is_empty() { e.to_string() } else { line }));
+            return Some(Failure::CannotRun(if line.is_empty() {
+                e.to_string()
+            } else {
+                line
+            }));
         }
         _ => {}
     }
-    for (name, want, have) in [("stdout", &reference.stdout, &got.stdout), ("stderr", &reference.stderr, &got.stderr)] {
+    for (name, want, have) in [
+        ("stdout", &reference.stdout, &got.stdout),
+        ("stderr", &reference.stderr, &got.stderr),
+    ] {
         if !want.same(have) {
             let at = want.head.iter().zip(&have.head).position(|(a, b)| a != b);
             let place = match at {
                 Some(i) => format!("first difference at byte {i}"),
-                None if want.len != have.len => format!("{} bytes instead of {}", have.len, want.len),
+                None if want.len != have.len => {
+                    format!("{} bytes instead of {}", have.len, want.len)
+                }
                 None => "same length, difference past the kept head".to_string(),
             };
-            return Some(Failure::WrongOutput(format!("{name} differs from native: {place}")));
+            return Some(Failure::WrongOutput(format!(
+                "{name} differs from native: {place}"
+            )));
         }
     }
     None
@@ -339,7 +410,9 @@ pub fn problems(results: &[ProgramResult]) -> Vec<String> {
                     mode.label(),
                     f.detail()
                 )),
-                (Some(f), None) => out.push(format!("{name}: {} failed: {}", mode.label(), f.detail())),
+                (Some(f), None) => {
+                    out.push(format!("{name}: {} failed: {}", mode.label(), f.detail()))
+                }
                 (None, Some(_)) => out.push(format!(
                     "{name}: {} now runs correctly: take it out of unsupported.txt",
                     mode.label()
@@ -362,7 +435,11 @@ fn progress_note(r: &ModeResult) -> String {
 
 fn short(s: &str) -> String {
     const MAX: usize = 60;
-    if s.chars().count() <= MAX { s.to_string() } else { format!("{}…", s.chars().take(MAX).collect::<String>()) }
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
 }
 
 #[cfg(test)]
@@ -371,19 +448,47 @@ mod tests {
     use crate::exec::Capture;
 
     fn outcome(exit: Exit, stdout: &[u8], stderr: &[u8]) -> Outcome {
-        let cap = |b: &[u8]| Capture { len: b.len() as u64, hash: b.iter().map(|&x| u64::from(x)).sum(), head: b.to_vec() };
-        Outcome { wall: Duration::from_millis(5), max_rss_kib: 1, exit, stdout: cap(stdout), stderr: cap(stderr) }
+        let cap = |b: &[u8]| Capture {
+            len: b.len() as u64,
+            hash: b.iter().map(|&x| u64::from(x)).sum(),
+            head: b.to_vec(),
+        };
+        Outcome {
+            wall: Duration::from_millis(5),
+            max_rss_kib: 1,
+            exit,
+            stdout: cap(stdout),
+            stderr: cap(stderr),
+        }
     }
 
     #[test]
     fn compare_tells_cannot_run_from_wrong_output() {
         let native = outcome(Exit::Code(0), b"42\n", b"");
-        assert_eq!(compare(&native, &outcome(Exit::Code(0), b"42\n", b"")), None);
-        let refused = outcome(Exit::Code(2), b"", b"mvm run: not implemented yet: x\nmore\n");
-        assert_eq!(compare(&native, &refused), Some(Failure::CannotRun("mvm run: not implemented yet: x".into())));
-        assert_eq!(compare(&native, &outcome(Exit::Signal(11), b"", b"")), Some(Failure::CannotRun("killed by signal 11".into())));
+        assert_eq!(
+            compare(&native, &outcome(Exit::Code(0), b"42\n", b"")),
+            None
+        );
+        let refused = outcome(
+            Exit::Code(2),
+            b"",
+            b"mvm run: not implemented yet: x\nmore\n",
+        );
+        assert_eq!(
+            compare(&native, &refused),
+            Some(Failure::CannotRun("mvm run: not implemented yet: x".into()))
+        );
+        assert_eq!(
+            compare(&native, &outcome(Exit::Signal(11), b"", b"")),
+            Some(Failure::CannotRun("killed by signal 11".into()))
+        );
         let wrong = compare(&native, &outcome(Exit::Code(0), b"43\n", b""));
-        assert_eq!(wrong, Some(Failure::WrongOutput("stdout differs from native: first difference at byte 1".into())));
+        assert_eq!(
+            wrong,
+            Some(Failure::WrongOutput(
+                "stdout differs from native: first difference at byte 1".into()
+            ))
+        );
         let longer = compare(&native, &outcome(Exit::Code(0), b"42\n\n", b""));
         assert!(longer.is_some_and(|f| f.detail().contains("4 bytes instead of 3")));
         let noisy = compare(&native, &outcome(Exit::Code(0), b"42\n", b"warning\n"));
@@ -396,7 +501,11 @@ mod tests {
             *slot = Some(m);
         }
         let program = crate::programs::by_name("fib").unwrap_or(&crate::programs::ALL[0]);
-        ProgramResult { program, size: String::new(), modes }
+        ProgramResult {
+            program,
+            size: String::new(),
+            modes,
+        }
     }
 
     #[test]
@@ -404,14 +513,51 @@ mod tests {
         let fails = || Some(Failure::CannotRun("no".into()));
         let listed = || Some("reason".to_string());
         let ok = ModeResult::default();
-        assert!(problems(&[result(Mode::Mvm, ModeResult { failure: fails(), expected_failure: listed(), ..ok.clone() })]).is_empty());
+        assert!(
+            problems(&[result(
+                Mode::Mvm,
+                ModeResult {
+                    failure: fails(),
+                    expected_failure: listed(),
+                    ..ok.clone()
+                }
+            )])
+            .is_empty()
+        );
         assert!(problems(&[result(Mode::Mvm, ok.clone())]).is_empty());
-        let unlisted = problems(&[result(Mode::MvmJit, ModeResult { failure: fails(), ..ok.clone() })]);
-        assert!(unlisted.len() == 1 && unlisted[0].contains("not listed"), "{unlisted:?}");
-        let passes = problems(&[result(Mode::Mvm, ModeResult { expected_failure: listed(), ..ok.clone() })]);
-        assert!(passes.len() == 1 && passes[0].contains("take it out"), "{passes:?}");
-        let go_run = problems(&[result(Mode::GoRun, ModeResult { failure: fails(), ..ok })]);
-        assert!(go_run.len() == 1 && go_run[0].contains("go run failed"), "{go_run:?}");
+        let unlisted = problems(&[result(
+            Mode::MvmJit,
+            ModeResult {
+                failure: fails(),
+                ..ok.clone()
+            },
+        )]);
+        assert!(
+            unlisted.len() == 1 && unlisted[0].contains("not listed"),
+            "{unlisted:?}"
+        );
+        let passes = problems(&[result(
+            Mode::Mvm,
+            ModeResult {
+                expected_failure: listed(),
+                ..ok.clone()
+            },
+        )]);
+        assert!(
+            passes.len() == 1 && passes[0].contains("take it out"),
+            "{passes:?}"
+        );
+        let go_run = problems(&[result(
+            Mode::GoRun,
+            ModeResult {
+                failure: fails(),
+                ..ok
+            },
+        )]);
+        assert!(
+            go_run.len() == 1 && go_run[0].contains("go run failed"),
+            "{go_run:?}"
+        );
     }
 
     #[test]

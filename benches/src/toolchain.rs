@@ -13,7 +13,11 @@ use crate::programs::{Program, SizeVia};
 
 /// The go command: `go` on PATH, else the default install location.
 pub fn find_go() -> Result<PathBuf, String> {
-    let on_path = Command::new("go").arg("version").stdin(Stdio::piped()).output().map(|o| o.status);
+    let on_path = Command::new("go")
+        .arg("version")
+        .stdin(Stdio::piped())
+        .output()
+        .map(|o| o.status);
     if on_path.is_ok_and(|s| s.success()) {
         return Ok(PathBuf::from("go"));
     }
@@ -28,14 +32,18 @@ pub fn find_go() -> Result<PathBuf, String> {
 /// runner was built in (so `cargo run --release -p mvm-bench` measures the
 /// `target/release/mvm` of the same tree), and returns the binary.
 pub fn build_mvm(workspace: &Path) -> Result<PathBuf, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot locate the runner's binary: {e}"))?;
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot locate the runner's binary: {e}"))?;
     // The runner lives in <target>/<profile>/mvm-bench.
     let target = exe
         .parent()
         .and_then(Path::parent)
         .ok_or_else(|| format!("cannot find the target directory above {}", exe.display()))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
-    eprintln!("mvm-bench: building mvm (cargo build --release --bin mvm) into {}", target.display());
+    eprintln!(
+        "mvm-bench: building mvm (cargo build --release --bin mvm) into {}",
+        target.display()
+    );
     let status = Command::new(&cargo)
         .args(["build", "--release", "--package", "mvm", "--bin", "mvm"])
         .current_dir(workspace)
@@ -44,18 +52,40 @@ pub fn build_mvm(workspace: &Path) -> Result<PathBuf, String> {
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if !status.success() {
-        return Err(format!("building mvm failed ({status}); pass --mvm PATH to use a binary built elsewhere"));
+        return Err(format!(
+            "building mvm failed ({status}); pass --mvm PATH to use a binary built elsewhere"
+        ));
     }
     let mvm = target.join("release").join("mvm");
-    if mvm.is_file() { Ok(mvm) } else { Err(format!("cargo built mvm but {} does not exist", mvm.display())) }
+    if mvm.is_file() {
+        Ok(mvm)
+    } else {
+        Err(format!(
+            "cargo built mvm but {} does not exist",
+            mvm.display()
+        ))
+    }
 }
 
 /// The first line a command prints, or a note that it failed.
 pub fn first_line_of(program: &Path, args: &[&str]) -> String {
-    match Command::new(program).args(args).stdin(Stdio::piped()).output() {
+    match Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .output()
+    {
         Ok(out) => {
-            let text = if out.stdout.is_empty() { out.stderr } else { out.stdout };
-            String::from_utf8_lossy(&text).lines().next().unwrap_or("").trim().to_string()
+            let text = if out.stdout.is_empty() {
+                out.stderr
+            } else {
+                out.stdout
+            };
+            String::from_utf8_lossy(&text)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
         }
         Err(e) => format!("({} failed: {e})", program.display()),
     }
@@ -91,7 +121,13 @@ pub fn program_args(program: &Program, quick: bool) -> Vec<OsString> {
 
 /// Builds `program` with `go build` into `bin_dir`, returning the binary.
 /// On failure the error is the build's first line of output.
-pub fn build(go: &Path, source_dir: &Path, program: &Program, quick: bool, bin_dir: &Path) -> Result<PathBuf, String> {
+pub fn build(
+    go: &Path,
+    source_dir: &Path,
+    program: &Program,
+    quick: bool,
+    bin_dir: &Path,
+) -> Result<PathBuf, String> {
     let binary = bin_dir.join(program.name);
     let mut cmd = Command::new(go);
     cmd.arg("build").arg("-o").arg(&binary);
@@ -99,10 +135,15 @@ pub fn build(go: &Path, source_dir: &Path, program: &Program, quick: bool, bin_d
         cmd.arg(flags);
     }
     cmd.arg(".").current_dir(source_dir).stdin(Stdio::piped());
-    let out = cmd.output().map_err(|e| format!("cannot start {}: {e}", go.display()))?;
+    let out = cmd
+        .output()
+        .map_err(|e| format!("cannot start {}: {e}", go.display()))?;
     if !out.status.success() {
         let text = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("go build failed: {}", text.lines().next().unwrap_or("(no output)")));
+        return Err(format!(
+            "go build failed: {}",
+            text.lines().next().unwrap_or("(no output)")
+        ));
     }
     Ok(binary)
 }
@@ -115,7 +156,8 @@ pub fn fasta_input(fasta_binary: &Path, n: u32, dir: &Path) -> Result<PathBuf, S
     if path.is_file() {
         return Ok(path);
     }
-    let file = File::create(&partial).map_err(|e| format!("cannot create {}: {e}", partial.display()))?;
+    let file =
+        File::create(&partial).map_err(|e| format!("cannot create {}: {e}", partial.display()))?;
     let status = Command::new(fasta_binary)
         .arg(n.to_string())
         .stdin(Stdio::piped())
@@ -147,7 +189,11 @@ pub fn machine() -> Machine {
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let cpu = cpuinfo
         .lines()
-        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_string()))
+        .find_map(|l| {
+            l.strip_prefix("model name")
+                .and_then(|r| r.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let meminfo = fs::read_to_string("/proc/meminfo").unwrap_or_default();
     let memory_kib: f64 = meminfo
@@ -158,15 +204,25 @@ pub fn machine() -> Machine {
         .unwrap_or(0.0);
     Machine {
         cpu,
-        cores: std::thread::available_parallelism().map(usize::from).unwrap_or(1),
+        cores: std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(1),
         memory_gib: memory_kib / (1024.0 * 1024.0),
-        kernel: fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default().trim().to_string(),
+        kernel: fs::read_to_string("/proc/sys/kernel/osrelease")
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
     }
 }
 
 /// The one-minute load average, from /proc/loadavg.
 pub fn load_average() -> Option<f64> {
-    fs::read_to_string("/proc/loadavg").ok()?.split_whitespace().next()?.parse().ok()
+    fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The peak RSS `wait4` reports for `true`, a process that does nothing: the
@@ -180,5 +236,8 @@ pub fn rss_floor() -> Option<u64> {
         stdin: None,
         timeout: std::time::Duration::from_secs(10),
     };
-    crate::exec::run(&inv).ok().filter(|o| o.exit.success()).map(|o| o.max_rss_kib)
+    crate::exec::run(&inv)
+        .ok()
+        .filter(|o| o.exit.success())
+        .map(|o| o.max_rss_kib)
 }
