@@ -21,7 +21,7 @@ options:
                    cargo build --release into this runner's target directory,
                    i.e. target/release/mvm)
   --no-mvm         measure native and go run only
-  --timeout SECS   kill a run after this long (default 300, quick 60)
+  --timeout SECS   kill a run after this long (default 300, quick 20)
   --out DIR        where results.md and ratios.svg go (default benches/results;
                    quick mode writes no files unless --out is given)
   --note TEXT      a sentence about the conditions, for the report
@@ -74,7 +74,7 @@ impl Options {
     /// The per-run timeout in effect.
     pub fn timeout(&self) -> Duration {
         self.timeout
-            .unwrap_or(Duration::from_secs(if self.quick { 60 } else { 300 }))
+            .unwrap_or(Duration::from_secs(if self.quick { 20 } else { 300 }))
     }
 }
 
@@ -157,7 +157,7 @@ mod tests {
         assert_eq!(o.timeout(), Duration::from_secs(9));
         assert_eq!(
             p(&["--quick"]).map(|o| o.timeout()),
-            Ok(Duration::from_secs(60))
+            Ok(Duration::from_secs(20))
         );
     }
 
