@@ -123,7 +123,7 @@ pub struct Config {
     pub mvm: Option<PathBuf>,
     /// Whether mvm accepts `--jit`.
     pub jit: bool,
-    /// Quick sizes, one untimed-free run per mode, no `go run`.
+    /// Quick sizes, a single run per mode (no warm-up), no `go run`.
     pub quick: bool,
     /// Timed repetitions per mode.
     pub reps: usize,
