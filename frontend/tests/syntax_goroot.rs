@@ -168,3 +168,28 @@ fn goroot_errorchecks_with_parse_errors_match_their_error_lines() {
     assert!(recall >= 95.0, "only {recall:.1}% of the expected errors were reported on their line");
     assert!(stray * 20 <= reported, "{stray} of {reported} errors were reported on lines that expect none");
 }
+
+/// The header-only parse the loader uses must agree with the full parse on every
+/// std file: same package name, same imports, same build constraints.
+#[test]
+fn goroot_src_headers_agree_with_full_parses() {
+    let Some(root) = goroot() else { return };
+    let mut files = Vec::new();
+    go_files(&root.join("src"), true, &mut files);
+    for f in &files {
+        let Ok(src) = std::fs::read(f) else { continue };
+        let name = f.display().to_string();
+        let (full, _) = syntax::parse_file(&name, &src);
+        let (head, errs) = syntax::parse_header(&name, &src);
+        assert!(errs.is_empty(), "{name}: {errs:?}");
+        assert_eq!(head.package(), full.package(), "{name}");
+        let imports = |file: &syntax::File| -> Vec<(Option<String>, String)> {
+            file.imports().map(|(n, p)| (n.map(|n| file.name(n).to_string()), file.lit_text(p).to_string())).collect()
+        };
+        assert_eq!(imports(&head), imports(&full), "{name}");
+        let constraints = |file: &syntax::File| -> Vec<String> {
+            file.build_constraints().map(|d| file.directive_text(d).to_string()).collect()
+        };
+        assert_eq!(constraints(&head), constraints(&full), "{name}");
+    }
+}

@@ -116,13 +116,16 @@ pub struct Config {
     pub build: BuildContext,
     /// Directory that relative paths and the main module are found from.
     pub cwd: PathBuf,
+    /// The module cache; `None` finds it as the go command does (`$GOMODCACHE`,
+    /// `go env GOMODCACHE`, `$GOPATH/pkg/mod`).
+    pub modcache: Option<PathBuf>,
 }
 
 impl Config {
     /// The host build context for `goroot`, relative to the process's current directory.
     pub fn host(goroot: GoRoot) -> Config {
         let minor = goroot.minor_version().unwrap_or(26);
-        Config { build: BuildContext::host(minor), goroot, cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")) }
+        Config { build: BuildContext::host(minor), goroot, cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")), modcache: None }
     }
 }
 
@@ -184,7 +187,7 @@ impl<'a> Loader<'a> {
         let main = gomod::find_module_root(&cfg.cwd).and_then(|r| MainModule::read(&r).ok());
         Loader {
             cfg,
-            resolver: Resolver { goroot_src: cfg.goroot.path.join("src"), main, modcache: None },
+            resolver: Resolver { goroot_src: cfg.goroot.path.join("src"), main, modcache: cfg.modcache.clone() },
             marks: HashMap::new(),
             stack: Vec::new(),
             packages: Vec::new(),

@@ -683,10 +683,12 @@ impl Checker<'_> {
         if matches!(op, BinOp::Eql | BinOp::Neq | BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq) {
             return self.comparison(e, pos, op, x, y);
         }
+        // Operand errors are reported at the left operand, as types2 does.
+        let xpos = x.expr.map(|xe| self.start(xe)).unwrap_or(pos);
         if !self.identical(x.ty, y.ty) {
             let s = self.expr_string(e);
             let (a, b) = (self.ts(x.ty), self.ts(y.ty));
-            self.error(pos, format!("invalid operation: {s} (mismatched types {a} and {b})"));
+            self.error(xpos, format!("invalid operation: {s} (mismatched types {a} and {b})"));
             return Operand::invalid(Some(e));
         }
         let pred: fn(BasicKind) -> bool = match op {
@@ -700,7 +702,7 @@ impl Checker<'_> {
             let s = self.expr_string(e);
             let d = self.describe(&x);
             let _ = s;
-            self.error(pos, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
+            self.error(xpos, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
             return Operand::invalid(Some(e));
         }
         if matches!(op, BinOp::Div | BinOp::Rem) && y.mode == OpMode::Constant && y.val.is_zero() && self.all_basic(x.ty, |k| k.is_integer() || k.is_float() || k.is_complex()) {
@@ -772,6 +774,7 @@ impl Checker<'_> {
     }
 
     fn comparison(&mut self, e: ExprId, pos: crate::syntax::Pos, op: BinOp, x: Operand, y: Operand) -> Operand {
+        let pos = x.expr.map(|xe| self.start(xe)).unwrap_or(pos);
         let s = self.expr_string(e);
         let mut err: Option<String> = None;
         let assignable = self.assignable_types(&x, y.ty) || self.assignable_types(&y, x.ty);

@@ -25,11 +25,11 @@ fn write_expr(f: &File, e: ExprId, out: &mut String, depth: u32) {
         ExprKind::Bad => out.push_str("_"),
         ExprKind::Name(n) => out.push_str(f.name(*n)),
         ExprKind::BasicLit { .. } => out.push_str(f.lit_text(e)),
-        ExprKind::CompositeLit { typ, .. } => {
+        ExprKind::CompositeLit { typ, elems, .. } => {
             if let Some(t) = typ {
                 write_expr(f, *t, out, d);
             }
-            out.push_str("{…}");
+            out.push_str(if elems.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::KeyValue { key, value } => {
             write_expr(f, *key, out, d);

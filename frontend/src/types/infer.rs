@@ -93,12 +93,13 @@ impl Checker<'_> {
                 None => {
                     let fname = self.expr_string(fun);
                     let name = self.prog.types.type_param(tp).map(|p| self.prog.obj(p.obj).name.clone()).unwrap_or_default();
-                    let pos = match &self.file.expr(call).kind {
-                        crate::syntax::ast::ExprKind::Call { rparen, .. } => *rparen,
-                        _ => self.start(call),
+                    let declared = self.prog.types.type_param(tp).and_then(|p| self.prog.obj(p.obj).pos).map(|p| self.prog.position(p));
+                    let at = match declared {
+                        Some(d) => format!(" (declared at {d})"),
+                        None => String::new(),
                     };
-                    let _ = pos;
-                    self.error(self.start(fun), format!("in call to {fname}, cannot infer {name}"));
+                    let pos = self.file.expr(call).pos;
+                    self.error(pos, format!("in call to {fname}, cannot infer {name}{at}"));
                     return None;
                 }
             }
