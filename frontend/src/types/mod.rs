@@ -73,9 +73,28 @@ pub struct CheckedProgram {
     pub roots: Vec<PkgId>,
 }
 
+/// Stack size of the checking thread: the checker recurses along the syntax tree, whose
+/// nesting the parser bounds; this leaves ample room on any host thread.
+const CHECK_STACK: usize = 512 << 20;
+
 /// Type-checks loaded packages (in the loader's dependency order). Returns the checked
-/// program and the type errors found (sorted by position within each package).
+/// program and the type errors found (sorted by position within each package). Runs
+/// on a thread of its own with a large stack, so deeply nested (hostile) input cannot
+/// overflow the caller's stack.
 pub fn check_loaded(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>) {
+    let worker = std::thread::Builder::new().name("mvm-typecheck".into()).stack_size(CHECK_STACK).spawn(move || check_loaded_here(loaded));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(r)) => r,
+        // A checker bug must not take the process down: report it as an error.
+        Ok(Err(_)) | Err(_) => {
+            let prog = Program::new();
+            let diag = Diagnostic { pos: SrcPos { file: FileId(0), pos: crate::syntax::Pos(0) }, at: "mvm".into(), msg: "internal error: the type checker failed".into() };
+            (CheckedProgram { program: prog, info: Info::default(), packages: vec![], roots: vec![] }, vec![diag])
+        }
+    }
+}
+
+fn check_loaded_here(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>) {
     let mut prog = Program::new();
     let mut info = Info::default();
     let mut ids: Vec<PkgId> = Vec::new();
