@@ -417,7 +417,8 @@ fn natives_receive_arguments_and_return_results() {
 #[test]
 fn reserved_operations_stop_with_an_error_not_a_crash() {
     let mut b = FunctionBuilder::new("main.main", Signature::default());
-    b.emit_runtime(Instr::RunDefers, 0, &[]);
+    b.emit(Instr::Const(0));
+    b.emit_runtime(Instr::ChanClose, 1, &[]);
     b.emit(Instr::Ret);
     let p = Program::link(vec![b.finish().unwrap()], vec![], vec![]).unwrap();
     match run(&p, &[]) {
@@ -676,4 +677,174 @@ fn goroutines_run_only_on_their_program() {
     assert!(matches!(vm.run(&mut g), Status::Returned(r) if r == vec![55]));
     // A finished goroutine does not run again.
     assert!(matches!(vm.run(&mut g), Status::Stopped(Stop::Error(_))));
+}
+
+/// A closure object for function `id` with no captured variables, kept alive by `heap`.
+fn closure(heap: &mut MallocHeap, id: u64) -> u64 {
+    let t = TypeLayout { name: "closure".into(), size: 8, align: 8, pointers: WordSet::default() };
+    let p = heap.alloc(0, &t, 1).unwrap() as *mut u64;
+    // SAFETY: a live, zeroed 8-byte object.
+    unsafe { *p = id };
+    p as u64
+}
+
+/// `func main.main() int` that defers the functions `deferred` (ids 1..), then runs
+/// `body`, then returns 1; its recovery landing runs the remaining deferred calls and
+/// returns 42. Deferred function `i` is `main.main.func<i>`, built by `deferred[i-1]`.
+fn defer_program(
+    heap: &mut MallocHeap,
+    deferred: &[&dyn Fn(&mut FunctionBuilder)],
+    body: &dyn Fn(&mut FunctionBuilder),
+) -> Program {
+    let mut main = FunctionBuilder::new("main.main", Signature::scalars(0, 1));
+    main.set_file("/tmp/m.go");
+    main.set_line(3);
+    let mut funcs = vec![];
+    for (i, build) in deferred.iter().enumerate() {
+        let c = closure(heap, i as u64 + 1);
+        let w = main.const_word(c);
+        main.emit(Instr::ConstWord(w));
+        main.emit(Instr::Defer);
+        let mut f = FunctionBuilder::new(&format!("main.main.func{}", i + 1), Signature::default());
+        f.set_file("/tmp/m.go");
+        f.set_line(10 + i as u32);
+        build(&mut f);
+        funcs.push(f.finish().unwrap());
+    }
+    main.set_line(5);
+    body(&mut main);
+    main.emit(Instr::RunDefers);
+    main.emit(Instr::Const(1));
+    main.emit(Instr::Ret);
+    main.emit(Instr::Landing);
+    main.emit(Instr::RunDefers);
+    main.emit(Instr::Const(42));
+    main.emit(Instr::Ret);
+    funcs.insert(0, main.finish().unwrap());
+    Program::link(funcs, vec![], vec![]).unwrap()
+}
+
+fn index_panic(b: &mut FunctionBuilder) {
+    b.emit(Instr::Const(5));
+    b.emit(Instr::Const(3));
+    b.emit(Instr::Bounds { code: 0, signed: true });
+    b.emit(Instr::Pop);
+}
+
+fn print_text(b: &mut FunctionBuilder, text: &'static str) {
+    let w = b.const_word(text.as_ptr() as u64);
+    b.emit(Instr::ConstWord(w));
+    b.push_i64(text.len() as i64);
+    b.print(interp::bytecode::PrintKind::String);
+}
+
+#[test]
+fn deferred_calls_run_newest_first_on_return() {
+    let mut heap = MallocHeap::default();
+    let one = |b: &mut FunctionBuilder| {
+        print_text(b, "1");
+        b.emit(Instr::Ret);
+    };
+    let two = |b: &mut FunctionBuilder| {
+        print_text(b, "2");
+        b.emit(Instr::Ret);
+    };
+    let p = defer_program(&mut heap, &[&one, &two], &|_| {});
+    let (r, out) = run_with(&p, VmConfig::default(), &[]);
+    assert_eq!(r.unwrap(), vec![1]);
+    assert_eq!(out, "21");
+}
+
+#[test]
+fn recover_in_a_deferred_call_stops_the_panic() {
+    let mut heap = MallocHeap::default();
+    let recoverer = |b: &mut FunctionBuilder| {
+        b.emit(Instr::Recover);
+        b.print(interp::bytecode::PrintKind::Iface);
+        b.emit(Instr::Recover); // a second recover() sees no panic
+        b.print(interp::bytecode::PrintKind::Iface);
+        b.emit(Instr::Ret);
+    };
+    let other = |b: &mut FunctionBuilder| {
+        print_text(b, "first;");
+        b.emit(Instr::Ret);
+    };
+    // Deferred calls run newest first: `other` (func2) before the recoverer (func1).
+    let p = defer_program(&mut heap, &[&recoverer, &other], &index_panic);
+    let (r, out) = run_with(&p, VmConfig::default(), &[]);
+    assert_eq!(r.unwrap(), vec![42], "resumed at the landing");
+    assert_eq!(out, "first;(0x1,0x0)(0x0,0x0)");
+}
+
+#[test]
+fn unrecovered_panic_runs_deferred_calls_then_reports() {
+    let mut heap = MallocHeap::default();
+    let note = |b: &mut FunctionBuilder| {
+        print_text(b, "deferred\n");
+        b.emit(Instr::Recover); // a direct deferred call: this recovers
+        b.emit(Instr::Pop);
+        b.emit(Instr::Pop);
+        b.emit(Instr::Ret);
+    };
+    let plain = |b: &mut FunctionBuilder| {
+        print_text(b, "deferred\n");
+        b.emit(Instr::Ret);
+    };
+    let p = defer_program(&mut heap, &[&plain], &|b| {
+        b.emit(Instr::Const(1));
+        b.emit(Instr::Const(0));
+        b.emit(Instr::DivI64);
+        b.emit(Instr::Pop);
+    });
+    let (r, out) = run_with(&p, VmConfig::default(), &[]);
+    assert_eq!(out, "deferred\n");
+    assert_eq!(
+        panic_report(r),
+        "panic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\nmain.main(...)\n\t/tmp/m.go:5 +0x4\n"
+    );
+    // The same with a recovering deferred call returns normally.
+    let p = defer_program(&mut heap, &[&note], &index_panic);
+    assert_eq!(run(&p, &[]).unwrap(), vec![42]);
+}
+
+#[test]
+fn repanic_of_the_recovered_value_prints_once() {
+    let mut heap = MallocHeap::default();
+    // defer func() { panic(recover()) }()
+    let repanic = |b: &mut FunctionBuilder| {
+        b.emit(Instr::Recover);
+        b.emit(Instr::Panic);
+    };
+    let p = defer_program(&mut heap, &[&repanic], &|b| {
+        b.emit(Instr::Const(0));
+        b.emit(Instr::Load64(0));
+        b.emit(Instr::Pop);
+    });
+    let report = panic_report(run(&p, &[]));
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        lines[..4],
+        [
+            "panic: runtime error: invalid memory address or nil pointer dereference [recovered, repanicked]",
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]",
+            "",
+            "goroutine 1 [running]:",
+        ]
+    );
+    // The deferred call is on top of the frame that panicked, as in gc's traces.
+    assert_eq!(lines[4], "main.main.func1(...)");
+    assert_eq!(lines[6], "main.main(...)");
+    assert_eq!(lines[7], "\t/tmp/m.go:5 +0x3");
+}
+
+#[test]
+fn recover_outside_a_deferred_call_returns_nil() {
+    let mut heap = MallocHeap::default();
+    let p = defer_program(&mut heap, &[], &|b| {
+        b.emit(Instr::Recover);
+        b.print(interp::bytecode::PrintKind::Iface);
+    });
+    let (r, out) = run_with(&p, VmConfig::default(), &[]);
+    assert_eq!(r.unwrap(), vec![1]);
+    assert_eq!(out, "(0x0,0x0)");
 }

@@ -383,9 +383,20 @@ impl FunctionBuilder {
             },
             MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
             | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
-            | Defer | RunDefers | Recover => {
-                self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
+            => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
+            Defer => self.apply(instr, 1, &[]),
+            RunDefers => self.apply(instr, 0, &[]),
+            Recover => self.apply(instr, 0, &[P, P]),
+            Landing => {
+                if self.stack.as_ref().is_some_and(|s| !s.is_empty()) {
+                    self.fail("the recovery landing needs an empty operand stack".into());
+                }
+                if self.code.contains(&Landing) {
+                    self.fail("a function has at most one recovery landing".into());
+                }
+                self.apply(instr, 0, &[]);
             }
+            Unwind => self.fail("Unwind is internal to the VM".into()),
         }
     }
 

@@ -135,6 +135,12 @@ impl Function {
         }
     }
 
+    /// Where the function resumes after a deferred call it made recovered a panic: its
+    /// [`Instr::Landing`], if it has one.
+    pub fn recover_pc(&self) -> Option<u32> {
+        self.code.iter().position(|i| *i == Instr::Landing).map(|pc| pc as u32)
+    }
+
     /// Words of the frame: slots plus the deepest operand stack.
     pub fn frame_words(&self) -> usize {
         self.frame_size as usize + self.max_stack as usize

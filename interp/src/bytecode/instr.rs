@@ -452,15 +452,36 @@ pub enum Instr {
     ChanClose,
     /// *Reserved.* `[cases..] -> [index, ok]`: `select` over `n` cases described on the stack.
     Select(u16),
-    /// *Reserved.* `[args.., f] -> []`: push a deferred call of the func value.
+    /// `[f] -> []`: defer a call of the func value `f`, which takes no arguments and
+    /// returns nothing (the compiler wraps `defer g(x)` into a closure that captured the
+    /// evaluated `g` and `x`, as gc does). A nil `f` panics when the call would run.
     Defer,
-    /// *Reserved.* `[] -> []`: run this frame's deferred calls (before `Ret`).
+    /// `[] -> []`: run this frame's deferred calls, newest first, then continue (the
+    /// compiler emits it before every return of a function that defers; it re-executes
+    /// itself after each deferred call, so no Rust recursion is involved).
     RunDefers,
-    /// `[type, data] -> !`: `panic(v)` with an interface value.
+    /// `[type, data] -> !`: `panic(v)` with an interface value: runs deferred calls
+    /// (newest first, on top of the stack, as gc) until one recovers; the frame that
+    /// deferred the recovering call then resumes at its [`Instr::Landing`].
     Panic,
-    /// *Reserved.* `[] -> [type, data]`: `recover()`.
+    /// `[] -> [type, data]`: `recover()`: the current panic's value if called directly by
+    /// a deferred call that a panic is running, else nil. Until runtime type descriptors
+    /// exist, a run-time error recovers as the type word [`RUNTIME_ERROR_TYPE`] with its
+    /// data word 0.
     Recover,
+    /// No-op marking where the function resumes when a deferred call it made recovers a
+    /// panic (at most one per function, with an empty operand stack). The code there
+    /// finishes the function as gc does: `RunDefers` for the remaining deferred calls,
+    /// then return the named result variables (or zero values). Without a landing, a
+    /// recovered function returns zero words as its results.
+    Landing,
+    /// Internal: continues a panic after a deferred call returns. Deferred calls run by
+    /// a panic return to a VM-owned stub holding this instruction; the builder refuses it.
+    Unwind,
 }
+
+/// The type word `recover()` yields for a run-time error (see [`Instr::Recover`]).
+pub const RUNTIME_ERROR_TYPE: u64 = 1;
 
 /// What a [`Instr::Print`] prints, and so how many words it pops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -634,7 +655,7 @@ impl Instr {
 
     /// Whether execution never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
-        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic)
+        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic | Instr::Unwind)
     }
 
     /// Whether the collector may run at this instruction, so that it needs a stack map:

@@ -23,8 +23,8 @@
 
 use super::arith;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
-use super::{Goroutine, Meta, Vm, VmError};
-use crate::bytecode::{Instr, PrintKind};
+use super::{DeferRecord, Goroutine, Meta, PanicPayload, PanicState, Vm, VmError};
+use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
 use runtime::slice::grow_cap;
 use std::io::Write;
@@ -33,16 +33,21 @@ use std::ptr;
 /// Addresses below this are the nil page: dereferencing them is a nil-pointer panic.
 const NIL_PAGE: u64 = 4096;
 
+/// Where deferred calls run by a panic return to (see [`Instr::Unwind`]).
+pub(super) static UNWIND_STUB: [Instr; 1] = [Instr::Unwind];
+
 /// Why the loop stopped.
 pub(super) enum Trap {
     /// The bottom frame returned; its results are at `fp`.
     Done,
     /// The preemption budget ran out at a back-edge or call; resume at the saved pc.
     Yield,
-    /// A run-time error panicked at the saved pc.
+    /// A run-time error (only between the runtime helpers and the loop, which turns it
+    /// into a panic).
     Runtime(RuntimeError),
-    /// `panic(v)` with the interface value `(type, data)`.
-    UserPanic(u64, u64),
+    /// A panic ran out of deferred calls without being recovered: the goroutine's panic
+    /// chain and saved state describe it.
+    Panicking,
     /// The stack would outgrow its limit (the saved pc is the call).
     Overflow,
     /// A malformed program or an unimplemented operation.
@@ -206,7 +211,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
             ($a:expr, $off:expr) => {{
                 let a: u64 = $a;
                 if a < NIL_PAGE {
-                    trap!(Trap::Runtime(RuntimeError::NilDeref { addr: a.wrapping_add($off as i64 as u64) }));
+                    throw!(RuntimeError::NilDeref { addr: a.wrapping_add($off as i64 as u64) });
                 }
                 a.wrapping_add($off as i64 as u64)
             }};
@@ -277,6 +282,54 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
             }};
         }
 
+        // Runs the next deferred call for the panic in progress, on top of the stack,
+        // returning to the unwind stub; with none left, the goroutine dies.
+        macro_rules! run_next_defer {
+            () => {{
+                loop {
+                    let Some(d) = g.defers.pop() else {
+                        let site = g.panics.last().map_or(0, |p| p.site_pc);
+                        save!(site);
+                        return Trap::Panicking;
+                    };
+                    let f = d.closure;
+                    if f < NIL_PAGE {
+                        // Calling a nil func value panics (a new panic at the same site).
+                        let site = g.panics.last().map_or(0, |p| p.site_pc);
+                        let site_fp = fp.offset_from(base) as usize;
+                        let state = PanicState::new(PanicPayload::Runtime(RuntimeError::NilDeref { addr: 0 }), meta.id, site, site_fp);
+                        g.panics.push(state);
+                        continue;
+                    }
+                    let id = dynamic_target!(*(f as *const u64), 0, 0);
+                    if let Some(p) = g.panics.last_mut() {
+                        p.running = Some(d);
+                    }
+                    ip = UNWIND_STUB.as_ptr();
+                    call!(id, f);
+                    let callee_fp = fp.offset_from(base) as usize;
+                    if let Some(p) = g.panics.last_mut() {
+                        p.defer_fp = Some(callee_fp);
+                    }
+                    break;
+                }
+            }};
+        }
+        // Starts a panic at the current instruction.
+        macro_rules! raise {
+            ($payload:expr) => {{
+                let site = ip.offset_from(meta.code) as u32 - 1;
+                let site_fp = fp.offset_from(base) as usize;
+                g.panics.push(PanicState::new($payload, meta.id, site, site_fp));
+                run_next_defer!();
+                continue;
+            }};
+        }
+        macro_rules! throw {
+            ($e:expr) => {
+                raise!(PanicPayload::Runtime($e))
+            };
+        }
         loop {
             let ins = *ip;
             ip = ip.add(1);
@@ -284,7 +337,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 executed += 1;
             }
             match ins {
-                Instr::Nop => {}
+                Instr::Nop | Instr::Landing => {}
                 Instr::Const(v) => push!(v as i64 as u64),
                 Instr::ConstWord(i) => push!(*meta.consts.add(i as usize)),
                 Instr::Pop => sp = sp.sub(1),
@@ -317,7 +370,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let b = pop!();
                     if b == 0 {
                         sp = sp.add(1);
-                        trap!(Trap::Runtime(RuntimeError::DivideByZero));
+                        throw!(RuntimeError::DivideByZero);
                     }
                     unary!(|a| match ins {
                         Instr::DivI64 => (a as i64).wrapping_div(b as i64) as u64,
@@ -337,7 +390,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::ShrU64 => binary!(|a, b| arith::shr_unsigned(a, b)),
                 Instr::CheckShift => {
                     if (*sp.sub(1) as i64) < 0 {
-                        trap!(Trap::Runtime(RuntimeError::NegativeShift));
+                        throw!(RuntimeError::NegativeShift);
                     }
                 }
                 Instr::AddImm(k) => unary!(|a| a.wrapping_add(k as i64 as u64)),
@@ -445,7 +498,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let i = *fp.add(index as usize);
                     if i >= len {
                         let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
-                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                        throw!(RuntimeError::Bounds(e));
                     }
                     push!(base_ptr.wrapping_add(i.wrapping_mul(u64::from(size))));
                 }
@@ -569,7 +622,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::NilCheck => {
                     let a = *sp.sub(1);
                     if a == 0 {
-                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: 0 }));
+                        throw!(RuntimeError::NilDeref { addr: 0 });
                     }
                 }
                 Instr::Index(size) => {
@@ -578,7 +631,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     if i >= len {
                         sp = sp.add(2);
                         let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
-                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                        throw!(RuntimeError::Bounds(e));
                     }
                     unary!(|a| a.wrapping_add(i.wrapping_mul(u64::from(size))))
                 }
@@ -590,7 +643,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     if !ok {
                         sp = sp.add(1);
                         let e = BoundsError { x: x as i64, y: y as i64, signed, code };
-                        trap!(Trap::Runtime(RuntimeError::Bounds(e)));
+                        throw!(RuntimeError::Bounds(e));
                     }
                 }
 
@@ -599,7 +652,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let f = pop!();
                     if f < NIL_PAGE {
                         sp = sp.add(1);
-                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: f }));
+                        throw!(RuntimeError::NilDeref { addr: f });
                     }
                     let id = dynamic_target!(*(f as *const u64), params, results);
                     call!(id, f);
@@ -608,7 +661,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let itab = pop!();
                     if itab < NIL_PAGE {
                         sp = sp.add(1);
-                        trap!(Trap::Runtime(RuntimeError::NilDeref { addr: itab }));
+                        throw!(RuntimeError::NilDeref { addr: itab });
                     }
                     let slot = (itab + 24 + 8 * u64::from(method)) as *const u64;
                     let id = dynamic_target!(ptr::read_unaligned(slot), params, results);
@@ -649,6 +702,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     save!(ip.offset_from(meta.code) - 1);
                     match vm.alloc(g, t, 1) {
                         Ok(p) => push!(p),
+                        Err(Trap::Runtime(e)) => throw!(e),
                         Err(trap) => trap!(trap),
                     }
                 }
@@ -663,6 +717,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                             push!(len as u64);
                             push!(cap as u64);
                         }
+                        Err(Trap::Runtime(e)) => throw!(e),
                         Err(trap) => trap!(trap),
                     }
                 }
@@ -676,13 +731,84 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                             push!(new_len as u64);
                             push!(new_cap as u64);
                         }
+                        Err(Trap::Runtime(e)) => throw!(e),
                         Err(trap) => trap!(trap),
                     }
                 }
                 Instr::Panic => {
                     let data = pop!();
                     let typ = pop!();
-                    trap!(Trap::UserPanic(typ, data));
+                    // A recovered run-time error panicked again (`panic(recover())`): it
+                    // is the same error, as in gc.
+                    let rethrown = (typ == RUNTIME_ERROR_TYPE)
+                        .then(|| g.panics.iter().rev().find(|p| matches!(p.value, PanicPayload::Runtime(_))))
+                        .flatten()
+                        .map(|p| p.value.clone());
+                    raise!(rethrown.unwrap_or(PanicPayload::Value(typ, data)));
+                }
+                Instr::Defer => {
+                    let f = pop!();
+                    let fp_idx = fp.offset_from(base) as usize;
+                    g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
+                }
+                Instr::RunDefers => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    if let Some(d) = g.defers.last().copied()
+                        && d.fp == fp_idx
+                    {
+                        g.defers.pop();
+                        if d.closure < NIL_PAGE {
+                            throw!(RuntimeError::NilDeref { addr: 0 });
+                        }
+                        let id = dynamic_target!(*(d.closure as *const u64), 0, 0);
+                        // Return to this instruction, which then runs the next one.
+                        ip = ip.sub(1);
+                        call!(id, d.closure);
+                    }
+                }
+                Instr::Recover => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    match g.panics.last_mut() {
+                        Some(p) if !p.recovered && p.defer_fp == Some(fp_idx) => {
+                            p.recovered = true;
+                            let (typ, data) = p.value.words();
+                            push!(typ);
+                            push!(data);
+                        }
+                        _ => {
+                            push!(0);
+                            push!(0);
+                        }
+                    }
+                }
+                Instr::Unwind => {
+                    // A deferred call run by a panic returned: we are back in the frame
+                    // that was on top when the panic started.
+                    let Some(p) = g.panics.last() else {
+                        trap!(Trap::Vm(VmError::BadEntry("unwind without a panic".into())));
+                    };
+                    ip = meta.code.add(p.site_pc as usize + 1);
+                    if p.recovered {
+                        let Some(d) = p.running else {
+                            trap!(Trap::Vm(VmError::BadEntry("recovered panic without a deferred call".into())));
+                        };
+                        g.panics.clear();
+                        // The frame that deferred the recovering call finishes normally.
+                        meta = &*metas.add(d.func as usize);
+                        fp = base.add(d.fp);
+                        sp = fp.add(meta.frame_size + FRAME_RECORD_WORDS);
+                        if meta.recover_pc != u32::MAX {
+                            ip = meta.code.add(meta.recover_pc as usize);
+                        } else {
+                            let n = meta.nresults;
+                            for _ in 0..n {
+                                push!(0);
+                            }
+                            ret!(sp.sub(n), n);
+                        }
+                    } else {
+                        run_next_defer!();
+                    }
                 }
                 Instr::MakeMap(_)
                 | Instr::MapGet(_)
@@ -694,10 +820,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 | Instr::ChanSend(_)
                 | Instr::ChanRecv(_)
                 | Instr::ChanClose
-                | Instr::Select(_)
-                | Instr::Defer
-                | Instr::RunDefers
-                | Instr::Recover => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+                | Instr::Select(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
             }
         }
     }

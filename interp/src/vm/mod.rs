@@ -135,6 +135,8 @@ pub(crate) struct Meta {
     frame_size: usize,
     /// Words a frame needs from its `fp`: slots, record, operand stack.
     need: usize,
+    /// The recovery landing, or `u32::MAX`.
+    recover_pc: u32,
 }
 
 /// A goroutine: its VM stack and where it stands.
@@ -151,6 +153,57 @@ pub struct Goroutine {
     finished: bool,
     /// The identity of the program it was made for: running it on another is refused.
     program: u64,
+    /// Pending deferred calls of all frames, oldest first.
+    defers: Vec<DeferRecord>,
+    /// The panics in progress, oldest first (gc's `_panic` chain).
+    panics: Vec<PanicState>,
+}
+
+/// A deferred call: the frame that deferred it and the func value to call.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DeferRecord {
+    fp: usize,
+    func: u32,
+    closure: u64,
+}
+
+/// A panic's value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PanicPayload {
+    /// Raised by the runtime.
+    Runtime(RuntimeError),
+    /// `panic(v)`: the interface words.
+    Value(u64, u64),
+}
+
+impl PanicPayload {
+    /// The interface value `recover()` returns.
+    fn words(&self) -> (u64, u64) {
+        match self {
+            PanicPayload::Runtime(_) => (crate::bytecode::RUNTIME_ERROR_TYPE, 0),
+            PanicPayload::Value(t, d) => (*t, *d),
+        }
+    }
+}
+
+/// One panic in progress.
+#[derive(Clone, Debug)]
+pub(crate) struct PanicState {
+    value: PanicPayload,
+    recovered: bool,
+    /// The function, instruction and frame where it was raised.
+    site_func: u32,
+    site_pc: u32,
+    site_fp: usize,
+    /// The deferred call it is running, and that call's frame (`recover` works there).
+    running: Option<DeferRecord>,
+    defer_fp: Option<usize>,
+}
+
+impl PanicState {
+    fn new(value: PanicPayload, site_func: u32, site_pc: u32, site_fp: usize) -> PanicState {
+        PanicState { value, recovered: false, site_func, site_pc, site_fp, running: None, defer_fp: None }
+    }
 }
 
 impl Goroutine {
@@ -181,6 +234,8 @@ impl Goroutine {
             ctx: 0,
             finished: false,
             program: program.id(),
+            defers: Vec::new(),
+            panics: Vec::new(),
         })
     }
 
@@ -217,6 +272,7 @@ impl<'p> Vm<'p> {
                 nresults: f.sig.results.len(),
                 frame_size: f.frame_size as usize,
                 need: f.frame_words() + FRAME_RECORD_WORDS,
+                recover_pc: f.recover_pc().unwrap_or(u32::MAX),
             })
             .collect();
         let config = VmConfig { max_stack_bytes: config.max_stack_bytes.min(stack::MAX_STACK_BYTES), ..config };
@@ -282,21 +338,36 @@ impl<'p> Vm<'p> {
         let _ = self.out.flush();
         match trap {
             Trap::Runtime(e) => {
+                // Not reached from the loop (it raises these as panics); kept total.
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
                 let value = PanicValue::Error(e.message());
                 let report = report::fatal_panic_report(&[PanicRecord::new(value)], e.signal_addr(), g.id, &frames);
                 Stop::Panic { error: Some(e), report }
             }
-            Trap::UserPanic(typ, data) => {
+            Trap::Panicking => {
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
-                let value = if typ == 0 {
-                    // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
-                    PanicValue::Error("panic called with nil argument (use GODEBUG=panicnil=1 to override)".into())
-                } else {
-                    PanicValue::Other { type_name: format!("type@{typ:#x}"), data }
+                let mut chain: Vec<PanicRecord> = g
+                    .panics
+                    .iter()
+                    .map(|p| PanicRecord { recovered: p.recovered, ..PanicRecord::new(describe(&p.value)) })
+                    .collect();
+                // gc's preprintpanics: a recovered panic raised again with the same value
+                // prints once, as "[recovered, repanicked]".
+                for i in 1..g.panics.len() {
+                    if g.panics[i - 1].recovered && g.panics[i - 1].value == g.panics[i].value {
+                        chain[i - 1].repanicked = true;
+                    }
+                }
+                let signal = g.panics.iter().rev().find_map(|p| match &p.value {
+                    PanicPayload::Runtime(e) => e.signal_addr(),
+                    PanicPayload::Value(..) => None,
+                });
+                let error = match g.panics.last().map(|p| &p.value) {
+                    Some(PanicPayload::Runtime(e)) => Some(e.clone()),
+                    _ => None,
                 };
-                let report = report::fatal_panic_report(&[PanicRecord::new(value)], None, g.id, &frames);
-                Stop::Panic { error: None, report }
+                let report = report::fatal_panic_report(&chain, signal, g.id, &frames);
+                Stop::Panic { error, report }
             }
             Trap::Overflow => {
                 let (frames, elided) = self.traceback(g, self.config.max_trace_frames);
@@ -339,17 +410,31 @@ impl<'p> Vm<'p> {
     }
 }
 
+/// How a panic value prints. User values are described by their type word only until
+/// runtime type descriptors exist.
+fn describe(value: &PanicPayload) -> PanicValue {
+    match value {
+        PanicPayload::Runtime(e) => PanicValue::Error(e.message()),
+        // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
+        PanicPayload::Value(0, _) => {
+            PanicValue::Error("panic called with nil argument (use GODEBUG=panicnil=1 to override)".into())
+        }
+        PanicPayload::Value(typ, data) => PanicValue::Other { type_name: format!("type@{typ:#x}"), data: *data },
+    }
+}
+
 /// Walks a stopped goroutine's frames from the innermost out, yielding (function, pc of
 /// the current instruction — the call, in callers —, frame pointer).
 struct FrameWalk<'a> {
     metas: &'a [Meta],
     words: &'a [u64],
+    panics: &'a [PanicState],
     next: Option<(u32, u32, usize)>,
 }
 
 impl<'a> FrameWalk<'a> {
     fn new(metas: &'a [Meta], g: &'a Goroutine) -> FrameWalk<'a> {
-        FrameWalk { metas, words: g.stack.words(), next: Some((g.func, g.pc, g.fp)) }
+        FrameWalk { metas, words: g.stack.words(), panics: &g.panics, next: Some((g.func, g.pc, g.fp)) }
     }
 }
 
@@ -364,7 +449,14 @@ impl Iterator for FrameWalk<'_> {
             let (caller, caller_fp) = unpack_func_fp(w);
             // Frame pointers strictly decrease outward, so the walk ends; the entry
             // frame's caller is ENTRY_FUNC, which has no meta.
-            if let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64)
+            if ret == exec::UNWIND_STUB.as_ptr() as u64 {
+                // A deferred call run by a panic: its caller stands at the panic's site.
+                if let Some(p) = self.panics.iter().rev().find(|p| p.site_fp == caller_fp && p.site_func == caller)
+                    && caller_fp < fp
+                {
+                    self.next = Some((caller, p.site_pc, caller_fp));
+                }
+            } else if let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64)
                 && caller_fp < fp
                 && ret > code
             {
@@ -376,9 +468,17 @@ impl Iterator for FrameWalk<'_> {
     }
 }
 
-/// Reports every root word of `g`'s stack: each frame's pointer slots, and the operand
-/// words its stack map at the current safepoint marks.
+/// Reports every root word of `g`: pending deferred calls, panic values, each frame's
+/// pointer slots, and the operand words its stack map at the current safepoint marks.
 fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn FnMut(u64)) {
+    for d in &g.defers {
+        report(d.closure);
+    }
+    for p in &g.panics {
+        let (typ, data) = p.value.words();
+        report(typ);
+        report(data);
+    }
     let words = g.stack.words();
     for (func, pc, fp) in FrameWalk::new(metas, g) {
         let Some(f) = program.function(func) else { break };
