@@ -1,0 +1,230 @@
+//! Compiles small Go programs from source and runs them: output and exit reports must
+//! be gc's. Expected texts follow Go's specification and gc's `print` formats.
+
+use frontend::loader::goroot::GoRoot;
+use frontend::loader::{Config, Request};
+use interp::compile;
+use interp::vm::heap::MallocHeap;
+use interp::vm::{Vm, VmConfig};
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+#[derive(Clone, Default)]
+struct Captured(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What running a program gave: its output, and the report and exit status of an
+/// abnormal stop.
+struct Outcome {
+    output: String,
+    stop: Option<(String, i32)>,
+}
+
+fn goroot() -> Option<GoRoot> {
+    GoRoot::discover().ok()
+}
+
+/// Compiles `src` as `main.go`; `Err` holds the compile errors.
+fn build(src: &str) -> Result<compile::Compiled, Vec<String>> {
+    let root = goroot().ok_or_else(|| vec!["no GOROOT".to_string()])?;
+    let dir = std::env::temp_dir().join(format!("mvm-compile-test-{}-{:x}", std::process::id(), hash(src)));
+    std::fs::create_dir_all(&dir).map_err(|e| vec![e.to_string()])?;
+    let file = dir.join("main.go");
+    std::fs::write(&file, src).map_err(|e| vec![e.to_string()])?;
+    let cfg = Config::host(root.clone());
+    let checked = frontend::types::check_packages(&cfg, &Request::Files(vec![file]));
+    let _ = std::fs::remove_dir_all(&dir);
+    let checked = checked?;
+    compile::compile(&checked, &root.path.join("src")).map_err(|es| es.iter().map(ToString::to_string).collect())
+}
+
+fn hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+}
+
+fn run(src: &str) -> Outcome {
+    let c = match build(src) {
+        Ok(c) => c,
+        Err(es) => panic!("compile errors: {es:?}"),
+    };
+    let out = Captured::default();
+    let mut stop = None;
+    {
+        let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out.clone()), VmConfig::default());
+        for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
+            if let Err(s) = vm.run_main(f, &[]) {
+                stop = Some((s.report(), s.exit_code()));
+                break;
+            }
+        }
+    }
+    let output = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    Outcome { output, stop }
+}
+
+#[test]
+fn recursion_and_println() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run("package main\n\nfunc fib(n int) int {\n\tif n < 2 {\n\t\treturn n\n\t}\n\treturn fib(n-1) + fib(n-2)\n}\n\nfunc main() {\n\tprintln(fib(20), \"x\", true)\n}\n");
+    assert_eq!(o.output, "6765 x true\n");
+    assert!(o.stop.is_none());
+}
+
+#[test]
+fn integer_wraparound_per_width() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+func main() {
+	var a int8 = 127
+	a++
+	var b uint8 = 250
+	b += 10
+	var c int32 = 2147483647
+	c = c * 2
+	var d uint16 = 0
+	d--
+	var e uint32 = 1
+	e = e << 31 << 1
+	var f int16 = -32768
+	f = f / -1
+	println(a, b, c, d, e, f, ^uint8(1))
+}
+"#);
+    assert_eq!(o.output, "-128 4 -2 65535 0 -32768 254\n");
+}
+
+#[test]
+fn package_variables_initialize_in_dependency_order() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+var a = b + 1
+var b = f()
+var n int
+
+func f() int {
+	n++
+	return 41
+}
+
+func init() {
+	println("init", a, b, n)
+}
+
+func main() {
+	println("main", a)
+}
+"#);
+    assert_eq!(o.output, "init 42 41 1\nmain 42\n");
+}
+
+#[test]
+fn loops_labels_and_switch() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+func classify(x int) int {
+	switch {
+	case x < 0:
+		return -1
+	case x == 0:
+		return 0
+	}
+	return 1
+}
+
+func main() {
+	sum := 0
+outer:
+	for i := 0; i < 10; i++ {
+		for j := 0; j < 10; j++ {
+			if j > i {
+				continue outer
+			}
+			if i == 5 {
+				break outer
+			}
+			sum += j
+		}
+	}
+	switch sum {
+	case 1, 2:
+		println("small")
+	case 20:
+		println("twenty")
+		fallthrough
+	default:
+		println("default")
+	}
+	println(sum, classify(-5), classify(0), classify(7))
+	for i := range 3 {
+		print(i)
+	}
+	println()
+}
+"#);
+    assert_eq!(o.output, "twenty\ndefault\n20 -1 0 1\n012\n");
+}
+
+#[test]
+fn divide_by_zero_panics_with_exit_status_2() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run("package main\n\nvar d = 0\n\nfunc main() {\n\tprintln(\"before\")\n\tprintln(10 / d)\n}\n");
+    assert_eq!(o.output, "before\n");
+    let (report, code) = o.stop.expect("a panic");
+    assert!(report.starts_with("panic: runtime error: integer divide by zero\n\ngoroutine 1 [running]:\n"), "{report}");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn array_index_out_of_range() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run("package main\n\nfunc main() {\n\tvar a [3]int\n\ti := 5\n\ta[1] = 2\n\tprintln(a[1])\n\ta[i] = 1\n}\n");
+    assert_eq!(o.output, "2\n");
+    let (report, code) = o.stop.expect("a panic");
+    assert!(report.starts_with("panic: runtime error: index out of range [5] with length 3\n"), "{report}");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn strings_compare_and_concatenate() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run("package main\n\nfunc main() {\n\ts := \"ab\"\n\tt := s + \"c\"\n\tprintln(t, len(t), t == \"abc\", s < t, t[2])\n}\n");
+    assert_eq!(o.output, "abc 3 true true 99\n");
+}
+
+#[test]
+fn unsupported_features_are_reported_not_crashed() {
+    if goroot().is_none() {
+        return;
+    }
+    let errs = build("package main\n\nfunc main() {\n\tm := map[int]int{}\n\tm[1] = 2\n}\n").err().unwrap_or_default();
+    assert!(!errs.is_empty());
+    assert!(errs.iter().all(|e| e.contains("mvm: not implemented yet")), "{errs:?}");
+    assert!(errs[0].contains("main.go:4:"), "{errs:?}");
+}
