@@ -273,7 +273,6 @@ impl Checker<'_> {
             OpMode::Variable | OpMode::MapIndex => Some(x.ty),
             _ => {
                 let s = self.expr_string(l);
-                let d = self.describe(&x);
                 let msg = if let ExprKind::Selector { x: base, .. } = &file.expr(inner).kind
                     && self.is_map_index_struct(*base)
                 {
@@ -281,7 +280,6 @@ impl Checker<'_> {
                 } else {
                     format!("cannot assign to {s} (neither addressable nor a map index expression)")
                 };
-                let _ = d;
                 self.error(self.start(l), msg);
                 None
             }

@@ -204,9 +204,7 @@ impl Checker<'_> {
                     Some(BasicKind::Float64) => BasicKind::Complex128,
                     Some(BasicKind::UntypedFloat) => BasicKind::UntypedComplex,
                     _ => {
-                        let d = self.describe(&x);
                         self.error(self.start(args[0]), format!("invalid argument: arguments have type {}, expected floating-point", self.ts(x.ty)));
-                        let _ = d;
                         return Operand::invalid(Some(e));
                     }
                 };
@@ -520,9 +518,7 @@ impl Checker<'_> {
         let t = ops[0].ty;
         for x in &ops {
             if !self.identical(x.ty, t) {
-                let s = self.expr_string(e);
                 self.error(self.file.expr(e).pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.ts(t), self.ts(x.ty), x.expr.map(|x| self.expr_string(x)).unwrap_or_default()));
-                let _ = s;
                 return Operand::invalid(Some(e));
             }
             if !self.all_basic(x.ty, BasicKind::is_ordered) {

@@ -38,9 +38,7 @@ impl Checker<'_> {
                     }
                     1 => {
                         if has_dots {
-                            let s = self.expr_string(args[0]);
                             self.error(self.start(args[0]), format!("invalid use of ... in conversion to {}", self.ts(t)));
-                            let _ = s;
                         }
                         let x = self.expr(args[0]);
                         self.conversion(e, x, t)
@@ -237,8 +235,7 @@ impl Checker<'_> {
                 if not_enough {
                     *rparen
                 } else {
-                    let idx = if sig.variadic { sig.params.len() } else { sig.params.len() };
-                    args.get(idx).map(|a| self.start(*a)).unwrap_or(*rparen)
+                    args.get(sig.params.len()).map(|a| self.start(*a)).unwrap_or(*rparen)
                 }
             }
             _ => self.file.expr(call).pos,

@@ -33,9 +33,6 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
-/// The most errors reported per package (gc stops after 10 too, unless -e).
-pub const MAX_ERRORS: usize = 10;
-
 /// How a package-level object is declared, for checking it on demand.
 #[derive(Clone, Debug)]
 pub(super) struct DeclInfo {
@@ -96,8 +93,6 @@ pub(super) struct Env {
     /// The package-level object whose declaration is being checked (dependencies are
     /// recorded against it, for the initialization order).
     pub decl_obj: Option<ObjId>,
-    /// Inside a function literal or function body (not a package-level initializer).
-    pub in_func: bool,
 }
 
 /// The checker for one package.
@@ -127,8 +122,6 @@ pub(super) struct Checker<'a> {
     pub file_imports: Vec<(FileId, ObjId, Pos)>,
     /// Dot-imported packages per file scope, to report unused dot imports.
     pub dot_imports: Vec<(FileId, PkgId, Pos, bool)>,
-    /// Untyped expressions whose final type is settled later.
-    pub untyped: HashMap<(FileId, ExprId), UntypedInfo>,
     /// Cached interface type sets.
     pub typesets: HashMap<TypeId, Arc<super::typeset::TypeSet>>,
     /// Instances expanded so far in the current expansion (bounds runaway recursion).
@@ -160,15 +153,6 @@ pub(super) struct Checker<'a> {
     pub silent_errors: u32,
 }
 
-/// An untyped expression still waiting for its final type.
-#[derive(Clone, Debug)]
-pub(super) struct UntypedInfo {
-    pub is_lhs: bool,
-    pub mode: Mode,
-    pub ty: TypeId,
-    pub value: Option<Value>,
-}
-
 impl<'a> Checker<'a> {
     pub fn new(prog: &'a mut Program, info: &'a mut Info, pkg: PkgId, go_minor: u32, first_file: FileId) -> Checker<'a> {
         let file = prog.file(first_file).clone();
@@ -190,7 +174,6 @@ impl<'a> Checker<'a> {
             deps: HashMap::new(),
             file_imports: Vec::new(),
             dot_imports: Vec::new(),
-            untyped: HashMap::new(),
             typesets: HashMap::new(),
             expand_depth: 0,
             pkg_info: PackageInfo { pkg: Some(pkg), ..PackageInfo::default() },

@@ -195,7 +195,7 @@ impl BigFloat {
         let gap = (hi.exp as i128 - lo.exp as i128) as u128;
         let top = hi.mant.bits() as u128 + gap;
         if top > lo.mant.bits() as u128 + FLOAT_PREC as u128 * 2 + 4 && gap > FLOAT_PREC as u128 * 2 + 4 {
-            let shift = FLOAT_PREC as u64 * 2 + 4;
+            let shift = FLOAT_PREC * 2 + 4;
             let m = (&hi.mant << shift) + lo.mant.signum();
             return BigFloat::new(m, hi.exp - shift as i64);
         }
@@ -706,8 +706,7 @@ fn unquote(text: &str) -> Option<Unquoted> {
             let (_, c) = chars.next()?;
             let v = if c == '\\' {
                 let mut out = Vec::new();
-                let code = decode_escape(&mut chars, b'\'', &mut out)?;
-                code
+                decode_escape(&mut chars, b'\'', &mut out)?
             } else {
                 c as u32
             };

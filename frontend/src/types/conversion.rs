@@ -5,7 +5,7 @@
 use super::check::Checker;
 use super::constant::Value;
 use super::operand::{OpMode, Operand};
-use super::ty::{BasicKind, Type, TypeId, TypeTable};
+use super::ty::{BasicKind, Type, TypeId};
 use crate::syntax::ast::ExprId;
 
 impl Checker<'_> {
@@ -24,7 +24,7 @@ impl Checker<'_> {
                 let c = x.val.to_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{fffd}');
                 Some(Value::string(&c.to_string()))
             } else if (k.is_numeric() && xk.is_numeric()) || (k.is_string() && xk.is_string()) || (k.is_boolean() && xk.is_boolean()) {
-                if k.is_integer() && !x.val.to_int().is_some() && xk.is_numeric() {
+                if k.is_integer() && x.val.to_int().is_none() && xk.is_numeric() {
                     let d = self.describe(&x);
                     let ts = self.ts(t);
                     let msg = if x.val.kind() == super::constant::Kind::Complex && x.val.parts().is_some_and(|p| !p.1.is_zero()) {
@@ -222,7 +222,6 @@ impl Checker<'_> {
                 _ => {}
             }
         }
-        let _ = TypeTable::INVALID;
         false
     }
 

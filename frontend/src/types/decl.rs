@@ -1,11 +1,9 @@
 //! Declarations: package-level objects checked on demand (with cycle detection), and
 //! local constant, variable and type declarations.
 
-use std::sync::Arc;
-
 use super::check::{Checker, Color, DeclInfo, DeclKindInfo, PendingBody};
 use super::constant::Value;
-use super::info::{Initializer, Mode};
+use super::info::Initializer;
 use super::object::{FuncInfo, ObjId, ObjKind, ScopeKind, SrcPos};
 use super::operand::{OpMode, Operand};
 use super::ty::{Type, TypeId};
@@ -550,9 +548,7 @@ impl Checker<'_> {
                 let u = self.prog.types.under(recv_ty).clone();
                 if matches!(u, Type::Pointer(_) | Type::Interface(_)) {
                     let s = self.ts(recv_ty);
-                    let what = if matches!(u, Type::Pointer(_)) { "pointer" } else { "interface" };
                     self.error(file.start_pos(base_expr), format!("invalid receiver type {s} (pointer or interface type)"));
-                    let _ = what;
                 }
             }
         }
@@ -622,11 +618,7 @@ impl Checker<'_> {
                         for &v in values {
                             self.expr(v);
                         }
-                        let msg = if values.len() > names.len() {
-                            format!("assignment mismatch: {} variable{} but {} value{}", names.len(), plural(names.len()), values.len(), plural(values.len()))
-                        } else {
-                            format!("assignment mismatch: {} variable{} but {} value{}", names.len(), plural(names.len()), values.len(), plural(values.len()))
-                        };
+                        let msg = format!("assignment mismatch: {} variable{} but {} value{}", names.len(), plural(names.len()), values.len(), plural(values.len()));
                         self.error(names[0].pos, msg);
                     }
                     for (n, o) in names.iter().zip(objs) {
@@ -669,13 +661,8 @@ impl Checker<'_> {
         let tup = self.prog.types.tuple(vec![t, b]);
         let fid = self.fid;
         self.info.file_mut(fid).record_type(e, tup);
-        let _ = Mode::CommaOk;
     }
 
-    /// The name of a package-level object for messages.
-    pub(super) fn obj_name(&self, o: ObjId) -> Arc<str> {
-        self.prog.obj(o).name.clone()
-    }
 }
 
 /// `"s"` when `n != 1`.

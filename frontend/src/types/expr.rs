@@ -149,7 +149,7 @@ impl Checker<'_> {
                 op.expr = Some(e);
                 op
             }
-            ExprKind::Selector { x, sel } => self.selector(e, *x, *sel, allow_generic),
+            ExprKind::Selector { x, sel } => self.selector(e, *x, *sel),
             ExprKind::Index { x, indices } => self.index_expr(e, *x, indices, allow_generic),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(e, *x, *lo, *hi, *max),
             ExprKind::TypeAssert { x, typ } => self.type_assert(e, *x, *typ),
@@ -366,8 +366,7 @@ impl Checker<'_> {
                 for term in terms {
                     let mut y = x.clone();
                     let u = self.prog.types.underlying(term.ty);
-                    if let Err(m) = self.implicit_type(&mut y, u) {
-                        let _ = m;
+                    if self.implicit_type(&mut y, u).is_err() {
                         let d = self.describe(x);
                         return Err(format!("cannot use {d} as {} value in assignment", self.ts(target)));
                     }
@@ -699,9 +698,7 @@ impl Checker<'_> {
             _ => |_| false,
         };
         if !self.all_basic(x.ty, pred) {
-            let s = self.expr_string(e);
             let d = self.describe(&x);
-            let _ = s;
             self.error(xpos, format!("invalid operation: operator {} not defined on {d}", op.as_str()));
             return Operand::invalid(Some(e));
         }
@@ -785,8 +782,6 @@ impl Checker<'_> {
             if x.is_nil() || y.is_nil() {
                 let other = if x.is_nil() { &y } else { &x };
                 if !other.is_nil() && !self.has_nil(other.ty) {
-                    let d = self.describe(other);
-                    let _ = d;
                     err = Some(format!("invalid operation: {s} (mismatched types {} and untyped nil)", self.ts(other.ty)));
                 } else if x.is_nil() && y.is_nil() {
                     err = Some(format!("invalid operation: {s} (operator == not defined on nil)").replace("==", op.as_str()));
@@ -1039,7 +1034,7 @@ fn represent(v: &Value, k: BasicKind) -> Result<Value, Repr> {
     if k.is_integer() {
         let Some(iv) = v.to_int() else {
             // A real with a fraction, or a complex with an imaginary part.
-            return Err(if v.kind() == constant::Kind::Complex && v.parts().is_some_and(|p| !p.1.is_zero()) { Repr::Truncated } else { Repr::Truncated });
+            return Err(Repr::Truncated);
         };
         let Value::Int(i) = &iv else { return Err(Repr::Mismatch) };
         let fits = match k {

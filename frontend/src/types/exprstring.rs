@@ -22,7 +22,7 @@ fn write_expr(f: &File, e: ExprId, out: &mut String, depth: u32) {
     }
     let d = depth + 1;
     match &f.expr(e).kind {
-        ExprKind::Bad => out.push_str("_"),
+        ExprKind::Bad => out.push('_'),
         ExprKind::Name(n) => out.push_str(f.name(*n)),
         ExprKind::BasicLit { .. } => out.push_str(f.lit_text(e)),
         ExprKind::CompositeLit { typ, elems, .. } => {

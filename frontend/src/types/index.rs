@@ -123,14 +123,8 @@ impl Checker<'_> {
                 return Operand::invalid(Some(e));
             }
         };
-        let idx = self.index_value(ie, length);
-        if x.mode == OpMode::Constant
-            && let (Some(s), Some(i)) = (x.val.as_str(), idx)
-            && let Some(&b) = s.as_bytes().get(i as usize)
-        {
-            // Indexing a constant string yields a byte value (not a constant).
-            let _ = b;
-        }
+        // Indexing a constant string yields a byte value, not a constant.
+        self.index_value(ie, length);
         Operand { mode, ty: elem, val: Value::Unknown, expr: Some(e), id: None }
     }
 

@@ -41,10 +41,8 @@ impl Checker<'_> {
                 continue;
             }
             if !self.unify(p, a.ty, &mut map, tparams, 0) {
-                let ps = self.ts(p);
                 let d = self.describe(a);
                 let pos = a.expr.map(|e| self.start(e)).unwrap_or_else(|| self.start(call));
-                let _ = ps;
                 let fname = self.expr_string(fun);
                 let want = self.subst(p, &map);
                 let ws = self.ts(want);

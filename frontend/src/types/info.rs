@@ -124,11 +124,6 @@ impl FileInfo {
         }
     }
 
-    pub(crate) fn record_value(&mut self, e: ExprId, v: Value) {
-        if let Some(Some(tv)) = self.types.get_mut(e.index()) {
-            tv.value = Some(v);
-        }
-    }
 }
 
 /// One package-level variable initialization, in the order the spec prescribes.

@@ -74,14 +74,14 @@ impl Checker<'_> {
                 }
             };
             let v = remaining.remove(idx);
-            if let Some(&i) = init_of.get(&v) {
-                if emitted.insert(i) {
+            if let Some(&i) = init_of.get(&v)
+                && emitted.insert(i)
+            {
                     // All variables of a multi-value initialization become initialized together.
                     for &o in &inits[i].lhs {
                         done.insert(o);
                     }
                     self.pkg_info.init_order.push(inits[i].clone());
-                }
             }
             done.insert(v);
         }

@@ -210,12 +210,11 @@ impl Checker<'_> {
         let fscope = self.prog.new_scope(Some(self.scope()), ScopeKind::Func);
         let saved_scope = self.env.scope;
         self.env.scope = Some(fscope);
-        let (sig, params, results) = self.func_type(typ, true);
+        let (sig, _, results) = self.func_type(typ, true);
         self.env.scope = saved_scope;
         let saved_env: Env = self.env.clone();
         let pb = PendingBody { file: self.fid, func: super::object::ObjId(u32::MAX), sig, scope: fscope, body: body.clone(), decl_obj: self.env.decl_obj };
         self.closure_body(&pb, results.clone());
-        let _ = params;
         self.env = saved_env;
         Operand { mode: OpMode::Value, ty: sig, val: Value::Unknown, expr: Some(e), id: None }
     }

@@ -108,7 +108,7 @@ fn check_loaded_here(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>)
         let mut c = check::Checker::new(&mut prog, &mut info, pkg, lp.go_minor, first);
         c.check_files(&files, &imports);
         let mut errs = std::mem::take(&mut c.errors);
-        errs.sort_by(|a, b| a.pos.cmp(&b.pos));
+        errs.sort_by_key(|a| a.pos);
         errors.extend(errs);
     }
     let roots = loaded.roots.iter().filter_map(|&i| ids.get(i).copied()).collect();

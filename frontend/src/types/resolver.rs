@@ -64,8 +64,7 @@ impl Checker<'_> {
                                     Some(self.pkg),
                                     Some(SrcPos { file: fid, pos: at }),
                                 );
-                                if let Err(prev) = self.prog.insert(file_scope, o) {
-                                    let _ = prev;
+                                if self.prog.insert(file_scope, o).is_err() {
                                     self.error(at, format!("{lname} redeclared in this block"));
                                 } else {
                                     self.file_imports.push((fid, o, pos));
@@ -87,7 +86,7 @@ impl Checker<'_> {
                             (*typ, values.clone(), false)
                         };
                         for (i, n) in names.iter().enumerate() {
-                            let o = self.declare_pkg_obj(file_scope, fid, *n, ObjKind::Const(super::constant::Value::Unknown));
+                            let o = self.declare_pkg_obj(fid, *n, ObjKind::Const(super::constant::Value::Unknown));
                             let init = values.get(i).copied();
                             self.objmap.insert(
                                 o,
@@ -98,7 +97,7 @@ impl Checker<'_> {
                     DeclKind::Var { names, typ, values } => {
                         let objs: Vec<_> = names
                             .iter()
-                            .map(|n| self.declare_pkg_obj(file_scope, fid, *n, ObjKind::Var { field: false, embedded: false, global: true, used: false }))
+                            .map(|n| self.declare_pkg_obj(fid, *n, ObjKind::Var { field: false, embedded: false, global: true, used: false }))
                             .collect();
                         for &o in &objs {
                             self.objmap.insert(
@@ -108,7 +107,7 @@ impl Checker<'_> {
                         }
                     }
                     DeclKind::Type { name, .. } => {
-                        let o = self.declare_pkg_obj(file_scope, fid, *name, ObjKind::TypeName { alias: false });
+                        let o = self.declare_pkg_obj(fid, *name, ObjKind::TypeName { alias: false });
                         self.objmap.insert(o, DeclInfo { file: fid, scope: file_scope, kind: DeclKindInfo::Type { decl: did } });
                     }
                     DeclKind::Func { recv, name, body, .. } => {
@@ -144,8 +143,7 @@ impl Checker<'_> {
     }
 
     /// Creates and declares a package-level object.
-    fn declare_pkg_obj(&mut self, file_scope: super::object::ScopeId, fid: FileId, n: crate::syntax::ast::Name, kind: ObjKind) -> super::object::ObjId {
-        let _ = file_scope;
+    fn declare_pkg_obj(&mut self, fid: FileId, n: crate::syntax::ast::Name, kind: ObjKind) -> super::object::ObjId {
         let name = self.file.name(n).to_string();
         let o = self.prog.new_object(&name, kind, self.invalid(), Some(self.pkg), Some(SrcPos { file: fid, pos: n.pos }));
         self.record_def(n.pos, o);
@@ -176,12 +174,11 @@ impl Checker<'_> {
     pub(super) fn check_import_conflicts(&mut self) {
         let pkg_scope = self.prog.package(self.pkg).scope;
         let imports = self.file_imports.clone();
-        for (fid, o, _) in imports {
+        for (_, o, _) in imports {
             let name = self.prog.obj(o).name.clone();
             if let Some(other) = self.prog.lookup_local(pkg_scope, &name) {
                 let Some(p) = self.prog.obj(other).pos else { continue };
                 let prev = self.set_file(p.file);
-                let _ = fid;
                 self.error(p.pos, format!("{name} already declared through import of package"));
                 self.restore_file(prev);
             }

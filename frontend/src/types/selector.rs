@@ -12,7 +12,7 @@ use crate::syntax::ast::{ExprId, ExprKind, Name};
 
 impl Checker<'_> {
     /// `x.sel`.
-    pub(super) fn selector(&mut self, e: ExprId, xe: ExprId, sel: Name, allow_generic: bool) -> Operand {
+    pub(super) fn selector(&mut self, e: ExprId, xe: ExprId, sel: Name) -> Operand {
         let file = self.file.clone();
         let name = file.name(sel).to_string();
         // Qualified identifier?
@@ -40,7 +40,6 @@ impl Checker<'_> {
                 self.record_use(e, obj);
                 let mut x = self.use_object(e, obj);
                 x.expr = Some(e);
-                let _ = allow_generic;
                 return x;
             }
         }
@@ -71,13 +70,10 @@ impl Checker<'_> {
                     // A pointer method needs an addressable receiver (or a pointer).
                     let is_ptr = matches!(self.prog.types.get(x.ty), Type::Pointer(_));
                     if self.ptr_recv(m) && !is_ptr && !indirect && x.mode != OpMode::Variable {
-                        let d = self.describe(&x);
                         self.error(sel.pos, format!("cannot call pointer method {name} on {}", self.ts(x.ty)));
-                        let _ = d;
                         return Operand::invalid(Some(e));
                     }
                     self.record_dep(m);
-                    self.record_use_sel(e, m);
                     self.record_selection(e, SelectionKind::MethodVal, x.ty, Some(m), index, indirect, sig);
                     Operand { mode: OpMode::Value, ty: sig, val: Value::Unknown, expr: Some(e), id: Some(m) }
                 }
@@ -101,7 +97,6 @@ impl Checker<'_> {
     /// Reports `x.f` where nothing named f exists, as gc words it.
     fn missing_field_or_method(&mut self, e: ExprId, x: &Operand, name: &str, sel: Name) {
         let s = self.expr_string(e);
-        let d = self.describe(x);
         // Pointer to interface, or an unexported name of another package.
         if let Type::Pointer(b) = self.prog.types.get(x.ty).clone()
             && self.prog.types.is_interface(b)
@@ -122,7 +117,6 @@ impl Checker<'_> {
             Some(a) => format!("{s} undefined (type {} has no {what} {name}, but does have {} {a})", self.ts(x.ty), if what == "method" { "method" } else { "field" }),
             None => format!("{s} undefined (type {} has no {what} {name})", self.ts(x.ty)),
         };
-        let _ = d;
         self.error(sel.pos, msg);
     }
 
@@ -141,7 +135,6 @@ impl Checker<'_> {
                 params.extend(s.params);
                 let ft = self.prog.types.signature(params, s.results, s.variadic);
                 self.record_dep(m);
-                self.record_use_sel(e, m);
                 self.record_selection(e, SelectionKind::MethodExpr, t, Some(m), index, indirect, ft);
                 Operand::value(ft, Some(e))
             }
@@ -170,9 +163,5 @@ impl Checker<'_> {
     fn record_selection(&mut self, e: ExprId, kind: SelectionKind, recv: TypeId, obj: Option<super::object::ObjId>, index: Vec<usize>, indirect: bool, ty: TypeId) {
         let fid = self.fid;
         self.info.file_mut(fid).selections.insert(e, Selection { kind, recv, obj, index, indirect, ty });
-    }
-
-    fn record_use_sel(&mut self, e: ExprId, m: super::object::ObjId) {
-        let _ = (e, m);
     }
 }

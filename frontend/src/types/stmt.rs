@@ -12,16 +12,6 @@ use super::operand::{OpMode, Operand};
 use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
 use crate::syntax::ast::{AssignOp, Block, BranchKind, CaseClause, ExprId, ExprKind, StmtId, StmtKind, UnOp};
 
-/// Where a statement is, for `break`/`continue`/`fallthrough` legality.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct StmtCtx {
-    pub in_loop: bool,
-    pub in_switch_or_select: bool,
-    /// The statement is the last one of a switch case clause (not the last clause).
-    pub fallthrough_ok: bool,
-    pub in_type_switch: bool,
-}
-
 impl Checker<'_> {
     /// Checks a function declaration's body.
     pub(super) fn func_body(&mut self, b: &PendingBody) {
@@ -30,7 +20,7 @@ impl Checker<'_> {
             ObjKind::Func(fi) => fi.results.clone(),
             _ => vec![],
         };
-        self.env = super::check::Env { scope: Some(b.scope), decl_obj: b.decl_obj, in_func: true, ..Default::default() };
+        self.env = super::check::Env { scope: Some(b.scope), decl_obj: b.decl_obj, ..Default::default() };
         self.body(b, results);
         self.restore_file(prev);
         self.env = Default::default();
@@ -40,7 +30,7 @@ impl Checker<'_> {
     pub(super) fn closure_body(&mut self, b: &PendingBody, results: Vec<ObjId>) {
         let decl_obj = self.env.decl_obj;
         let iota = self.env.iota.clone();
-        self.env = super::check::Env { scope: Some(b.scope), decl_obj, iota, in_func: true, ..Default::default() };
+        self.env = super::check::Env { scope: Some(b.scope), decl_obj, iota, ..Default::default() };
         self.body(b, results);
     }
 
@@ -48,7 +38,7 @@ impl Checker<'_> {
         self.env.sig = Some(b.sig);
         self.env.results = results;
         let saved_unused = std::mem::take(&mut self.unused_candidates);
-        self.stmt_list(&b.body.stmts, StmtCtx::default());
+        self.stmt_list(&b.body.stmts);
         let has_results = self.prog.types.signature_of(b.sig).is_some_and(|s| !s.results.is_empty());
         if has_results && !self.is_terminating_list(&b.body.stmts, "") {
             self.error(b.body.rbrace, "missing return");
@@ -72,30 +62,26 @@ impl Checker<'_> {
         }
     }
 
-    fn stmt_list(&mut self, stmts: &[StmtId], ctx: StmtCtx) {
-        let n = stmts.len();
-        for (i, &s) in stmts.iter().enumerate() {
-            let mut c = ctx;
-            // fallthrough is only allowed as the last statement of a clause.
-            c.fallthrough_ok = ctx.fallthrough_ok && i + 1 == n;
-            self.stmt(s, c);
+    fn stmt_list(&mut self, stmts: &[StmtId]) {
+        for &s in stmts {
+            self.stmt(s);
         }
     }
 
-    fn block(&mut self, b: &Block, ctx: StmtCtx) {
+    fn block(&mut self, b: &Block) {
         self.open_scope(ScopeKind::Block);
-        self.stmt_list(&b.stmts, ctx);
+        self.stmt_list(&b.stmts);
         self.close_scope();
     }
 
-    fn stmt(&mut self, s: StmtId, ctx: StmtCtx) {
+    fn stmt(&mut self, s: StmtId) {
         let file = self.file.clone();
         let st = file.stmt(s);
         let pos = st.pos;
         match &st.kind {
             StmtKind::Empty | StmtKind::Bad => {}
-            StmtKind::Labeled { stmt, .. } => self.stmt(*stmt, StmtCtx { fallthrough_ok: ctx.fallthrough_ok, ..ctx }),
-            StmtKind::Block(b) => self.block(b, ctx),
+            StmtKind::Labeled { stmt, .. } => self.stmt(*stmt),
+            StmtKind::Block(b) => self.block(b),
             StmtKind::Expr(e) => self.expr_stmt(*e),
             StmtKind::Send { ch, value } => {
                 let c = self.expr(*ch);
@@ -167,9 +153,9 @@ impl Checker<'_> {
                 } else {
                     self.default_operand(&mut c);
                 }
-                self.block(then, StmtCtx { fallthrough_ok: false, ..ctx });
+                self.block(then);
                 if let Some(e) = els {
-                    self.stmt(*e, StmtCtx { fallthrough_ok: false, ..ctx });
+                    self.stmt(*e);
                 }
                 self.close_scope();
             }
@@ -192,12 +178,12 @@ impl Checker<'_> {
                     }
                     self.simple_stmt(*p);
                 }
-                self.block(body, StmtCtx { in_loop: true, fallthrough_ok: false, ..ctx });
+                self.block(body);
                 self.close_scope();
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(pos, *key, *value, *define, *x, body, ctx),
-            StmtKind::Switch { init, tag, clauses, .. } => self.switch_stmt(*init, *tag, clauses, ctx),
-            StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch_stmt(*init, *guard, clauses, ctx),
+            StmtKind::Range { key, value, define, x, body } => self.range_stmt(*key, *value, *define, *x, body),
+            StmtKind::Switch { init, tag, clauses, .. } => self.switch_stmt(*init, *tag, clauses),
+            StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch_stmt(*init, *guard, clauses),
             StmtKind::Select { clauses, .. } => {
                 for c in clauses {
                     self.open_scope(ScopeKind::Block);
@@ -211,9 +197,9 @@ impl Checker<'_> {
                         if !ok {
                             self.error(file.stmt(comm).pos, "select case must be receive, send or assign recv");
                         }
-                        self.stmt(comm, StmtCtx::default());
+                        self.stmt(comm);
                     }
-                    self.stmt_list(&c.body, StmtCtx { in_switch_or_select: true, fallthrough_ok: false, ..ctx });
+                    self.stmt_list(&c.body);
                     self.close_scope();
                 }
             }
@@ -249,7 +235,7 @@ impl Checker<'_> {
 
     /// Init and post statements of if/for/switch.
     fn simple_stmt(&mut self, s: StmtId) {
-        self.stmt(s, StmtCtx::default());
+        self.stmt(s);
     }
 
     /// An expression statement: only calls and receives may stand alone.
@@ -345,7 +331,7 @@ impl Checker<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn range_stmt(&mut self, pos: crate::syntax::Pos, key: Option<ExprId>, value: Option<ExprId>, define: bool, xe: ExprId, body: &Block, ctx: StmtCtx) {
+    fn range_stmt(&mut self, key: Option<ExprId>, value: Option<ExprId>, define: bool, xe: ExprId, body: &Block) {
         self.open_scope(ScopeKind::Block);
         let mut x = self.expr(xe);
         let (kt, vt, max_vars): (TypeId, TypeId, usize) = if x.mode == OpMode::Invalid {
@@ -356,6 +342,10 @@ impl Checker<'_> {
             match core.map(|c| self.prog.types.get(c).clone()) {
                 Some(Type::Basic(k)) if k.is_string() => (int, TypeTable::basic(BasicKind::Int32), 2),
                 Some(Type::Basic(k)) if k.is_integer() => {
+                    if self.go_minor < 22 {
+                        let d = self.describe(&x);
+                        self.error(self.start(xe), format!("cannot range over {d}: requires go1.22 or later"));
+                    }
                     if self.prog.types.is_untyped(x.ty) {
                         // An untyped constant takes the key variable's type if it has one.
                         let target = key.and_then(|k| if define { None } else { self.peek_type(k) }).unwrap_or_else(|| self.default_type(x.ty));
@@ -445,8 +435,7 @@ impl Checker<'_> {
                 }
             }
         }
-        let _ = pos;
-        self.block(body, StmtCtx { in_loop: true, fallthrough_ok: false, ..ctx });
+        self.block(body);
         self.close_scope();
     }
 
@@ -467,7 +456,7 @@ impl Checker<'_> {
         self.error(self.start(xe), format!("cannot range over {d}"));
     }
 
-    fn switch_stmt(&mut self, init: Option<StmtId>, tag: Option<ExprId>, clauses: &[CaseClause], ctx: StmtCtx) {
+    fn switch_stmt(&mut self, init: Option<StmtId>, tag: Option<ExprId>, clauses: &[CaseClause]) {
         self.open_scope(ScopeKind::Block);
         if let Some(i) = init {
             self.simple_stmt(i);
@@ -487,8 +476,7 @@ impl Checker<'_> {
         };
         let mut seen_default = false;
         let mut seen_consts: HashMap<String, crate::syntax::Pos> = HashMap::new();
-        let n = clauses.len();
-        for (ci, c) in clauses.iter().enumerate() {
+        for c in clauses {
             if c.is_default {
                 if seen_default {
                     self.error(c.pos, "multiple defaults in switch");
@@ -516,7 +504,7 @@ impl Checker<'_> {
                 }
             }
             self.open_scope(ScopeKind::Block);
-            self.stmt_list(&c.body, StmtCtx { in_switch_or_select: true, fallthrough_ok: ci + 1 < n, ..ctx });
+            self.stmt_list(&c.body);
             self.close_scope();
         }
         self.default_operand(&mut x);
@@ -548,7 +536,7 @@ impl Checker<'_> {
         }
     }
 
-    fn type_switch_stmt(&mut self, init: Option<StmtId>, guard: ExprId, clauses: &[CaseClause], ctx: StmtCtx) {
+    fn type_switch_stmt(&mut self, init: Option<StmtId>, guard: ExprId, clauses: &[CaseClause]) {
         self.open_scope(ScopeKind::Block);
         if let Some(i) = init {
             self.simple_stmt(i);
@@ -567,7 +555,6 @@ impl Checker<'_> {
         self.record(guard, super::info::Mode::Value, x.ty, None);
         let mut any_used = false;
         let mut clause_objs = Vec::new();
-        let n = clauses.len();
         let mut seen_default = false;
         for c in clauses {
             if c.is_default {
@@ -619,8 +606,8 @@ impl Checker<'_> {
                 self.info.file_mut(fid).implicits.insert(c.pos, o);
                 clause_objs.push(o);
             }
-            self.stmt_list(&c.body, StmtCtx { in_switch_or_select: true, in_type_switch: true, fallthrough_ok: false, ..ctx });
-            let _ = n;
+            self.stmt_list(&c.body);
+
             self.close_scope();
         }
         if let Some(name) = lhs {
@@ -654,14 +641,11 @@ impl Checker<'_> {
         let file = &self.file;
         match &file.stmt(s).kind {
             StmtKind::Return(_) => true,
-            StmtKind::Branch { kind: BranchKind::Goto, .. } | StmtKind::Branch { kind: BranchKind::Fallthrough, .. } => true,
+            StmtKind::Branch { kind: BranchKind::Goto | BranchKind::Fallthrough, .. } => true,
             StmtKind::Expr(e) => self.is_panic_call(*e),
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts, ""),
             StmtKind::Labeled { label, stmt } => self.is_terminating(*stmt, file.name(*label)),
-            StmtKind::If { then, els, .. } => match els {
-                Some(e) => self.is_terminating_list(&then.stmts, "") && self.is_terminating(*e, ""),
-                None => false,
-            },
+            StmtKind::If { then, els: Some(e), .. } => self.is_terminating_list(&then.stmts, "") && self.is_terminating(*e, ""),
             StmtKind::For { cond, body, .. } => cond.is_none() && !self.has_break(&body.stmts, label, true),
             StmtKind::Range { .. } => false,
             StmtKind::Switch { clauses, .. } | StmtKind::TypeSwitch { clauses, .. } => {

@@ -120,7 +120,6 @@ impl Checker<'_> {
             ExprKind::Unary { op: UnOp::Tilde, .. } | ExprKind::Binary { op: BinOp::Or, .. } => {
                 let s = self.expr_string(e);
                 self.error(self.start(e), format!("cannot use {s} as value or type outside a type constraint"));
-                let _ = s;
                 self.invalid()
             }
             _ => {
@@ -159,10 +158,10 @@ impl Checker<'_> {
         }
         let is_int = self.prog.types.basic_kind(x.ty).is_some_and(|k| k.is_integer() || k.is_untyped() && k.is_numeric());
         if is_int && let Some(v) = x.val.to_int() {
-            if let Some(n) = v.to_i64() {
-                if n >= 0 {
-                    return Some(n as u64);
-                }
+            if let Some(n) = v.to_i64()
+                && n >= 0
+            {
+                return Some(n as u64);
             }
             let s = self.expr_string(e);
             self.error(self.start(e), format!("invalid array length {s} (untyped int constant {})", x.val));
