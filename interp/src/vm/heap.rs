@@ -29,7 +29,9 @@ pub trait Heap {
         false
     }
 
-    /// Runs a collection with the roots `roots` reports.
+    /// Runs the paced collection that [`Heap::collection_due`] announced, with the roots
+    /// `roots` reports. This is the allocation safepoint's collection, not `runtime.GC()`:
+    /// it must not be counted as forced.
     fn collect(&mut self, roots: &mut RootScan<'_>) {
         let _ = roots;
     }
@@ -85,7 +87,9 @@ impl Heap for GcHeap {
 
     fn collect(&mut self, roots: &mut RootScan<'_>) {
         let mut scan = |m: &mut gc::Marker<'_>| roots(&mut |w| m.mark_pointer(w as usize));
-        self.heap.collect(&mut scan);
+        // `gc::Heap::collect` is `runtime.GC()` (counted as forced, "(forced)" in gctrace);
+        // a collection triggered by allocation is a paced one.
+        self.heap.collect_if_requested(&mut scan);
     }
 }
 
@@ -129,5 +133,32 @@ impl Drop for MallocHeap {
             // SAFETY: each block came from `alloc_zeroed` with this layout, freed once.
             unsafe { dealloc(p, layout) };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::WordSet;
+
+    #[test]
+    fn allocation_triggered_collection_is_paced_not_forced() {
+        let mut heap = GcHeap::new(gc::HeapConfig::default()).unwrap();
+        let ty = TypeLayout { name: "[512]byte".into(), size: 512, align: 1, pointers: WordSet::default() };
+        // Garbage only: nothing is rooted, so the pacer must eventually ask for a cycle.
+        let mut allocs = 0;
+        while !heap.collection_due() {
+            heap.alloc(0, &ty, 1).unwrap();
+            allocs += 1;
+            assert!(allocs < 1 << 20, "the pacer never requested a collection");
+        }
+        heap.collect(&mut |_report| {});
+        let stats = heap.inner().mem_stats();
+        assert_eq!(stats.num_gc, 1);
+        assert_eq!(stats.num_forced_gc, 0);
+        assert!(!heap.collection_due());
+        // Not due: the safepoint collection does nothing.
+        heap.collect(&mut |_report| {});
+        assert_eq!(heap.inner().mem_stats().num_gc, 1);
     }
 }
