@@ -39,15 +39,13 @@ pub fn main(m: &ArgMatches) -> i32 {
     if let Some(tags) = m.get_one::<String>("tags") {
         cfg.build.tags.extend(tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
     }
-    if m.get_flag("rundir-single-file-pkgs") {
-        eprintln!("mvm run: not implemented yet: --rundir-single-file-pkgs");
-        return 2;
-    }
     let _stdin_dir;
-    let (req, header) = match split_targets(&targets, m.get_flag("rundir")) {
+    let single_file_packages = m.get_flag("rundir-single-file-pkgs");
+    let rundir = m.get_flag("rundir") || single_file_packages;
+    let (req, header) = match split_targets(&targets, rundir) {
         Target::Files(files) => (Request::Files(files), "command-line-arguments".to_string()),
         Target::Dir(d) => (Request::Patterns(vec![d.clone()]), d),
-        Target::RunDir(d) => (Request::RunDir(d), "main".to_string()),
+        Target::RunDir(dir) => (Request::RunDir { dir, single_file_packages }, "main".to_string()),
         Target::Stdin => match stdin_file() {
             Ok((dir, file)) => {
                 _stdin_dir = TempDir(dir);

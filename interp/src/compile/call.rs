@@ -4,7 +4,7 @@ use super::func::{CResult, FuncCompiler};
 use super::layout::{self, Repr};
 use crate::bytecode::{Instr, Kind, PrintKind};
 use frontend::syntax::ast::{ExprId, ExprKind};
-use frontend::types::info::Mode;
+use frontend::types::info::{Mode, Selection, SelectionKind};
 use frontend::types::object::{Builtin, ObjKind};
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
 
@@ -23,10 +23,15 @@ impl FuncCompiler<'_, '_> {
             let Some(ObjKind::Builtin(b)) = b else {
                 return Err(self.err(pos, "internal compiler error: unresolved builtin"));
             };
-            return self.builtin(e, *b, args);
+            return self.builtin(e, *b, args, has_dots);
         }
         if self.finfo.instances.contains_key(&f) {
             return Err(self.unimpl(pos, "generic functions"));
+        }
+        if let Some(sel) = self.finfo.selections.get(&f).cloned()
+            && sel.kind == SelectionKind::MethodVal
+        {
+            return self.method_call(e, f, &sel, args, has_dots);
         }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
@@ -39,6 +44,46 @@ impl FuncCompiler<'_, '_> {
             }
             return Err(self.unimpl(pos, "calls of function values"));
         };
+        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+    }
+
+    /// `x.m(args)` for a method `m` declared on a defined type (a static call; the
+    /// receiver is passed first, as a pointer or a value as the method declares).
+    fn method_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        let Some(obj) = sel.obj else { return Err(self.unimpl(pos, "interface method calls")) };
+        let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
+            return Err(self.unimpl(pos, "calls of methods of generic types"));
+        };
+        if !sel.index.is_empty() {
+            return Err(self.unimpl(pos, "calls of promoted methods"));
+        }
+        let ExprKind::Selector { x, .. } = self.file.expr(f).kind else {
+            return Err(self.err(pos, "internal compiler error: method call without selector"));
+        };
+        let ObjKind::Func(fi) = &prog.obj(obj).kind else {
+            return Err(self.err(pos, "internal compiler error: method is not a function"));
+        };
+        let xt = self.ty(x);
+        let x_is_ptr = matches!(prog.types.under(xt), Type::Pointer(_));
+        match (fi.ptr_recv, x_is_ptr) {
+            (true, true) | (false, false) => self.expr(x)?,
+            (true, false) => self.addr(x)?,
+            (false, true) => {
+                let Type::Pointer(elem) = prog.types.under(xt) else { return Err(self.err(pos, "internal compiler error")) };
+                let elem = *elem;
+                self.expr(x)?;
+                self.b.emit(Instr::NilCheck);
+                self.load_mem(elem)?;
+            }
+        }
+        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+    }
+
+    /// Pushes the arguments of a call of function `obj` (after any receiver) and calls it.
+    fn call_args_and_call(&mut self, e: ExprId, obj: frontend::types::ObjId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
         let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
             return Err(self.err(pos, "internal compiler error: callee without a signature"));
         };
@@ -56,7 +101,7 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: argument count"));
         }
         self.b.set_line(self.line(pos));
-        self.b.call(id, &sig);
+        self.b.call(id, sig);
         Ok(())
     }
 
@@ -104,7 +149,7 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId]) -> CResult {
+    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
         match b {
@@ -220,7 +265,7 @@ impl FuncCompiler<'_, '_> {
                         self.pop_value(xt);
                     }
                     let ti = self.cx.type_id(xt);
-                    self.b.push_i64(i64::from(ti) + 1);
+                    self.b.push_i64(i64::from(ti) + 2);
                     self.b.emit(Instr::Const(0));
                 }
                 self.b.set_line(self.line(pos));
@@ -228,6 +273,7 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
+            Builtin::Append => self.append(e, args, has_dots),
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }
     }

@@ -86,7 +86,7 @@ impl FuncCompiler<'_, '_> {
             }
             ExprKind::CompositeLit { .. } => self.composite_value(e),
             ExprKind::FuncLit { .. } => Err(self.unimpl(ex.pos, "function literals (closures)")),
-            ExprKind::Slice { .. } => Err(self.unimpl(ex.pos, "slice expressions")),
+            ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(e, *x, *lo, *hi, *max),
             ExprKind::TypeAssert { .. } => Err(self.unimpl(ex.pos, "type assertions")),
             _ => Err(self.unimpl(ex.pos, "this kind of expression")),
         }
@@ -211,6 +211,22 @@ impl FuncCompiler<'_, '_> {
             _ => {}
         }
         let r = self.repr_at(e, t)?;
+        if let (Repr::Int { bits: 64, .. }, BinOp::Add | BinOp::Sub) = (r, op) {
+            // `n - 1`, `a + b` on word-sized integers in slots: the fused forms.
+            let yconst = self.finfo.type_of(y).and_then(|tv| tv.value.as_ref()).and_then(|v| v.to_i64());
+            let imm = yconst.and_then(|k| if op == BinOp::Sub { k.checked_neg() } else { Some(k) });
+            if let (Some(slot), Some(imm)) = (self.slot_var(x), imm.and_then(|k| i16::try_from(k).ok())) {
+                self.b.emit(Instr::LoadAddImm { slot, imm });
+                return Ok(());
+            }
+            if op == BinOp::Add
+                && let Some(slot) = self.slot_var(y)
+            {
+                self.expr_to(x, t)?;
+                self.b.emit(Instr::AddSlot(slot));
+                return Ok(());
+            }
+        }
         self.expr_to(x, t)?;
         self.expr_to(y, t)?;
         self.arith(pos, op, r)
@@ -529,6 +545,9 @@ impl FuncCompiler<'_, '_> {
     /// Pushes the value of a composite literal.
     fn composite_value(&mut self, e: ExprId) -> CResult {
         let t = self.ty(e);
+        if let Type::Slice(elem) = self.cx.prog.types.under(t) {
+            return self.slice_literal(e, *elem);
+        }
         let cell = self.new_box(t)?;
         self.composite_into(e, cell)?;
         self.b.emit(Instr::Load(cell));

@@ -6,7 +6,7 @@ use super::package::{Ctx, symbol_prefix};
 use super::CompileError;
 use crate::bytecode::{Function, FunctionBuilder, Instr, Kind, Label, Signature};
 use frontend::syntax::Pos;
-use frontend::syntax::ast::{DeclId, DeclKind, File};
+use frontend::syntax::ast::{DeclId, DeclKind, ExprId, File};
 use frontend::types::info::FileInfo;
 use frontend::types::object::{ObjKind, PkgId};
 use frontend::types::ty::TypeId;
@@ -109,7 +109,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         // Parameters are the first slots, in order.
         let mut slot = 0u32;
         let mut boxed_params = Vec::new();
-        for &p in &fi.params {
+        for &p in fi.recv.iter().chain(&fi.params) {
             let t = prog.obj(p).ty;
             let n = layout::words(prog, t).len() as u16;
             fc.vars.insert(p, VarLoc::Slots { first: slot, n });
@@ -188,6 +188,17 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 let rhs = init.rhs;
                 fc.b.set_line(fc.line(fc.file.expr(rhs).pos));
                 let types: Vec<TypeId> = init.lhs.iter().map(|&o| fc.cx.prog.obj(o).ty).collect();
+                if let ([o], [t]) = (init.lhs.as_slice(), types.as_slice())
+                    && let Some(&addr) = fc.cx.globals.get(o)
+                    && fc.is_composite(rhs)
+                {
+                    // Built in place: a large array literal never crosses the stack.
+                    let cell = fc.b.local(Kind::Pointer);
+                    fc.push_addr(addr);
+                    fc.b.emit(Instr::Store(cell));
+                    let _ = t;
+                    return fc.composite_into(fc.unparen(rhs), cell);
+                }
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
@@ -286,6 +297,14 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         };
         self.vars.insert(v, loc);
         Ok(loc)
+    }
+
+    /// Whether `e` is a composite literal (of a struct or array type) that can be built
+    /// in place.
+    pub fn is_composite(&self, e: ExprId) -> bool {
+        let e = self.unparen(e);
+        matches!(self.file.expr(e).kind, frontend::syntax::ast::ExprKind::CompositeLit { .. })
+            && matches!(layout::repr(self.cx.prog, self.ty(e)), Some(Repr::Block { .. }))
     }
 
     /// Declares `v` and stores the value on top of the stack into it.

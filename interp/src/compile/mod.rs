@@ -10,6 +10,7 @@
 //!   locals; boxed variables) and the branch targets of its statements.
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
+//! - `slice`: slice literals, `append`, slice expressions.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison and concatenation).
 //!
@@ -40,6 +41,7 @@ mod func;
 pub mod layout;
 mod natives;
 mod package;
+mod slice;
 mod stmt;
 
 pub use package::compile;

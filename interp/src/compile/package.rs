@@ -4,8 +4,8 @@
 
 use super::func::FuncCompiler;
 use super::{CompileError, Compiled, StaticData, layout, natives};
-use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
-use frontend::syntax::ast::{DeclId, DeclKind, ExprKind};
+use crate::bytecode::{FuncId, Function, Native, Program, Signature, TypeLayout, WordSet};
+use frontend::syntax::ast::{DeclId, DeclKind};
 use frontend::types::object::{ObjKind, PkgId};
 use frontend::types::ty::TypeId;
 use frontend::types::{CheckedProgram, FileId, Info, ObjId, Program as TypesProgram, SrcPos};
@@ -189,16 +189,28 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
                 DeclKind::Func { recv, name, tparams, body, .. } => {
                     let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
                     let fname = file.name(*name);
-                    if recv.is_some() || !tparams.is_empty() {
-                        // Methods and generic functions: reported where they are used.
+                    if !tparams.is_empty() || body.is_none() {
+                        // Generic functions: reported where they are used.
                         continue;
                     }
-                    if body.is_none() {
-                        continue;
+                    let Some(mut sig) = cx.signature(prog.obj(obj).ty) else { continue };
+                    let mut method_sym = None;
+                    if recv.is_some() {
+                        let ObjKind::Func(fi) = &prog.obj(obj).kind else { continue };
+                        let (Some(r), Some(base)) = (fi.recv, fi.recv_base) else { continue };
+                        if !fi.tparams.is_empty() {
+                            continue;
+                        }
+                        let mut params = layout::words(prog, prog.obj(r).ty);
+                        params.append(&mut sig.params);
+                        sig.params = params;
+                        let tname = prog.types.named(base).map(|n| prog.obj(n.obj).name.to_string()).unwrap_or_default();
+                        method_sym = Some(if fi.ptr_recv { format!("{prefix}.(*{tname}).{fname}") } else { format!("{prefix}.{tname}.{fname}") });
                     }
-                    let Some(sig) = cx.signature(prog.obj(obj).ty) else { continue };
                     let id = jobs.len() as FuncId;
-                    let sym = if fname == "init" {
+                    let sym = if let Some(m) = method_sym {
+                        m
+                    } else if fname == "init" {
                         // gc numbers init functions per package, in source order.
                         let n = info.packages.get(&pkg).and_then(|pi| pi.init_funcs.iter().position(|&o| o == obj));
                         init_count += 1;
@@ -221,7 +233,7 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
         }
     }
     let mut init_ids = Vec::new();
-    for &p in &user_pkgs {
+    for p in init_order(prog, &user_pkgs) {
         let id = jobs.len() as FuncId;
         init_ids.push(id);
         jobs.push((Job::Init { pkg: p }, format!("{}.init", symbol_prefix(prog, Some(p)))));
@@ -283,6 +295,23 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
     Ok(Compiled { program, inits: init_ids, main, data: cx.data })
 }
 
+/// The order packages initialize in (Go 1.21+): repeatedly the first package, by
+/// import path, whose imports are all initialized.
+fn init_order(prog: &TypesProgram, pkgs: &[PkgId]) -> Vec<PkgId> {
+    let mut order: Vec<PkgId> = Vec::with_capacity(pkgs.len());
+    while order.len() < pkgs.len() {
+        let next = pkgs
+            .iter()
+            .filter(|p| !order.contains(p))
+            .filter(|p| prog.package(**p).imports.iter().all(|i| !pkgs.contains(i) || order.contains(i)))
+            .min_by(|a, b| prog.package(**a).path.cmp(&prog.package(**b).path));
+        // An import cycle cannot pass the loader; take the rest as they come if it did.
+        let Some(&next) = next.or_else(|| pkgs.iter().find(|p| !order.contains(p))) else { break };
+        order.push(next);
+    }
+    order
+}
+
 /// A function body that failed to compile, so that ids stay dense while the errors
 /// are collected.
 fn placeholder(name: &str) -> Function {
@@ -328,11 +357,3 @@ fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
     prog.packages.iter().position(|p| &*p.name == name).map(|i| PkgId(i as u32))
 }
 
-/// Word kinds of a function's parameters, for a builder.
-#[allow(dead_code)]
-pub(crate) fn kinds_of(prog: &TypesProgram, ts: &[TypeId]) -> Vec<Kind> {
-    ts.iter().flat_map(|&t| layout::words(prog, t)).collect()
-}
-
-#[allow(dead_code)]
-fn _expr_kind_used(_: &ExprKind) {}

@@ -134,6 +134,16 @@ impl FuncCompiler<'_, '_> {
             }
             return Ok(());
         }
+        if let ([Some(o)], [v], [t]) = (objs, values, types.as_slice())
+            && self.is_composite(*v)
+            && self.must_box(*o, *t)
+        {
+            // Built in place in the variable's cell.
+            let slot = self.new_box(*t)?;
+            self.composite_into(self.unparen(*v), slot)?;
+            self.vars.insert(*o, VarLoc::Boxed { slot });
+            return Ok(());
+        }
         if values.len() == objs.len() {
             for (&v, &t) in values.iter().zip(&types) {
                 self.expr_to(v, t)?;
@@ -155,18 +165,24 @@ impl FuncCompiler<'_, '_> {
     /// `lhs... = rhs...` (and `:=` redeclaring some names: `objs[i]` is the new object).
     fn assign(&mut self, pos: Pos, lhs: &[ExprId], rhs: &[ExprId], objs: &[Option<ObjId>]) -> CResult {
         let prog = self.cx.prog;
+        // The type each value is converted to; `_` takes the value's own type.
+        let rhs_types: Vec<TypeId> = match rhs {
+            [r] if lhs.len() > 1 => prog.types.tuple_elems(self.ty(*r)),
+            _ => rhs.iter().map(|&r| self.ty(r)).collect(),
+        };
         let types: Vec<TypeId> = lhs
             .iter()
             .zip(objs)
-            .map(|(&l, o)| match o {
+            .enumerate()
+            .map(|(i, (&l, o))| match o {
                 Some(o) => prog.obj(*o).ty,
-                None => self.lhs_type(l),
+                None if self.is_blank(l) => rhs_types.get(i).copied().unwrap_or(TypeTable::INVALID),
+                None => self.ty(l),
             })
             .collect();
         if let ([l], [r]) = (lhs, rhs)
             && objs.first().is_some_and(Option::is_none)
             && !self.is_blank(*l)
-            && self.slot_var(*l).is_none()
             && !matches!(self.file.expr(self.unparen(*l)).kind, ExprKind::Name(_))
         {
             // One memory location: address first, then the value (the common `a[i] = v`).
@@ -177,30 +193,39 @@ impl FuncCompiler<'_, '_> {
         }
         if rhs.len() == lhs.len() {
             for (&r, &t) in rhs.iter().zip(&types) {
-                if t == TypeTable::INVALID {
-                    self.expr(r)?;
-                } else {
-                    self.expr_to(r, t)?;
-                }
+                self.expr_to(r, t)?;
             }
         } else if let [r] = rhs {
             self.expr(*r)?;
         } else {
             return Err(self.err(pos, "internal compiler error: assignment arity"));
         }
-        for ((&l, o), &t) in lhs.iter().zip(objs).zip(&types).rev() {
+        if let ([l], [o], [t]) = (lhs, objs, types.as_slice()) {
+            return match o {
+                Some(o) => self.declare_var_from_top(*o, *t),
+                None => self.store_top_to_lhs(*l, *t),
+            };
+        }
+        // Several: park the values, then assign left to right (`a, a = 1, 2` leaves 2).
+        let mut temps = Vec::with_capacity(types.len());
+        for &t in &types {
+            temps.push(self.temp(t));
+        }
+        for &(slot, n) in temps.iter().rev() {
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+        }
+        for (((&l, o), &t), &(slot, n)) in lhs.iter().zip(objs).zip(&types).zip(&temps) {
+            if n > 0 {
+                self.b.emit(Instr::LoadSlots { slot, n });
+            }
             match o {
                 Some(o) => self.declare_var_from_top(*o, t)?,
                 None => self.store_top_to_lhs(l, t)?,
             }
         }
         Ok(())
-    }
-
-    /// The type of an assignment's left side (`_` gets the invalid type: its value is
-    /// popped with the right side's own type).
-    fn lhs_type(&self, l: ExprId) -> TypeId {
-        self.ty(l)
     }
 
     fn is_blank(&self, l: ExprId) -> bool {

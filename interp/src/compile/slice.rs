@@ -1,0 +1,221 @@
+//! Slices: literals, `append`, and slice expressions with gc's bounds checks.
+
+use super::func::{CResult, FuncCompiler};
+use super::layout;
+use crate::bytecode::{Instr, Kind};
+use frontend::syntax::ast::{ExprId, ExprKind};
+use frontend::types::constant::Value;
+use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
+use runtime::errors::BoundsCode;
+
+impl FuncCompiler<'_, '_> {
+    /// `[]T{a, b, k: c}`: a new backing array of the literal's length, filled in.
+    pub fn slice_literal(&mut self, e: ExprId, elem: TypeId) -> CResult {
+        let file = self.file.clone();
+        let ex = file.expr(e);
+        let ExprKind::CompositeLit { elems, .. } = &ex.kind else {
+            return Err(self.err(ex.pos, "internal compiler error: not a composite literal"));
+        };
+        // Element indices (keys may jump ahead), and the length.
+        let mut items = Vec::with_capacity(elems.len());
+        let mut index = 0i64;
+        let mut len = 0i64;
+        for &el in elems {
+            let val = match &file.expr(el).kind {
+                ExprKind::KeyValue { key, value } => {
+                    let k = self.finfo.type_of(*key).and_then(|tv| tv.value.as_ref()).and_then(Value::to_i64);
+                    let Some(k) = k else { return Err(self.err(ex.pos, "internal compiler error: bad index key")) };
+                    index = k;
+                    *value
+                }
+                _ => el,
+            };
+            items.push((index, val));
+            index += 1;
+            len = len.max(index);
+        }
+        let t = self.ty(e);
+        let (tmp, n) = self.temp(t);
+        self.b.push_i64(len);
+        self.b.emit(Instr::Dup);
+        let ti = self.cx.type_id(elem);
+        self.b.set_line(self.line(ex.pos));
+        self.b.emit(Instr::MakeSlice(ti));
+        self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        let size = layout::size_of(self.cx.prog, elem) as i64;
+        for (i, val) in items {
+            let Some(off) = i.checked_mul(size).and_then(|o| i32::try_from(o).ok()) else {
+                return Err(self.unimpl(ex.pos, "very large slice literals"));
+            };
+            self.b.emit(Instr::Load(tmp));
+            self.b.emit(Instr::AddrOff(off));
+            self.expr_to(val, elem)?;
+            self.store_mem(elem)?;
+        }
+        self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        Ok(())
+    }
+
+    /// `append(s, a, b, ...)`.
+    pub fn append(&mut self, e: ExprId, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let t = self.ty(e);
+        let Type::Slice(elem) = self.cx.prog.types.under(t) else {
+            return Err(self.unimpl(pos, "append to this type"));
+        };
+        let elem = *elem;
+        if has_dots {
+            return Err(self.unimpl(pos, "append with ..."));
+        }
+        let Some((&s, rest)) = args.split_first() else {
+            return Err(self.err(pos, "internal compiler error: append arity"));
+        };
+        self.expr_to(s, t)?;
+        if rest.is_empty() {
+            return Ok(());
+        }
+        // The new elements are evaluated before the slice grows (they may panic).
+        let mut vals = Vec::with_capacity(rest.len());
+        for &a in rest {
+            self.expr_to(a, elem)?;
+            vals.push(self.temp(elem));
+        }
+        // Stack: [s(3), v1.., vn..]: park the values, top first.
+        for &(slot, n) in vals.iter().rev() {
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+        }
+        let count = rest.len() as i64;
+        self.b.push_i64(count);
+        let ti = self.cx.type_id(elem);
+        self.b.set_line(self.line(pos));
+        self.b.emit_runtime(Instr::GrowSlice(ti), 4, &[Kind::Pointer, Kind::Scalar, Kind::Scalar]);
+        let (tmp, n) = self.temp(t);
+        self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        let size = layout::size_of(self.cx.prog, elem) as i64;
+        for (k, &(slot, vn)) in vals.iter().enumerate() {
+            // &s[len - count + k]
+            self.b.emit(Instr::Load(tmp));
+            self.b.emit(Instr::Load(tmp + 1));
+            self.b.push_i64(k as i64 - count);
+            self.b.emit(Instr::AddI64);
+            self.b.push_i64(size);
+            self.b.emit(Instr::MulI64);
+            self.b.emit(Instr::AddI64);
+            self.b.set_top_kinds(&[Kind::Pointer]);
+            if vn > 0 {
+                self.b.emit(Instr::LoadSlots { slot, n: vn });
+            }
+            self.store_mem(elem)?;
+        }
+        self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        Ok(())
+    }
+
+    /// `x[lo:hi]` of a string, a slice, or an addressable array (or pointer to one).
+    pub fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>) -> CResult {
+        let pos = self.file.expr(e).pos;
+        if max.is_some() {
+            return Err(self.unimpl(pos, "full slice expressions"));
+        }
+        let prog = self.cx.prog;
+        let int = TypeTable::basic(BasicKind::Int);
+        let xt = self.ty(x);
+        let t = self.ty(e);
+        // ptr, len, cap of the operand in scratch slots; elem size.
+        let p = self.b.local(Kind::Pointer);
+        let l = self.b.local(Kind::Scalar);
+        let c = self.b.local(Kind::Scalar);
+        let (size, is_string) = match prog.types.under(xt) {
+            Type::Basic(k) if k.is_string() => {
+                self.expr(x)?;
+                self.b.emit(Instr::Dup);
+                self.b.emit(Instr::Store(c));
+                self.b.emit(Instr::Store(l));
+                self.b.emit(Instr::Store(p));
+                (1, true)
+            }
+            Type::Slice(elem) => {
+                let size = layout::size_of(prog, *elem);
+                self.expr(x)?;
+                self.b.emit(Instr::Store(c));
+                self.b.emit(Instr::Store(l));
+                self.b.emit(Instr::Store(p));
+                (size, false)
+            }
+            Type::Array(n, elem) => {
+                let size = layout::size_of(prog, *elem);
+                if !self.is_addressable(x) {
+                    return Err(self.unimpl(pos, "slicing a non-addressable array"));
+                }
+                self.addr(x)?;
+                self.b.emit(Instr::Store(p));
+                self.b.push_i64(*n as i64);
+                self.b.emit(Instr::Dup);
+                self.b.emit(Instr::Store(l));
+                self.b.emit(Instr::Store(c));
+                (size, false)
+            }
+            Type::Pointer(pt) => {
+                let Type::Array(n, elem) = prog.types.under(*pt) else { return Err(self.unimpl(pos, "slicing this type")) };
+                let size = layout::size_of(prog, *elem);
+                self.expr(x)?;
+                self.b.emit(Instr::NilCheck);
+                self.b.emit(Instr::Store(p));
+                self.b.push_i64(*n as i64);
+                self.b.emit(Instr::Dup);
+                self.b.emit(Instr::Store(l));
+                self.b.emit(Instr::Store(c));
+                (size, false)
+            }
+            _ => return Err(self.unimpl(pos, "slicing this type")),
+        };
+        // hi <= cap (len for strings), then lo <= hi: gc's order of checks.
+        let h = self.b.local(Kind::Scalar);
+        match hi {
+            Some(hi) => {
+                self.expr_to(hi, int)?;
+                self.b.emit(Instr::Load(if is_string { l } else { c }));
+                let code = if is_string { BoundsCode::SliceAlen } else { BoundsCode::SliceAcap };
+                self.b.emit(Instr::Bounds { code: code as u8, signed: true });
+            }
+            None => self.b.emit(Instr::Load(l)),
+        }
+        self.b.emit(Instr::Store(h));
+        let lo_slot = self.b.local(Kind::Scalar);
+        match lo {
+            Some(lo) => {
+                self.expr_to(lo, int)?;
+                self.b.emit(Instr::Load(h));
+                self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
+            }
+            None => self.b.emit(Instr::Const(0)),
+        }
+        self.b.emit(Instr::Store(lo_slot));
+        // New capacity; the pointer moves only when it stays inside the array.
+        let nc = self.b.local(Kind::Scalar);
+        self.b.emit(Instr::Load(c));
+        self.b.emit(Instr::Load(lo_slot));
+        self.b.emit(Instr::SubI64);
+        self.b.emit(Instr::Store(nc));
+        self.b.emit(Instr::Load(p));
+        let skip = self.b.new_label();
+        self.b.emit(Instr::Load(nc));
+        self.b.branch(Instr::BrEqImm { imm: 0, off: 0 }, skip);
+        self.b.emit(Instr::Load(lo_slot));
+        self.b.push_i64(size as i64);
+        self.b.emit(Instr::MulI64);
+        self.b.emit(Instr::AddI64);
+        self.b.set_top_kinds(&[Kind::Pointer]);
+        self.b.bind(skip);
+        self.b.emit(Instr::Load(h));
+        self.b.emit(Instr::Load(lo_slot));
+        self.b.emit(Instr::SubI64);
+        if !is_string {
+            self.b.emit(Instr::Load(nc));
+        }
+        self.b.set_top_kinds(&layout::words(prog, t));
+        Ok(())
+    }
+}
