@@ -4,7 +4,8 @@
 //! non-moving, stop-the-world, precise mark-sweep collector paced by `GOGC`.
 //!
 //! How the parts fit:
-//! - [`sizeclass`] rounds small sizes (≤ 32 KiB) to Go-style size classes.
+//! - [`sizeclass`] rounds small sizes (≤ 32 KiB) to Go's exact size classes (the runtime's
+//!   `append` growth uses them too).
 //! - `os` reserves the arena and commits/releases memory; `pageheap` hands out page runs
 //!   from it and gives free pages back to the OS (madvise).
 //! - `span` holds spans (a run of pages with objects of one class, or one large object) with
