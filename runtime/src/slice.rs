@@ -1,12 +1,12 @@
 //! Slice growth exactly as gc's `growslice`: the next capacity (`nextslicecap`: double
 //! below 256 elements, then about 1.25×) rounded up so that the allocation fills its
 //! size class (`roundupsize`, including gc's 8-byte malloc header for pointerful
-//! objects above 512 bytes). Programs observe this through `cap`, so the size classes
-//! here are gc's own, computed by the algorithm of gc's `mksizeclasses` (the heap's
-//! classes in the `gc` crate may differ; only capacities must match gc).
+//! objects above 512 bytes). Programs observe this through `cap`. The size classes are
+//! the heap's own, [`gc::sizeclass`], which are gc's exact table: one source of truth for
+//! what the allocator hands out and what `cap` reports.
 
 use crate::errors::RuntimeError;
-use std::sync::OnceLock;
+use gc::sizeclass::{self, PAGE_SIZE};
 
 /// gc's `maxAlloc` on linux/amd64.
 const MAX_ALLOC: u64 = 1 << 48;
@@ -15,51 +15,9 @@ const MALLOC_HEADER: u64 = 8;
 /// gc's `minSizeForMallocHeader`: pointerful objects above this carry a header.
 const MIN_SIZE_FOR_HEADER: u64 = 512;
 /// gc's page size.
-const PAGE: u64 = 8192;
+const PAGE: u64 = PAGE_SIZE as u64;
 /// gc's `maxSmallSize`.
-const MAX_SMALL_SIZE: u64 = 32 << 10;
-
-/// gc's small size classes, ascending (class 0 excluded): the same computation as gc's
-/// `mksizeclasses` — sizes step by an alignment that grows with the size; each class gets
-/// the fewest pages that waste at most 1/8 of its span; neighbours with the same pages
-/// and object count merge; then each size grows to the largest multiple of 128 bytes
-/// that still fits as many objects.
-pub fn size_classes() -> &'static [u64] {
-    static CLASSES: OnceLock<Vec<u64>> = OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let mut classes: Vec<(u64, u64)> = Vec::new(); // (size, pages)
-        let mut align = 8;
-        let mut size = align;
-        while size <= MAX_SMALL_SIZE {
-            if size.is_power_of_two() {
-                if size >= 2048 {
-                    align = 256;
-                } else if size >= 128 {
-                    align = size / 8;
-                } else if size >= 32 {
-                    align = 16;
-                }
-            }
-            let mut alloc = PAGE;
-            while alloc % size > alloc / 8 {
-                alloc += PAGE;
-            }
-            let pages = alloc / PAGE;
-            match classes.last_mut() {
-                Some(last) if last.1 == pages && alloc / size == alloc / last.0 => last.0 = size,
-                _ => classes.push((size, pages)),
-            }
-            size += align;
-        }
-        classes
-            .into_iter()
-            .map(|(size, pages)| {
-                let span = pages * PAGE;
-                size.max((span / (span / size)) & !127)
-            })
-            .collect()
-    })
-}
+const MAX_SMALL_SIZE: u64 = sizeclass::MAX_SMALL_SIZE as u64;
 
 /// `nextslicecap`: the capacity to grow a slice of capacity `old_cap` to so that it
 /// holds `new_len` elements.
@@ -89,10 +47,10 @@ pub fn round_up_size(size: u64, noscan: bool) -> u64 {
         if !noscan && req > MIN_SIZE_FOR_HEADER {
             req += MALLOC_HEADER;
         }
-        let classes = size_classes();
-        let i = classes.partition_point(|&c| c < req);
-        let class = classes.get(i).copied().unwrap_or(req);
-        return class - (req - size);
+        // `req` is at most MAX_SMALL_SIZE here, so it has a class; the header (if any) is
+        // part of the class's slot but not of the usable size.
+        let class = usize::try_from(req).ok().and_then(sizeclass::round_up_size);
+        return class.map_or(size, |c| c as u64 - (req - size));
     }
     match req.checked_add(PAGE - 1) {
         Some(r) => r & !(PAGE - 1),
@@ -103,7 +61,12 @@ pub fn round_up_size(size: u64, noscan: bool) -> u64 {
 /// The capacity `growslice` gives a slice of `elem_size`-byte elements (`noscan`: they
 /// hold no pointers) whose capacity `old_cap` must grow to hold `new_len`, and the bytes
 /// to allocate; or gc's `growslice: len out of range` panic.
-pub fn grow_cap(new_len: i64, old_cap: i64, elem_size: u64, noscan: bool) -> Result<(i64, u64), RuntimeError> {
+pub fn grow_cap(
+    new_len: i64,
+    old_cap: i64,
+    elem_size: u64,
+    noscan: bool,
+) -> Result<(i64, u64), RuntimeError> {
     let out_of_range = || RuntimeError::Runtime("growslice: len out of range".into());
     if new_len < 0 {
         return Err(out_of_range());
@@ -143,15 +106,27 @@ mod tests {
     // Expected sequences: what `cap` printed under go1.26 for appends one at a time.
     #[test]
     fn growth_matches_gc() {
-        assert_eq!(caps(4, 8, true, 5000), [4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3408, 5120]);
-        assert_eq!(caps(32, 1, true, 5000), [32, 64, 128, 256, 512, 896, 1408, 2048, 3072, 4096, 5376]);
+        assert_eq!(
+            caps(4, 8, true, 5000),
+            [
+                4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560, 3408, 5120
+            ]
+        );
+        assert_eq!(
+            caps(32, 1, true, 5000),
+            [32, 64, 128, 256, 512, 896, 1408, 2048, 3072, 4096, 5376]
+        );
         assert_eq!(
             caps(1, 24, true, 5000),
-            [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3072, 4096, 5461]
+            [
+                1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 853, 1365, 2048, 3072, 4096, 5461
+            ]
         );
         assert_eq!(
             caps(4, 8, false, 5000),
-            [4, 8, 16, 32, 64, 143, 287, 607, 1023, 1535, 2303, 3071, 4095, 6144]
+            [
+                4, 8, 16, 32, 64, 143, 287, 607, 1023, 1535, 2303, 3071, 4095, 6144
+            ]
         );
         // append([]int{1, 2, 3}, 4, 5, 6, 7, 8) has cap 8.
         assert_eq!(grow_cap(8, 3, 8, true).unwrap().0, 8);
@@ -159,11 +134,24 @@ mod tests {
 
     #[test]
     fn size_classes_are_gcs() {
-        let c = size_classes();
+        let c: Vec<usize> = sizeclass::class_sizes().collect();
         assert_eq!(c.len(), 67);
         assert_eq!(&c[..8], &[8, 16, 24, 32, 48, 64, 80, 96]);
         assert!(c.contains(&6784) && c.contains(&27264));
         assert_eq!(c.last(), Some(&32768));
+    }
+
+    #[test]
+    fn round_up_size_adds_the_malloc_header_for_pointerful_objects() {
+        // 600 bytes: class 640 either way, minus the 8-byte header when scanned.
+        assert_eq!(round_up_size(600, true), 640);
+        assert_eq!(round_up_size(600, false), 632);
+        // At 512 bytes there is no header yet.
+        assert_eq!(round_up_size(512, false), 512);
+        // Just above the small-object limit: whole pages.
+        assert_eq!(round_up_size(32762, true), 32768);
+        assert_eq!(round_up_size(32768, true), 32768);
+        assert_eq!(round_up_size(32769, true), 40960);
     }
 
     #[test]
