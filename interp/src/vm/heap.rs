@@ -47,7 +47,10 @@ pub struct GcHeap {
 impl GcHeap {
     /// A heap with `config` (GOGC, memory limit, arena reservation).
     pub fn new(config: gc::HeapConfig) -> Result<GcHeap, gc::GcError> {
-        Ok(GcHeap { heap: gc::Heap::new(config)?, types: Vec::new() })
+        Ok(GcHeap {
+            heap: gc::Heap::new(config)?,
+            types: Vec::new(),
+        })
     }
 
     /// The underlying collector (statistics, forced collections).
@@ -77,7 +80,11 @@ impl Heap for GcHeap {
     fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
         let id = self.type_id(ty, elem)?;
         let n = usize::try_from(count).map_err(|_| OutOfMemory)?;
-        let p = if n == 1 { self.heap.alloc(id) } else { self.heap.alloc_array(id, n) };
+        let p = if n == 1 {
+            self.heap.alloc(id)
+        } else {
+            self.heap.alloc_array(id, n)
+        };
         p.map(|p| p.as_ptr()).map_err(|_| OutOfMemory)
     }
 
@@ -144,7 +151,12 @@ mod tests {
     #[test]
     fn allocation_triggered_collection_is_paced_not_forced() {
         let mut heap = GcHeap::new(gc::HeapConfig::default()).unwrap();
-        let ty = TypeLayout { name: "[512]byte".into(), size: 512, align: 1, pointers: WordSet::default() };
+        let ty = TypeLayout {
+            name: "[512]byte".into(),
+            size: 512,
+            align: 1,
+            pointers: WordSet::default(),
+        };
         // Garbage only: nothing is rooted, so the pacer must eventually ask for a cycle.
         let mut allocs = 0;
         while !heap.collection_due() {
