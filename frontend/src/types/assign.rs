@@ -15,6 +15,12 @@ impl Checker<'_> {
         if x.mode == OpMode::Invalid {
             return;
         }
+        if self.is_generic_func_operand(x) {
+            self.instantiate_from_target(x, t);
+            if x.mode == OpMode::Invalid {
+                return;
+            }
+        }
         match x.mode {
             OpMode::Constant | OpMode::Variable | OpMode::MapIndex | OpMode::Value | OpMode::CommaOk | OpMode::Nil => {}
             _ => {
@@ -60,6 +66,40 @@ impl Checker<'_> {
             self.error(x.expr.map(|e| self.start(e)).unwrap_or_default(), msg);
             x.mode = OpMode::Invalid;
         }
+    }
+
+    /// Instantiates a generic function value from the function type it is assigned to
+    /// (reverse type inference), or reports that it needs instantiation.
+    fn instantiate_from_target(&mut self, x: &mut Operand, t: Option<TypeId>) {
+        let Some(obj) = x.id else { return };
+        let tparams = match &self.prog.obj(obj).kind {
+            ObjKind::Func(fi) => fi.tparams.clone(),
+            _ => return,
+        };
+        let mut map = std::collections::HashMap::new();
+        let ok = match t {
+            Some(t) if self.prog.types.signature_of(t).is_some() => {
+                let unified = self.unify(x.ty, t, &mut map, &tparams, 0);
+                if unified {
+                    self.infer_from_cores(&tparams, &mut map);
+                }
+                unified && tparams.iter().all(|p| map.contains_key(p))
+            }
+            _ => false,
+        };
+        let Some(e) = x.expr else { return };
+        if !ok {
+            let s = self.expr_string(e);
+            self.error(self.start(e), format!("cannot use generic function {s} without instantiation"));
+            x.mode = OpMode::Invalid;
+            return;
+        }
+        let targs: Vec<TypeId> = tparams.iter().filter_map(|p| map.get(p).copied()).collect();
+        let inst = self.subst(x.ty, &map);
+        self.record_instance(e, obj, targs, inst);
+        let fid = self.fid;
+        self.info.file_mut(fid).record_type(e, inst);
+        x.ty = inst;
     }
 
     /// [`Self::convert_untyped`] with the message naming the assignment context.
@@ -182,6 +222,7 @@ impl Checker<'_> {
         if lhs.len() == rhs.len() {
             let mut rs = Vec::new();
             for &r in rhs {
+                self.generic_value_ok = true;
                 rs.push(self.expr(r));
             }
             for (l, mut r) in lhs.iter().zip(rs) {

@@ -289,7 +289,8 @@ impl Checker<'_> {
                 if m.mode == OpMode::Invalid || k.mode == OpMode::Invalid {
                     return Operand::invalid(Some(e));
                 }
-                match self.core_type(m.ty).map(|c| self.prog.types.get(c).clone()) {
+                let key_type = self.core_type(m.ty).map(|c| self.prog.types.get(c).clone()).or_else(|| self.common_map_key(m.ty).map(|k| Type::Map(k, k)));
+                match key_type {
                     Some(Type::Map(kt, _)) => {
                         self.assignment(&mut k, Some(kt), "argument to delete");
                         novalue
@@ -702,6 +703,24 @@ impl Checker<'_> {
             };
         }
         f(self, t)
+    }
+
+    /// The key type shared by every map type in a type parameter's set.
+    fn common_map_key(&mut self, t: TypeId) -> Option<TypeId> {
+        if !self.prog.types.is_type_param(t) {
+            return None;
+        }
+        let terms = self.typeset_of_tparam(t).terms.clone()?;
+        let mut key = None;
+        for term in terms {
+            let Type::Map(k, _) = self.prog.types.under(term.ty).clone() else { return None };
+            match key {
+                None => key = Some(k),
+                Some(prev) if self.identical(prev, k) => {}
+                Some(_) => return None,
+            }
+        }
+        key
     }
 
     /// Whether `t` mentions a type parameter (its size is then not a constant).

@@ -151,6 +151,9 @@ pub(super) struct Checker<'a> {
     /// trial checks such as "would this conversion work").
     pub silent: u32,
     pub silent_errors: u32,
+    /// The next expression evaluated may be an uninstantiated generic function: its
+    /// context (an assignment to a function-typed target) infers the type arguments.
+    pub generic_value_ok: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -189,6 +192,7 @@ impl<'a> Checker<'a> {
             tparams_owner: None,
             silent: 0,
             silent_errors: 0,
+            generic_value_ok: false,
         }
     }
 

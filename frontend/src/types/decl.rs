@@ -159,6 +159,7 @@ impl Checker<'_> {
 
     /// Checks `var obj [t] = e`.
     pub(super) fn init_var(&mut self, obj: ObjId, t: Option<TypeId>, e: ExprId, context: &str) {
+        self.generic_value_ok = t.is_some();
         let mut x = self.expr(e);
         if x.mode == OpMode::Invalid {
             if t.is_none() {

@@ -89,9 +89,11 @@ impl Checker<'_> {
 
     /// Evaluates any expression and records its type.
     pub(super) fn raw_expr(&mut self, e: ExprId, hint: Option<TypeId>, allow_generic: bool) -> Operand {
+        // Only the outermost expression of an assignment may be a generic function value.
+        let generic_value_ok = std::mem::take(&mut self.generic_value_ok);
         let mut x = self.expr_internal(e, hint, allow_generic);
         x.expr = Some(e);
-        if x.mode != OpMode::Invalid && !allow_generic && x.mode != OpMode::TypeExpr {
+        if x.mode != OpMode::Invalid && !allow_generic && !generic_value_ok && x.mode != OpMode::TypeExpr {
             // A generic function value must be instantiated (or called, which infers).
             if self.is_generic_func_operand(&x) {
                 let s = self.expr_string(e);

@@ -311,7 +311,13 @@ impl Checker<'_> {
                 _ => vec![x],
             }
         } else {
-            results.iter().map(|&r| self.expr(r)).collect()
+            results
+                .iter()
+                .map(|&r| {
+                    self.generic_value_ok = true;
+                    self.expr(r)
+                })
+                .collect()
         };
         if ops.iter().any(|x| x.mode == OpMode::Invalid) {
             return;
