@@ -296,6 +296,7 @@ impl Checker<'_> {
         if opened {
             self.close_scope();
         }
+        self.valid_type(named);
         self.expand_pending(named);
         // Attach and check the methods declared for this type.
         let name = self.prog.obj(obj).name.clone();
@@ -305,9 +306,80 @@ impl Checker<'_> {
             if let Some(n) = self.prog.types.named_mut(named) {
                 n.methods.extend(ms.iter().copied());
             }
+            self.check_method_names(named, &ms);
             for m in ms {
                 self.obj_decl(m);
             }
+        }
+    }
+
+    /// Reports duplicate methods, and methods named like a field of the type.
+    fn check_method_names(&mut self, named: TypeId, ms: &[ObjId]) {
+        let fields: Vec<std::sync::Arc<str>> = match self.prog.types.under(named) {
+            Type::Struct(fs) => fs.iter().map(|f| f.name.clone()).collect(),
+            _ => vec![],
+        };
+        let Some(tobj) = self.prog.types.named(named).map(|n| n.obj) else { return };
+        let tname = self.prog.obj(tobj).name.clone();
+        let mut seen: std::collections::HashMap<std::sync::Arc<str>, SrcPos> = std::collections::HashMap::new();
+        for &m in ms {
+            let (name, pos) = (self.prog.obj(m).name.clone(), self.prog.obj(m).pos);
+            let Some(pos) = pos else { continue };
+            if &*name == "_" {
+                continue;
+            }
+            if let Some(prev) = seen.get(&name) {
+                let at = self.prog.position(*prev);
+                self.error_at(pos, format!("method {tname}.{name} already declared at {at}"));
+                continue;
+            }
+            seen.insert(name.clone(), pos);
+            if fields.contains(&name) {
+                self.error_at(pos, format!("field and method with the same name {name}"));
+            }
+        }
+    }
+
+    /// Reports a defined type that contains itself by value (through struct fields and
+    /// array elements): an invalid recursive type.
+    fn valid_type(&mut self, named: TypeId) {
+        let Some(u) = self.prog.types.named(named).and_then(|n| n.underlying) else { return };
+        let mut visiting = std::collections::HashSet::new();
+        if self.contains_by_value(u, named, &mut visiting, 0) {
+            let o = self.prog.types.named(named).map(|n| n.obj);
+            if let Some(o) = o
+                && let Some(p) = self.prog.obj(o).pos
+            {
+                let name = self.prog.obj(o).name.clone();
+                self.error_at(p, format!("invalid recursive type {name}"));
+            }
+            if let Some(n) = self.prog.types.named_mut(named) {
+                n.underlying = Some(super::ty::TypeTable::INVALID);
+            }
+        }
+    }
+
+    fn contains_by_value(&self, t: TypeId, target: TypeId, visiting: &mut std::collections::HashSet<TypeId>, depth: u32) -> bool {
+        if depth > 500 {
+            return false;
+        }
+        match self.prog.types.get(t) {
+            Type::Named(_) => {
+                let n = self.prog.types.named(t);
+                if t == target || n.is_some_and(|n| n.origin == Some(target)) {
+                    return true;
+                }
+                if !visiting.insert(t) {
+                    return false;
+                }
+                match n.and_then(|n| n.underlying) {
+                    Some(u) => self.contains_by_value(u, target, visiting, depth + 1),
+                    None => false,
+                }
+            }
+            Type::Array(_, e) => self.contains_by_value(*e, target, visiting, depth + 1),
+            Type::Struct(fs) => fs.iter().any(|f| self.contains_by_value(f.ty, target, visiting, depth + 1)),
+            _ => false,
         }
     }
 

@@ -231,6 +231,16 @@ impl Checker<'_> {
             }
             ptypes.push(t);
         }
+        // Parameter and result names must be unique (also in function types).
+        let mut names = HashSet::new();
+        for f in params.iter().chain(results.iter()) {
+            if let Some(n) = f.name {
+                let s = file.name(n);
+                if s != "_" && !names.insert(s) && !declare {
+                    self.error(n.pos, format!("{s} redeclared in this block"));
+                }
+            }
+        }
         let mut rtypes = Vec::new();
         let mut robjs = Vec::new();
         for f in results {
