@@ -42,7 +42,7 @@ impl FuncCompiler<'_, '_> {
             if self.finfo.selections.contains_key(&f) {
                 return Err(self.unimpl(pos, "method calls"));
             }
-            return Err(self.unimpl(pos, "calls of function values"));
+            return self.call_value(e, f, args, has_dots);
         };
         self.call_args_and_call(e, obj, id, &sig, args, has_dots)
     }
@@ -274,6 +274,10 @@ impl FuncCompiler<'_, '_> {
             }
             Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
             Builtin::Append => self.append(e, args, has_dots),
+            Builtin::Recover => {
+                self.b.emit(Instr::Recover);
+                Ok(())
+            }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }
     }

@@ -85,7 +85,7 @@ impl FuncCompiler<'_, '_> {
                 self.load_mem(tv.ty)
             }
             ExprKind::CompositeLit { .. } => self.composite_value(e),
-            ExprKind::FuncLit { .. } => Err(self.unimpl(ex.pos, "function literals (closures)")),
+            ExprKind::FuncLit { .. } => self.func_lit(e),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(e, *x, *lo, *hi, *max),
             ExprKind::TypeAssert { .. } => Err(self.unimpl(ex.pos, "type assertions")),
             _ => Err(self.unimpl(ex.pos, "this kind of expression")),
@@ -117,7 +117,13 @@ impl FuncCompiler<'_, '_> {
                 self.push_zero(t);
                 Ok(())
             }
-            ObjKind::Func(_) => Err(self.unimpl(pos, "function values")),
+            ObjKind::Func(_) => match self.cx.funcs.get(&o).map(|f| f.0) {
+                Some(id) => {
+                    self.static_func_value(id);
+                    Ok(())
+                }
+                None => Err(self.unimpl(pos, "values of this function")),
+            },
             _ => Err(self.unimpl(pos, "this kind of name")),
         }
     }
@@ -187,6 +193,20 @@ impl FuncCompiler<'_, '_> {
             }
             BinOp::Eql | BinOp::Neq | BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq => {
                 let ot = self.operand_type(x, y);
+                if let Some(layout::Repr::Iface | layout::Repr::Slice | layout::Repr::Ptr) = layout::repr(self.cx.prog, ot)
+                    && (self.is_nil(x) || self.is_nil(y))
+                {
+                    // Comparison with nil: the first word decides.
+                    let v = if self.is_nil(x) { y } else { x };
+                    self.expr(v)?;
+                    let words = layout::words(self.cx.prog, ot).len();
+                    for _ in 1..words {
+                        self.b.emit(Instr::Pop);
+                    }
+                    self.b.emit(Instr::Const(0));
+                    self.b.emit(if op == BinOp::Eql { Instr::Eq } else { Instr::Ne });
+                    return Ok(());
+                }
                 self.expr_to(x, ot)?;
                 self.expr_to(y, ot)?;
                 return self.compare(pos, op, ot);
@@ -230,6 +250,13 @@ impl FuncCompiler<'_, '_> {
         self.expr_to(x, t)?;
         self.expr_to(y, t)?;
         self.arith(pos, op, r)
+    }
+
+    /// Whether `e` is the predeclared `nil`.
+    pub fn is_nil(&self, e: ExprId) -> bool {
+        let e = self.unparen(e);
+        matches!(self.file.expr(e).kind, ExprKind::Name(_))
+            && self.finfo.uses.get(&e).is_some_and(|&o| matches!(self.cx.prog.obj(o).kind, ObjKind::Nil))
     }
 
     /// The type both operands of a comparison have.

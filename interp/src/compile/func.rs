@@ -6,7 +6,7 @@ use super::package::{Ctx, symbol_prefix};
 use super::CompileError;
 use crate::bytecode::{Function, FunctionBuilder, Instr, Kind, Label, Signature};
 use frontend::syntax::Pos;
-use frontend::syntax::ast::{DeclId, DeclKind, ExprId, File};
+use frontend::syntax::ast::{Block, DeclId, DeclKind, ExprId, File};
 use frontend::types::info::FileInfo;
 use frontend::types::object::{ObjKind, PkgId};
 use frontend::types::ty::TypeId;
@@ -40,6 +40,8 @@ pub(crate) struct Target {
 pub(crate) struct FuncCompiler<'c, 'p> {
     pub cx: &'c mut Ctx<'p>,
     pub b: FunctionBuilder,
+    /// The function's name as tracebacks print it.
+    pub name: String,
     pub file_id: FileId,
     pub file: Arc<File>,
     pub finfo: &'p FileInfo,
@@ -56,6 +58,15 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub results: Vec<ObjId>,
     /// The function's result types.
     pub result_types: Vec<TypeId>,
+    /// Where the results are kept while deferred calls run (named results, or scratch
+    /// slots in a function that defers).
+    pub result_locs: Vec<VarLoc>,
+    /// The function has `defer` statements.
+    pub has_defer: bool,
+    /// Function literals compiled so far inside this function (for their names).
+    pub closures: u32,
+    /// Variables of this file that some function literal captures (they are boxed).
+    pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
     pub errors: Vec<CompileError>,
 }
 
@@ -64,14 +75,16 @@ pub(crate) struct FuncCompiler<'c, 'p> {
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 impl<'c, 'p> FuncCompiler<'c, 'p> {
-    fn new(cx: &'c mut Ctx<'p>, name: &str, sig: Signature, file_id: FileId) -> Option<FuncCompiler<'c, 'p>> {
+    pub(crate) fn new(cx: &'c mut Ctx<'p>, name: &str, sig: Signature, file_id: FileId) -> Option<FuncCompiler<'c, 'p>> {
         let file = cx.prog.files.get(file_id.0 as usize)?.clone();
         let finfo = cx.info.file(file_id)?;
+        let cx_captured = cx.captured_in(file_id);
         let mut b = FunctionBuilder::new(name, sig);
         b.set_file(&file.name);
         Some(FuncCompiler {
             cx,
             b,
+            name: name.to_string(),
             file_id,
             file,
             finfo,
@@ -82,6 +95,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             pending_label: None,
             results: Vec::new(),
             result_types: Vec::new(),
+            result_locs: Vec::new(),
+            has_defer: false,
+            closures: 0,
+            captured: cx_captured,
             errors: Vec::new(),
         })
     }
@@ -106,57 +123,119 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         };
         let ObjKind::Func(fi) = &prog.obj(obj).kind else { return Err(internal("not a function object")) };
         fc.b.set_line(fc.line(file.decl(decl).pos));
-        // Parameters are the first slots, in order.
+        let params: Vec<Option<ObjId>> = fi.recv.iter().chain(&fi.params).map(|&p| Some(p)).collect();
+        let param_types: Vec<TypeId> = params.iter().flatten().map(|&p| prog.obj(p).ty).collect();
+        let result_types: Vec<TypeId> = fi.results.iter().map(|&r| prog.obj(r).ty).collect();
+        let named = fi.results.iter().any(|&r| !prog.obj(r).name.is_empty());
+        let results: Vec<ObjId> = if named { fi.results.clone() } else { Vec::new() };
+        fc.compile_body(&params, &param_types, &results, result_types, body, &[])
+    }
+
+    /// Compiles a body: parameters in the first slots (boxed copies where needed),
+    /// captured variables' cells from the closure context, named results, the
+    /// statements, and the function's end (with deferred calls and the recovery landing
+    /// when it defers).
+    pub fn compile_body(
+        mut self,
+        params: &[Option<ObjId>],
+        param_types: &[TypeId],
+        results: &[ObjId],
+        result_types: Vec<TypeId>,
+        body: &Block,
+        captures: &[ObjId],
+    ) -> Result<Function, Vec<CompileError>> {
+        let prog = self.cx.prog;
         let mut slot = 0u32;
         let mut boxed_params = Vec::new();
-        for &p in fi.recv.iter().chain(&fi.params) {
-            let t = prog.obj(p).ty;
+        for (p, &t) in params.iter().zip(param_types) {
             let n = layout::words(prog, t).len() as u16;
-            fc.vars.insert(p, VarLoc::Slots { first: slot, n });
-            if fc.must_box(p, t) {
-                boxed_params.push((p, t, slot, n));
+            if let Some(p) = *p {
+                self.vars.insert(p, VarLoc::Slots { first: slot, n });
+                if self.must_box(p, t) {
+                    boxed_params.push((p, t, slot, n));
+                }
             }
             slot += u32::from(n);
         }
-        for (p, t, first, n) in boxed_params {
-            let r = fc.run(|fc| {
+        let r = self.run(|fc| {
+            for (p, t, first, n) in boxed_params {
                 let cell = fc.new_box(t)?;
                 fc.b.emit(Instr::Load(cell));
-                fc.b.emit(Instr::LoadSlots { slot: first, n });
+                if n > 0 {
+                    fc.b.emit(Instr::LoadSlots { slot: first, n });
+                }
                 fc.store_mem(t)?;
                 fc.vars.insert(p, VarLoc::Boxed { slot: cell });
-                Ok(())
-            });
-            if r.is_err() {
-                return Err(fc.errors);
             }
-        }
-        fc.result_types = fi.results.iter().map(|&r| prog.obj(r).ty).collect();
-        let named = fi.results.iter().any(|&r| !prog.obj(r).name.is_empty());
-        if named {
-            fc.results = fi.results.clone();
-            for &r in &fi.results {
-                let t = prog.obj(r).ty;
-                if fc.run(|fc| fc.declare_var(r, t).map(|_| ())).is_err() {
-                    return Err(fc.errors);
+            // A closure finds the cells of its captured variables in its context.
+            for (i, &c) in captures.iter().enumerate() {
+                let cell = fc.b.local(Kind::Pointer);
+                fc.b.emit(Instr::LoadCtx);
+                fc.b.emit(Instr::LoadPtr(8 * (i as i32 + 1)));
+                fc.b.emit(Instr::Store(cell));
+                fc.vars.insert(c, VarLoc::Boxed { slot: cell });
+            }
+            fc.has_defer = fc.defers_in(body);
+            fc.result_types = result_types.clone();
+            if !results.is_empty() {
+                fc.results = results.to_vec();
+                for &r in results {
+                    let t = prog.obj(r).ty;
+                    let loc = fc.declare_var(r, t)?;
+                    fc.result_locs.push(loc);
+                }
+            } else if fc.has_defer {
+                // Results live in slots while deferred calls run.
+                for &t in &result_types {
+                    let (first, n) = fc.temp(t);
+                    fc.result_locs.push(VarLoc::Slots { first, n });
                 }
             }
+            Ok(())
+        });
+        if r.is_err() {
+            return Err(self.errors);
         }
-        let _ = fc.run(|fc| fc.block(&body.stmts));
-        if fc.errors.is_empty() && fc.b.depth().is_some() {
-            fc.b.set_line(fc.line(body.rbrace));
-            if fc.result_types.is_empty() {
-                fc.b.emit(Instr::Ret);
-            } else {
-                // The checker guarantees a terminating statement; this end is dead code
-                // as far as Go is concerned, but the builder wants no fall-through.
-                for t in fc.result_types.clone() {
-                    fc.push_zero(t);
+        let _ = self.run(|fc| fc.block(&body.stmts));
+        if self.errors.is_empty() {
+            self.b.set_line(self.line(body.rbrace));
+            if self.b.depth().is_some() {
+                if self.result_types.is_empty() {
+                    if self.has_defer {
+                        self.b.emit(Instr::RunDefers);
+                    }
+                    self.b.emit(Instr::Ret);
+                } else {
+                    // The checker guarantees a terminating statement; this end is dead
+                    // code as far as Go is concerned, but the builder wants no fall-through.
+                    for t in self.result_types.clone() {
+                        self.push_zero(t);
+                    }
+                    self.b.emit(Instr::Ret);
                 }
-                fc.b.emit(Instr::Ret);
+            }
+            if self.has_defer {
+                // Where a recovered panic resumes: finish as a return of the results.
+                self.b.emit(Instr::Landing);
+                self.b.emit(Instr::RunDefers);
+                let _ = self.run(|fc| fc.load_results());
+                self.b.emit(Instr::Ret);
             }
         }
-        fc.finish()
+        self.finish()
+    }
+
+    /// Pushes the values of the result variables (zero values where there are none).
+    pub fn load_results(&mut self) -> CResult {
+        let types = self.result_types.clone();
+        let locs = self.result_locs.clone();
+        for (i, &t) in types.iter().enumerate() {
+            match locs.get(i) {
+                Some(&loc) => self.load_var(loc, t)?,
+                None => self.push_zero(t),
+            }
+        }
+        Ok(())
     }
 
     /// Compiles the synthetic init function of `pkg`: variable initializers in the
@@ -231,6 +310,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
     fn switch_file(&mut self, f: FileId) -> Option<()> {
         let file = self.cx.prog.files.get(f.0 as usize)?.clone();
         self.finfo = self.cx.info.file(f)?;
+        self.captured = self.cx.captured_in(f);
         self.file = file;
         self.file_id = f;
         Some(())
@@ -270,7 +350,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
 
     /// Whether variable `v` of type `t` lives in a heap cell.
     pub fn must_box(&self, v: ObjId, t: TypeId) -> bool {
-        self.cx.info.addr_taken.contains(&v) || matches!(layout::repr(self.cx.prog, t), Some(Repr::Block { .. }))
+        self.cx.info.addr_taken.contains(&v)
+            || self.captured.contains(&v)
+            || matches!(layout::repr(self.cx.prog, t), Some(Repr::Block { .. }))
     }
 
     /// Allocates a zeroed heap cell of type `t`; returns the slot holding its address.

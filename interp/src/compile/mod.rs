@@ -11,6 +11,8 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `closure`: function literals (captured variables are boxed and their cells
+//!   stored in the closure object after the function id), func values, `defer`.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison and concatenation).
 //!
@@ -36,6 +38,7 @@
 //!   that would print something wrong.
 
 mod call;
+mod closure;
 mod expr;
 mod func;
 pub mod layout;
@@ -72,6 +75,7 @@ impl std::error::Error for CompileError {}
 pub struct StaticData {
     pub(crate) globals: Box<[u64]>,
     pub(crate) strings: Vec<Box<[u8]>>,
+    pub(crate) funcvals: Vec<Box<[u64]>>,
 }
 
 /// A compiled program, ready to run.

@@ -3,13 +3,14 @@
 //! package's init function, and links the result.
 
 use super::func::FuncCompiler;
-use super::{CompileError, Compiled, StaticData, layout, natives};
-use crate::bytecode::{FuncId, Function, Native, Program, Signature, TypeLayout, WordSet};
+use super::{CompileError, Compiled, StaticData, closure, layout, natives};
+use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
 use frontend::syntax::ast::{DeclId, DeclKind};
 use frontend::types::object::{ObjKind, PkgId};
 use frontend::types::ty::TypeId;
 use frontend::types::{CheckedProgram, FileId, Info, ObjId, Program as TypesProgram, SrcPos};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::path::Path;
 
 /// A function to compile: a declared function or a package's synthetic init.
@@ -33,9 +34,67 @@ pub(crate) struct Ctx<'p> {
     type_index: HashMap<TypeId, u32>,
     pub natives: Vec<Native>,
     native_index: HashMap<&'static str, u32>,
+    /// Per file: the variables function literals capture.
+    captured: HashMap<FileId, Rc<HashSet<ObjId>>>,
+    /// Functions created while compiling (closures, defer thunks), by id minus
+    /// `first_extra`; `None` while being compiled.
+    pub extra: Vec<Option<Function>>,
+    pub first_extra: FuncId,
+    funcvals: HashMap<FuncId, u64>,
 }
 
 impl<'p> Ctx<'p> {
+    /// The variables that function literals in file `f` capture.
+    pub fn captured_in(&mut self, f: FileId) -> Rc<HashSet<ObjId>> {
+        if let Some(c) = self.captured.get(&f) {
+            return c.clone();
+        }
+        let set = match (self.prog.files.get(f.0 as usize), self.info.file(f)) {
+            (Some(file), Some(fi)) => Rc::new(closure::captured_vars(self.prog, file, fi)),
+            _ => Rc::new(HashSet::new()),
+        };
+        self.captured.insert(f, set.clone());
+        set
+    }
+
+    /// Reserves the id of a function compiled on the side (a closure body or a thunk).
+    pub fn reserve_func(&mut self) -> FuncId {
+        self.extra.push(None);
+        self.first_extra + self.extra.len() as FuncId - 1
+    }
+
+    /// Stores a function compiled on the side under its reserved id.
+    pub fn define_func(&mut self, id: FuncId, f: Function) {
+        if let Some(slot) = id.checked_sub(self.first_extra).and_then(|i| self.extra.get_mut(i as usize)) {
+            *slot = Some(f);
+        }
+    }
+
+    /// The address of a static func value for function `id` (a closure without
+    /// captured variables: one word, the function id).
+    pub fn funcval_addr(&mut self, id: FuncId) -> u64 {
+        if let Some(&a) = self.funcvals.get(&id) {
+            return a;
+        }
+        let b: Box<[u64]> = vec![u64::from(id)].into_boxed_slice();
+        let a = b.as_ptr() as u64;
+        self.data.funcvals.push(b);
+        self.funcvals.insert(id, a);
+        a
+    }
+
+    /// A type-table entry for an object that is not a Go type (a closure context).
+    pub fn custom_type(&mut self, name: &str, kinds: &[Kind]) -> u32 {
+        let i = self.types.len() as u32;
+        self.types.push(TypeLayout {
+            name: name.to_string(),
+            size: kinds.len() as u64 * 8,
+            align: 8,
+            pointers: WordSet::pointers(kinds),
+        });
+        i
+    }
+
     /// The address of a static copy of `bytes` (shared between equal constants).
     pub fn string_addr(&mut self, bytes: &[u8]) -> u64 {
         if bytes.is_empty() {
@@ -174,6 +233,10 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
         type_index: HashMap::new(),
         natives: Vec::new(),
         native_index: HashMap::new(),
+        captured: HashMap::new(),
+        extra: Vec::new(),
+        first_extra: 0,
+        funcvals: HashMap::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -256,6 +319,7 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
     }
 
     // Bodies.
+    cx.first_extra = jobs.len() as FuncId;
     let mut functions: Vec<Function> = Vec::with_capacity(jobs.len());
     for (job, sym) in &jobs {
         let result = match job {
@@ -269,6 +333,10 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
                 functions.push(placeholder(sym));
             }
         }
+    }
+
+    for (i, f) in std::mem::take(&mut cx.extra).into_iter().enumerate() {
+        functions.push(f.unwrap_or_else(|| placeholder(&format!("closure{i}"))));
     }
 
     let main = user_pkgs

@@ -19,6 +19,19 @@ impl FuncCompiler<'_, '_> {
     }
 
     fn stmt(&mut self, s: StmtId) -> CResult {
+        self.stmt_inner(s)?;
+        // Statements leave the operand stack empty: anything else is a compiler bug,
+        // reported rather than run.
+        match self.b.depth() {
+            Some(0) | None => Ok(()),
+            Some(d) => {
+                let pos = self.file.stmt(s).pos;
+                Err(self.err(pos, format!("internal compiler error: {d} words left on the operand stack")))
+            }
+        }
+    }
+
+    fn stmt_inner(&mut self, s: StmtId) -> CResult {
         let file = self.file.clone();
         let st = file.stmt(s);
         let pos = st.pos;
@@ -107,7 +120,7 @@ impl FuncCompiler<'_, '_> {
             StmtKind::TypeSwitch { .. } => Err(self.unimpl(pos, "type switches")),
             StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
             StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
-            StmtKind::Defer(_) => Err(self.unimpl(pos, "defer statements")),
+            StmtKind::Defer(call) => self.defer_stmt(pos, *call),
             StmtKind::Send { .. } => Err(self.unimpl(pos, "channel sends")),
         }
     }
@@ -177,7 +190,18 @@ impl FuncCompiler<'_, '_> {
             .map(|(i, (&l, o))| match o {
                 Some(o) => prog.obj(*o).ty,
                 None if self.is_blank(l) => rhs_types.get(i).copied().unwrap_or(TypeTable::INVALID),
-                None => self.ty(l),
+                None => {
+                    // A name redeclared by `:=` has no recorded expression type.
+                    let named = match self.file.expr(self.unparen(l)).kind {
+                        ExprKind::Name(_) => self.finfo.uses.get(&self.unparen(l)).map(|&o| prog.obj(o).ty),
+                        _ => None,
+                    };
+                    match named {
+                        Some(t) => t,
+                        None if self.ty(l) != TypeTable::INVALID => self.ty(l),
+                        None => rhs_types.get(i).copied().unwrap_or(TypeTable::INVALID),
+                    }
+                }
             })
             .collect();
         if let ([l], [r]) = (lhs, rhs)
@@ -353,6 +377,25 @@ impl FuncCompiler<'_, '_> {
 
     fn ret(&mut self, pos: Pos, results: &[ExprId]) -> CResult {
         let types = self.result_types.clone();
+        if self.has_defer {
+            // Results are stored where deferred calls (and a recovery) can see them.
+            if !results.is_empty() {
+                if results.len() == types.len() {
+                    for (&r, &t) in results.iter().zip(&types) {
+                        self.expr_to(r, t)?;
+                    }
+                } else if let [r] = results {
+                    self.expr(*r)?;
+                }
+                for (&loc, &t) in self.result_locs.clone().iter().zip(&types).rev() {
+                    self.store_top_to(loc, t)?;
+                }
+            }
+            self.b.emit(Instr::RunDefers);
+            self.load_results()?;
+            self.b.emit(Instr::Ret);
+            return Ok(());
+        }
         if results.is_empty() {
             for (&r, &t) in self.results.clone().iter().zip(&types) {
                 let Some(loc) = self.vars.get(&r).copied() else {

@@ -1,0 +1,287 @@
+//! Function literals, func values and `defer`.
+//!
+//! A func value is a pointer to an object whose word 0 is the function id; a closure's
+//! object continues with the addresses of the cells of the variables it captures (a
+//! captured variable is boxed wherever it lives, so the closure and its creator share
+//! it). The closure body copies those addresses into its own slots on entry. A
+//! package-level function used as a value gets a static one-word object.
+//!
+//! `defer f(args)` evaluates `f` and the arguments at once and defers a thunk: a
+//! synthetic function whose context holds them and which makes the call.
+
+use super::func::{CResult, FuncCompiler};
+use crate::bytecode::{Instr, Kind, Signature};
+use frontend::syntax::Pos;
+use frontend::syntax::ast::{Block, ExprId, ExprKind, File, StmtKind};
+use frontend::types::info::FileInfo;
+use frontend::types::object::ObjKind;
+use frontend::types::{ObjId, Program};
+use std::collections::HashSet;
+
+/// The source ranges of the function literals of a file.
+fn literal_ranges(file: &File) -> Vec<(usize, usize)> {
+    file.exprs
+        .iter()
+        .filter_map(|e| match &e.kind {
+            ExprKind::FuncLit { body, .. } => Some((e.pos.offset(), body.rbrace.offset())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `o` is a local variable (not a global, not a field).
+fn is_local_var(prog: &Program, o: ObjId) -> bool {
+    matches!(prog.obj(o).kind, ObjKind::Var { global: false, field: false, .. })
+}
+
+/// The local variables used inside `range` but declared outside it, in id order.
+fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
+    let inside = |p: usize| range.0 <= p && p <= range.1;
+    let mut out: Vec<ObjId> = fi
+        .uses
+        .iter()
+        .filter(|(e, o)| is_local_var(prog, **o) && e.index() < file.exprs.len() && inside(file.expr(**e).pos.offset()))
+        .filter(|(_, o)| prog.obj(**o).pos.is_none_or(|p| !inside(p.pos.offset())))
+        .map(|(_, o)| *o)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every local variable of `file` that some function literal captures.
+pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashSet<ObjId> {
+    literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect()
+}
+
+impl FuncCompiler<'_, '_> {
+    /// Whether `body` (not counting nested function literals) has a `defer`.
+    pub fn defers_in(&self, body: &Block) -> bool {
+        let (start, end) = (body.pos.offset(), body.rbrace.offset());
+        let lits: Vec<(usize, usize)> =
+            literal_ranges(&self.file).into_iter().filter(|&(s, e)| s > start && e < end).collect();
+        self.file.stmts.iter().any(|s| {
+            let p = s.pos.offset();
+            matches!(s.kind, StmtKind::Defer(_)) && start < p && p < end && !lits.iter().any(|&(ls, le)| ls <= p && p <= le)
+        })
+    }
+
+    /// A function literal: compiles its body as a function of its own and pushes the
+    /// closure.
+    pub fn func_lit(&mut self, e: ExprId) -> CResult {
+        let file = self.file.clone();
+        let ex = file.expr(e);
+        let pos = ex.pos;
+        let ExprKind::FuncLit { typ, body } = &ex.kind else {
+            return Err(self.err(pos, "internal compiler error: not a function literal"));
+        };
+        let prog = self.cx.prog;
+        let t = self.ty(e);
+        let Some(fsig) = prog.types.signature_of(t).cloned() else {
+            return Err(self.err(pos, "internal compiler error: function literal without a signature"));
+        };
+        let Some(sig) = self.cx.signature(t) else {
+            return Err(self.err(pos, "internal compiler error: function literal signature"));
+        };
+        let ExprKind::FuncType { params, results } = &file.expr(*typ).kind else {
+            return Err(self.err(pos, "internal compiler error: function literal type"));
+        };
+        let names = |fields: &[frontend::syntax::ast::Field]| -> Vec<Option<ObjId>> {
+            fields.iter().map(|f| f.name.and_then(|n| self.finfo.defs.get(&n.pos).copied())).collect()
+        };
+        let param_objs = names(params);
+        let result_objs: Vec<ObjId> = names(results).into_iter().flatten().collect();
+        let result_objs = if result_objs.len() == fsig.results.len() { result_objs } else { Vec::new() };
+        let captures = captures_of(prog, &file, self.finfo, (pos.offset(), body.rbrace.offset()));
+        self.closures += 1;
+        let name = if self.name.contains(".func") {
+            format!("{}.{}", self.name, self.closures)
+        } else {
+            format!("{}.func{}", self.name, self.closures)
+        };
+        let id = self.cx.reserve_func();
+        let no_tables = self.err(pos, "internal compiler error: no checker tables");
+        let file_id = self.file_id;
+        let Some(inner) = FuncCompiler::new(self.cx, &name, sig, file_id) else { return Err(no_tables) };
+        let f = inner.compile_body(&param_objs, &fsig.params, &result_objs, fsig.results.clone(), body, &captures);
+        match f {
+            Ok(f) => self.cx.define_func(id, f),
+            Err(mut es) => {
+                let first = es.remove(0);
+                self.errors.append(&mut es);
+                return Err(first);
+            }
+        }
+        if captures.is_empty() {
+            let addr = self.cx.funcval_addr(id);
+            self.push_addr(addr);
+            self.b.set_top_kinds(&[Kind::Pointer]);
+            return Ok(());
+        }
+        // The closure object: the id, then the captured cells.
+        let mut kinds = vec![Kind::Scalar];
+        kinds.extend(captures.iter().map(|_| Kind::Pointer));
+        let ti = self.cx.custom_type(&format!("closure {name}"), &kinds);
+        let obj = self.b.local(Kind::Pointer);
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::Alloc(ti));
+        self.b.emit(Instr::Store(obj));
+        self.b.emit(Instr::Load(obj));
+        self.b.push_i64(i64::from(id));
+        self.b.emit(Instr::Store64(0));
+        for (i, &c) in captures.iter().enumerate() {
+            self.b.emit(Instr::Load(obj));
+            self.var_addr_of(pos, c)?;
+            self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
+        }
+        self.b.emit(Instr::Load(obj));
+        Ok(())
+    }
+
+    /// Pushes the address of the cell of boxed variable `o`.
+    fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
+        match self.vars.get(&o).copied() {
+            Some(super::func::VarLoc::Boxed { slot }) => {
+                self.b.emit(Instr::Load(slot));
+                Ok(())
+            }
+            _ => Err(self.err(pos, "internal compiler error: captured variable is not boxed")),
+        }
+    }
+
+    /// Pushes package-level function `id` as a func value.
+    pub fn static_func_value(&mut self, id: u32) {
+        let addr = self.cx.funcval_addr(id);
+        self.push_addr(addr);
+        self.b.set_top_kinds(&[Kind::Pointer]);
+    }
+
+    /// A call of a func value: arguments, then the value, then `CallClosure`.
+    pub fn call_value(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let ft = self.ty(fun);
+        let prog = self.cx.prog;
+        let Some(fsig) = prog.types.signature_of(ft).cloned() else {
+            return Err(self.unimpl(pos, "calls of this kind"));
+        };
+        let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
+        if fsig.variadic || has_dots {
+            return Err(self.unimpl(pos, "variadic functions"));
+        }
+        self.push_args(pos, args, &fsig.params)?;
+        self.expr(fun)?;
+        self.b.set_line(self.line(pos));
+        self.b.call_closure(&sig);
+        Ok(())
+    }
+
+    /// Pushes call arguments converted to the parameter types (or the results of one
+    /// multi-value call).
+    pub fn push_args(&mut self, pos: Pos, args: &[ExprId], params: &[frontend::types::ty::TypeId]) -> CResult {
+        if args.len() == params.len() {
+            for (&a, &pt) in args.iter().zip(params) {
+                self.expr_to(a, pt)?;
+            }
+            Ok(())
+        } else if let [a] = args {
+            self.expr(*a)
+        } else {
+            Err(self.err(pos, "internal compiler error: argument count"))
+        }
+    }
+
+    /// `defer f(args)`: evaluates `f` and the arguments now, defers a thunk that calls
+    /// `f` with them.
+    pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
+        let file = self.file.clone();
+        let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(self.unparen(call)).kind else {
+            return Err(self.err(pos, "internal compiler error: defer of a non-call"));
+        };
+        let fun = self.unparen(*fun);
+        let mode = self.finfo.type_of(fun).map(|tv| tv.mode);
+        if mode == Some(frontend::types::info::Mode::Builtin) || self.finfo.selections.contains_key(&fun) {
+            return Err(self.unimpl(pos, "defer of builtins and methods"));
+        }
+        if mode == Some(frontend::types::info::Mode::TypeExpr) {
+            return Err(self.err(pos, "internal compiler error: defer of a conversion"));
+        }
+        let prog = self.cx.prog;
+        let ft = self.ty(fun);
+        let Some(fsig) = prog.types.signature_of(ft).cloned() else {
+            return Err(self.unimpl(pos, "defer of this call"));
+        };
+        if fsig.variadic || *has_dots {
+            return Err(self.unimpl(pos, "defer of variadic calls"));
+        }
+        let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
+        // The func value.
+        let static_id = match &file.expr(fun).kind {
+            ExprKind::Name(_) | ExprKind::Selector { .. } => {
+                self.finfo.uses.get(&fun).and_then(|o| self.cx.funcs.get(o)).map(|f| f.0)
+            }
+            _ => None,
+        };
+        if sig.params.is_empty() && sig.results.is_empty() {
+            // Nothing to capture: defer the func value itself.
+            match static_id {
+                Some(id) => self.static_func_value(id),
+                None => self.expr(fun)?,
+            }
+            self.b.set_line(self.line(pos));
+            self.b.emit(Instr::Defer);
+            return Ok(());
+        }
+        // Context: [thunk id, f, argument words...].
+        let mut kinds = vec![Kind::Scalar, Kind::Pointer];
+        kinds.extend(sig.params.iter().copied());
+        let nargs = sig.params.len();
+        let ti = self.cx.custom_type("defer thunk", &kinds);
+        let thunk = self.cx.reserve_func();
+        let ctx = self.b.local(Kind::Pointer);
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::Alloc(ti));
+        self.b.emit(Instr::Store(ctx));
+        self.b.emit(Instr::Load(ctx));
+        self.b.push_i64(i64::from(thunk));
+        self.b.emit(Instr::Store64(0));
+        self.b.emit(Instr::Load(ctx));
+        match static_id {
+            Some(id) => self.static_func_value(id),
+            None => self.expr(fun)?,
+        }
+        self.b.emit(Instr::Store64(8));
+        self.push_args(pos, args, &fsig.params)?;
+        let (tmp, n) = {
+            let first = self.b.locals(&sig.params);
+            (first, nargs as u16)
+        };
+        if n > 0 {
+            self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        }
+        for i in 0..nargs {
+            self.b.emit(Instr::Load(ctx));
+            self.b.emit(Instr::Load(tmp + i as u32));
+            self.b.emit(Instr::Store64(8 * (i as i32 + 2)));
+        }
+        self.b.emit(Instr::Load(ctx));
+        self.b.emit(Instr::Defer);
+        // The thunk: push the arguments from the context, call, drop the results.
+        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
+        for (i, k) in sig.params.iter().enumerate() {
+            tb.emit(Instr::LoadCtx);
+            tb.emit(if *k == Kind::Pointer { Instr::LoadPtr(8 * (i as i32 + 2)) } else { Instr::Load64(8 * (i as i32 + 2)) });
+        }
+        tb.emit(Instr::LoadCtx);
+        tb.emit(Instr::LoadPtr(8));
+        tb.call_closure(&sig);
+        for _ in &sig.results {
+            tb.emit(Instr::Pop);
+        }
+        tb.emit(Instr::Ret);
+        match tb.finish() {
+            Ok(f) => self.cx.define_func(thunk, f),
+            Err(e) => return Err(self.err(pos, format!("internal compiler error: {e}"))),
+        }
+        Ok(())
+    }
+}
