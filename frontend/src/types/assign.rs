@@ -426,6 +426,7 @@ impl Checker<'_> {
 
     /// Evaluates `l op r` for an op-assignment.
     fn binary_assign(&mut self, pos: crate::syntax::Pos, op: crate::syntax::ast::BinOp, l: ExprId, r: ExprId) -> Operand {
+        // `x op= y` reads x: it counts as a use (as in gc).
         self.binary_operands(op, l, r, pos)
     }
 }

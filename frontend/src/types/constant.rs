@@ -170,6 +170,23 @@ impl BigFloat {
         BigFloat::new(q, -shift - 1)
     }
 
+    /// A rational truncated to about `bits` significant bits with a sticky low bit
+    /// ("round to odd"): rounding this to fewer than `bits - 1` bits gives the correctly
+    /// rounded result of the exact rational (no double rounding).
+    fn from_rat_odd(r: &BigRational, bits: u64) -> BigFloat {
+        let (n, d) = (r.numer(), r.denom());
+        if n.is_zero() {
+            return BigFloat { mant: BigInt::zero(), exp: 0 };
+        }
+        let mag = n.abs();
+        let shift = bits as i64 + 2 - (mag.bits() as i64 - d.bits() as i64);
+        let (num, den) = if shift >= 0 { (&mag << (shift as u64), d.clone()) } else { (mag, d << ((-shift) as u64)) };
+        let (q, rem) = num.div_rem(&den);
+        let q = if rem.is_zero() { q } else { q | BigInt::one() };
+        let q = if n.is_negative() { -q } else { q };
+        BigFloat { mant: q, exp: -shift }
+    }
+
     /// The exact rational value, or `None` if it is too large to expand.
     pub fn to_rat(&self) -> Option<BigRational> {
         if self.exp.unsigned_abs() > 1 << 20 {
@@ -438,7 +455,7 @@ impl Value {
     pub fn to_f64(&self) -> Option<f64> {
         match self {
             Value::Int(i) => Some(BigFloat::new(i.clone(), 0).to_f64()),
-            Value::Rat(r) => Some(BigFloat::from_rat(r).to_f64()),
+            Value::Rat(r) => Some(BigFloat::from_rat_odd(r, 64).to_f64()),
             Value::Float(f) => Some(f.to_f64()),
             Value::Complex(c) if c.1.is_zero() => c.0.to_f64(),
             _ => None,
@@ -466,7 +483,7 @@ impl Value {
 fn round_to_f32(v: &Value) -> Option<f32> {
     let bf = match v {
         Value::Int(i) => BigFloat::new(i.clone(), 0),
-        Value::Rat(r) => BigFloat::from_rat(r),
+        Value::Rat(r) => BigFloat::from_rat_odd(r, 64),
         Value::Float(f) => f.clone(),
         Value::Complex(c) if c.1.is_zero() => return round_to_f32(&c.0),
         _ => return None,
@@ -1181,6 +1198,17 @@ mod tests {
         assert_eq!(f32v.to_f64(), Some((1.0f32 / 3.0) as f64));
         assert!(lit("1e309", LitKind::Float).round_float(false).is_none());
         assert!(lit("1e39", LitKind::Float).round_float(true).is_none());
+    }
+
+    #[test]
+    fn conversion_to_float64_rounds_once() {
+        // Just below the midpoint between the largest float64 and 2^1024: rounds down.
+        let max = lit("0x1.fffffffffffffp1023", LitKind::Float);
+        let half_ulp = lit("0x1p970", LitKind::Float);
+        let below = binary_op(&binary_op(&max, BinOp::Add, &half_ulp).unwrap(), BinOp::Sub, &Value::int(1)).unwrap();
+        assert_eq!(below.round_float(false).and_then(|v| v.to_f64()), Some(f64::MAX));
+        let at = binary_op(&max, BinOp::Add, &half_ulp).unwrap();
+        assert!(at.round_float(false).is_none(), "the midpoint rounds to even: 2^1024 overflows");
     }
 
     #[test]

@@ -535,6 +535,18 @@ impl Checker<'_> {
                 return;
             }
         }
+        if !y.is_nil() && !self.comparable(x.ty, true) {
+            let s = self.expr_string(ce);
+            let tag = x.expr.map(|t| self.expr_string(t)).unwrap_or_default();
+            let what = match self.prog.types.under(x.ty) {
+                Type::Slice(_) => "slice",
+                Type::Map(..) => "map",
+                Type::Signature(_) => "func",
+                _ => "value",
+            };
+            self.error(self.start(ce), format!("invalid case {s} in switch on {tag} ({what} can only be compared to nil)"));
+            return;
+        }
         if !self.assignable_types(y, x.ty) && !self.assignable_types(x, y.ty) {
             let s = self.expr_string(ce);
             let tag = x.expr.map(|t| self.expr_string(t)).unwrap_or_default();
@@ -561,6 +573,7 @@ impl Checker<'_> {
         self.record(guard, super::info::Mode::Value, x.ty, None);
         let mut any_used = false;
         let mut clause_objs = Vec::new();
+        let mut seen_types: Vec<(TypeId, crate::syntax::Pos)> = Vec::new();
         let mut seen_default = false;
         for c in clauses {
             if c.is_default {
@@ -577,6 +590,15 @@ impl Checker<'_> {
                     OpMode::Nil => single = Some(TypeTable::basic(BasicKind::UntypedNil)),
                     OpMode::TypeExpr => {
                         single = Some(y.ty);
+                        let dup = seen_types.iter().find(|(t, _)| *t == y.ty).map(|(_, p)| *p);
+                        match dup {
+                            Some(prev) => {
+                                let at = self.prog.position(SrcPos { file: self.fid, pos: prev });
+                                let ts = self.ts(y.ty);
+                                self.error(self.start(ce), format!("duplicate case {ts} in type switch\n\t{at}: previous case"));
+                            }
+                            None => seen_types.push((y.ty, self.start(ce))),
+                        }
                         if valid && self.prog.types.is_interface(x.ty) && !self.prog.types.is_interface(y.ty) && !self.has_type_params(y.ty) && !self.has_type_params(x.ty) && let Some(why) = self.missing_method(y.ty, x.ty) {
                             let s = self.expr_string(ce);
                             let xs = self.expr_string(xe);
