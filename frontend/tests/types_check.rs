@@ -243,6 +243,39 @@ func main() {
 }
 
 #[test]
+fn method_sets_follow_receivers_and_embedding() {
+    let src = r#"package main
+
+type Inner struct{}
+
+func (Inner) A()  {}
+func (*Inner) B() {}
+
+type Outer struct {
+	Inner
+	*Other
+}
+
+type Other struct{}
+
+func (*Other) C() {}
+func (Outer) D()  {}
+
+func main() {}
+"#;
+    let Some(res) = check(src) else { return };
+    let mut checked = res.unwrap_or_else(|e| panic!("{e:#?}"));
+    let main = *checked.roots.first().unwrap();
+    let scope = checked.program.package(main).scope;
+    let outer = checked.program.obj(checked.program.lookup_local(scope, "Outer").unwrap()).ty;
+    let names = |c: &mut CheckedProgram, t| types::methodset::method_set(c, t).iter().map(|m| m.name.to_string()).collect::<Vec<_>>();
+    // Outer: A (promoted), C (through the embedded pointer), D; not B (pointer receiver).
+    assert_eq!(names(&mut checked, outer), vec!["A", "C", "D"]);
+    let pouter = checked.program.types.pointer(outer);
+    assert_eq!(names(&mut checked, pouter), vec!["A", "B", "C", "D"]);
+}
+
+#[test]
 fn hostile_nesting_does_not_crash() {
     // Deeply nested expressions and types are errors or fine, never a crash.
     let mut src = String::from("package main\n\nvar x = ");

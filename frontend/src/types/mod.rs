@@ -19,6 +19,7 @@
 //!   sets, interface satisfaction), `predicates`, `typeset` (interface type sets),
 //!   `subst` (substitution and instantiation), `infer` (type inference), `initorder`,
 //!   `operand` and `exprstring` (messages).
+//! - [`methodset`]: method sets for the compiler's interface tables.
 
 mod assign;
 mod builtins;
@@ -35,6 +36,7 @@ pub mod info;
 mod initorder;
 mod literals;
 mod lookup;
+pub mod methodset;
 pub mod object;
 mod operand;
 mod predicates;
