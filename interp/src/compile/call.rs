@@ -132,12 +132,23 @@ impl FuncCompiler<'_, '_> {
             (Repr::Int { signed, .. }, Repr::F32) => self.b.emit(if signed { I64ToF32 } else { U64ToF32 }),
             (Repr::F64, Repr::Int { bits: 64, signed: false }) => self.b.emit(F64ToU64),
             (Repr::F32, Repr::Int { bits: 64, signed: false }) => self.b.emit(F32ToU64),
-            (Repr::F64, Repr::Int { .. }) => {
-                self.b.emit(F64ToI64);
-                self.wrap(rt);
-            }
-            (Repr::F32, Repr::Int { .. }) => {
-                self.b.emit(F32ToI64);
+            (Repr::F64 | Repr::F32, Repr::Int { bits, signed }) => {
+                self.b.emit(if rf == Repr::F64 { F64ToI64 } else { F32ToI64 });
+                if bits < 32 || (signed && bits == 32) {
+                    // gc on amd64 converts to int32 first (CVTTSD2SL): out of range gives
+                    // MinInt32, which narrower types then truncate.
+                    let t = self.b.local(Kind::Scalar);
+                    let ok = self.b.new_label();
+                    self.b.emit(Store(t));
+                    self.b.emit(Load(t));
+                    self.b.emit(Load(t));
+                    self.b.emit(SExt32);
+                    self.b.branch(BrEq(0), ok);
+                    self.b.push_i64(i64::from(i32::MIN));
+                    self.b.emit(Store(t));
+                    self.b.bind(ok);
+                    self.b.emit(Load(t));
+                }
                 self.wrap(rt);
             }
             (Repr::F32, Repr::F64) => self.b.emit(F32ToF64),
@@ -154,28 +165,41 @@ impl FuncCompiler<'_, '_> {
         let prog = self.cx.prog;
         match b {
             Builtin::Print | Builtin::Println => {
+                // Every operand is evaluated before anything is printed (an operand may
+                // panic); constants and variables need no staging.
+                let simple = |fc: &Self, a: ExprId| {
+                    fc.finfo.type_of(a).is_some_and(|tv| tv.value.is_some()) || fc.slot_var(a).is_some()
+                };
+                let mut staged: Vec<Option<(u32, u16)>> = Vec::with_capacity(args.len());
+                for &a in args {
+                    if simple(self, a) || args.len() == 1 {
+                        staged.push(None);
+                        continue;
+                    }
+                    let t = self.print_type(a);
+                    self.expr_to(a, t)?;
+                    let (slot, n) = self.temp(t);
+                    if n > 0 {
+                        self.b.emit(Instr::StoreSlots { slot, n });
+                    }
+                    staged.push(Some((slot, n)));
+                }
                 self.b.set_line(self.line(pos));
                 for (k, &a) in args.iter().enumerate() {
                     if k > 0 && b == Builtin::Println {
                         self.b.print(PrintKind::Space);
                     }
-                    let mut t = self.ty(a);
-                    if let Type::Basic(k) = prog.types.get(t)
-                        && k.is_untyped()
-                    {
-                        t = TypeTable::basic(match k {
-                            BasicKind::UntypedBool => BasicKind::Bool,
-                            BasicKind::UntypedRune => BasicKind::Int32,
-                            BasicKind::UntypedFloat => BasicKind::Float64,
-                            BasicKind::UntypedComplex => BasicKind::Complex128,
-                            BasicKind::UntypedString => BasicKind::String,
-                            BasicKind::UntypedNil => BasicKind::UnsafePointer,
-                            _ => BasicKind::Int,
-                        });
-                    }
+                    let t = self.print_type(a);
                     let kind = layout::repr(prog, t).and_then(layout::print_kind);
                     let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                    self.expr_to(a, t)?;
+                    match staged.get(k).copied().flatten() {
+                        Some((slot, n)) => {
+                            if n > 0 {
+                                self.b.emit(Instr::LoadSlots { slot, n });
+                            }
+                        }
+                        None => self.expr_to(a, t)?,
+                    }
                     self.b.print(kind);
                 }
                 if b == Builtin::Println {
@@ -279,6 +303,23 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
+        }
+    }
+
+    /// The type `print` prints an operand as (untyped constants get their default type).
+    fn print_type(&self, a: ExprId) -> TypeId {
+        let t = self.ty(a);
+        match self.cx.prog.types.get(t) {
+            Type::Basic(k) if k.is_untyped() => TypeTable::basic(match k {
+                BasicKind::UntypedBool => BasicKind::Bool,
+                BasicKind::UntypedRune => BasicKind::Int32,
+                BasicKind::UntypedFloat => BasicKind::Float64,
+                BasicKind::UntypedComplex => BasicKind::Complex128,
+                BasicKind::UntypedString => BasicKind::String,
+                BasicKind::UntypedNil => BasicKind::UnsafePointer,
+                _ => BasicKind::Int,
+            }),
+            _ => t,
         }
     }
 

@@ -49,9 +49,32 @@ fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)
     out
 }
 
-/// Every local variable of `file` that some function literal captures.
+/// Every local variable of `file` that must live in a heap cell besides those whose
+/// address the checker saw taken: those some function literal captures, and those a
+/// method with a pointer receiver is called on (`v.m()` means `(&v).m()`).
 pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashSet<ObjId> {
-    literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect()
+    let mut set: HashSet<ObjId> = literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
+    for (&e, sel) in &fi.selections {
+        let Some(m) = sel.obj else { continue };
+        let ObjKind::Func(f) = &prog.obj(m).kind else { continue };
+        if !f.ptr_recv || matches!(prog.types.under(sel.recv), frontend::types::ty::Type::Pointer(_)) {
+            continue;
+        }
+        if e.index() >= file.exprs.len() {
+            continue;
+        }
+        let ExprKind::Selector { mut x, .. } = file.expr(e).kind else { continue };
+        while let ExprKind::Paren(inner) = file.expr(x).kind {
+            x = inner;
+        }
+        if let ExprKind::Name(_) = file.expr(x).kind
+            && let Some(&o) = fi.uses.get(&x)
+            && is_local_var(prog, o)
+        {
+            set.insert(o);
+        }
+    }
+    set
 }
 
 impl FuncCompiler<'_, '_> {
