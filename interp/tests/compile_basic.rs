@@ -228,3 +228,120 @@ fn unsupported_features_are_reported_not_crashed() {
     assert!(errs.iter().all(|e| e.contains("mvm: not implemented yet")), "{errs:?}");
     assert!(errs[0].contains("main.go:4:"), "{errs:?}");
 }
+
+#[test]
+fn closures_share_captured_variables_and_loop_variables_are_per_iteration() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+func counter() func() int {
+	n := 0
+	return func() int {
+		n++
+		return n
+	}
+}
+
+func main() {
+	c := counter()
+	c()
+	c()
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		fs = append(fs, func() int { return i * 10 })
+	}
+	println(c(), fs[0](), fs[1](), fs[2]())
+}
+"#);
+    assert_eq!(o.output, "3 0 10 20\n");
+}
+
+#[test]
+fn defer_runs_last_first_and_recover_stops_a_panic() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+func show(s string) { println(s) }
+
+func div(a, b int) (q int, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return a / b, true
+}
+
+func work() (r int) {
+	defer show("second")
+	defer show("first")
+	defer func() { r *= 10 }()
+	return 4
+}
+
+func main() {
+	println(work())
+	q, ok := div(7, 2)
+	println(q, ok)
+	q, ok = div(1, 0)
+	println(q, ok)
+}
+"#);
+    assert_eq!(o.output, "first\nsecond\n40\n3 true\n0 false\n");
+}
+
+#[test]
+fn slices_append_and_slice_expressions() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+func main() {
+	s := []int{1, 2, 3}
+	s = append(s, 4, 5)
+	t := s[1:3]
+	t[0] = 20
+	str := "hello, world"
+	println(len(s), cap(s), s[1], len(t), cap(t), str[7:], len(str[:5]))
+	println(t[3])
+}
+"#);
+    assert_eq!(o.output, "5 6 20 2 5 world 5\n");
+    let (report, code) = o.stop.expect("a panic");
+    assert!(report.starts_with("panic: runtime error: index out of range [3] with length 2\n"), "{report}");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn methods_with_value_and_pointer_receivers() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+type P struct{ x, y int }
+
+func (p *P) Move(d int) { p.x += d; p.y -= d }
+func (p P) Sum() int   { return p.x + p.y }
+
+type N int
+
+func (n *N) Inc() { *n++ }
+
+func main() {
+	p := P{1, 2}
+	p.Move(3)
+	q := &P{x: 10}
+	q.Move(1)
+	var n N = 41
+	n.Inc()
+	println(p.x, p.y, p.Sum(), q.Sum(), n)
+}
+"#);
+    assert_eq!(o.output, "4 -1 3 10 42\n");
+}
