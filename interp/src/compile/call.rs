@@ -123,6 +123,37 @@ impl FuncCompiler<'_, '_> {
         let (Some(rf), Some(rt)) = (layout::repr(prog, from), layout::repr(prog, to)) else {
             return Err(self.unimpl(pos, "this conversion"));
         };
+        let is_bytes = |t: TypeId| matches!(prog.types.under(t), Type::Slice(e) if prog.types.basic_kind(*e) == Some(BasicKind::Uint8));
+        match (rf, rt) {
+            (Repr::Int { .. }, Repr::Str) => {
+                self.expr(x)?;
+                return self.call_native(pos, "intstring");
+            }
+            (Repr::Slice, Repr::Str) if is_bytes(from) => {
+                self.expr(x)?;
+                return self.call_native(pos, "slicebytetostring");
+            }
+            (Repr::Str, Repr::Slice) if is_bytes(to) => {
+                // A new array of len(s) bytes, then a copy.
+                let (src, _) = self.temp(from);
+                self.expr(x)?;
+                self.b.emit(Instr::StoreSlots { slot: src, n: 2 });
+                self.b.emit(Instr::Load(src + 1));
+                self.b.emit(Instr::Dup);
+                let Type::Slice(elem) = prog.types.under(to) else { return Err(self.unimpl(pos, "this conversion")) };
+                let ti = self.cx.type_id(*elem);
+                self.b.emit(Instr::MakeSlice(ti));
+                let (dst, n) = self.temp(to);
+                self.b.emit(Instr::StoreSlots { slot: dst, n });
+                self.b.emit(Instr::Load(dst));
+                self.b.emit(Instr::Load(src));
+                self.b.emit(Instr::Load(src + 1));
+                self.call_native(pos, "memmove")?;
+                self.b.emit(Instr::LoadSlots { slot: dst, n });
+                return Ok(());
+            }
+            _ => {}
+        }
         self.expr(x)?;
         use Instr::*;
         match (rf, rt) {

@@ -2,7 +2,7 @@
 //! concatenation. They read string bytes through the pointers the compiled code passes,
 //! which always come from string constants or from earlier results of these natives.
 //!
-//! Concatenation allocates outside the Go heap (the bytes are leaked) until a
+//! Concatenation and the conversions to string allocate outside the Go heap (the bytes are leaked) until a
 //! `concatstrings` runtime operation on the collector's heap exists; programs that build
 //! many strings therefore grow, but never read freed memory.
 
@@ -15,6 +15,10 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "eqstring" => (Signature { params: vec![P, S, P, S], results: vec![S] }, eqstring),
         "cmpstring" => (Signature { params: vec![P, S, P, S], results: vec![S] }, cmpstring),
         "concatstrings" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, concatstrings),
+        "slicebytetostring" => (Signature { params: vec![P, S, S], results: vec![P, S] }, slicebytetostring),
+        "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
+        "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
+        "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -75,4 +79,85 @@ fn concatstrings(args: &[u64], results: &mut [u64]) -> Result<(), String> {
         *l = len as u64;
     }
     Ok(())
+}
+
+/// A leaked copy of `b` as a string's `ptr, len`.
+fn leak(b: Vec<u8>) -> (u64, u64) {
+    if b.is_empty() {
+        return (0, 0);
+    }
+    let leaked: &'static mut [u8] = Box::leak(b.into_boxed_slice());
+    (leaked.as_ptr() as u64, leaked.len() as u64)
+}
+
+fn put(results: &mut [u64], words: &[u64]) {
+    for (r, w) in results.iter_mut().zip(words) {
+        *r = *w;
+    }
+}
+
+/// `string(b)` for a byte slice `ptr, len, cap`.
+fn slicebytetostring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    let [p, l, _] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: a slice's words describe `len` readable bytes.
+    let b = unsafe { bytes(*p, *l)? };
+    let (p, l) = leak(b.to_vec());
+    put(results, &[p, l]);
+    Ok(())
+}
+
+/// `string(r)` for an integer `r`: its UTF-8 encoding, U+FFFD if it is not a valid
+/// code point.
+fn intstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    let [r] = args else { return Err("wrong argument count".into()) };
+    let c = u32::try_from(*r as i64).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let mut buf = [0u8; 4];
+    let (p, l) = leak(c.encode_utf8(&mut buf).as_bytes().to_vec());
+    put(results, &[p, l]);
+    Ok(())
+}
+
+/// Copies `n` bytes from `src` to `dst` (the regions may overlap).
+fn memmove(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
+    let [dst, src, n] = args else { return Err("wrong argument count".into()) };
+    if *n == 0 {
+        return Ok(());
+    }
+    if *dst == 0 || *src == 0 || *n > isize::MAX as u64 {
+        return Err("bad memmove".into());
+    }
+    // SAFETY: the compiler passes the bases of two live objects of at least `n` bytes.
+    unsafe { std::ptr::copy(*src as *const u8, *dst as *mut u8, *n as usize) };
+    Ok(())
+}
+
+/// Decodes the rune at byte `i` of string `ptr, len`: `(rune, next index)`, with
+/// U+FFFD and a width of 1 for an invalid encoding, as Go's `range` does.
+fn decoderune(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    let [p, l, i] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: string words describe `len` readable bytes.
+    let s = unsafe { bytes(*p, *l)? };
+    let i = *i as usize;
+    let rest = s.get(i..).unwrap_or(&[]);
+    let (r, w) = decode_utf8(rest);
+    put(results, &[u64::from(r), (i + w) as u64]);
+    Ok(())
+}
+
+/// The first rune of `b` and its width (U+FFFD, 1 for a bad or short encoding).
+fn decode_utf8(b: &[u8]) -> (u32, usize) {
+    let Some(&b0) = b.first() else { return (0xFFFD, 1) };
+    if b0 < 0x80 {
+        return (u32::from(b0), 1);
+    }
+    let width = match b0 {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return (0xFFFD, 1),
+    };
+    match b.get(..width).and_then(|s| std::str::from_utf8(s).ok()).and_then(|s| s.chars().next()) {
+        Some(c) => (c as u32, width),
+        None => (0xFFFD, 1),
+    }
 }

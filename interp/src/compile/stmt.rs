@@ -654,6 +654,9 @@ impl FuncCompiler<'_, '_> {
         enum Src {
             Count,
             Elems { base: u32, elem: TypeId, size: u64 },
+            /// A string's ptr slot (its length is the count); the decoded rune and the
+            /// index of the next one.
+            Runes { ptr: u32, rune: u32, next: u32 },
         }
         let n_slot = self.b.local(Kind::Scalar);
         let src = match prog.types.under(xt) {
@@ -697,7 +700,15 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Store(base));
                 Src::Elems { base, elem, size: layout::size_of(prog, elem) }
             }
-            Type::Basic(k) if k.is_string() => return Err(self.unimpl(pos, "range over strings")),
+            Type::Basic(k) if k.is_string() => {
+                let ptr = self.b.local(Kind::Pointer);
+                self.expr(x)?;
+                self.b.emit(Instr::Store(n_slot));
+                self.b.emit(Instr::Store(ptr));
+                let rune = self.b.local(Kind::Scalar);
+                let next = self.b.local(Kind::Scalar);
+                Src::Runes { ptr, rune, next }
+            }
             _ => return Err(self.unimpl(pos, "range over this type")),
         };
         let i_slot = self.b.local(Kind::Scalar);
@@ -712,11 +723,23 @@ impl FuncCompiler<'_, '_> {
         // The iteration variables.
         let key_t = match &src {
             Src::Count => if prog.types.is_untyped(xt) { int } else { xt },
-            Src::Elems { .. } => int,
+            Src::Elems { .. } | Src::Runes { .. } => int,
         };
+        if let Src::Runes { ptr, rune, next } = src {
+            self.b.emit(Instr::Load(ptr));
+            self.b.emit(Instr::Load(n_slot));
+            self.b.emit(Instr::Load(i_slot));
+            self.call_native(pos, "decoderune")?;
+            self.b.emit(Instr::Store(next));
+            self.b.emit(Instr::Store(rune));
+        }
         if let Some(k) = key.filter(|&k| !self.is_blank(k)) {
             self.b.emit(Instr::Load(i_slot));
             self.range_var(k, key_t, define)?;
+        }
+        if let (Some(v), Src::Runes { rune, .. }) = (value.filter(|&v| !self.is_blank(v)), &src) {
+            self.b.emit(Instr::Load(*rune));
+            self.range_var(v, TypeTable::basic(BasicKind::Int32), define)?;
         }
         if let (Some(v), Src::Elems { base, elem, size }) = (value.filter(|&v| !self.is_blank(v)), &src) {
             let (base, elem, size) = (*base, *elem, *size);
@@ -734,7 +757,13 @@ impl FuncCompiler<'_, '_> {
         self.targets.pop();
         r?;
         self.b.bind(cont_l);
-        self.b.emit(Instr::AddSlotImm { slot: i_slot, imm: 1 });
+        match src {
+            Src::Runes { next, .. } => {
+                self.b.emit(Instr::Load(next));
+                self.b.emit(Instr::Store(i_slot));
+            }
+            _ => self.b.emit(Instr::AddSlotImm { slot: i_slot, imm: 1 }),
+        }
         self.b.bind(cond_l);
         match (u16::try_from(i_slot), u16::try_from(n_slot)) {
             (Ok(a), Ok(b)) if self.b.fits_short_backward(body_l) => {
