@@ -56,15 +56,21 @@ impl FuncCompiler<'_, '_> {
         let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
             return Err(self.unimpl(pos, "calls of methods of generic types"));
         };
-        if !sel.index.is_empty() {
-            return Err(self.unimpl(pos, "calls of promoted methods"));
-        }
         let ExprKind::Selector { x, .. } = self.file.expr(f).kind else {
             return Err(self.err(pos, "internal compiler error: method call without selector"));
         };
         let ObjKind::Func(fi) = &prog.obj(obj).kind else {
             return Err(self.err(pos, "internal compiler error: method is not a function"));
         };
+        if !sel.index.is_empty() {
+            // A promoted method: the receiver is an embedded field.
+            let t = self.embedded_addr(pos, x, &sel.index)?;
+            if !fi.ptr_recv {
+                self.b.emit(Instr::NilCheck);
+                self.load_mem(t)?;
+            }
+            return self.call_args_and_call(e, obj, id, &sig, args, has_dots);
+        }
         let xt = self.ty(x);
         let x_is_ptr = matches!(prog.types.under(xt), Type::Pointer(_));
         match (fi.ptr_recv, x_is_ptr) {
@@ -81,25 +87,45 @@ impl FuncCompiler<'_, '_> {
         self.call_args_and_call(e, obj, id, &sig, args, has_dots)
     }
 
+    /// Pushes the address of the embedded field reached from `x` through the field
+    /// indices `path` (following embedded pointers); returns the field's (pointee) type.
+    fn embedded_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
+        let prog = self.cx.prog;
+        let mut cur = self.ty(x);
+        if let Type::Pointer(elem) = prog.types.under(cur) {
+            self.expr(x)?;
+            cur = *elem;
+        } else if self.is_addressable(x) {
+            self.addr(x)?;
+        } else {
+            return Err(self.unimpl(pos, "promoted methods of non-addressable values"));
+        }
+        for &i in path {
+            let Type::Struct(fields) = prog.types.under(cur) else {
+                return Err(self.err(pos, "internal compiler error: embedded field of a non-struct"));
+            };
+            let Some(f) = fields.get(i) else { return Err(self.err(pos, "internal compiler error: bad field index")) };
+            let off = frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
+            self.b.emit(Instr::NilCheck);
+            if off != 0 {
+                self.b.emit(Instr::AddrOff(off as i32));
+            }
+            cur = f.ty;
+            if let Type::Pointer(elem) = prog.types.under(cur) {
+                self.b.emit(Instr::LoadPtr(0));
+                cur = *elem;
+            }
+        }
+        Ok(cur)
+    }
+
     /// Pushes the arguments of a call of function `obj` (after any receiver) and calls it.
     fn call_args_and_call(&mut self, e: ExprId, obj: frontend::types::ObjId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
             return Err(self.err(pos, "internal compiler error: callee without a signature"));
         };
-        if fsig.variadic || has_dots {
-            return Err(self.unimpl(pos, "variadic functions"));
-        }
-        if args.len() == fsig.params.len() {
-            for (&a, &pt) in args.iter().zip(&fsig.params) {
-                self.expr_to(a, pt)?;
-            }
-        } else if let [a] = args {
-            // f(g()) with a multi-value g.
-            self.expr(*a)?;
-        } else {
-            return Err(self.err(pos, "internal compiler error: argument count"));
-        }
+        self.push_call_args(pos, args, &fsig, has_dots)?;
         self.b.set_line(self.line(pos));
         self.b.call(id, sig);
         Ok(())

@@ -188,13 +188,55 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "calls of this kind"));
         };
         let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
-        if fsig.variadic || has_dots {
-            return Err(self.unimpl(pos, "variadic functions"));
-        }
-        self.push_args(pos, args, &fsig.params)?;
+        self.push_call_args(pos, args, &fsig, has_dots)?;
         self.expr(fun)?;
         self.b.set_line(self.line(pos));
         self.b.call_closure(&sig);
+        Ok(())
+    }
+
+    /// Pushes the arguments of a call with signature `fsig`; the extra arguments of a
+    /// variadic call become a new slice (`f(s...)` passes `s` itself).
+    pub fn push_call_args(&mut self, pos: Pos, args: &[ExprId], fsig: &frontend::types::ty::Signature, has_dots: bool) -> CResult {
+        if !fsig.variadic || has_dots {
+            return self.push_args(pos, args, &fsig.params);
+        }
+        let Some((&last, fixed)) = fsig.params.split_last() else {
+            return Err(self.err(pos, "internal compiler error: variadic without parameters"));
+        };
+        if let [a] = args
+            && matches!(self.cx.prog.types.get(self.ty(*a)), frontend::types::ty::Type::Tuple(_))
+        {
+            return Err(self.unimpl(pos, "multi-value arguments to variadic functions"));
+        }
+        let Some(fixed_args) = args.get(..fixed.len()) else {
+            return Err(self.err(pos, "internal compiler error: argument count"));
+        };
+        self.push_args(pos, fixed_args, fixed)?;
+        let extra = args.get(fixed.len()..).unwrap_or(&[]);
+        let frontend::types::ty::Type::Slice(elem) = self.cx.prog.types.under(last) else {
+            return Err(self.err(pos, "internal compiler error: variadic parameter is not a slice"));
+        };
+        let elem = *elem;
+        if extra.is_empty() {
+            self.push_zero(last);
+            return Ok(());
+        }
+        let (tmp, n) = self.temp(last);
+        self.b.push_i64(extra.len() as i64);
+        self.b.emit(Instr::Dup);
+        let ti = self.cx.type_id(elem);
+        self.b.emit(Instr::MakeSlice(ti));
+        self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        let size = super::layout::size_of(self.cx.prog, elem) as i64;
+        for (i, &a) in extra.iter().enumerate() {
+            let off = i32::try_from(i as i64 * size).map_err(|_| self.unimpl(pos, "huge variadic calls"))?;
+            self.b.emit(Instr::Load(tmp));
+            self.b.emit(Instr::AddrOff(off));
+            self.expr_to(a, elem)?;
+            self.store_mem(elem)?;
+        }
+        self.b.emit(Instr::LoadSlots { slot: tmp, n });
         Ok(())
     }
 
