@@ -252,7 +252,8 @@ impl Checker<'_> {
                     types
                 };
                 for (l, t) in lhs.iter().zip(types) {
-                    let mut op = Operand::value(t, None);
+                    // Messages name the multi-valued expression, as gc's do.
+                    let mut op = Operand::value(t, Some(rhs[0]));
                     self.assign_var(*l, &mut op, "assignment");
                 }
                 return;

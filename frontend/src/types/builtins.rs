@@ -88,6 +88,11 @@ impl Checker<'_> {
                 Operand::value(int, Some(e))
             }
             Builtin::Append => {
+                if has_dots && args.len() == 1 {
+                    self.expr(args[0]);
+                    self.error(self.start(args[0]), "cannot use ... on first argument to append");
+                    return Operand::invalid(Some(e));
+                }
                 let mut ops = vec![self.expr(args[0])];
                 let s = ops[0].clone();
                 if s.mode == OpMode::Invalid {
@@ -350,6 +355,11 @@ impl Checker<'_> {
                 let x = self.expr_or_type(args[0], false);
                 match x.mode {
                     OpMode::Invalid => Operand::invalid(Some(e)),
+                    OpMode::Builtin(_) => {
+                        let s = self.expr_string(args[0]);
+                        self.error(self.start(args[0]), format!("{s} (built-in) must be called"));
+                        Operand::invalid(Some(e))
+                    }
                     OpMode::TypeExpr => {
                         let p = self.prog.types.pointer(x.ty);
                         Operand::value(p, Some(e))
@@ -474,6 +484,18 @@ impl Checker<'_> {
     fn builtin_spread(&mut self, e: ExprId, b: Builtin, elems: &[TypeId]) -> Operand {
         let novalue = Operand { mode: OpMode::NoValue, ty: self.invalid(), val: Value::Unknown, expr: Some(e), id: None };
         let first = elems.first().copied().unwrap_or(self.invalid());
+        let exact = match b {
+            Builtin::Complex | Builtin::Copy | Builtin::Delete => Some(2),
+            _ => None,
+        };
+        if let Some(n) = exact
+            && elems.len() != n
+        {
+            let s = self.expr_string(e);
+            let what = if elems.len() < n { "not enough" } else { "too many" };
+            self.error(self.file.expr(e).pos, format!("{what} arguments for {s} (expected {n}, found {})", elems.len()));
+            return Operand::invalid(Some(e));
+        }
         match b {
             Builtin::Print | Builtin::Println | Builtin::Delete => novalue,
             Builtin::Append | Builtin::Min | Builtin::Max => Operand::value(first, Some(e)),
@@ -629,6 +651,11 @@ impl Checker<'_> {
             if x.val.sign() < 0 {
                 let s = self.expr_string(a);
                 self.error(self.start(a), format!("invalid argument: index {s} (constant of type {}) must not be negative", self.ts(x.ty)));
+                return None;
+            }
+            if x.val.to_i64().is_none() {
+                let s = self.expr_string(a);
+                self.error(self.start(a), format!("invalid argument: {what} size argument {s} too large (overflows int)"));
                 return None;
             }
             return x.val.to_i64();

@@ -54,6 +54,8 @@ impl Checker<'_> {
                 }
             }
             OpMode::Builtin(b) => self.builtin(e, b, args, has_dots),
+            // A function used within its own signature: already reported.
+            _ if f.ty == self.invalid() => Operand::invalid(Some(e)),
             _ => {
                 let Some(core) = self.core_type(f.ty) else {
                     let d = self.describe(&f);

@@ -446,6 +446,17 @@ impl Value {
         }
     }
 
+    /// Whether a float constant's exponent is beyond what Go's constants represent
+    /// (go/constant's floats have a 32-bit exponent; results past it are errors).
+    pub fn is_out_of_range(&self) -> bool {
+        const LIMIT: i64 = 1 << 31;
+        match self {
+            Value::Float(f) => !f.mant.is_zero() && f.magnitude_bits().abs() > LIMIT,
+            Value::Complex(c) => c.0.is_out_of_range() || c.1.is_out_of_range(),
+            _ => false,
+        }
+    }
+
     /// The number of bits of an integer's magnitude (0 for others).
     pub fn bit_len(&self) -> u64 {
         if let Value::Int(i) = self { i.bits() } else { 0 }

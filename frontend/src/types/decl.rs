@@ -223,7 +223,7 @@ impl Checker<'_> {
         };
         for (i, &o) in lhs.iter().enumerate() {
             let vt = types.get(i).copied().unwrap_or(self.invalid());
-            let mut op = Operand { mode: OpMode::Value, ty: vt, val: Value::Unknown, expr: None, id: None };
+            let mut op = Operand { mode: OpMode::Value, ty: vt, val: Value::Unknown, expr: Some(e), id: None };
             let target = t.or_else(|| {
                 let ot = self.prog.obj(o).ty;
                 (ot != self.invalid()).then_some(ot)

@@ -282,12 +282,9 @@ impl Checker<'_> {
                 }
                 x.mode = OpMode::Variable;
             }
-            ObjKind::Func(_) => {
-                if o.ty == self.invalid() {
-                    return Operand::invalid(Some(e));
-                }
-                x.mode = OpMode::Value;
-            }
+            // A function whose signature is still being checked (`func f(x f)`) is a
+            // value of unknown type here: a use as a type reports "not a type".
+            ObjKind::Func(_) => x.mode = OpMode::Value,
             ObjKind::Builtin(b) => {
                 x.mode = OpMode::Builtin(*b);
                 x.ty = self.invalid();
@@ -633,6 +630,9 @@ impl Checker<'_> {
                     let unsigned_bits = k.filter(|k| k.is_unsigned()).and_then(|k| k.bits());
                     x.val = constant::unary_op(c, &x.val, unsigned_bits);
                     x.expr = Some(e);
+                    if self.prog.types.is_untyped(x.ty) && !self.check_const_overflow(&mut x, if c == '^' { "unary ^" } else { "" }, pos) {
+                        return Operand::invalid(Some(e));
+                    }
                     if !self.prog.types.is_untyped(x.ty) {
                         let t = x.ty;
                         if let Err(_m) = self.representable(&mut x, t) {
@@ -742,6 +742,10 @@ impl Checker<'_> {
 
     /// Typed constants must fit their type; untyped integer constants must fit 512 bits.
     fn check_const_overflow(&mut self, x: &mut Operand, opname: &str, pos: crate::syntax::Pos) -> bool {
+        if x.val.is_out_of_range() {
+            self.error(pos, "constant result is not representable");
+            return false;
+        }
         if self.prog.types.is_untyped(x.ty) {
             if x.val.bit_len() > MAX_CONST_BITS {
                 let what = match opname {
@@ -749,6 +753,8 @@ impl Checker<'_> {
                     "-" => "subtraction",
                     "*" => "multiplication",
                     "<<" => "shift",
+                    "^" => "bitwise XOR",
+                    "unary ^" => "bitwise complement",
                     _ => "",
                 };
                 let msg = if what.is_empty() { "constant overflow".to_string() } else { format!("constant {what} overflow") };

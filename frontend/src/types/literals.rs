@@ -177,8 +177,17 @@ impl Checker<'_> {
         for &x in elems {
             let value = match &file.expr(x).kind {
                 ExprKind::KeyValue { key, value } => {
-                    if let Some(v) = self.index_value(*key, length) {
-                        index = v as u64;
+                    match self.index_value(*key, length) {
+                        Some(v) => index = v as u64,
+                        None => {
+                            let fid = self.fid;
+                            let is_const = self.info.file(fid).and_then(|fi| fi.type_of(*key)).is_some_and(|tv| tv.value.is_some());
+                            let recorded = self.info.file(fid).and_then(|fi| fi.type_of(*key)).is_some_and(|tv| tv.ty != self.invalid());
+                            if !is_const && recorded {
+                                let s = self.expr_string(*key);
+                                self.error(self.start(*key), format!("index {s} must be integer constant"));
+                            }
+                        }
                     }
                     *value
                 }

@@ -307,7 +307,7 @@ impl Checker<'_> {
                 return;
             }
             match self.prog.types.get(x.ty).clone() {
-                Type::Tuple(elems) => elems.into_iter().map(|t| Operand::value(t, None)).collect(),
+                Type::Tuple(elems) => elems.into_iter().map(|t| Operand::value(t, Some(results[0]))).collect(),
                 _ => vec![x],
             }
         } else {

@@ -342,6 +342,10 @@ impl Checker<'_> {
             self.error(self.start(e), "embedded field type cannot be a (pointer to a) type parameter");
             return;
         }
+        if !is_ptr && matches!(self.prog.types.under(base), Type::Pointer(_)) {
+            self.error(self.start(e), "embedded field type cannot be a pointer");
+            return;
+        }
         if is_ptr {
             match self.prog.types.under(base) {
                 Type::Pointer(_) => self.error(self.start(e), "embedded field type cannot be a pointer"),
