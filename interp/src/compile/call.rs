@@ -52,7 +52,16 @@ impl FuncCompiler<'_, '_> {
     fn method_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
-        let Some(obj) = sel.obj else { return Err(self.unimpl(pos, "interface method calls")) };
+        let Some(obj) = sel.obj else {
+            let ExprKind::Selector { x, sel: name, .. } = self.file.expr(f).kind else {
+                return Err(self.err(pos, "internal compiler error: method call without selector"));
+            };
+            if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+                return Err(self.unimpl(pos, "calls of promoted interface methods"));
+            }
+            let name = self.file.name(name).to_string();
+            return self.iface_call(e, x, &name, args, has_dots);
+        };
         let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
             return Err(self.unimpl(pos, "calls of methods of generic types"));
         };

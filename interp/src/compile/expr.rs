@@ -36,12 +36,19 @@ impl FuncCompiler<'_, '_> {
     pub fn expr_to(&mut self, e: ExprId, to: TypeId) -> CResult {
         let from = self.ty(e);
         let p = self.cx.prog;
-        if p.types.is_interface(to) && !p.types.is_interface(from) {
-            if matches!(p.types.get(from), Type::Basic(BasicKind::UntypedNil)) {
+        if p.types.is_interface(to) {
+            if matches!(p.types.get(from), Type::Basic(BasicKind::UntypedNil)) || self.is_nil(e) {
                 self.push_zero(to);
                 return Ok(());
             }
-            return Err(self.unimpl(self.file.expr(e).pos, "interface values"));
+            if p.types.is_interface(from) {
+                if self.finfo.type_of(e).is_some_and(|tv| tv.value.is_some()) {
+                    return Err(self.unimpl(self.file.expr(e).pos, "constants in interfaces"));
+                }
+                self.expr(e)?;
+                return self.iface_to_iface(self.file.expr(e).pos, from, to);
+            }
+            return self.to_iface(e, from, to);
         }
         if matches!(p.types.get(from), Type::Basic(BasicKind::UntypedNil)) {
             self.push_zero(to);
@@ -87,7 +94,7 @@ impl FuncCompiler<'_, '_> {
             ExprKind::CompositeLit { .. } => self.composite_value(e),
             ExprKind::FuncLit { .. } => self.func_lit(e),
             ExprKind::Slice { x, lo, hi, max, .. } => self.slice_expr(e, *x, *lo, *hi, *max),
-            ExprKind::TypeAssert { .. } => Err(self.unimpl(ex.pos, "type assertions")),
+            ExprKind::TypeAssert { x, .. } => self.type_assert(e, *x, tv.ty, false),
             _ => Err(self.unimpl(ex.pos, "this kind of expression")),
         }
     }

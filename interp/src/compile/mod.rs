@@ -13,6 +13,8 @@
 //! - `slice`: slice literals, `append`, slice expressions.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
+//! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
+//!   calls, type assertions.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison and concatenation).
 //!
@@ -41,6 +43,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod iface;
 pub mod layout;
 mod natives;
 mod package;

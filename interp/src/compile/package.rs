@@ -41,6 +41,12 @@ pub(crate) struct Ctx<'p> {
     pub extra: Vec<Option<Function>>,
     pub first_extra: FuncId,
     funcvals: HashMap<FuncId, u64>,
+    /// Type descriptors by type (see `iface`).
+    pub descs: HashMap<TypeId, u64>,
+    /// Itabs by (interface, concrete type).
+    pub itabs: HashMap<(TypeId, TypeId), u64>,
+    /// Cell-receiver wrappers of value methods, by method.
+    pub wrappers: HashMap<ObjId, FuncId>,
 }
 
 impl<'p> Ctx<'p> {
@@ -237,6 +243,9 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
         extra: Vec::new(),
         first_extra: 0,
         funcvals: HashMap::new(),
+        descs: HashMap::new(),
+        itabs: HashMap::new(),
+        wrappers: HashMap::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.

@@ -162,7 +162,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(v, t)?;
             }
         } else if let [v] = values {
-            self.expr(*v)?;
+            self.multi_value(*v, objs.len())?;
         } else {
             return Err(self.err(pos, "internal compiler error: declaration arity"));
         }
@@ -173,6 +173,29 @@ impl FuncCompiler<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `e` is used in its `v, ok` form (type assertion, map index, receive).
+    fn is_comma_ok(&self, e: ExprId) -> bool {
+        self.finfo.type_of(e).is_some_and(|tv| tv.mode == frontend::types::info::Mode::CommaOk)
+    }
+
+    /// Pushes the `n` values of the right side `e` of a multi-value assignment: a call's
+    /// results, or the value and success of a comma-ok expression.
+    fn multi_value(&mut self, e: ExprId, n: usize) -> CResult {
+        if n == 2 && self.is_comma_ok(e) {
+            let u = self.unparen(e);
+            return match self.file.expr(u).kind {
+                ExprKind::TypeAssert { x, .. } => {
+                    // The checker records `(T, untyped bool)` for the comma-ok form.
+                    let t = self.cx.prog.types.tuple_elems(self.ty(u)).first().copied().unwrap_or(TypeTable::INVALID);
+                    self.type_assert(u, x, t, true)
+                }
+                ExprKind::Index { .. } => Err(self.unimpl(self.file.expr(u).pos, "maps")),
+                _ => Err(self.unimpl(self.file.expr(u).pos, "channel receives")),
+            };
+        }
+        self.expr(e)
     }
 
     /// `lhs... = rhs...` (and `:=` redeclaring some names: `objs[i]` is the new object).
@@ -220,7 +243,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(r, t)?;
             }
         } else if let [r] = rhs {
-            self.expr(*r)?;
+            self.multi_value(*r, lhs.len())?;
         } else {
             return Err(self.err(pos, "internal compiler error: assignment arity"));
         }
