@@ -55,7 +55,12 @@ impl Checker<'_> {
             }
             OpMode::Builtin(b) => self.builtin(e, b, args, has_dots),
             // A function used within its own signature: already reported.
-            _ if f.ty == self.invalid() => Operand::invalid(Some(e)),
+            _ if f.ty == self.invalid() || self.prog.types.underlying(f.ty) == self.invalid() => {
+                for &a in args {
+                    self.raw_expr(a, None, true);
+                }
+                Operand::invalid(Some(e))
+            }
             _ => {
                 let Some(core) = self.core_type(f.ty) else {
                     let d = self.describe(&f);

@@ -240,6 +240,12 @@ impl Checker<'_> {
             (Type::Array(n, x), Type::Array(m, y)) => n == m && self.identical_ignore_tags(x, y),
             (Type::Map(k1, v1), Type::Map(k2, v2)) => self.identical_ignore_tags(k1, k2) && self.identical_ignore_tags(v1, v2),
             (Type::Chan(d1, x), Type::Chan(d2, y)) => d1 == d2 && self.identical_ignore_tags(x, y),
+            (Type::Signature(s1), Type::Signature(s2)) => {
+                s1.variadic == s2.variadic
+                    && s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.params.iter().zip(&s2.params).chain(s1.results.iter().zip(&s2.results)).all(|(&x, &y)| self.identical_ignore_tags(x, y))
+            }
             _ => false,
         }
     }

@@ -9,6 +9,39 @@ use super::check::Checker;
 use super::object::{ObjId, ObjKind};
 
 impl Checker<'_> {
+    /// Reports the first initialization cycle among `remaining`, with its path.
+    fn report_init_cycle(&mut self, remaining: &[ObjId], vdeps: &HashMap<ObjId, HashSet<ObjId>>) {
+        let rem: HashSet<ObjId> = remaining.iter().copied().collect();
+        for &start in remaining {
+            // Depth-first search for a path from `start` back to itself.
+            let mut stack: Vec<(ObjId, Vec<ObjId>)> = vec![(start, vec![start])];
+            let mut seen = HashSet::new();
+            while let Some((v, path)) = stack.pop() {
+                let mut next: Vec<ObjId> = vdeps.get(&v).map(|d| d.iter().copied().filter(|x| rem.contains(x)).collect()).unwrap_or_default();
+                next.sort_by_key(|&o| self.prog.obj(o).pos);
+                for n in next {
+                    if n == start {
+                        let mut msg = String::from("initialization cycle or initialization loop:");
+                        for w in path.windows(2).map(|w| (w[0], w[1])).chain(std::iter::once((v, start))) {
+                            let (a, b) = (self.prog.obj(w.0).name.clone(), self.prog.obj(w.1).name.clone());
+                            let at = self.prog.obj(w.0).pos.map(|p| self.prog.position(p)).unwrap_or_default();
+                            msg.push_str(&format!("\n\t{at}: {a} refers to {b}"));
+                        }
+                        if let Some(p) = self.prog.obj(start).pos {
+                            self.error_at(p, msg);
+                        }
+                        return;
+                    }
+                    if seen.insert(n) {
+                        let mut p = path.clone();
+                        p.push(n);
+                        stack.push((n, p));
+                    }
+                }
+            }
+        }
+    }
+
     /// Computes the initialization order into the package info.
     pub(super) fn init_order(&mut self) {
         let vars: Vec<ObjId> = self.pkg_objs.iter().copied().filter(|&o| matches!(self.prog.obj(o).kind, ObjKind::Var { global: true, .. })).collect();
@@ -60,15 +93,17 @@ impl Checker<'_> {
         let mut done: HashSet<ObjId> = HashSet::new();
         let mut emitted: HashSet<usize> = HashSet::new();
         let mut remaining: Vec<ObjId> = vars.clone();
+        let mut reported = false;
         while !remaining.is_empty() {
             let ready = remaining.iter().position(|v| vdeps.get(v).is_none_or(|d| d.iter().all(|x| done.contains(x) || x == v)));
             let idx = match ready {
                 Some(i) => i,
                 None => {
-                    let v = remaining[0];
-                    let name = self.prog.obj(v).name.clone();
-                    if let Some(p) = self.prog.obj(v).pos {
-                        self.error_at(p, format!("initialization cycle or initialization loop involving {name}"));
+                    // A cycle: report it once, at its first variable in declaration order,
+                    // then go on in declaration order.
+                    if !reported {
+                        reported = true;
+                        self.report_init_cycle(&remaining, &vdeps);
                     }
                     0
                 }

@@ -52,7 +52,7 @@ impl Checker<'_> {
                 }
             },
         };
-        if t == self.invalid() {
+        if t == self.invalid() || self.prog.types.underlying(t) == self.invalid() {
             for &el in elems {
                 self.expr_elem(el);
             }

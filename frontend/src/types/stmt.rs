@@ -586,7 +586,8 @@ impl Checker<'_> {
             for &ce in &c.cases {
                 let y = self.expr_or_type(ce, false);
                 match y.mode {
-                    OpMode::Invalid => {}
+                    // An erroneous case makes the clause variable invalid (no follow-on errors).
+                    OpMode::Invalid => single = Some(self.invalid()),
                     OpMode::Nil => single = Some(TypeTable::basic(BasicKind::UntypedNil)),
                     OpMode::TypeExpr => {
                         single = Some(y.ty);
@@ -608,6 +609,7 @@ impl Checker<'_> {
                     _ => {
                         let s = self.expr_string(ce);
                         self.error(self.start(ce), format!("{s} is not a type"));
+                        single = Some(self.invalid());
                     }
                 }
             }
