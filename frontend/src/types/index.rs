@@ -48,6 +48,16 @@ impl Checker<'_> {
                 self.error(self.start(indices[tparams.len()]), format!("got {} type arguments but {s} has {} type parameters", targs.len(), tparams.len()));
                 return Operand::invalid(Some(e));
             }
+            let mut targs = targs;
+            if targs.len() < tparams.len() {
+                // The constraints' core types may determine the rest (`f2[byte]` with
+                // `B interface{ []A }`).
+                let mut map: HashMap<TypeId, TypeId> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+                self.infer_from_cores(&tparams, &mut map);
+                if tparams.iter().all(|t| map.contains_key(t)) {
+                    targs = tparams.iter().map(|t| self.subst(map[t], &map)).collect();
+                }
+            }
             if targs.len() < tparams.len() {
                 // Partial: the call infers the rest.
                 if !allow_generic {

@@ -62,7 +62,7 @@ impl Checker<'_> {
         match core.map(|c| self.prog.types.get(c).clone()) {
             Some(Type::Struct(fields)) => {
                 if elems.is_empty() {
-                    return Operand::value(t, Some(e));
+                    return Operand::value(elided_ptr.unwrap_or(t), Some(e));
                 }
                 let keyed = matches!(file.expr(elems[0]).kind, ExprKind::KeyValue { .. });
                 if keyed {
