@@ -263,6 +263,8 @@ impl Checker<'_> {
                 if let Some(n) = self.prog.types.named_mut(t) {
                     n.methods.extend(ms.iter().copied());
                 }
+                let all = self.prog.types.named(t).map(|n| n.methods.clone()).unwrap_or_default();
+                self.check_method_names(t, &all);
                 for m in ms {
                     self.obj_decl(m);
                 }

@@ -80,6 +80,11 @@ impl Checker<'_> {
                             continue;
                         };
                         let kname = file.name(*kn);
+                        if kname == "_" {
+                            self.error(kn.pos, "invalid field name _ in struct literal");
+                            self.expr(*value);
+                            continue;
+                        }
                         let idx = fields.iter().position(|f| &*f.name == kname && (super::object::is_exported(kname) || f.pkg.is_none() || f.pkg == Some(self.pkg)));
                         let Some(i) = idx else {
                             let ts = self.ts(t);
@@ -132,6 +137,7 @@ impl Checker<'_> {
                 self.indexed_elems(elems, el, None);
             }
             Some(Type::Map(kt, vt)) => {
+                let mut seen_keys: std::collections::HashMap<String, crate::syntax::Pos> = std::collections::HashMap::new();
                 for &el in elems {
                     let ExprKind::KeyValue { key, value } = &file.expr(el).kind else {
                         self.error(self.start(el), "missing key in map literal");
@@ -140,6 +146,18 @@ impl Checker<'_> {
                     };
                     let mut k = self.expr_hint(*key, Some(kt));
                     self.assignment(&mut k, Some(kt), "map literal");
+                    // Constant keys must be distinct.
+                    if k.mode == OpMode::Constant && !self.prog.types.is_interface(kt) {
+                        let ks = k.val.to_string();
+                        let kp = self.start(*key);
+                        if let Some(prev) = seen_keys.get(&ks) {
+                            let at = self.prog.position(super::object::SrcPos { file: self.fid, pos: *prev });
+                            let s = self.expr_string(*key);
+                            self.error(kp, format!("duplicate key {s} in map literal\n\t{at}: previous key"));
+                        } else {
+                            seen_keys.insert(ks, kp);
+                        }
+                    }
                     let mut v = self.expr_hint(*value, Some(vt));
                     self.assignment(&mut v, Some(vt), "map literal");
                 }

@@ -588,7 +588,16 @@ impl Checker<'_> {
                 match y.mode {
                     // An erroneous case makes the clause variable invalid (no follow-on errors).
                     OpMode::Invalid => single = Some(self.invalid()),
-                    OpMode::Nil => single = Some(TypeTable::basic(BasicKind::UntypedNil)),
+                    OpMode::Nil => {
+                        let nil_t = TypeTable::basic(BasicKind::UntypedNil);
+                        single = Some(nil_t);
+                        if let Some(&(_, prev)) = seen_types.iter().find(|(t, _)| *t == nil_t) {
+                            let at = self.prog.position(SrcPos { file: self.fid, pos: prev });
+                            self.error(self.start(ce), format!("multiple nil cases in type switch (first at {at})"));
+                        } else {
+                            seen_types.push((nil_t, self.start(ce)));
+                        }
+                    }
                     OpMode::TypeExpr => {
                         single = Some(y.ty);
                         let dup = seen_types.iter().find(|(t, _)| *t == y.ty).map(|(_, p)| *p);

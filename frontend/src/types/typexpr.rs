@@ -100,6 +100,9 @@ impl Checker<'_> {
                 if el == self.invalid() {
                     return el;
                 }
+                if super::sizes::size_of(self.prog, el).is_some_and(|s| s >= 1 << 16) {
+                    self.error(self.start(*elem), "channel element type too large (>64kB)");
+                }
                 let d = match dir {
                     ast::ChanDir::Both => ChanDir::Both,
                     ast::ChanDir::Send => ChanDir::Send,
