@@ -86,7 +86,14 @@ fn goroot_test_suite() {
                 continue;
             }
             let req = match r.as_str() {
-                "run" | "compile" | "build" | "errorcheck" => Request::Files(vec![f.clone()]),
+                "run" | "compile" | "build" | "errorcheck" => {
+                    // `// run other.go` names more files of the same program.
+                    let mut files = vec![f.clone()];
+                    if let Some(line) = src.lines().find(|l| l.starts_with(&format!("// {r}"))) {
+                        files.extend(line.split_whitespace().filter(|w| w.ends_with(".go")).map(|w| dir.join(w)));
+                    }
+                    Request::Files(files)
+                }
                 "rundir" | "compiledir" => {
                     let single = src.lines().find(|l| l.starts_with("// compiledir") || l.starts_with("// rundir")).is_some_and(|l| l.split_whitespace().any(|w| w == "-s"));
                     Request::RunDir { dir: f.with_extension("dir"), single_file_packages: single }

@@ -17,7 +17,10 @@ impl Checker<'_> {
         // f(g()) where g returns several values: the values are the arguments.
         if args.len() == 1
             && !has_dots
-            && matches!(b, Builtin::Append | Builtin::Complex | Builtin::Copy | Builtin::Print | Builtin::Println | Builtin::Min | Builtin::Max | Builtin::Delete)
+            && matches!(
+                b,
+                Builtin::Append | Builtin::Complex | Builtin::Copy | Builtin::Print | Builtin::Println | Builtin::Min | Builtin::Max | Builtin::Delete | Builtin::Add | Builtin::Slice | Builtin::String
+            )
             && matches!(self.file.expr(super::expr::unparen(&self.file, args[0])).kind, ExprKind::Call { .. })
         {
             let x = self.expr_multi(args[0]);
@@ -485,7 +488,7 @@ impl Checker<'_> {
         let novalue = Operand { mode: OpMode::NoValue, ty: self.invalid(), val: Value::Unknown, expr: Some(e), id: None };
         let first = elems.first().copied().unwrap_or(self.invalid());
         let exact = match b {
-            Builtin::Complex | Builtin::Copy | Builtin::Delete => Some(2),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete | Builtin::Add | Builtin::Slice | Builtin::String => Some(2),
             _ => None,
         };
         if let Some(n) = exact
@@ -500,6 +503,15 @@ impl Checker<'_> {
             Builtin::Print | Builtin::Println | Builtin::Delete => novalue,
             Builtin::Append | Builtin::Min | Builtin::Max => Operand::value(first, Some(e)),
             Builtin::Copy => Operand::value(TypeTable::basic(BasicKind::Int), Some(e)),
+            Builtin::Add => Operand::value(TypeTable::basic(BasicKind::UnsafePointer), Some(e)),
+            Builtin::String => Operand::value(TypeTable::basic(BasicKind::String), Some(e)),
+            Builtin::Slice => match self.prog.types.under(first).clone() {
+                Type::Pointer(el) => {
+                    let s = self.prog.types.slice(el);
+                    Operand::value(s, Some(e))
+                }
+                _ => Operand::invalid(Some(e)),
+            },
             Builtin::Complex => {
                 let rt = match self.prog.types.basic_kind(first) {
                     Some(BasicKind::Float32) => BasicKind::Complex64,

@@ -154,6 +154,8 @@ pub(super) struct Checker<'a> {
     /// The next expression evaluated may be an uninstantiated generic function: its
     /// context (an assignment to a function-typed target) infers the type arguments.
     pub generic_value_ok: bool,
+    /// Aliases whose right-hand side was re-evaluated during a cycle (at most once).
+    pub alias_reentry: HashSet<ObjId>,
 }
 
 impl<'a> Checker<'a> {
@@ -193,6 +195,7 @@ impl<'a> Checker<'a> {
             silent: 0,
             silent_errors: 0,
             generic_value_ok: false,
+            alias_reentry: HashSet::new(),
         }
     }
 

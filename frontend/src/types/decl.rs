@@ -41,6 +41,31 @@ impl Checker<'_> {
     fn cycle_error(&mut self, obj: ObjId) {
         let o = self.prog.obj(obj).clone();
         match o.kind {
+            // An alias used inside the declarations its own right-hand side needs
+            // (`type F = func(T); type T interface{ m(F) }`): evaluate the right-hand side
+            // once more from here; the defined types on the way already exist.
+            ObjKind::TypeName { alias: true } if o.ty == self.invalid() && self.alias_reentry.insert(obj) => {
+                if let Some(DeclInfo { file, scope, kind: DeclKindInfo::Type { decl } }) = self.objmap.get(&obj).cloned() {
+                    let saved_env = std::mem::take(&mut self.env);
+                    let prev = self.set_file(file);
+                    self.env.scope = Some(scope);
+                    if let DeclKind::Type { typ, tparams, .. } = self.file.decl(decl).kind.clone()
+                        && tparams.is_empty()
+                    {
+                        let t = self.typexpr(typ);
+                        if self.prog.obj(obj).ty == self.invalid() {
+                            self.prog.obj_mut(obj).ty = t;
+                        }
+                    }
+                    self.restore_file(prev);
+                    self.env = saved_env;
+                }
+            }
+            ObjKind::TypeName { alias: true } if o.ty == self.invalid() => {
+                if let Some(p) = o.pos {
+                    self.error_at(p, format!("invalid recursive type {}", o.name));
+                }
+            }
             // A type may refer to itself through pointers, slices, functions, ...; the
             // named type already exists, so the use is fine. Invalid recursive types are
             // found by `valid_type`.
