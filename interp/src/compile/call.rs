@@ -65,10 +65,18 @@ impl FuncCompiler<'_, '_> {
         let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
             return Err(self.unimpl(pos, "calls of methods of generic types"));
         };
+        self.method_receiver(pos, f, sel, obj)?;
+        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+    }
+
+    /// Pushes the receiver of method `m` selected by `f` (`x.m`): the value or the
+    /// pointer the method declares, through embedded fields for a promoted method.
+    pub fn method_receiver(&mut self, pos: frontend::syntax::Pos, f: ExprId, sel: &Selection, m: frontend::types::ObjId) -> CResult {
+        let prog = self.cx.prog;
         let ExprKind::Selector { x, .. } = self.file.expr(f).kind else {
             return Err(self.err(pos, "internal compiler error: method call without selector"));
         };
-        let ObjKind::Func(fi) = &prog.obj(obj).kind else {
+        let ObjKind::Func(fi) = &prog.obj(m).kind else {
             return Err(self.err(pos, "internal compiler error: method is not a function"));
         };
         if !sel.index.is_empty() {
@@ -78,7 +86,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::NilCheck);
                 self.load_mem(t)?;
             }
-            return self.call_args_and_call(e, obj, id, &sig, args, has_dots);
+            return Ok(());
         }
         let xt = self.ty(x);
         let x_is_ptr = matches!(prog.types.under(xt), Type::Pointer(_));
@@ -93,7 +101,7 @@ impl FuncCompiler<'_, '_> {
                 self.load_mem(elem)?;
             }
         }
-        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+        Ok(())
     }
 
     /// Pushes the address of the embedded field reached from `x` through the field
@@ -242,7 +250,7 @@ impl FuncCompiler<'_, '_> {
                         staged.push(None);
                         continue;
                     }
-                    let t = self.print_type(a);
+                    let t = self.print_operand_type(a);
                     self.expr_to(a, t)?;
                     let (slot, n) = self.temp(t);
                     if n > 0 {
@@ -255,7 +263,7 @@ impl FuncCompiler<'_, '_> {
                     if k > 0 && b == Builtin::Println {
                         self.b.print(PrintKind::Space);
                     }
-                    let t = self.print_type(a);
+                    let t = self.print_operand_type(a);
                     let kind = layout::repr(prog, t).and_then(layout::print_kind);
                     let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
                     match staged.get(k).copied().flatten() {
@@ -339,25 +347,10 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Builtin::Panic => {
-                // Until type descriptors exist, a non-interface value is passed with the
-                // index of its type's layout (plus one) as the type word and its first
-                // word as data: the report names no Go type yet, but the exit status
-                // and the goroutine trace are gc's.
+                // The value goes in as an `interface{}` (type descriptor, data word).
                 let [x] = args else { return Err(self.err(pos, "internal compiler error: panic arity")) };
-                let xt = self.ty(*x);
-                let is_const = self.finfo.type_of(*x).is_some_and(|tv| tv.value.is_some());
-                if prog.types.is_interface(xt) && !is_const {
-                    self.expr(*x)?;
-                } else {
-                    if !is_const {
-                        // Evaluated for its effects (and its own panics).
-                        self.expr(*x)?;
-                        self.pop_value(xt);
-                    }
-                    let ti = self.cx.type_id(xt);
-                    self.b.push_i64(i64::from(ti) + 2);
-                    self.b.emit(Instr::Const(0));
-                }
+                let any = prog.pre.any;
+                self.expr_to(*x, any)?;
                 self.b.set_line(self.line(pos));
                 self.b.emit(Instr::Panic);
                 Ok(())
@@ -373,7 +366,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// The type `print` prints an operand as (untyped constants get their default type).
-    fn print_type(&self, a: ExprId) -> TypeId {
+    pub fn print_operand_type(&self, a: ExprId) -> TypeId {
         let t = self.ty(a);
         match self.cx.prog.types.get(t) {
             Type::Basic(k) if k.is_untyped() => TypeTable::basic(match k {

@@ -10,6 +10,7 @@
 //! synthetic function whose context holds them and which makes the call.
 
 use super::func::{CResult, FuncCompiler};
+use super::layout;
 use crate::bytecode::{Instr, Kind, Signature};
 use frontend::syntax::Pos;
 use frontend::syntax::ast::{Block, ExprId, ExprKind, File, StmtKind};
@@ -255,51 +256,108 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// `defer f(args)`: evaluates `f` and the arguments now, defers a thunk that calls
-    /// `f` with them.
+    /// `defer f(args)`: evaluates `f` and the arguments now, defers a thunk that makes
+    /// the call with them (methods: the receiver is the first argument; `print` and
+    /// `println`: the thunk prints the saved operands).
     pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
         let file = self.file.clone();
-        let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(self.unparen(call)).kind else {
+        let call = self.unparen(call);
+        let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(call).kind else {
             return Err(self.err(pos, "internal compiler error: defer of a non-call"));
         };
         let fun = self.unparen(*fun);
+        let prog = self.cx.prog;
         let mode = self.finfo.type_of(fun).map(|tv| tv.mode);
-        if mode == Some(frontend::types::info::Mode::Builtin) || self.finfo.selections.contains_key(&fun) {
-            return Err(self.unimpl(pos, "defer of builtins and methods"));
-        }
         if mode == Some(frontend::types::info::Mode::TypeExpr) {
             return Err(self.err(pos, "internal compiler error: defer of a conversion"));
         }
-        let prog = self.cx.prog;
-        let ft = self.ty(fun);
-        let Some(fsig) = prog.types.signature_of(ft).cloned() else {
-            return Err(self.unimpl(pos, "defer of this call"));
-        };
-        if fsig.variadic || *has_dots {
-            return Err(self.unimpl(pos, "defer of variadic calls"));
+        // What the thunk does with the saved words.
+        enum Action {
+            Call(Signature),
+            Print(Vec<crate::bytecode::PrintKind>, bool),
         }
-        let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
-        // The func value.
-        let static_id = match &file.expr(fun).kind {
-            ExprKind::Name(_) | ExprKind::Selector { .. } => {
-                self.finfo.uses.get(&fun).and_then(|o| self.cx.funcs.get(o)).map(|f| f.0)
+        // Evaluate now: the func value (for calls), then the argument words.
+        let ctx_fn: Option<()>;
+        let action;
+        let arg_kinds: Vec<Kind>;
+        let mark = self.b.depth().unwrap_or(0);
+        if mode == Some(frontend::types::info::Mode::Builtin) {
+            let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
+            let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
+            let println = match b {
+                frontend::types::object::Builtin::Println => true,
+                frontend::types::object::Builtin::Print => false,
+                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+            };
+            let mut kinds = Vec::new();
+            let mut pk = Vec::new();
+            for &a in args {
+                let t = self.print_operand_type(a);
+                let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                self.expr_to(a, t)?;
+                kinds.extend(layout::words(prog, t));
+                pk.push(kind);
             }
-            _ => None,
-        };
-        if sig.params.is_empty() && sig.results.is_empty() {
-            // Nothing to capture: defer the func value itself.
+            ctx_fn = None;
+            arg_kinds = kinds;
+            action = Action::Print(pk, println);
+        } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
+            && sel.kind == frontend::types::info::SelectionKind::MethodVal
+        {
+            let Some(m) = sel.obj else { return Err(self.unimpl(pos, "defer of interface method calls")) };
+            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+                return Err(self.unimpl(pos, "defer of methods of generic types"));
+            };
+            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+                return Err(self.err(pos, "internal compiler error: method signature"));
+            };
+            self.static_func_value(id);
+            self.method_receiver(pos, fun, &sel, m)?;
+            self.push_call_args(pos, args, &fsig, *has_dots)?;
+            ctx_fn = Some(());
+            arg_kinds = sig.params.clone();
+            action = Action::Call(sig);
+        } else {
+            let ft = self.ty(fun);
+            let Some(fsig) = prog.types.signature_of(ft).cloned() else {
+                return Err(self.unimpl(pos, "defer of this call"));
+            };
+            let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
+            let static_id = match &file.expr(fun).kind {
+                ExprKind::Name(_) | ExprKind::Selector { .. } => {
+                    self.finfo.uses.get(&fun).and_then(|o| self.cx.funcs.get(o)).map(|f| f.0)
+                }
+                _ => None,
+            };
             match static_id {
                 Some(id) => self.static_func_value(id),
                 None => self.expr(fun)?,
             }
-            self.b.set_line(self.line(pos));
-            self.b.emit(Instr::Defer);
-            return Ok(());
+            if sig.params.is_empty() && sig.results.is_empty() {
+                // Nothing to save: defer the func value itself.
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Defer);
+                return Ok(());
+            }
+            self.push_call_args(pos, args, &fsig, *has_dots)?;
+            ctx_fn = Some(());
+            arg_kinds = sig.params.clone();
+            action = Action::Call(sig);
         }
-        // Context: [thunk id, f, argument words...].
-        let mut kinds = vec![Kind::Scalar, Kind::Pointer];
-        kinds.extend(sig.params.iter().copied());
-        let nargs = sig.params.len();
+        // Context: [thunk id, f (calls only), argument words...], filled from the stack.
+        let base = if ctx_fn.is_some() { 2 } else { 1 };
+        let mut kinds = vec![Kind::Scalar];
+        if ctx_fn.is_some() {
+            kinds.push(Kind::Pointer);
+        }
+        kinds.extend(arg_kinds.iter().copied());
+        let nwords = kinds.len() - 1;
+        let saved = self.b.locals(&kinds[1..]);
+        if nwords > 0 {
+            self.b.emit(Instr::StoreSlots { slot: saved, n: nwords as u16 });
+        }
+        debug_assert_eq!(self.b.depth().unwrap_or(0), mark);
         let ti = self.cx.custom_type("defer thunk", &kinds);
         let thunk = self.cx.reserve_func();
         let ctx = self.b.local(Kind::Pointer);
@@ -309,38 +367,53 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(Instr::Load(ctx));
         self.b.push_i64(i64::from(thunk));
         self.b.emit(Instr::Store64(0));
-        self.b.emit(Instr::Load(ctx));
-        match static_id {
-            Some(id) => self.static_func_value(id),
-            None => self.expr(fun)?,
-        }
-        self.b.emit(Instr::Store64(8));
-        self.push_args(pos, args, &fsig.params)?;
-        let (tmp, n) = {
-            let first = self.b.locals(&sig.params);
-            (first, nargs as u16)
-        };
-        if n > 0 {
-            self.b.emit(Instr::StoreSlots { slot: tmp, n });
-        }
-        for i in 0..nargs {
+        for i in 0..nwords {
             self.b.emit(Instr::Load(ctx));
-            self.b.emit(Instr::Load(tmp + i as u32));
-            self.b.emit(Instr::Store64(8 * (i as i32 + 2)));
+            self.b.emit(Instr::Load(saved + i as u32));
+            self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
         self.b.emit(Instr::Defer);
-        // The thunk: push the arguments from the context, call, drop the results.
+        // The thunk: push the saved words, then call or print.
         let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
-        for (i, k) in sig.params.iter().enumerate() {
+        for (i, k) in arg_kinds.iter().enumerate() {
+            let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);
-            tb.emit(if *k == Kind::Pointer { Instr::LoadPtr(8 * (i as i32 + 2)) } else { Instr::Load64(8 * (i as i32 + 2)) });
+            tb.emit(if *k == Kind::Pointer { Instr::LoadPtr(off) } else { Instr::Load64(off) });
         }
-        tb.emit(Instr::LoadCtx);
-        tb.emit(Instr::LoadPtr(8));
-        tb.call_closure(&sig);
-        for _ in &sig.results {
-            tb.emit(Instr::Pop);
+        match action {
+            Action::Call(sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_closure(&sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
+            }
+            Action::Print(kinds, println) => {
+                // The operands are on the stack in order: print them from the bottom up
+                // by parking them in slots first.
+                let total: usize = kinds.iter().map(|k| k.words() as usize).sum();
+                let first = tb.locals(&arg_kinds);
+                if total > 0 {
+                    tb.emit(Instr::StoreSlots { slot: first, n: total as u16 });
+                }
+                let mut at = first;
+                for (i, k) in kinds.iter().enumerate() {
+                    if i > 0 && println {
+                        tb.print(crate::bytecode::PrintKind::Space);
+                    }
+                    let w = k.words();
+                    if w > 0 {
+                        tb.emit(Instr::LoadSlots { slot: at, n: w as u16 });
+                    }
+                    at += w;
+                    tb.print(*k);
+                }
+                if println {
+                    tb.print(crate::bytecode::PrintKind::Newline);
+                }
+            }
         }
         tb.emit(Instr::Ret);
         match tb.finish() {

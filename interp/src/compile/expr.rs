@@ -43,7 +43,7 @@ impl FuncCompiler<'_, '_> {
             }
             if p.types.is_interface(from) {
                 if self.finfo.type_of(e).is_some_and(|tv| tv.value.is_some()) {
-                    return Err(self.unimpl(self.file.expr(e).pos, "constants in interfaces"));
+                    return self.to_iface(e, from, to);
                 }
                 self.expr(e)?;
                 return self.iface_to_iface(self.file.expr(e).pos, from, to);

@@ -192,8 +192,22 @@ impl FuncCompiler<'_, '_> {
     pub fn to_iface(&mut self, e: ExprId, from: TypeId, to: TypeId) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
-        if prog.types.is_untyped(from) {
-            return Err(self.unimpl(pos, "untyped constants in interfaces"));
+        let mut from = from;
+        if prog.types.is_untyped(from) || prog.types.is_interface(from) {
+            // An untyped constant takes its default type.
+            use frontend::types::constant::Value;
+            use frontend::types::ty::{BasicKind as B, TypeTable};
+            let v = self.finfo.type_of(e).and_then(|tv| tv.value.clone());
+            let k = match (prog.types.get(from), &v) {
+                (Type::Basic(B::UntypedRune), _) => B::Int32,
+                (Type::Basic(B::UntypedFloat), _) | (_, Some(Value::Rat(_) | Value::Float(_))) => B::Float64,
+                (_, Some(Value::Int(_))) => B::Int,
+                (_, Some(Value::Str(_))) => B::String,
+                (_, Some(Value::Bool(_))) => B::Bool,
+                (_, Some(Value::Complex(_))) => B::Complex128,
+                _ => return Err(self.unimpl(pos, "this value in an interface")),
+            };
+            from = TypeTable::basic(k);
         }
         let empty = iface_methods(self.cx, to).is_empty();
         let tword = if empty { self.cx.descriptor(from) } else { self.itab(pos, to, from)? };

@@ -171,7 +171,14 @@ impl FuncCompiler<'_, '_> {
             }
             _ => return Err(self.unimpl(pos, "slicing this type")),
         };
-        // hi <= cap (len for strings), then lo <= hi: gc's order of checks.
+        // Operands are evaluated left to right; then hi <= cap (len for strings), then
+        // lo <= hi: gc's order of checks.
+        let lo_slot = self.b.local(Kind::Scalar);
+        match lo {
+            Some(lo) => self.expr_to(lo, int)?,
+            None => self.b.emit(Instr::Const(0)),
+        }
+        self.b.emit(Instr::Store(lo_slot));
         let h = self.b.local(Kind::Scalar);
         match hi {
             Some(hi) => {
@@ -183,16 +190,12 @@ impl FuncCompiler<'_, '_> {
             None => self.b.emit(Instr::Load(l)),
         }
         self.b.emit(Instr::Store(h));
-        let lo_slot = self.b.local(Kind::Scalar);
-        match lo {
-            Some(lo) => {
-                self.expr_to(lo, int)?;
-                self.b.emit(Instr::Load(h));
-                self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
-            }
-            None => self.b.emit(Instr::Const(0)),
+        if lo.is_some() {
+            self.b.emit(Instr::Load(lo_slot));
+            self.b.emit(Instr::Load(h));
+            self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
+            self.b.emit(Instr::Pop);
         }
-        self.b.emit(Instr::Store(lo_slot));
         // New capacity; the pointer moves only when it stays inside the array.
         let nc = self.b.local(Kind::Scalar);
         self.b.emit(Instr::Load(c));
