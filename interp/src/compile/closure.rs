@@ -357,7 +357,9 @@ impl FuncCompiler<'_, '_> {
         if nwords > 0 {
             self.b.emit(Instr::StoreSlots { slot: saved, n: nwords as u16 });
         }
-        debug_assert_eq!(self.b.depth().unwrap_or(0), mark);
+        if self.b.depth().unwrap_or(0) != mark {
+            return Err(self.err(pos, "internal compiler error: defer operands"));
+        }
         let ti = self.cx.custom_type("defer thunk", &kinds);
         let thunk = self.cx.reserve_func();
         let ctx = self.b.local(Kind::Pointer);

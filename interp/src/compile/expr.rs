@@ -43,12 +43,12 @@ impl FuncCompiler<'_, '_> {
             }
             if p.types.is_interface(from) {
                 if self.finfo.type_of(e).is_some_and(|tv| tv.value.is_some()) {
-                    return self.to_iface(e, from, to);
+                    return self.convert_to_iface(e, from, to);
                 }
                 self.expr(e)?;
-                return self.iface_to_iface(self.file.expr(e).pos, from, to);
+                return self.iface_convert_to_iface(self.file.expr(e).pos, from, to);
             }
-            return self.to_iface(e, from, to);
+            return self.convert_to_iface(e, from, to);
         }
         if matches!(p.types.get(from), Type::Basic(BasicKind::UntypedNil)) {
             self.push_zero(to);

@@ -189,7 +189,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Converts the value of `e` (of non-interface type `from`) to interface type `to`.
-    pub fn to_iface(&mut self, e: ExprId, from: TypeId, to: TypeId) -> CResult {
+    pub fn convert_to_iface(&mut self, e: ExprId, from: TypeId, to: TypeId) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
         let mut from = from;
@@ -227,7 +227,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Converts an interface value on the stack (type `from`) to interface type `to`:
     /// only to the empty interface (or the same method set) for now.
-    pub fn iface_to_iface(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
+    pub fn iface_convert_to_iface(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
         let to_methods = iface_methods(self.cx, to);
         if !to_methods.is_empty() {
             if iface_methods(self.cx, from) == to_methods && from == to {

@@ -137,7 +137,7 @@ fn mark_pointers(p: &Program, t: TypeId, off: u64, words: &mut [Kind], depth: u3
         return;
     }
     let mut set = |o: u64| {
-        if o % 8 == 0
+        if o.is_multiple_of(8)
             && let Some(w) = words.get_mut((o / 8) as usize)
         {
             *w = Kind::Pointer;

@@ -295,7 +295,8 @@ impl FuncCompiler<'_, '_> {
         let pos = self.file.expr(l).pos;
         if self.is_blank(l) {
             // `_ = x`: the value's own words.
-            return Ok(self.pop_value(t));
+            self.pop_value(t);
+            return Ok(());
         }
         let u = self.unparen(l);
         if let ExprKind::Name(_) = self.file.expr(u).kind {
@@ -815,7 +816,10 @@ impl FuncCompiler<'_, '_> {
                     Some(loc @ VarLoc::Slots { .. }) => self.store_top_to(loc, t),
                     _ => self.declare_var_from_top(o, t),
                 },
-                None => Ok(self.pop_value(t)),
+                None => {
+                    self.pop_value(t);
+                    Ok(())
+                }
             }
         } else {
             self.store_top_to_lhs(e, t)
