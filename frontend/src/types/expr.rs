@@ -913,7 +913,10 @@ impl Checker<'_> {
                 match x.val.to_int() {
                     Some(v) => {
                         x.val = v;
-                        if !self.all_basic(x.ty, BasicKind::is_integer) {
+                        // A constant shift gives an integer constant; a non-constant shift
+                        // keeps the operand's kind, so that `1.0 << s` becomes a float64
+                        // (and an error) where no context makes it an integer.
+                        if y.mode == OpMode::Constant && !self.all_basic(x.ty, BasicKind::is_integer) {
                             x.ty = TypeTable::basic(BasicKind::UntypedInt);
                         }
                     }
