@@ -318,3 +318,92 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 }
+
+impl FuncCompiler<'_, '_> {
+    /// `switch v := x.(type) { ... }` with concrete types and `nil` as cases: the
+    /// dynamic type word is compared with each case's descriptor (or itab).
+    pub fn type_switch(
+        &mut self,
+        label: Option<String>,
+        init: Option<frontend::syntax::ast::StmtId>,
+        guard: ExprId,
+        clauses: &[frontend::syntax::ast::CaseClause],
+    ) -> CResult {
+        use frontend::syntax::ast::ExprKind;
+        let pos = self.file.expr(guard).pos;
+        if let Some(i) = init {
+            self.block(&[i])?;
+        }
+        let ExprKind::TypeSwitchGuard { x, .. } = self.file.expr(guard).kind else {
+            return Err(self.err(pos, "internal compiler error: type switch guard"));
+        };
+        let prog = self.cx.prog;
+        let xt = self.ty(x);
+        let empty = iface_methods(self.cx, xt).is_empty();
+        let tword = self.b.local(Kind::Pointer);
+        let data = self.b.local(Kind::Pointer);
+        self.expr(x)?;
+        self.b.emit(Instr::Store(data));
+        self.b.emit(Instr::Store(tword));
+        let end = self.b.new_label();
+        let bodies: Vec<crate::bytecode::Label> = clauses.iter().map(|_| self.b.new_label()).collect();
+        let mut default = None;
+        // The type each clause's variable has (one concrete type, or x's type).
+        let mut clause_types = Vec::with_capacity(clauses.len());
+        for (c, &l) in clauses.iter().zip(&bodies) {
+            if c.is_default {
+                default = Some(l);
+            }
+            let mut single = None;
+            for &ce in &c.cases {
+                if self.is_nil(ce) {
+                    self.b.emit(Instr::Load(tword));
+                    self.b.branch(Instr::BrEqImm { imm: 0, off: 0 }, l);
+                    continue;
+                }
+                let t = self.ty(ce);
+                if prog.types.is_interface(t) {
+                    return Err(self.unimpl(self.file.expr(ce).pos, "type switch cases of interface types"));
+                }
+                let want = if empty { self.cx.descriptor(t) } else { self.itab(self.file.expr(ce).pos, xt, t)? };
+                self.b.emit(Instr::Load(tword));
+                self.push_addr(want);
+                self.b.branch(Instr::BrEq(0), l);
+                single = Some(t);
+            }
+            clause_types.push(if c.cases.len() == 1 { single } else { None });
+        }
+        self.b.branch(Instr::Jump(0), default.unwrap_or(end));
+        self.targets.push(super::func::Target { label, brk: end, cont: None });
+        let mut result = Ok(());
+        for ((c, &l), ct) in clauses.iter().zip(&bodies).zip(clause_types) {
+            self.b.bind(l);
+            if let Some(&v) = self.finfo.implicits.get(&c.pos) {
+                let vt = prog.obj(v).ty;
+                match ct {
+                    Some(t) if vt == t => {
+                        self.b.emit(Instr::Load(data));
+                        if indirect(self.cx, t) {
+                            self.load_mem(t)?;
+                        }
+                        self.b.set_top_kinds(&layout::words(prog, t));
+                    }
+                    _ => {
+                        self.b.emit(Instr::Load(tword));
+                        self.b.emit(Instr::Load(data));
+                    }
+                }
+                self.declare_var_from_top(v, vt)?;
+            }
+            result = self.block(&c.body);
+            if result.is_err() {
+                break;
+            }
+            self.b.branch(Instr::Jump(0), end);
+        }
+        self.targets.pop();
+        result?;
+        self.b.bind(end);
+        Ok(())
+    }
+}

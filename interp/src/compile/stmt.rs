@@ -117,7 +117,7 @@ impl FuncCompiler<'_, '_> {
             StmtKind::For { init, cond, post, body } => self.for_stmt(label, *init, *cond, *post, body),
             StmtKind::Range { key, value, define, x, body } => self.range(pos, label, *key, *value, *define, *x, body),
             StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, *init, *tag, clauses),
-            StmtKind::TypeSwitch { .. } => Err(self.unimpl(pos, "type switches")),
+            StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch(label, *init, *guard, clauses),
             StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
             StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
             StmtKind::Defer(call) => self.defer_stmt(pos, *call),
