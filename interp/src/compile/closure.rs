@@ -189,8 +189,12 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "calls of this kind"));
         };
         let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
-        self.push_call_args(pos, args, &fsig, has_dots)?;
+        // The function value is evaluated before the arguments.
+        let fslot = self.b.local(Kind::Pointer);
         self.expr(fun)?;
+        self.b.emit(Instr::Store(fslot));
+        self.push_call_args(pos, args, &fsig, has_dots)?;
+        self.b.emit(Instr::Load(fslot));
         self.b.set_line(self.line(pos));
         self.b.call_closure(&sig);
         Ok(())
