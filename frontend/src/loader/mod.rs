@@ -96,6 +96,9 @@ pub struct LoadedPackage {
     pub origin: Origin,
     /// The language version's minor number (from go.mod, or the toolchain's).
     pub go_minor: u32,
+    /// Parser errors that do not stop compilation (label and branch checks, malformed
+    /// literals): (index into `files`, error). The checker reports them with its own.
+    pub soft_errors: Vec<(usize, syntax::Error)>,
 }
 
 /// The result of loading: packages in dependency order.
@@ -166,6 +169,7 @@ struct Pending {
     dir: PathBuf,
     files: Vec<Arc<File>>,
     origin: Origin,
+    soft_errors: Vec<(usize, syntax::Error)>,
 }
 
 struct Loader<'a> {
@@ -412,6 +416,7 @@ impl<'a> Loader<'a> {
     /// Reads, filters and parses the files of one package.
     fn parse_package(&mut self, path: &str, dir: &Path, files: Vec<PathBuf>, origin: Origin, explicit: bool, lenient: bool) -> Option<Pending> {
         let mut parsed: Vec<Arc<File>> = Vec::new();
+        let mut soft: Vec<(usize, syntax::Error)> = Vec::new();
         let mut name: Option<(String, String)> = None;
         let mut failed = false;
         for f in files {
@@ -436,9 +441,15 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let (file, errs) = syntax::parse_file(&display, &src);
-            for e in &errs {
-                self.errors.push(LoadError { pos: Some(file.position(e.pos).to_string()), msg: e.msg.clone() });
-                failed = true;
+            // As in gc, syntax errors stop before type checking; the parser's other errors
+            // (labels, branches, literals) are reported with the type errors.
+            for e in errs {
+                if e.msg.starts_with("syntax error") {
+                    self.errors.push(LoadError { pos: Some(file.position(e.pos).to_string()), msg: e.msg.clone() });
+                    failed = true;
+                } else {
+                    soft.push((parsed.len(), e));
+                }
             }
             match &name {
                 None => name = Some((pkg.clone(), display.clone())),
@@ -470,7 +481,7 @@ impl<'a> Loader<'a> {
             self.errors.push(LoadError::new(msg));
             return None;
         };
-        Some(Pending { path: path.into(), name, dir: dir.to_path_buf(), files: parsed, origin })
+        Some(Pending { path: path.into(), name, dir: dir.to_path_buf(), files: parsed, origin, soft_errors: soft })
     }
 
     /// Walks the imports of a parsed package, then appends it.
@@ -532,6 +543,7 @@ impl<'a> Loader<'a> {
             imports,
             origin: p.origin,
             go_minor,
+            soft_errors: p.soft_errors,
         });
         Some(idx)
     }

@@ -110,6 +110,11 @@ fn check_loaded_here(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>)
         let mut c = check::Checker::new(&mut prog, &mut info, pkg, lp.go_minor, first);
         c.check_files(&files, &imports);
         let mut errs = std::mem::take(&mut c.errors);
+        for (i, e) in lp.soft_errors {
+            let Some(&fid) = files.get(i) else { continue };
+            let pos = SrcPos { file: fid, pos: e.pos };
+            errs.push(Diagnostic { pos, at: prog.position(pos), msg: e.msg });
+        }
         errs.sort_by_key(|a| a.pos);
         errors.extend(errs);
     }
