@@ -217,6 +217,20 @@ impl FuncCompiler<'_, '_> {
                 if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
                     return self.compare_blocks(pos, op, x, y, ot);
                 }
+                // An interface on either side: both become interface values.
+                let (tx, ty) = (self.ty(x), self.ty(y));
+                let prog = self.cx.prog;
+                if prog.types.is_interface(tx) || prog.types.is_interface(ty) {
+                    let it = if prog.types.is_interface(tx) { tx } else { ty };
+                    self.expr_to(x, it)?;
+                    self.expr_to(y, it)?;
+                    let empty = super::iface::iface_methods(self.cx, it).is_empty();
+                    self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                    if op == BinOp::Neq {
+                        self.b.emit(Instr::Eqz);
+                    }
+                    return Ok(());
+                }
                 self.expr_to(x, ot)?;
                 self.expr_to(y, ot)?;
                 return self.compare(pos, op, ot);
@@ -462,8 +476,9 @@ impl FuncCompiler<'_, '_> {
                         return Err(self.err(pos, "internal compiler error: bad field index"));
                     };
                     let off = sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
+                    // Checked even at offset 0: a zero-size field is never loaded.
+                    self.b.emit(Instr::NilCheck);
                     if off != 0 {
-                        self.b.emit(Instr::NilCheck);
                         self.b.emit(Instr::AddrOff(off as i32));
                     }
                     cur = f.ty;

@@ -19,6 +19,8 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
+        "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
+        "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -159,5 +161,58 @@ fn decode_utf8(b: &[u8]) -> (u32, usize) {
     match b.get(..width).and_then(|s| std::str::from_utf8(s).ok()).and_then(|s| s.chars().next()) {
         Some(c) => (c as u32, width),
         None => (0xFFFD, 1),
+    }
+}
+
+/// `a == b` for two empty-interface values (type descriptor, data word each).
+fn efaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
+    let eq = iface_equal(*t1, *d1, *t2, *d2, *t1)?;
+    put(results, &[u64::from(eq)]);
+    Ok(())
+}
+
+/// `a == b` for two non-empty interface values (itab, data word each).
+fn ifaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: a non-nil itab is a static block whose word 1 is the type descriptor.
+    let desc = if *t1 == 0 { 0 } else { unsafe { *((*t1 + 8) as *const u64) } };
+    let eq = iface_equal(*t1, *d1, *t2, *d2, desc)?;
+    put(results, &[u64::from(eq)]);
+    Ok(())
+}
+
+/// Compares two interface values whose type words are `t1`, `t2`; `desc` is the
+/// dynamic type's descriptor (`[size, layout, kind, indirect]`, see `compile::iface`).
+fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, String> {
+    if t1 != t2 {
+        return Ok(false);
+    }
+    if t1 == 0 || desc == 0 {
+        return Ok(true);
+    }
+    // SAFETY: descriptors are static four-word blocks built by the compiler.
+    let (size, kind, indirect) = unsafe {
+        let d = desc as *const u64;
+        (*d, *d.add(2), *d.add(3))
+    };
+    if indirect == 0 {
+        return Ok(d1 == d2);
+    }
+    // SAFETY: an indirect data word points to a cell of the dynamic type's size.
+    unsafe {
+        match kind {
+            1..=12 | 26 => Ok(bytes(d1, size)? == bytes(d2, size)?),
+            13 => Ok(*(d1 as *const f32) == *(d2 as *const f32)),
+            14 => Ok(*(d1 as *const f64) == *(d2 as *const f64)),
+            15 => Ok(*(d1 as *const [f32; 2]) == *(d2 as *const [f32; 2])),
+            16 => Ok(*(d1 as *const [f64; 2]) == *(d2 as *const [f64; 2])),
+            24 => {
+                let (a, b) = (d1 as *const u64, d2 as *const u64);
+                Ok(bytes(*a, *a.add(1))? == bytes(*b, *b.add(1))?)
+            }
+            17 | 25 => Err("comparing interfaces holding structs or arrays is not implemented yet".into()),
+            _ => Err("runtime error: comparing uncomparable type in interface values".into()),
+        }
     }
 }

@@ -238,6 +238,23 @@ impl FuncCompiler<'_, '_> {
             self.expr_to(*r, t)?;
             return self.store_mem(t);
         }
+        // Phase one (several left sides): the operands of index expressions and
+        // indirections on the left are evaluated before the right side.
+        let mut addrs: Vec<Option<u32>> = vec![None; lhs.len()];
+        if lhs.len() > 1 {
+            for (i, (&l, o)) in lhs.iter().zip(objs).enumerate() {
+                let u = self.unparen(l);
+                if o.is_some() || self.is_blank(l) || matches!(self.file.expr(u).kind, ExprKind::Name(_)) {
+                    continue;
+                }
+                let slot = self.b.local(Kind::Pointer);
+                self.addr(l)?;
+                self.b.emit(Instr::Store(slot));
+                if let Some(a) = addrs.get_mut(i) {
+                    *a = Some(slot);
+                }
+            }
+        }
         if rhs.len() == lhs.len() {
             for (&r, &t) in rhs.iter().zip(&types) {
                 self.expr_to(r, t)?;
@@ -263,13 +280,17 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::StoreSlots { slot, n });
             }
         }
-        for (((&l, o), &t), &(slot, n)) in lhs.iter().zip(objs).zip(&types).zip(&temps) {
+        for ((((&l, o), &t), &(slot, n)), addr) in lhs.iter().zip(objs).zip(&types).zip(&temps).zip(&addrs) {
+            if let Some(a) = addr {
+                self.b.emit(Instr::Load(*a));
+            }
             if n > 0 {
                 self.b.emit(Instr::LoadSlots { slot, n });
             }
-            match o {
-                Some(o) => self.declare_var_from_top(*o, t)?,
-                None => self.store_top_to_lhs(l, t)?,
+            match (o, addr) {
+                (_, Some(_)) => self.store_mem(t)?,
+                (Some(o), None) => self.declare_var_from_top(*o, t)?,
+                (None, None) => self.store_top_to_lhs(l, t)?,
             }
         }
         Ok(())
