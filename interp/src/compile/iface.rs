@@ -136,14 +136,19 @@ impl FuncCompiler<'_, '_> {
         let mut words = vec![self.cx.descriptor(i), self.cx.descriptor(t), 0];
         let boxed = indirect(self.cx, t);
         for (name, _) in &methods {
-            let Some((m, _ptr_recv)) = self.cx.method_of(t, name) else {
+            let Some((m, ptr_recv)) = self.cx.method_of(t, name) else {
                 return Err(self.unimpl(pos, "interfaces satisfied through embedded fields"));
             };
             let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
                 return Err(self.unimpl(pos, "interfaces of generic types"));
             };
-            // A value in a cell reaches a value-receiver method through a wrapper.
-            let id = if boxed { self.value_wrapper(pos, m, id, &sig, t)? } else { id };
+            // A value in a cell, or a pointer's pointee, reaches a value-receiver method
+            // through a wrapper that loads the receiver.
+            let id = match self.cx.prog.types.get(t) {
+                Type::Pointer(elem) if !ptr_recv => self.value_wrapper(pos, m, id, &sig, *elem)?,
+                _ if boxed => self.value_wrapper(pos, m, id, &sig, t)?,
+                _ => id,
+            };
             words.push(u64::from(id));
         }
         let b: Box<[u64]> = words.into_boxed_slice();
