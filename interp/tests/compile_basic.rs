@@ -345,3 +345,48 @@ func main() {
 "#);
     assert_eq!(o.output, "4 -1 3 10 42\n");
 }
+
+#[test]
+fn interfaces_method_calls_assertions_and_type_switches() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+type Shape interface{ Area() int }
+
+type Rect struct{ w, h int }
+
+func (r Rect) Area() int { return r.w * r.h }
+
+type Sq struct{ s int }
+
+func (q *Sq) Area() int { return q.s * q.s }
+
+func kind(x any) int {
+	switch v := x.(type) {
+	case nil:
+		return 0
+	case int:
+		return v
+	case string:
+		return len(v)
+	default:
+		return -1
+	}
+}
+
+func main() {
+	shapes := []Shape{Rect{2, 3}, &Sq{4}, &Rect{1, 5}}
+	total := 0
+	for _, s := range shapes {
+		total += s.Area()
+	}
+	var e any = "abc"
+	s, ok := e.(string)
+	n, ok2 := e.(int)
+	println(total, s, ok, n, ok2, kind(nil), kind(7), kind("four"), kind(1.5), e == "abc", e != any(3))
+}
+"#);
+    assert_eq!(o.output, "27 abc true 0 false 0 7 4 -1 true true\n");
+}
