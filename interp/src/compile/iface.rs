@@ -9,7 +9,8 @@
 //! Both live in static memory built by the compiler, one per type (and per interface
 //! and type pair), so identity of types is identity of addresses:
 //! - descriptor: `[size, layout index in the program's type table, reflect kind,
-//!   indirect (1 if the data word points to a cell)]`;
+//!   indirect (1 if the data word points to a cell), name ptr, name len]` (the name as
+//!   gc prints types, `main.T`);
 //! - itab: `[interface descriptor, type descriptor, 0, fun...]`, `fun[i]` being the id of
 //!   the function implementing the interface's `i`-th method (methods sorted by name),
 //!   at byte offset `24 + 8*i` as [`Instr::CallIface`] reads it. A value-receiver method
@@ -96,11 +97,15 @@ impl Ctx<'_> {
         if let Some(&a) = self.descs.get(&t) {
             return a;
         }
+        let name = frontend::types::typestring::type_string(self.prog, t, None);
+        let name_addr = self.string_addr(name.as_bytes());
         let words = vec![
             layout::size_of(self.prog, t),
             u64::from(self.type_id(t)),
             reflect_kind(self, t),
             u64::from(indirect(self, t)),
+            name_addr,
+            name.len() as u64,
         ];
         let b: Box<[u64]> = words.into_boxed_slice();
         let a = b.as_ptr() as u64;
@@ -293,16 +298,16 @@ impl FuncCompiler<'_, '_> {
         if prog.types.is_interface(t) {
             return Err(self.unimpl(pos, "type assertions to interface types"));
         }
-        if !comma_ok {
-            return Err(self.unimpl(pos, "type assertions that can panic"));
-        }
         let xt = self.ty(x);
         let empty = iface_methods(self.cx, xt).is_empty();
         let want = if empty { self.cx.descriptor(t) } else { self.itab(pos, xt, t)? };
         let data = self.b.local(Kind::Pointer);
         let ok = self.b.local(Kind::Scalar);
+        let tw = self.b.local(Kind::Pointer);
         self.expr(x)?;
         self.b.emit(Instr::Store(data));
+        self.b.emit(Instr::Store(tw));
+        self.b.emit(Instr::Load(tw));
         self.push_addr(want);
         self.b.emit(Instr::Eq);
         self.b.emit(Instr::Store(ok));
@@ -317,9 +322,27 @@ impl FuncCompiler<'_, '_> {
         self.b.set_top_kinds(&layout::words(prog, t));
         self.b.branch(Instr::Jump(0), done);
         self.b.bind(fail);
-        self.push_zero(t);
+        if comma_ok {
+            self.push_zero(t);
+        } else {
+            // The failure report; the runtime error carries gc's message. Until the VM
+            // raises it as a Go panic this stops the program with that message.
+            self.b.emit(Instr::Load(tw));
+            self.b.push_i64(i64::from(!empty));
+            let iname = frontend::types::typestring::type_string(prog, xt, None);
+            let wname = frontend::types::typestring::type_string(prog, t, None);
+            for n in [iname, wname] {
+                let a = self.cx.string_addr(n.as_bytes());
+                self.push_addr(a);
+                self.b.push_i64(n.len() as i64);
+            }
+            self.call_native(pos, "typeassertfail")?;
+            self.push_zero(t);
+        }
         self.b.bind(done);
-        self.b.emit(Instr::Load(ok));
+        if comma_ok {
+            self.b.emit(Instr::Load(ok));
+        }
         Ok(())
     }
 }

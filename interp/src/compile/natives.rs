@@ -19,6 +19,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
+        "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         _ => return None,
@@ -215,4 +216,34 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
             _ => Err("runtime error: comparing uncomparable type in interface values".into()),
         }
     }
+}
+
+/// A failed `x.(T)`: always an error carrying gc's `TypeAssertionError` text. Arguments:
+/// the type word, whether it is an itab, the interface's and the asserted type's names.
+fn typeassertfail(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
+    let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: names are static strings; type words are 0, descriptors or itabs.
+    let (iname, wname, concrete) = unsafe {
+        let iname = String::from_utf8_lossy(bytes(*ip, *il)?).into_owned();
+        let wname = String::from_utf8_lossy(bytes(*wp, *wl)?).into_owned();
+        let desc = if *tword == 0 {
+            0
+        } else if *is_itab != 0 {
+            *((*tword + 8) as *const u64)
+        } else {
+            *tword
+        };
+        let concrete = if desc == 0 {
+            None
+        } else {
+            let d = desc as *const u64;
+            Some(String::from_utf8_lossy(bytes(*d.add(4), *d.add(5))?).into_owned())
+        };
+        (iname, wname, concrete)
+    };
+    let iname = if iname == "any" || iname == "interface{}" { "interface {}".to_string() } else { iname };
+    Err(match concrete {
+        None => format!("panic: interface conversion: {iname} is nil, not {wname}"),
+        Some(c) => format!("panic: interface conversion: {iname} is {c}, not {wname}"),
+    })
 }
