@@ -84,6 +84,11 @@ impl FuncCompiler<'_, '_> {
                 if let Some(&o) = self.finfo.uses.get(&e) {
                     return self.object(e, o, tv.ty);
                 }
+                if let Some(sel) = self.finfo.selections.get(&e).cloned()
+                    && sel.kind == SelectionKind::MethodVal
+                {
+                    return self.method_value(e, &sel);
+                }
                 self.addr(e)?;
                 self.load_mem(tv.ty)
             }
