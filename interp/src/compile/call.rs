@@ -357,6 +357,10 @@ impl FuncCompiler<'_, '_> {
             }
             Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
             Builtin::Append => self.append(e, args, has_dots),
+            Builtin::Copy => {
+                let [dst, src] = args else { return Err(self.err(pos, "internal compiler error: copy arity")) };
+                self.copy_builtin(e, *dst, *src)
+            }
             Builtin::Recover => {
                 self.b.emit(Instr::Recover);
                 Ok(())

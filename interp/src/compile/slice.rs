@@ -64,12 +64,13 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "append to this type"));
         };
         let elem = *elem;
-        if has_dots {
-            return Err(self.unimpl(pos, "append with ..."));
-        }
         let Some((&s, rest)) = args.split_first() else {
             return Err(self.err(pos, "internal compiler error: append arity"));
         };
+        if has_dots {
+            let [src] = rest else { return Err(self.err(pos, "internal compiler error: append arity")) };
+            return self.append_slice(pos, s, *src, t, elem);
+        }
         self.expr_to(s, t)?;
         if rest.is_empty() {
             return Ok(());
@@ -110,6 +111,92 @@ impl FuncCompiler<'_, '_> {
             self.store_mem(elem)?;
         }
         self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        Ok(())
+    }
+
+    /// `append(s, src...)` (src a slice, or a string for a byte slice): grow by
+    /// `len(src)`, then copy.
+    fn append_slice(&mut self, pos: frontend::syntax::Pos, s: ExprId, src: ExprId, t: TypeId, elem: TypeId) -> CResult {
+        let size = layout::size_of(self.cx.prog, elem) as i64;
+        self.expr_to(s, t)?;
+        // src's ptr and len.
+        let sp = self.b.local(Kind::Pointer);
+        let sl = self.b.local(Kind::Scalar);
+        self.expr(src)?;
+        if matches!(self.cx.prog.types.under(self.ty(src)), Type::Slice(_)) {
+            self.b.emit(Instr::Pop);
+        }
+        self.b.emit(Instr::Store(sl));
+        self.b.emit(Instr::Store(sp));
+        self.b.emit(Instr::Load(sl));
+        let ti = self.cx.type_id(elem);
+        self.b.set_line(self.line(pos));
+        self.b.emit_runtime(Instr::GrowSlice(ti), 4, &[Kind::Pointer, Kind::Scalar, Kind::Scalar]);
+        let (tmp, n) = self.temp(t);
+        self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        // memmove(&s[len-k], src, k*size)
+        self.b.emit(Instr::Load(tmp));
+        self.b.emit(Instr::Load(tmp + 1));
+        self.b.emit(Instr::Load(sl));
+        self.b.emit(Instr::SubI64);
+        self.b.push_i64(size);
+        self.b.emit(Instr::MulI64);
+        self.b.emit(Instr::AddI64);
+        self.b.set_top_kinds(&[Kind::Pointer]);
+        self.b.emit(Instr::Load(sp));
+        self.b.emit(Instr::Load(sl));
+        self.b.push_i64(size);
+        self.b.emit(Instr::MulI64);
+        self.call_native(pos, "memmove")?;
+        self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        Ok(())
+    }
+
+    /// `copy(dst, src)`: copies `min(len(dst), len(src))` elements; pushes that count.
+    pub fn copy_builtin(&mut self, e: ExprId, dst: ExprId, src: ExprId) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        let Type::Slice(elem) = prog.types.under(self.ty(dst)) else {
+            return Err(self.unimpl(pos, "copy to this type"));
+        };
+        let size = layout::size_of(prog, *elem) as i64;
+        let (dp, dl, sp, sl, n) = (
+            self.b.local(Kind::Pointer),
+            self.b.local(Kind::Scalar),
+            self.b.local(Kind::Pointer),
+            self.b.local(Kind::Scalar),
+            self.b.local(Kind::Scalar),
+        );
+        self.expr(dst)?;
+        self.b.emit(Instr::Pop);
+        self.b.emit(Instr::Store(dl));
+        self.b.emit(Instr::Store(dp));
+        self.expr(src)?;
+        if matches!(prog.types.under(self.ty(src)), Type::Slice(_)) {
+            self.b.emit(Instr::Pop);
+        }
+        self.b.emit(Instr::Store(sl));
+        self.b.emit(Instr::Store(sp));
+        // n = min(dl, sl)
+        let small = self.b.new_label();
+        let done = self.b.new_label();
+        self.b.emit(Instr::Load(dl));
+        self.b.emit(Instr::Load(sl));
+        self.b.branch(Instr::BrLtI64(0), small);
+        self.b.emit(Instr::Load(sl));
+        self.b.emit(Instr::Store(n));
+        self.b.branch(Instr::Jump(0), done);
+        self.b.bind(small);
+        self.b.emit(Instr::Load(dl));
+        self.b.emit(Instr::Store(n));
+        self.b.bind(done);
+        self.b.emit(Instr::Load(dp));
+        self.b.emit(Instr::Load(sp));
+        self.b.emit(Instr::Load(n));
+        self.b.push_i64(size);
+        self.b.emit(Instr::MulI64);
+        self.call_native(pos, "memmove")?;
+        self.b.emit(Instr::Load(n));
         Ok(())
     }
 
