@@ -326,9 +326,18 @@ impl FuncCompiler<'_, '_> {
                 let Type::Pointer(elem) = prog.types.under(t) else {
                     return Err(self.err(pos, "internal compiler error: new without a pointer type"));
                 };
-                let ti = self.cx.type_id(*elem);
+                let elem = *elem;
+                let ti = self.cx.type_id(elem);
                 self.b.set_line(self.line(pos));
                 self.b.emit(Instr::Alloc(ti));
+                // Go 1.26: `new(v)` starts from the value of an expression.
+                if let [a] = args
+                    && self.finfo.type_of(*a).is_some_and(|tv| tv.mode != Mode::TypeExpr)
+                {
+                    self.b.emit(Instr::Dup);
+                    self.expr_to(*a, elem)?;
+                    self.store_mem(elem)?;
+                }
                 Ok(())
             }
             Builtin::Make => {
