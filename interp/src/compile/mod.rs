@@ -16,28 +16,43 @@
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
-//!   (string comparison and concatenation).
+//!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
+//!   interface equality, the failed type assertion).
 //!
 //! # Decisions
 //!
-//! - **Frames.** Parameters occupy slots `0..` in order, each taking as many slots as
-//!   its value has words; results come back on the operand stack. Every other variable
-//!   gets fresh slots when its declaration is compiled (no reuse across scopes yet).
-//!   A variable whose address is taken, or whose type is a struct or array (so that
-//!   fields and elements have addresses for dynamic indexing), is *boxed*: its slot
-//!   holds a pointer to a heap cell allocated at the declaration, and every use goes
-//!   through memory. Package-level variables live in one static block whose address
-//!   is known at compile time.
-//! - **Calls.** A call to a package-level function is a static `Call` with the
-//!   arguments' words on the stack; the callee's signature (word kinds of parameters
-//!   and results) is fixed before any body is compiled, so bodies compile in any order.
+//! - **Frames.** Parameters (receiver first) occupy slots `0..` in order, each taking as
+//!   many slots as its value has words; results come back on the operand stack. Every
+//!   other variable gets fresh slots when its declaration is compiled (no reuse across
+//!   scopes yet). A variable is *boxed* — its slot holds a pointer to a heap cell
+//!   allocated when the declaration runs, and every use goes through memory — when its
+//!   address is taken (`&x`, or `x.m()` with a pointer receiver), when a function
+//!   literal captures it, or when its type is a struct or array (so that fields and
+//!   elements have addresses). A declaration inside a loop allocates a new cell per
+//!   iteration, and a boxed `for` loop variable is copied into a fresh cell before the
+//!   post statement: Go 1.22's per-iteration variables.
+//! - **Calls.** A call to a package-level function or method is a static `Call` with
+//!   the arguments' words on the stack; every signature (word kinds of parameters and
+//!   results) is fixed before any body is compiled, so bodies compile in any order. A
+//!   func value is a pointer to an object whose word 0 is a function id (closures add
+//!   their captured cells; the callee reads them through `LoadCtx`); calls of func
+//!   values use `CallClosure`, interface calls `CallIface` through itabs.
+//! - **Deferred calls** are thunks: a closure whose context holds the evaluated
+//!   function and argument words. A function that defers keeps its results in
+//!   variables, runs `RunDefers` before each return, and ends with the recovery
+//!   `Landing`.
 //! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
-//!   runs its variable initializers in the checker's order, then its `init` functions
-//!   in source order. [`Compiled::inits`] lists them in dependency order; the runner
-//!   calls them one after the other, then `main.main`.
+//!   runs its variable initializers in the checker's order (composite literals built
+//!   in place), then its `init` functions in source order. [`Compiled::inits`] lists
+//!   them in Go's package order (by import path among packages whose imports are done);
+//!   the runner calls them one after the other, then `main.main`.
+//! - **Evaluation order** follows gc where the spec leaves room: operands left to
+//!   right, the function value before the arguments, `print` operands all before any
+//!   output, the left side's index operands before the right side of an assignment.
 //! - **Unsupported features** produce `file:line:col: mvm: not implemented yet: <what>`
 //!   at compile time (all of them, not only the first), never a crash and never code
-//!   that would print something wrong.
+//!   that would print something wrong. An internal inconsistency (for instance words
+//!   left on the operand stack after a statement) is an `internal compiler error`.
 
 mod call;
 mod closure;
