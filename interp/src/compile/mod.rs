@@ -2,7 +2,7 @@
 //! [`Program`](crate::bytecode::Program).
 //!
 //! One module per concern, in the manner of go/types:
-//! - [`layout`]: how values of each type live in words and in memory.
+//! - [`layout`](crate::compile::layout): how values of each type live in words and in memory.
 //! - `package` (this module's driver): which packages and functions are compiled,
 //!   function ids, package-level variables, string data, and the per-package init
 //!   functions.
@@ -43,7 +43,7 @@
 //!   `Landing`.
 //! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
 //!   runs its variable initializers in the checker's order (composite literals built
-//!   in place), then its `init` functions in source order. [`Compiled::inits`] lists
+//!   in place), then its `init` functions in source order. [`Compiled::inits`](crate::compile::Compiled::inits) lists
 //!   them in Go's package order (by import path among packages whose imports are done);
 //!   the runner calls them one after the other, then `main.main`.
 //! - **Evaluation order** follows gc where the spec leaves room: operands left to
