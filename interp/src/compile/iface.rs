@@ -142,7 +142,9 @@ impl FuncCompiler<'_, '_> {
         let boxed = indirect(self.cx, t);
         for (name, _) in &methods {
             let Some((m, ptr_recv)) = self.cx.method_of(t, name) else {
-                return Err(self.unimpl(pos, "interfaces satisfied through embedded fields"));
+                let id = self.promoted_wrapper(pos, t, name)?;
+                words.push(u64::from(id));
+                continue;
             };
             let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
                 return Err(self.unimpl(pos, "interfaces of generic types"));
@@ -161,6 +163,89 @@ impl FuncCompiler<'_, '_> {
         self.cx.data.funcvals.push(b);
         self.cx.itabs.insert((i, t), a);
         Ok(a)
+    }
+
+    /// The itab entry for method `name` that concrete type `t` gets from an embedded
+    /// field: a wrapper that takes the data word (the struct's address), walks to the
+    /// embedded field and calls the method with the receiver it declares.
+    fn promoted_wrapper(&mut self, pos: Pos, t: TypeId, name: &str) -> CResult<u32> {
+        let prog = self.cx.prog;
+        let base = match prog.types.get(t) {
+            Type::Pointer(elem) => *elem,
+            _ => t,
+        };
+        // Breadth-first through embedded fields: the shallowest method wins.
+        let mut level: Vec<(TypeId, Vec<(i64, bool)>)> = vec![(base, Vec::new())];
+        for _ in 0..8 {
+            let mut next = Vec::new();
+            for (st, path) in &level {
+                let Type::Struct(fields) = prog.types.under(*st) else { continue };
+                let offs = frontend::types::sizes::offsets_of(prog, *st);
+                for (f, o) in fields.iter().zip(offs) {
+                    if !f.embedded {
+                        continue;
+                    }
+                    let (ft, is_ptr) = match prog.types.get(f.ty) {
+                        Type::Pointer(elem) => (*elem, true),
+                        _ => (f.ty, false),
+                    };
+                    let mut p = path.clone();
+                    p.push((o.unwrap_or(0), is_ptr));
+                    if let Some((m, ptr_recv)) = self.cx.method_of(ft, name) {
+                        return self.build_promoted(pos, m, ptr_recv, ft, &p);
+                    }
+                    next.push((ft, p));
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        Err(self.err(pos, "internal compiler error: method not found for itab"))
+    }
+
+    fn build_promoted(&mut self, pos: Pos, m: ObjId, ptr_recv: bool, ft: TypeId, path: &[(i64, bool)]) -> CResult<u32> {
+        let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+            return Err(self.unimpl(pos, "interfaces of generic types"));
+        };
+        let prog = self.cx.prog;
+        let recv_words = if ptr_recv { vec![Kind::Pointer] } else { layout::words(prog, ft) };
+        let rest: Vec<Kind> = sig.params.get(recv_words.len()..).unwrap_or(&[]).to_vec();
+        let mut params = vec![Kind::Pointer];
+        params.extend(rest.iter().copied());
+        let wsig = Signature { params, results: sig.results.clone() };
+        let mut b = FunctionBuilder::new(&format!("{}-promoted", prog.obj(m).name), wsig);
+        b.emit(Instr::Load(0));
+        for &(off, is_ptr) in path {
+            b.emit(Instr::NilCheck);
+            if off != 0 {
+                b.emit(Instr::AddrOff(i32::try_from(off).map_err(|_| self.unimpl(pos, "huge structs"))?));
+            }
+            if is_ptr {
+                b.emit(Instr::LoadPtr(0));
+            }
+        }
+        if !ptr_recv {
+            let Some(r) = layout::repr(prog, ft) else { return Err(self.unimpl(pos, "methods of this type")) };
+            if r == (Repr::Block { size: 0 }) {
+                b.emit(Instr::Pop);
+            } else {
+                for i in layout::load_instrs(r) {
+                    b.emit(i);
+                }
+            }
+            b.set_top_kinds(&recv_words);
+        }
+        if !rest.is_empty() {
+            b.emit(Instr::LoadSlots { slot: 1, n: rest.len() as u16 });
+        }
+        b.call(id, &sig);
+        b.emit(Instr::Ret);
+        let f = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
+        let w = self.cx.reserve_func();
+        self.cx.define_func(w, f);
+        Ok(w)
     }
 
     /// A function taking the cell address in place of the receiver value of method `m`.
