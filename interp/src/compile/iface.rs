@@ -410,8 +410,6 @@ impl FuncCompiler<'_, '_> {
         if comma_ok {
             self.push_zero(t);
         } else {
-            // The failure report; the runtime error carries gc's message. Until the VM
-            // raises it as a Go panic this stops the program with that message.
             self.b.emit(Instr::Load(tw));
             self.b.push_i64(i64::from(!empty));
             let iname = frontend::types::typestring::type_string(prog, xt, None);
@@ -421,8 +419,20 @@ impl FuncCompiler<'_, '_> {
                 self.push_addr(a);
                 self.b.push_i64(n.len() as i64);
             }
+            // Panic with the message as a string value: recoverable, and printed as gc
+            // prints the runtime error.
             self.call_native(pos, "typeassertfail")?;
-            self.push_zero(t);
+            let string = frontend::types::ty::TypeTable::basic(frontend::types::ty::BasicKind::String);
+            let (msg, _) = self.temp(string);
+            self.b.emit(Instr::StoreSlots { slot: msg, n: 2 });
+            let desc = self.cx.descriptor(string);
+            self.push_addr(desc);
+            let cell = self.new_box(string)?;
+            self.b.emit(Instr::Load(cell));
+            self.b.emit(Instr::LoadSlots { slot: msg, n: 2 });
+            self.store_mem(string)?;
+            self.b.emit(Instr::Load(cell));
+            self.b.emit(Instr::Panic);
         }
         self.b.bind(done);
         if comma_ok {

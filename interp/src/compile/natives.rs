@@ -19,7 +19,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
-        "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
+        "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![P, S] }, typeassertfail),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         _ => return None,
@@ -218,9 +218,10 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
     }
 }
 
-/// A failed `x.(T)`: always an error carrying gc's `TypeAssertionError` text. Arguments:
-/// the type word, whether it is an itab, the interface's and the asserted type's names.
-fn typeassertfail(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
+/// The message of a failed `x.(T)`, gc's `TypeAssertionError` text (the compiled code
+/// panics with it). Arguments: the type word, whether it is an itab, the interface's
+/// and the asserted type's names.
+fn typeassertfail(args: &[u64], results: &mut [u64]) -> Result<(), String> {
     let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
     // SAFETY: names are static strings; type words are 0, descriptors or itabs.
     let (iname, wname, concrete) = unsafe {
@@ -242,8 +243,11 @@ fn typeassertfail(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
         (iname, wname, concrete)
     };
     let iname = if iname == "any" || iname == "interface{}" { "interface {}".to_string() } else { iname };
-    Err(match concrete {
-        None => format!("panic: interface conversion: {iname} is nil, not {wname}"),
-        Some(c) => format!("panic: interface conversion: {iname} is {c}, not {wname}"),
-    })
+    let msg = match concrete {
+        None => format!("interface conversion: {iname} is nil, not {wname}"),
+        Some(c) => format!("interface conversion: {iname} is {c}, not {wname}"),
+    };
+    let (p, l) = leak(msg.into_bytes());
+    put(results, &[p, l]);
+    Ok(())
 }
