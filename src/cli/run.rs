@@ -64,6 +64,11 @@ pub fn main(m: &ArgMatches) -> i32 {
     // Programs that import the standard library are not supported yet: say so before
     // loading and type-checking the whole of it.
     if let Request::Files(files) = &req {
+        // As the go command: a missing file is reported by itself, without a header.
+        if let Some(missing) = files.iter().find(|f| !f.exists()) {
+            eprintln!("stat {}: no such file or directory", missing.display());
+            return 1;
+        }
         let errors = std_imports(files, &goroot.path.join("src"));
         if !errors.is_empty() {
             for e in errors {
