@@ -899,13 +899,17 @@ impl Checker<'_> {
                     return Operand::invalid(Some(e));
                 }
             }
+        } else if self.prog.types.is_untyped(y.ty) && self.all_basic(y.ty, BasicKind::is_numeric) {
+            // An untyped non-constant count (itself a shift) becomes a uint.
+            let u = TypeTable::basic(BasicKind::Uint);
+            self.convert_untyped(&mut y, u);
+            if y.mode == OpMode::Invalid {
+                return Operand::invalid(Some(e));
+            }
         } else if !self.all_basic(y.ty, BasicKind::is_integer) {
             let d = self.describe(&y);
             self.error(self.start(y.expr.unwrap_or(e)), format!("invalid operation: shift count {d} must be integer"));
             return Operand::invalid(Some(e));
-        } else if self.prog.types.is_untyped(y.ty) {
-            let u = TypeTable::basic(BasicKind::Uint);
-            self.convert_untyped(&mut y, u);
         }
         if x.mode == OpMode::Constant {
             if self.prog.types.is_untyped(x.ty) {
