@@ -554,6 +554,13 @@ impl FuncCompiler<'_, '_> {
             },
             Type::Slice(elem) => {
                 let size = layout::size_of(prog, *elem);
+                // A slice and an int index both in slots: one fused instruction.
+                if let (Some(slice), Some(index), Ok(size16)) =
+                    (self.slots_of(x, 3), self.int_slot(i), u16::try_from(size))
+                {
+                    self.b.emit(Instr::IndexSlots { slice, index, size: size16 });
+                    return Ok(());
+                }
                 self.expr(x)?;
                 self.b.emit(Instr::Pop);
                 self.expr_to(i, int)?;
@@ -564,6 +571,25 @@ impl FuncCompiler<'_, '_> {
         }
         self.b.set_top_kinds(&[Kind::Pointer]);
         Ok(())
+    }
+
+    /// The first slot of a local variable held in `n` frame slots below 65536.
+    pub fn slots_of(&self, e: ExprId, n: u16) -> Option<u16> {
+        let e = self.unparen(e);
+        let ExprKind::Name(_) = self.file.expr(e).kind else { return None };
+        match self.vars.get(self.finfo.uses.get(&e)?)? {
+            VarLoc::Slots { first, n: m } if *m == n && first + u32::from(n) <= 65536 => u16::try_from(*first).ok(),
+            _ => None,
+        }
+    }
+
+    /// The slot of a local `int`-sized signed integer variable (an index operand).
+    fn int_slot(&self, e: ExprId) -> Option<u16> {
+        let t = self.ty(e);
+        match layout::repr(self.cx.prog, t) {
+            Some(Repr::Int { bits: 64, signed: true }) => self.slots_of(e, 1),
+            _ => None,
+        }
     }
 
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {
@@ -577,6 +603,11 @@ impl FuncCompiler<'_, '_> {
         let t = self.ty(e);
         match prog.types.under(xt) {
             Type::Basic(k) if k.is_string() => {
+                if let (Some(slice), Some(index)) = (self.slots_of(x, 2), self.int_slot(*i)) {
+                    self.b.emit(Instr::IndexSlots { slice, index, size: 1 });
+                    self.b.emit(Instr::Load8U(0));
+                    return Ok(());
+                }
                 self.expr(x)?;
                 self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
                 self.b.emit(Instr::Swap);

@@ -363,6 +363,14 @@ impl FuncCompiler<'_, '_> {
                 }
             }
         }
+        // `j += i` with both in slots: one instruction.
+        if let (Some(dst), Some(y), Repr::Int { bits: 64, .. }, BinOp::Add) = (self.slot_var(x), y, r, op)
+            && let Some(b) = self.slot_var(y)
+            && let (Ok(dst), Ok(b)) = (u16::try_from(dst), u16::try_from(b))
+        {
+            self.b.emit(Instr::AddSlots { dst, a: dst, b });
+            return Ok(());
+        }
         let in_slots = self.slot_var(x).is_some() || self.is_register_var(x);
         if in_slots {
             self.expr(x)?;
