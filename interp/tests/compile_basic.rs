@@ -283,15 +283,23 @@ func work() (r int) {
 	return 4
 }
 
+func named() (out string) {
+	defer func() {
+		out = "recovered " + recover().(string)
+	}()
+	panic("boom")
+}
+
 func main() {
 	println(work())
+	println(named())
 	q, ok := div(7, 2)
 	println(q, ok)
 	q, ok = div(1, 0)
 	println(q, ok)
 }
 "#);
-    assert_eq!(o.output, "first\nsecond\n40\n3 true\n0 false\n");
+    assert_eq!(o.output, "first\nsecond\n40\nrecovered boom\n3 true\n0 false\n");
 }
 
 #[test]

@@ -216,6 +216,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             }
             if self.has_defer {
                 // Where a recovered panic resumes: finish as a return of the results.
+                // The builder sees no edge into it, so a bound label makes it reachable
+                // (with an empty operand stack) before the landing.
+                let landing = self.b.new_label();
+                self.b.bind(landing);
                 self.b.emit(Instr::Landing);
                 self.b.emit(Instr::RunDefers);
                 let _ = self.run(|fc| fc.load_results());
