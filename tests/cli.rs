@@ -61,21 +61,69 @@ fn help_lists_every_command() {
 
 #[test]
 fn unbuilt_commands_say_so_in_one_line_and_exit_2() {
-    for args in [&["run", "main.go"][..], &["test", "./..."][..]] {
-        let o = mvm(args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        let err = stderr(&o);
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.starts_with(&format!("mvm {}: not implemented yet: ", args[0])), "{err}");
-        assert!(stdout(&o).is_empty());
-    }
+    let o = mvm(&["test", "./..."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("mvm test: not implemented yet: "), "{err}");
+    assert!(stdout(&o).is_empty());
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 #[test]
-fn go_style_single_dash_flags_are_accepted() {
-    let o = mvm(&["run", "-gcflags=-N -l", "-jit", "main.go", "-x", "--y"]);
-    // Accepted by the argument parser: the failure is the unbuilt interpreter, not usage.
-    assert!(stderr(&o).starts_with("mvm run: not implemented yet"), "{}", stderr(&o));
+fn run_executes_the_example_with_go_style_flags() {
+    // Single-dash long flags before the file are mvm's; words after it are the program's.
+    let o = mvm(&["run", "-gcflags=-N -l", "-jit", &example("hello.go"), "-x", "--y"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // println writes to standard error, as in gc.
+    assert_eq!(stderr(&o), "hello from mvm; sum of squares 1..10 = 385\n");
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn run_reports_a_missing_file_as_go_does() {
+    let o = mvm(&["run", "/nonexistent/mvm/main.go"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "stat /nonexistent/mvm/main.go: no such file or directory\n");
+}
+
+#[test]
+fn run_reports_type_errors_with_positions_and_exit_1() {
+    let dir = std::env::temp_dir().join(format!("mvm-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.go");
+    std::fs::write(&file, "package main\n\nfunc main() {\n\tx := 1\n\ty := \"a\" + 1\n}\n").unwrap();
+    let o = mvm(&["run", &file.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let f = file.display();
+    assert_eq!(
+        err,
+        format!(
+            "# command-line-arguments\n{f}:4:2: declared and not used: x\n{f}:5:2: declared and not used: y\n\
+             {f}:5:7: invalid operation: \"a\" + 1 (mismatched types untyped string and untyped int)\n"
+        )
+    );
+}
+
+#[test]
+fn run_reports_an_unrecovered_panic_with_exit_2() {
+    let dir = std::env::temp_dir().join(format!("mvm-cli-panic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("p.go");
+    std::fs::write(&file, "package main\n\nfunc main() {\n\ta := []int{1}\n\ti := 5\n\tprintln(a[i])\n}\n").unwrap();
+    let o = mvm(&["run", &file.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("panic: runtime error: index out of range [5] with length 1\n\ngoroutine 1 [running]:\nmain.main("),
+        "{err}"
+    );
 }
 
 #[test]
@@ -83,4 +131,24 @@ fn usage_errors_exit_2() {
     assert_eq!(mvm(&[]).status.code(), Some(2));
     assert_eq!(mvm(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(mvm(&["run"]).status.code(), Some(2));
+}
+
+#[test]
+fn check_type_checks_std_and_reports_errors() {
+    let o = mvm(&["check", "std"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty());
+    let dir = std::env::temp_dir().join(format!("mvm-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("c.go");
+    std::fs::write(&file, "package main\n\nfunc main() {\n\tvar b int8 = 300\n\t_ = nosuch\n}\n").unwrap();
+    let o = mvm(&["check", &file.to_string_lossy()]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), format!(
+            "{f}:4:6: declared and not used: b\n\
+             {f}:4:15: cannot use 300 (untyped int constant) as int8 value in variable declaration (overflows)\n\
+             {f}:5:6: undefined: nosuch\n",
+            f = file.display()
+        ));
 }

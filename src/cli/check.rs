@@ -1,9 +1,11 @@
 //! `mvm check`: parse and type-check packages without running them.
 //!
-//! Only `-syntax` (parse, report syntax errors) is built so far. Arguments are `.go`
-//! files, directories (their `.go` files), `dir/...` (recursively, skipping
-//! `testdata`, `_*` and `.*` directories below it as the go command does), or import
-//! paths resolved under `$GOROOT/src`.
+//! Without flags it loads and type-checks packages as `go build` would (`.go` files
+//! forming one package, import paths, directories, `./...`, `std`), printing
+//! `file:line:col: message` errors, at most 10 as gc does. With `-syntax` it only parses:
+//! arguments are then `.go` files, directories (their `.go` files), `dir/...`
+//! (recursively, skipping `testdata`, `_*` and `.*` directories below it as the go
+//! command does), or import paths resolved under `$GOROOT/src`.
 
 use std::path::{Path, PathBuf};
 
@@ -13,11 +15,10 @@ use mvm::GoRoot;
 
 /// Runs `mvm check` and returns the exit status.
 pub fn main(m: &ArgMatches) -> i32 {
-    if !m.get_flag("syntax") {
-        eprintln!("mvm check: not implemented yet: the type checker is not built yet (use -syntax)");
-        return super::EXIT_USAGE;
-    }
     let args: Vec<String> = m.get_many::<String>("paths").map(|v| v.cloned().collect()).unwrap_or_default();
+    if !m.get_flag("syntax") {
+        return type_check(args);
+    }
     let mut files = Vec::new();
     for arg in &args {
         match expand(arg) {
@@ -51,6 +52,39 @@ pub fn main(m: &ArgMatches) -> i32 {
         failed |= !errors.is_empty();
     }
     i32::from(failed)
+}
+
+/// gc stops reporting after this many errors.
+const MAX_TYPE_ERRORS: usize = 10;
+
+/// Loads and type-checks the packages `args` name; exit 1 when there are errors.
+fn type_check(args: Vec<String>) -> i32 {
+    let goroot = match GoRoot::discover() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("mvm: {e}");
+            return 1;
+        }
+    };
+    let cfg = frontend::loader::Config::host(goroot);
+    // As the go command: a list of .go files is one package, anything else is a pattern.
+    let req = if args.iter().all(|a| a.ends_with(".go")) {
+        frontend::loader::Request::Files(args.iter().map(PathBuf::from).collect())
+    } else {
+        frontend::loader::Request::Patterns(args)
+    };
+    match frontend::types::check_packages(&cfg, &req) {
+        Ok(_) => 0,
+        Err(msgs) => {
+            for m in msgs.iter().take(MAX_TYPE_ERRORS) {
+                eprintln!("{m}");
+            }
+            if msgs.len() > MAX_TYPE_ERRORS {
+                eprintln!("too many errors");
+            }
+            1
+        }
+    }
 }
 
 /// Turns one command-line argument into the list of files it names.

@@ -42,6 +42,8 @@ fn check_command() -> Command {
         .about("parse and type-check Go packages without running them")
         .override_usage("mvm check [flags] PATH|PKG...")
         .arg(Arg::new("syntax").long("syntax").action(ArgAction::SetTrue).help("only parse: report syntax errors"))
+        .long_about("Check loads the named packages (.go files of one package, import paths, directories,\n\
+             ./..., std) and type-checks them, printing file:line:col: message for each error.")
         .arg(Arg::new("paths").value_name("PATH|PKG").num_args(1..).required(true))
 }
 
