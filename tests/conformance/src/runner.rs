@@ -126,7 +126,9 @@ fn execute(mut cmd: Command, tmp: &Path, timeout: Duration, want_exit: i32) -> R
     };
     let out = fs::read(&out_path).map_err(|e| format!("harness: {e}"))?;
     if status.code() != Some(want_exit) {
-        let first = String::from_utf8_lossy(&out).lines().next().unwrap_or("").chars().take(160).collect::<String>();
+        // The first line that says something: `# pkg` is only the go command's header.
+        let text = String::from_utf8_lossy(&out);
+        let first = text.lines().find(|l| !l.starts_with("# ")).unwrap_or("").chars().take(160).collect::<String>();
         let code = status.code().map_or_else(|| "killed by a signal".to_string(), |c| format!("exit status {c}"));
         let want = if want_exit == 0 { String::new() } else { format!(" (want {want_exit})") };
         return Err(format!("{code}{want}: {first}"));
