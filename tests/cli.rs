@@ -152,3 +152,21 @@ fn check_type_checks_std_and_reports_errors() {
             f = file.display()
         ));
 }
+
+#[test]
+fn run_sets_string_variables_from_ldflags_x() {
+    let dir = std::env::temp_dir().join(format!("mvm-cli-ldflags-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("x.go");
+    std::fs::write(&file, "package main\n\nvar msg = \"default\"\nvar n = 1\n\nfunc main() {\n\tprintln(msg, n)\n}\n").unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let plain = mvm(&["run", &f]);
+    // A setting naming no variable is ignored; one naming a non-string is an error, as in gc's linker.
+    let set = mvm(&["run", "-ldflags=-X 'main.msg=from the linker' -X main.none=5", &f]);
+    let wrong = mvm(&["run", "-ldflags=-X main.n=5", &f]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(stderr(&plain), "default 1\n");
+    assert_eq!(stderr(&set), "from the linker 1\n");
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(stderr(&wrong), "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n");
+}

@@ -13,8 +13,9 @@
 //! internal failure of the VM.
 //!
 //! `--jit` is accepted and is a no-op until the JIT lands: programs run in the
-//! interpreter with the same output. Build flags (`-gcflags`, `-ldflags`, `-race`) are
-//! accepted and ignored; `-tags` adds build tags.
+//! interpreter with the same output. Of the linker flags only `-X importpath.name=value`
+//! has a meaning (it sets a string variable); `-gcflags`, `-race` and the other
+//! `-ldflags` are accepted and ignored; `-tags` adds build tags.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -87,7 +88,8 @@ pub fn main(m: &ArgMatches) -> i32 {
             return 1;
         }
     };
-    let compiled = match compile::compile(&checked, &goroot.path.join("src")) {
+    let x_strings = m.get_one::<String>("ldflags").map(|f| linker_strings(f)).unwrap_or_default();
+    let compiled = match compile::compile_with_strings(&checked, &goroot.path.join("src"), &x_strings) {
         Ok(c) => c,
         Err(errors) => {
             let unimplemented = errors.iter().all(|e| e.msg.starts_with("mvm: not implemented yet"));
@@ -186,5 +188,66 @@ struct TempDir(PathBuf);
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(Path::new(&self.0));
+    }
+}
+
+/// The `-X importpath.name=value` settings of an `-ldflags` string. The string is split
+/// into words as the go command splits it (spaces, with single or double quotes
+/// grouping), and `-X` takes its setting as the next word or after `=`.
+fn linker_strings(ldflags: &str) -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let (mut quote, mut in_word) = (None, false);
+    for c in ldflags.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => word.push(c),
+            None if c == '\'' || c == '"' => (quote, in_word) = (Some(c), true),
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            None => (word.push(c), in_word = true).0,
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    let mut settings = Vec::new();
+    let mut it = words.into_iter();
+    while let Some(w) = it.next() {
+        let flag = w.trim_start_matches('-');
+        if !w.starts_with('-') {
+            continue;
+        }
+        let setting = match flag.strip_prefix('X') {
+            Some("") => it.next(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some((name, value)) = setting.as_deref().and_then(|s| s.split_once('=')) {
+            settings.push((name.to_string(), value.to_string()));
+        }
+    }
+    settings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::linker_strings;
+
+    fn pairs(flags: &str) -> Vec<(String, String)> {
+        linker_strings(flags)
+    }
+
+    #[test]
+    fn reads_every_spelling_of_dash_x() {
+        let want = |n: &str, v: &str| (n.to_string(), v.to_string());
+        assert_eq!(pairs("-X main.size=35"), [want("main.size", "35")]);
+        assert_eq!(pairs("-X=main.size=35 -s -w"), [want("main.size", "35")]);
+        assert_eq!(pairs("-s --X 'main.msg=a b' -X \"p/q.v=x=y\""), [want("main.msg", "a b"), want("p/q.v", "x=y")]);
+        assert!(pairs("-s -w -Xfoo").is_empty());
     }
 }

@@ -264,7 +264,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             return Err(vec![CompileError { pos: name.into(), msg: "internal compiler error: no checker tables".into() }]);
         };
         for init in &pinfo.init_order {
-            if fc.switch_file(init.file).is_none() {
+            if fc.switch_file(init.file).is_none() || matches!(init.lhs.as_slice(), [o] if fc.cx.linker_set.contains(o)) {
                 continue;
             }
             let r = fc.run(|fc| {

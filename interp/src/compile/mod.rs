@@ -65,7 +65,7 @@ mod package;
 mod slice;
 mod stmt;
 
-pub use package::compile;
+pub use package::{compile, compile_with_strings};
 
 use crate::bytecode::{FuncId, Program};
 use std::fmt;

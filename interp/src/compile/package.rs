@@ -7,7 +7,7 @@ use super::{CompileError, Compiled, StaticData, closure, layout, natives};
 use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
 use frontend::syntax::ast::{DeclId, DeclKind};
 use frontend::types::object::{ObjKind, PkgId};
-use frontend::types::ty::TypeId;
+use frontend::types::ty::{Type, TypeId};
 use frontend::types::{CheckedProgram, FileId, Info, ObjId, Program as TypesProgram, SrcPos};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -47,6 +47,8 @@ pub(crate) struct Ctx<'p> {
     pub itabs: HashMap<(TypeId, TypeId), u64>,
     /// Cell-receiver wrappers of value methods, by method.
     pub wrappers: HashMap<ObjId, FuncId>,
+    /// String variables whose value the linker's `-X` set: their initializers do not run.
+    pub linker_set: HashSet<ObjId>,
 }
 
 impl<'p> Ctx<'p> {
@@ -180,6 +182,18 @@ pub(crate) fn symbol_prefix(prog: &TypesProgram, pkg: Option<PkgId>) -> String {
 /// Compiles the packages of `checked` that are not from the standard library (whose
 /// sources are under `std_src`); importing a std package is reported as not implemented.
 pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec<CompileError>> {
+    compile_with_strings(checked, std_src, &[])
+}
+
+/// [`compile`], with the linker's `-X importpath.name=value` settings: each names a
+/// package-level string variable whose initial value becomes `value`, replacing its
+/// initializer, as gc's linker does. As there, a setting naming no variable is ignored
+/// and one naming a variable of another type is an error.
+pub fn compile_with_strings(
+    checked: &CheckedProgram,
+    std_src: &Path,
+    x_strings: &[(String, String)],
+) -> Result<Compiled, Vec<CompileError>> {
     let prog = &checked.program;
     let info = &checked.info;
     let mut errors = Vec::new();
@@ -246,6 +260,7 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
         descs: HashMap::new(),
         itabs: HashMap::new(),
         wrappers: HashMap::new(),
+        linker_set: HashSet::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -325,6 +340,28 @@ pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec
     let base = cx.data.globals.as_ptr() as u64;
     for (&v, &o) in global_vars.iter().zip(&offsets) {
         cx.globals.insert(v, base + o);
+    }
+    for (sym, value) in x_strings {
+        let Some((path, name)) = sym.rsplit_once('.') else { continue };
+        let target = global_vars.iter().zip(&offsets).find(|&(&v, _)| {
+            let obj = prog.obj(v);
+            // The linker knows a command's package as `main`, whatever its import path.
+            &*obj.name == name
+                && obj.pkg.map(|p| prog.package(p)).is_some_and(|p| &*p.path == path || (path == "main" && &*p.name == "main"))
+        });
+        let Some((&v, &o)) = target else { continue };
+        let ty = prog.obj(v).ty;
+        if !matches!(prog.types.under(ty), Type::Basic(k) if k.is_string()) {
+            let t = frontend::types::typestring::type_string(prog, ty, None);
+            errors.push(CompileError { pos: sym.clone(), msg: format!("cannot set with -X: not a var of type string (type:{t})") });
+            continue;
+        }
+        let ptr = cx.string_addr(value.as_bytes());
+        let word = (o / 8) as usize;
+        if let Some(w) = cx.data.globals.get_mut(word..word + 2) {
+            w.copy_from_slice(&[ptr, value.len() as u64]);
+            cx.linker_set.insert(v);
+        }
     }
 
     // Bodies.
