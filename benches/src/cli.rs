@@ -115,7 +115,8 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Options, String> 
                     .ok_or(format!("--timeout: not a positive number of seconds: {v}"))?;
                 o.timeout = Some(Duration::from_secs(secs));
             }
-            "--mvm" => o.mvm = Some(PathBuf::from(value("--mvm")?)),
+            // Programs run in other directories, so a relative path is made absolute here.
+            "--mvm" => o.mvm = Some(std::path::absolute(value("--mvm")?).map_err(|e| format!("--mvm: {e}"))?),
             "--out" => o.out = Some(PathBuf::from(value("--out")?)),
             "--note" => o.note = Some(value("--note")?),
             f if f.starts_with('-') => return Err(format!("unknown option {f}")),
@@ -159,6 +160,14 @@ mod tests {
             p(&["--quick"]).map(|o| o.timeout()),
             Ok(Duration::from_secs(20))
         );
+    }
+
+    #[test]
+    fn relative_mvm_paths_become_absolute() {
+        let o = p(&["--mvm", "target/release/mvm"]).unwrap_or_default();
+        let mvm = o.mvm.unwrap_or_default();
+        assert!(mvm.is_absolute(), "{}", mvm.display());
+        assert!(mvm.ends_with("target/release/mvm"));
     }
 
     #[test]
