@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use interp::bytecode::{FunctionBuilder, Instr, Kind, Label, Program, Signature, TypeLayout, WordSet};
+use interp::vm::{Vm, VmConfig, heap::MallocHeap};
+use std::time::Instant;
 
 /// `func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }` as
 /// function 0. `fused` selects the slot-operand forms a compiler emits for such code;
@@ -137,5 +139,42 @@ fn less_equal(b: &mut FunctionBuilder, fused: bool, a: u32, bound: u32, target: 
         b.emit(Instr::Load(a));
         b.emit(Instr::Load(bound));
         b.branch(Instr::BrLeI64(0), target);
+    }
+}
+
+/// The command line of the `fib` and `sieve` examples: `[n] [--count] [--plain]`. Runs
+/// `build(fused)`'s function 0 on `n` (default `default_n`), prints `describe(n, result)`
+/// on stdout and the time (and with `--count`, instructions executed) on stderr.
+pub fn run_example(default_n: u64, build: fn(bool) -> Program, describe: fn(u64, u64) -> String) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let n: u64 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(default_n);
+    let count = args.iter().any(|a| a == "--count");
+    // --plain: only plain stack instructions (no slot-operand forms), for comparison.
+    let fused = !args.iter().any(|a| a == "--plain");
+    let program = build(fused);
+    let mut vm = Vm::new(&program, Box::new(MallocHeap::default()), Box::new(std::io::stderr()), VmConfig::default());
+    let start = Instant::now();
+    let result = if count {
+        let mut g = interp::vm::Goroutine::new(&program, 1, 0, &[n]).expect("entry");
+        match vm.run_counted(&mut g) {
+            interp::vm::Status::Returned(r) => Ok(r),
+            interp::vm::Status::Stopped(s) => Err(s),
+            interp::vm::Status::Yielded => unreachable!("no budget"),
+        }
+    } else {
+        vm.run_main(0, &[n])
+    };
+    let elapsed = start.elapsed();
+    match result {
+        Ok(r) => println!("{}", describe(n, r.first().copied().unwrap_or(0))),
+        Err(stop) => {
+            eprint!("{}", stop.report());
+            std::process::exit(stop.exit_code());
+        }
+    }
+    eprintln!("time: {:.3} s", elapsed.as_secs_f64());
+    if count {
+        let ins = vm.executed();
+        eprintln!("instructions: {ins}, {:.2} ns/instruction (counting run)", elapsed.as_nanos() as f64 / ins as f64);
     }
 }
