@@ -88,7 +88,15 @@ pub fn main(m: &ArgMatches) -> i32 {
             return 1;
         }
     };
-    let x_strings = m.get_one::<String>("ldflags").map(|f| linker_strings(f)).unwrap_or_default();
+    let ldflags = m.get_one::<String>("ldflags").map(String::as_str).unwrap_or("");
+    let x_strings = match linker_strings(ldflags) {
+        Ok(x) => x,
+        Err(e) => {
+            // As the go command: a usage error.
+            eprintln!("invalid value {ldflags:?} for flag -ldflags: {e}");
+            return 2;
+        }
+    };
     let compiled = match compile::compile_with_strings(&checked, &goroot.path.join("src"), &x_strings) {
         Ok(c) => c,
         Err(errors) => {
@@ -191,30 +199,10 @@ impl Drop for TempDir {
     }
 }
 
-/// The `-X importpath.name=value` settings of an `-ldflags` string. The string is split
-/// into words as the go command splits it (spaces, with single or double quotes
-/// grouping), and `-X` takes its setting as the next word or after `=`.
-fn linker_strings(ldflags: &str) -> Vec<(String, String)> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let (mut quote, mut in_word) = (None, false);
-    for c in ldflags.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => word.push(c),
-            None if c == '\'' || c == '"' => (quote, in_word) = (Some(c), true),
-            None if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut word));
-                    in_word = false;
-                }
-            }
-            None => (word.push(c), in_word = true).0,
-        }
-    }
-    if in_word {
-        words.push(word);
-    }
+/// The `-X importpath.name=value` settings of an `-ldflags` string, split into words as
+/// the go command splits it; `-X` takes its setting as the next word or after `=`.
+fn linker_strings(ldflags: &str) -> Result<Vec<(String, String)>, String> {
+    let words = frontend::loader::build::split_quoted(ldflags)?;
     let mut settings = Vec::new();
     let mut it = words.into_iter();
     while let Some(w) = it.next() {
@@ -231,7 +219,7 @@ fn linker_strings(ldflags: &str) -> Vec<(String, String)> {
             settings.push((name.to_string(), value.to_string()));
         }
     }
-    settings
+    Ok(settings)
 }
 
 #[cfg(test)]
@@ -239,7 +227,7 @@ mod tests {
     use super::linker_strings;
 
     fn pairs(flags: &str) -> Vec<(String, String)> {
-        linker_strings(flags)
+        linker_strings(flags).unwrap_or_default()
     }
 
     #[test]
@@ -249,5 +237,6 @@ mod tests {
         assert_eq!(pairs("-X=main.size=35 -s -w"), [want("main.size", "35")]);
         assert_eq!(pairs("-s --X 'main.msg=a b' -X \"p/q.v=x=y\""), [want("main.msg", "a b"), want("p/q.v", "x=y")]);
         assert!(pairs("-s -w -Xfoo").is_empty());
+        assert_eq!(linker_strings("-X 'main.a=b").unwrap_err(), "unterminated ' string");
     }
 }

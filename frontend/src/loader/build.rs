@@ -160,9 +160,49 @@ fn imports_c(f: &File) -> bool {
     f.imports().any(|(_, path)| f.lit_text(path) == "\"C\"")
 }
 
+/// Splits a flag value such as `-ldflags` or a test recipe into words as the go command
+/// does (`cmd/internal/quoted`): white space separates words, and single or double
+/// quotes group characters, quotes included in no word.
+pub fn split_quoted(s: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let (mut quote, mut in_word) = (None, false);
+    for c in s.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => word.push(c),
+            None if c == '\'' || c == '"' => (quote, in_word) = (Some(c), true),
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            None => {
+                word.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if let Some(q) = quote {
+        return Err(format!("unterminated {q} string"));
+    }
+    if in_word {
+        words.push(word);
+    }
+    Ok(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_quoted_as_the_go_command() {
+        assert_eq!(split_quoted("-X 'main.a=b c'  -s \"x\"y").unwrap(), ["-X", "main.a=b c", "-s", "xy"]);
+        assert_eq!(split_quoted("  ").unwrap(), Vec::<String>::new());
+        assert_eq!(split_quoted("-X 'main.a=b").unwrap_err(), "unterminated ' string");
+    }
 
     fn linux() -> BuildContext {
         BuildContext { goos: "linux".into(), goarch: "amd64".into(), go_minor: 26, tags: vec!["purego".into()], tests: false }
@@ -198,3 +238,4 @@ mod tests {
         }
     }
 }
+

@@ -136,7 +136,7 @@ fn parse_header(name: &str, dir: &str, src: &str, goos: &str, goarch: &str, tool
     if !should_test(header, goos, goarch, tool_tags) {
         return Ok(None);
     }
-    let words = split_quoted(recipe_line).map_err(|e| format!("{name}: bad recipe {recipe_line:?}: {e}"))?;
+    let words = frontend::loader::build::split_quoted(recipe_line).map_err(|e| format!("{name}: bad recipe {recipe_line:?}: {e}"))?;
     let Some((first, rest)) = words.split_first() else { return Ok(None) };
     let Some(recipe) = Recipe::parse(first) else { return Ok(None) };
     let mut t = Test {
@@ -229,41 +229,6 @@ fn tag_matches(tag: &str, goos: &str, goarch: &str, tool_tags: &[String]) -> boo
         return tool_tags.iter().any(|t| t == tag);
     }
     tag == goos || tag == goarch || tag == "gc" || tag == "test_run"
-}
-
-/// Splits a recipe line into words, honouring single and double quotes as gc's runner does.
-fn split_quoted(s: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut quote: Option<char> = None;
-    for c in s.chars() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => cur.push(c),
-            None if c == '"' || c == '\'' => {
-                quote = Some(c);
-                in_word = true;
-            }
-            None if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            None => {
-                cur.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if quote.is_some() {
-        return Err("unterminated quoted string".into());
-    }
-    if in_word {
-        words.push(cur);
-    }
-    Ok(words)
 }
 
 /// The import paths of a test's sources. For a `*dir` recipe these are the imports of
