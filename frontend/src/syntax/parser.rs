@@ -1914,20 +1914,7 @@ impl<'a> Parser<'a> {
     fn switch_stmt(&mut self) -> StmtId {
         let pos = self.pos();
         let (init, tag, _, _) = self.header(Tok::Switch);
-        if !self.got(Tok::Lbrace) {
-            self.syntax_error("missing { after switch clause");
-            self.advance(&[Tok::Case, Tok::Default, Tok::Rbrace]);
-        }
-        let mut clauses = Vec::new();
-        while self.tok() != Tok::Eof && self.tok() != Tok::Rbrace {
-            let before = self.s.pos;
-            clauses.push(self.case_clause());
-            if self.s.pos == before && self.tok() != Tok::Eof {
-                self.next();
-            }
-        }
-        let rbrace = self.pos();
-        self.want(Tok::Rbrace);
+        let (clauses, rbrace) = self.clause_block("switch", Self::case_clause);
         if let Some(t) = tag
             && matches!(self.kind(t), ExprKind::TypeSwitchGuard { .. })
         {
@@ -1939,21 +1926,29 @@ impl<'a> Parser<'a> {
     fn select_stmt(&mut self) -> StmtId {
         let pos = self.pos();
         self.want(Tok::Select);
+        let (clauses, rbrace) = self.clause_block("select", Self::comm_clause);
+        self.stmt_at(pos, StmtKind::Select { clauses, rbrace })
+    }
+
+    /// The `{ case ...: ... }` body of a switch or select (`what`): its clauses and the
+    /// position of the closing brace. A clause that consumes nothing is skipped a token
+    /// at a time, so broken input always makes progress.
+    fn clause_block<T>(&mut self, what: &str, mut clause: impl FnMut(&mut Self) -> T) -> (Vec<T>, Pos) {
         if !self.got(Tok::Lbrace) {
-            self.syntax_error("missing { after select clause");
+            self.syntax_error(&format!("missing {{ after {what} clause"));
             self.advance(&[Tok::Case, Tok::Default, Tok::Rbrace]);
         }
         let mut clauses = Vec::new();
         while self.tok() != Tok::Eof && self.tok() != Tok::Rbrace {
             let before = self.s.pos;
-            clauses.push(self.comm_clause());
+            clauses.push(clause(self));
             if self.s.pos == before && self.tok() != Tok::Eof {
                 self.next();
             }
         }
         let rbrace = self.pos();
         self.want(Tok::Rbrace);
-        self.stmt_at(pos, StmtKind::Select { clauses, rbrace })
+        (clauses, rbrace)
     }
 
     fn case_clause(&mut self) -> CaseClause {
