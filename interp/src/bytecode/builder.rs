@@ -517,7 +517,7 @@ impl FunctionBuilder {
 
     /// Appends `instr`, popping `pops` words and pushing `pushes`; records the stack map
     /// if it is a safepoint. A call's map is taken after the pops (the arguments are the
-    /// callee's slots by then); any other safepoint's before them, because a runtime
+    /// callee's slots by then); any other safepoint's (natives included) before them, because a runtime
     /// operation's inputs (the old array of `append`) must survive a collection it runs.
     fn apply(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
         let pc = self.pc();
@@ -530,10 +530,9 @@ impl FunctionBuilder {
             self.underflow(instr);
             return;
         }
-        let is_call = matches!(
-            instr,
-            Instr::Call(_) | Instr::CallClosure { .. } | Instr::CallIface { .. } | Instr::CallNative(_)
-        );
+        // A native's arguments stay on the operand stack while it runs (it may allocate),
+        // so its map is taken before the pops like any runtime operation's.
+        let is_call = matches!(instr, Instr::Call(_) | Instr::CallClosure { .. } | Instr::CallIface { .. });
         if instr.is_safepoint() && !is_call {
             let map = StackMap { pc, depth: stack.len() as u32, pointers: WordSet::pointers(stack) };
             self.stack_maps.push(map);

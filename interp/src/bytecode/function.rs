@@ -161,8 +161,10 @@ pub struct TypeLayout {
 }
 
 /// A native function bound to [`Instr::CallNative`]: it reads its argument words and
-/// returns its result words (at most as many as the signature says).
-pub type NativeFn = fn(args: &[u64], results: &mut [u64]) -> Result<(), String>;
+/// writes its result words (at most as many as the signature says). It may allocate
+/// through `cx` (allocation inside a native never collects: the VM collects, if due,
+/// before the call, so earlier results of the same call need no rooting).
+pub type NativeFn = fn(cx: &mut crate::vm::NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), crate::vm::NativeError>;
 
 /// A native function with its signature.
 #[derive(Clone)]

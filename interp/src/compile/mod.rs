@@ -96,6 +96,14 @@ pub struct StaticData {
     pub(crate) funcvals: Vec<Box<[u64]>>,
 }
 
+impl StaticData {
+    /// The package-level variables' words: the collector scans them as roots (see
+    /// [`crate::vm::heap::GcHeap::add_static_roots`]).
+    pub fn globals(&self) -> &[u64] {
+        &self.globals
+    }
+}
+
 /// A compiled program, ready to run.
 #[derive(Debug)]
 pub struct Compiled {

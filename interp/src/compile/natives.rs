@@ -1,12 +1,11 @@
-//! Native helpers for string operations that have no instruction yet: comparison and
-//! concatenation. They read string bytes through the pointers the compiled code passes,
-//! which always come from string constants or from earlier results of these natives.
-//!
-//! Concatenation and the conversions to string allocate outside the Go heap (the bytes are leaked) until a
-//! `concatstrings` runtime operation on the collector's heap exists; programs that build
-//! many strings therefore grow, but never read freed memory.
+//! Native helpers for operations that have no instruction yet: string comparison,
+//! concatenation and conversions, `memmove`, rune decoding, interface equality and the
+//! failed type assertion's message. They read string bytes through the pointers the
+//! compiled code passes; new strings are allocated on the Go heap through [`NativeCx`].
 
 use crate::bytecode::{Kind, Native, Signature};
+use crate::vm::{NativeCx, NativeError};
+use runtime::errors::RuntimeError;
 
 /// The native called `name`, if there is one.
 pub(crate) fn lookup(name: &str) -> Option<Native> {
@@ -48,7 +47,7 @@ fn two(args: &[u64]) -> Result<(&[u8], &[u8]), String> {
     unsafe { Ok((bytes(*p1, *l1)?, bytes(*p2, *l2)?)) }
 }
 
-fn eqstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn eqstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = u64::from(a == b);
@@ -56,7 +55,7 @@ fn eqstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
     Ok(())
 }
 
-fn cmpstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn cmpstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = a.cmp(b) as i64 as u64;
@@ -64,33 +63,26 @@ fn cmpstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
     Ok(())
 }
 
-fn concatstrings(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn concatstrings(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     let (ptr, len) = if a.is_empty() {
         (args[2], b.len())
     } else if b.is_empty() {
         (args[0], a.len())
     } else {
-        let mut v = Vec::with_capacity(a.len() + b.len());
-        v.extend_from_slice(a);
-        v.extend_from_slice(b);
-        let leaked: &'static mut [u8] = Box::leak(v.into_boxed_slice());
-        (leaked.as_ptr() as u64, leaked.len())
+        let p = cx.alloc_bytes((a.len() + b.len()) as u64)?;
+        // SAFETY: `p` is a fresh allocation of `a.len() + b.len()` bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
+            std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(a.len()), b.len());
+        }
+        (p as u64, a.len() + b.len())
     };
     if let [p, l, ..] = results {
         *p = ptr;
         *l = len as u64;
     }
     Ok(())
-}
-
-/// A leaked copy of `b` as a string's `ptr, len`.
-fn leak(b: Vec<u8>) -> (u64, u64) {
-    if b.is_empty() {
-        return (0, 0);
-    }
-    let leaked: &'static mut [u8] = Box::leak(b.into_boxed_slice());
-    (leaked.as_ptr() as u64, leaked.len() as u64)
 }
 
 fn put(results: &mut [u64], words: &[u64]) {
@@ -100,28 +92,28 @@ fn put(results: &mut [u64], words: &[u64]) {
 }
 
 /// `string(b)` for a byte slice `ptr, len, cap`.
-fn slicebytetostring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn slicebytetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, _] = args else { return Err("wrong argument count".into()) };
     // SAFETY: a slice's words describe `len` readable bytes.
     let b = unsafe { bytes(*p, *l)? };
-    let (p, l) = leak(b.to_vec());
+    let (p, l) = cx.new_string(b)?;
     put(results, &[p, l]);
     Ok(())
 }
 
 /// `string(r)` for an integer `r`: its UTF-8 encoding, U+FFFD if it is not a valid
 /// code point.
-fn intstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn intstring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [r] = args else { return Err("wrong argument count".into()) };
     let c = u32::try_from(*r as i64).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
-    let (p, l) = leak(c.encode_utf8(&mut buf).as_bytes().to_vec());
+    let (p, l) = cx.new_string(c.encode_utf8(&mut buf).as_bytes())?;
     put(results, &[p, l]);
     Ok(())
 }
 
 /// Copies `n` bytes from `src` to `dst` (the regions may overlap).
-fn memmove(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
+fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [dst, src, n] = args else { return Err("wrong argument count".into()) };
     if *n == 0 {
         return Ok(());
@@ -136,7 +128,7 @@ fn memmove(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
 
 /// Decodes the rune at byte `i` of string `ptr, len`: `(rune, next index)`, with
 /// U+FFFD and a width of 1 for an invalid encoding, as Go's `range` does.
-fn decoderune(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn decoderune(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, i] = args else { return Err("wrong argument count".into()) };
     // SAFETY: string words describe `len` readable bytes.
     let s = unsafe { bytes(*p, *l)? };
@@ -166,7 +158,7 @@ fn decode_utf8(b: &[u8]) -> (u32, usize) {
 }
 
 /// `a == b` for two empty-interface values (type descriptor, data word each).
-fn efaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     let eq = iface_equal(*t1, *d1, *t2, *d2, *t1)?;
     put(results, &[u64::from(eq)]);
@@ -174,7 +166,7 @@ fn efaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
 }
 
 /// `a == b` for two non-empty interface values (itab, data word each).
-fn ifaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn ifaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     // SAFETY: a non-nil itab is a static block whose word 1 is the type descriptor.
     let desc = if *t1 == 0 { 0 } else { unsafe { *((*t1 + 8) as *const u64) } };
@@ -184,8 +176,9 @@ fn ifaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
 }
 
 /// Compares two interface values whose type words are `t1`, `t2`; `desc` is the
-/// dynamic type's descriptor (`[size, layout, kind, indirect]`, see `compile::iface`).
-fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, String> {
+/// dynamic type's descriptor (`[size, layout, kind, indirect, name ptr, name len]`, see
+/// `compile::iface`).
+fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, NativeError> {
     if t1 != t2 {
         return Ok(false);
     }
@@ -213,7 +206,11 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
                 Ok(bytes(*a, *a.add(1))? == bytes(*b, *b.add(1))?)
             }
             17 | 25 => Err("comparing interfaces holding structs or arrays is not implemented yet".into()),
-            _ => Err("runtime error: comparing uncomparable type in interface values".into()),
+            _ => {
+                let d = desc as *const u64;
+                let name = String::from_utf8_lossy(bytes(*d.add(4), *d.add(5))?).into_owned();
+                Err(NativeError::Panic(RuntimeError::Runtime(format!("comparing uncomparable type {name}"))))
+            }
         }
     }
 }
@@ -221,7 +218,7 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
 /// The message of a failed `x.(T)`, gc's `TypeAssertionError` text (the compiled code
 /// panics with it). Arguments: the type word, whether it is an itab, the interface's
 /// and the asserted type's names.
-fn typeassertfail(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn typeassertfail(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
     // SAFETY: names are static strings; type words are 0, descriptors or itabs.
     let (iname, wname, concrete) = unsafe {
@@ -247,7 +244,7 @@ fn typeassertfail(args: &[u64], results: &mut [u64]) -> Result<(), String> {
         None => format!("interface conversion: {iname} is nil, not {wname}"),
         Some(c) => format!("interface conversion: {iname} is {c}, not {wname}"),
     };
-    let (p, l) = leak(msg.into_bytes());
+    let (p, l) = cx.new_string(msg.as_bytes())?;
     put(results, &[p, l]);
     Ok(())
 }

@@ -23,7 +23,7 @@
 
 use super::arith;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
-use super::{DeferRecord, Goroutine, Meta, PanicPayload, PanicState, Vm, VmError};
+use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
 use runtime::slice::grow_cap;
@@ -678,8 +678,18 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let Some(out) = results.get_mut(..nr) else {
                         trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
                     };
-                    if let Err(msg) = (native.func)(args, out) {
-                        trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)));
+                    if vm.heap.collection_due() {
+                        let (program, metas) = (vm.program, &vm.metas);
+                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                    }
+                    let mut cx = NativeCx::new(vm.program, &mut *vm.heap);
+                    match (native.func)(&mut cx, args, out) {
+                        Ok(()) => {}
+                        Err(NativeError::Panic(e)) => throw!(e),
+                        Err(NativeError::OutOfMemory) => trap!(Trap::Vm(VmError::OutOfMemory)),
+                        Err(NativeError::Internal(msg)) => {
+                            trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)))
+                        }
                     }
                     sp = sp.sub(np);
                     ptr::copy_nonoverlapping(out.as_ptr(), sp, nr);

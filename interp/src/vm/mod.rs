@@ -14,7 +14,10 @@
 mod arith;
 mod exec;
 pub mod heap;
+mod native;
 pub mod stack;
+
+pub use native::{NativeCx, NativeError};
 
 use crate::bytecode::{FuncId, Instr, Program};
 use exec::Trap;
