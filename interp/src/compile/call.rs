@@ -225,6 +225,7 @@ impl FuncCompiler<'_, '_> {
                 }
                 self.wrap(rt);
             }
+            (Repr::C64 | Repr::C128, Repr::C64 | Repr::C128) => self.complex_convert(rf, rt),
             (Repr::F32, Repr::F64) => self.b.emit(F32ToF64),
             (Repr::F64, Repr::F32) => self.b.emit(F64ToF32),
             (Repr::Ptr, Repr::Int { .. }) | (Repr::Int { .. }, Repr::Ptr) => {}
@@ -365,6 +366,11 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
+            Builtin::Complex => {
+                let t = self.ty(e);
+                self.complex_builtin(pos, t, args)
+            }
+            Builtin::Real | Builtin::Imag => self.complex_part(pos, b == Builtin::Imag, args),
             Builtin::Append => self.append(e, args, has_dots),
             Builtin::Copy => {
                 let [dst, src] = args else { return Err(self.err(pos, "internal compiler error: copy arity")) };
@@ -395,14 +401,30 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// `min`/`max` of integers (floats need gc's NaN and signed-zero rules: later).
+    /// `min`/`max`: integers inline; floats (gc's NaN and signed-zero rules) and
+    /// strings fold pairwise through natives.
     fn min_max(&mut self, e: ExprId, min: bool, args: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
         let t = self.ty(e);
-        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else {
-            return Err(self.unimpl(pos, "min and max of non-integers"));
-        };
         let Some((&first, rest)) = args.split_first() else { return Err(self.err(pos, "internal compiler error: min arity")) };
+        let native = match layout::repr(self.cx.prog, t) {
+            Some(Repr::Int { .. }) => None,
+            Some(Repr::F64) => Some(if min { "fmin64" } else { "fmax64" }),
+            Some(Repr::F32) => Some(if min { "fmin32" } else { "fmax32" }),
+            Some(Repr::Str) => Some(if min { "minstring" } else { "maxstring" }),
+            _ => return Err(self.unimpl(pos, "min and max of this type")),
+        };
+        if let Some(native) = native {
+            self.expr_to(first, t)?;
+            for &a in rest {
+                self.expr_to(a, t)?;
+                self.call_native(pos, native)?;
+            }
+            return Ok(());
+        }
+        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else {
+            return Err(self.err(pos, "internal compiler error: min of non-integers"));
+        };
         let acc = self.b.local(Kind::Scalar);
         self.expr_to(first, t)?;
         self.b.emit(Instr::Store(acc));

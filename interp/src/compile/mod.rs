@@ -11,6 +11,7 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
@@ -56,6 +57,7 @@
 
 mod call;
 mod closure;
+mod complex;
 mod expr;
 mod func;
 mod iface;

@@ -5,6 +5,7 @@
 
 use crate::bytecode::{Kind, Native, Signature};
 use crate::vm::{NativeCx, NativeError};
+use runtime::complex::{self, C128};
 use runtime::errors::RuntimeError;
 
 /// The native called `name`, if there is one.
@@ -21,6 +22,22 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![P, S] }, typeassertfail),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
+        "complex128add" => (complex_binary(), c128_add),
+        "complex128sub" => (complex_binary(), c128_sub),
+        "complex128mul" => (complex_binary(), c128_mul),
+        "complex128div" => (complex_binary(), c128_div),
+        "complex64add" => (complex_binary(), c64_add),
+        "complex64sub" => (complex_binary(), c64_sub),
+        "complex64mul" => (complex_binary(), c64_mul),
+        "complex64div" => (complex_binary(), c64_div),
+        "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
+        "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
+        "fmin32" => (Signature { params: vec![S, S], results: vec![S] }, fmin32),
+        "fmax32" => (Signature { params: vec![S, S], results: vec![S] }, fmax32),
+        "minstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, minstring),
+        "maxstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, maxstring),
+        "complex128eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c128_eq),
+        "complex64eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c64_eq),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -246,5 +263,112 @@ fn typeassertfail(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> R
     };
     let (p, l) = cx.new_string(msg.as_bytes())?;
     put(results, &[p, l]);
+    Ok(())
+}
+
+
+/// `(x.re, x.im, y.re, y.im) -> (re, im)`.
+fn complex_binary() -> Signature {
+    Signature { params: vec![Kind::Scalar; 4], results: vec![Kind::Scalar; 2] }
+}
+
+/// The two `complex128` operands of a binary native.
+fn c128_args(args: &[u64]) -> Result<(C128, C128), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f64::from_bits(*w);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+/// The two `complex64` operands of a binary native (float32 bits in the low halves).
+fn c64_args(args: &[u64]) -> Result<((f32, f32), (f32, f32)), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f32::from_bits(*w as u32);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+fn put_c128(results: &mut [u64], (re, im): C128) {
+    put(results, &[re.to_bits(), im.to_bits()]);
+}
+
+fn put_c64(results: &mut [u64], (re, im): (f32, f32)) {
+    put(results, &[u64::from(re.to_bits()), u64::from(im.to_bits())]);
+}
+
+/// Defines a `complex128` and a `complex64` native for one binary operation.
+macro_rules! complex_natives {
+    ($c128:ident, $c64:ident, |$x:ident, $y:ident| $op128:expr, $op64:expr) => {
+        fn $c128(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c128_args(args)?;
+            put_c128(results, $op128);
+            Ok(())
+        }
+        fn $c64(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c64_args(args)?;
+            put_c64(results, $op64);
+            Ok(())
+        }
+    };
+}
+
+complex_natives!(c128_add, c64_add, |x, y| (x.0 + y.0, x.1 + y.1), (x.0 + y.0, x.1 + y.1));
+complex_natives!(c128_sub, c64_sub, |x, y| (x.0 - y.0, x.1 - y.1), (x.0 - y.0, x.1 - y.1));
+complex_natives!(c128_mul, c64_mul, |x, y| complex::mul(x, y), complex::mul64(x, y));
+complex_natives!(c128_div, c64_div, |x, y| complex::div(x, y), {
+    // gc divides complex64 values in double precision.
+    let (re, im) = complex::div((f64::from(x.0), f64::from(x.1)), (f64::from(y.0), f64::from(y.1)));
+    (re as f32, im as f32)
+});
+
+fn c128_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c128_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+fn c64_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c64_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+/// gc's `fmin`/`fmax` on the bits of two floats: a NaN operand wins, and of two zeros
+/// `min` prefers -0 and `max` +0 (or-ing / and-ing the sign bits).
+macro_rules! float_min_max {
+    ($name:ident, $t:ty, $from:expr, $to:expr, $min:expr) => {
+        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let [x, y] = args else { return Err("wrong argument count".into()) };
+            let (xf, yf): ($t, $t) = ($from(*x), $from(*y));
+            let better = |a: $t, b: $t| if $min { a < b } else { a > b };
+            let r = if yf.is_nan() || better(yf, xf) {
+                *y
+            } else if xf.is_nan() || better(xf, yf) || xf != 0.0 {
+                *x
+            } else if $min {
+                x | y
+            } else {
+                x & y
+            };
+            put(results, &[$to(r)]);
+            Ok(())
+        }
+    };
+}
+
+float_min_max!(fmin64, f64, f64::from_bits, |w: u64| w, true);
+float_min_max!(fmax64, f64, f64::from_bits, |w: u64| w, false);
+float_min_max!(fmin32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, true);
+float_min_max!(fmax32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, false);
+
+fn minstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a <= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
+    Ok(())
+}
+
+fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a >= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
     Ok(())
 }
