@@ -411,6 +411,11 @@ impl FunctionBuilder {
         self.emit(Instr::Print(kind));
     }
 
+    /// The signature of the function being built.
+    pub fn signature(&self) -> &Signature {
+        &self.sig
+    }
+
     /// Emits a static call of `callee`, whose signature is `sig` (checked at link).
     pub fn call(&mut self, callee: FuncId, sig: &Signature) {
         let pc = self.pc();

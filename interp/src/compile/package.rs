@@ -273,10 +273,10 @@ pub fn compile_with_strings(
         let mut init_count = 0usize;
         for (did, d) in file.top_decls() {
             match &d.kind {
-                DeclKind::Func { recv, name, tparams, body, .. } => {
+                DeclKind::Func { recv, name, tparams, .. } => {
                     let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
                     let fname = file.name(*name);
-                    if !tparams.is_empty() || body.is_none() {
+                    if !tparams.is_empty() {
                         // Generic functions: reported where they are used.
                         continue;
                     }
