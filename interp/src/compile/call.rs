@@ -167,7 +167,19 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "this conversion"));
         };
         let is_bytes = |t: TypeId| matches!(prog.types.under(t), Type::Slice(e) if prog.types.basic_kind(*e) == Some(BasicKind::Uint8));
+        let is_runes = |t: TypeId| matches!(prog.types.under(t), Type::Slice(e) if prog.types.basic_kind(*e) == Some(BasicKind::Int32));
         match (rf, rt) {
+            (Repr::Slice, Repr::Str) if is_runes(from) => {
+                self.expr(x)?;
+                return self.call_native(pos, "slicerunetostring");
+            }
+            (Repr::Str, Repr::Slice) if is_runes(to) => {
+                self.expr(x)?;
+                let ti = self.cx.type_id(TypeTable::basic(BasicKind::Int32));
+                self.b.push_i64(i64::from(ti));
+                return self.call_native(pos, "stringtoslicerune");
+            }
+            (Repr::Slice, Repr::Ptr | Repr::Block { .. }) => return self.slice_to_array(x, from, to),
             (Repr::Int { .. }, Repr::Str) => {
                 self.expr(x)?;
                 return self.call_native(pos, "intstring");
@@ -232,6 +244,37 @@ impl FuncCompiler<'_, '_> {
             _ => return Err(self.unimpl(pos, "this conversion")),
         }
         self.b.set_top_kinds(&layout::words(prog, to));
+        Ok(())
+    }
+
+    /// `[N]T(s)` or `(*[N]T)(s)`: gc's length check, then the array pointer (or the
+    /// array copied out of it).
+    fn slice_to_array(&mut self, x: ExprId, from: TypeId, to: TypeId) -> CResult {
+        let pos = self.file.expr(x).pos;
+        let prog = self.cx.prog;
+        let (arr, by_ptr) = match prog.types.under(to) {
+            Type::Pointer(a) => (*a, true),
+            _ => (to, false),
+        };
+        let Type::Array(n, _) = prog.types.under(arr) else { return Err(self.unimpl(pos, "this conversion")) };
+        let n = *n as i64;
+        let (tmp, _) = self.temp(from);
+        self.expr(x)?;
+        self.b.emit(Instr::StoreSlots { slot: tmp, n: 3 });
+        self.b.push_i64(n);
+        self.b.emit(Instr::Load(tmp + 1));
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::Bounds { code: runtime::errors::BoundsCode::Convert as u8, signed: false });
+        self.b.emit(Instr::Pop);
+        self.b.emit(Instr::Load(tmp));
+        if !by_ptr {
+            if n == 0 {
+                self.b.emit(Instr::Pop);
+                self.push_zero(arr);
+                return Ok(());
+            }
+            self.load_mem(arr)?;
+        }
         Ok(())
     }
 
@@ -369,6 +412,9 @@ impl FuncCompiler<'_, '_> {
             Builtin::Complex => {
                 let t = self.ty(e);
                 self.complex_builtin(pos, t, args)
+            }
+            Builtin::Add | Builtin::Slice | Builtin::SliceData | Builtin::String | Builtin::StringData => {
+                self.unsafe_builtin(e, b, args)
             }
             Builtin::Real | Builtin::Imag => self.complex_part(pos, b == Builtin::Imag, args),
             Builtin::Append => self.append(e, args, has_dots),

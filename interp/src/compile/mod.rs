@@ -11,6 +11,7 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
 //! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
@@ -66,6 +67,7 @@ mod natives;
 mod package;
 mod slice;
 mod stmt;
+mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};
 

@@ -30,6 +30,10 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "complex64sub" => (complex_binary(), c64_sub),
         "complex64mul" => (complex_binary(), c64_mul),
         "complex64div" => (complex_binary(), c64_div),
+        "slicerunetostring" => (Signature { params: vec![P, S, S], results: vec![P, S] }, slicerunetostring),
+        "stringtoslicerune" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, stringtoslicerune),
+        "unsafeslice" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, unsafeslice),
+        "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
         "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
         "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
         "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
@@ -377,4 +381,84 @@ fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
 /// The body of a function declared without one (see `FuncCompiler::compile_decl`).
 fn missingbody(_cx: &mut NativeCx<'_>, _args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     Err("call of a function declared without a body".into())
+}
+
+/// `string(r)` for a rune slice `ptr, len, cap`: each rune's UTF-8 encoding, U+FFFD
+/// for one that is not a valid code point.
+fn slicerunetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, _] = args else { return Err("wrong argument count".into()) };
+    if *l > isize::MAX as u64 / 4 {
+        return Err("bad rune slice".into());
+    }
+    // SAFETY: a slice's words describe `len` readable 4-byte elements.
+    let runes = unsafe { bytes(*p, *l * 4)? };
+    let mut s = String::new();
+    for r in runes.chunks_exact(4) {
+        let r = i32::from_ne_bytes([r[0], r[1], r[2], r[3]]);
+        s.push(u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'));
+    }
+    let (p, l) = cx.new_string(s.as_bytes())?;
+    put(results, &[p, l]);
+    Ok(())
+}
+
+/// `[]rune(s)` for string `ptr, len`; `ty` is the type index of `int32`. The capacity
+/// is rounded up to a size class, as gc's `rawruneslice` does.
+fn stringtoslicerune(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, ty] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: string words describe `len` readable bytes.
+    let s = unsafe { bytes(*p, *l)? };
+    let mut runes = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (r, w) = decode_utf8(rest);
+        runes.push(r);
+        rest = rest.get(w..).unwrap_or(&[]);
+    }
+    if runes.is_empty() {
+        // Not nil: gc returns `zerobase` for the empty array.
+        let p = cx.alloc_bytes(0)?;
+        put(results, &[p as u64, 0, 0]);
+        return Ok(());
+    }
+    let cap = runtime::slice::round_up_size(runes.len() as u64 * 4, true) / 4;
+    let dst = cx.alloc(*ty as u32, cap)? as *mut u32;
+    // SAFETY: `dst` is a fresh array of `cap >= runes.len()` 4-byte elements.
+    unsafe { std::ptr::copy_nonoverlapping(runes.as_ptr(), dst, runes.len()) };
+    put(results, &[dst as u64, runes.len() as u64, cap]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.Slice(ptr, len)` (`runtime.unsafeslice`) over elements of
+/// `size` bytes; the result is the slice `ptr, len, len`.
+fn unsafeslice(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len, size] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.Slice", *p, *len as i64, *size)?;
+    put(results, &[*p, *len, *len]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.String(ptr, len)` (`runtime.unsafestring`).
+fn unsafestring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.String", *p, *len as i64, 1)?;
+    put(results, &[*p, *len]);
+    Ok(())
+}
+
+/// `len` elements of `size` bytes from `p` must not be negative, overflow, or wrap
+/// past the end of the address space; a nil `p` is only allowed with no bytes.
+fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), NativeError> {
+    let fail = |msg: &str| Err(NativeError::Panic(RuntimeError::Runtime(format!("{what}: {msg}"))));
+    if len < 0 {
+        return fail("len out of range");
+    }
+    if size == 0 && p == 0 && len > 0 {
+        return fail("ptr is nil and len is not zero");
+    }
+    match size.checked_mul(len as u64) {
+        Some(mem) if mem <= p.wrapping_neg() => Ok(()),
+        _ if p == 0 => fail("ptr is nil and len is not zero"),
+        _ => fail("len out of range"),
+    }
 }
