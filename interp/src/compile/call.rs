@@ -247,6 +247,46 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// A builtin applied to the results of one call, `print(f())` or `complex(f())`.
+    fn builtin_of_call(&mut self, e: ExprId, b: Builtin, call: ExprId, types: &[TypeId]) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        match b {
+            Builtin::Print | Builtin::Println => {
+                self.expr(call)?;
+                let mut temps = Vec::with_capacity(types.len());
+                for &t in types {
+                    temps.push(self.temp(t));
+                }
+                for &(slot, n) in temps.iter().rev() {
+                    if n > 0 {
+                        self.b.emit(Instr::StoreSlots { slot, n });
+                    }
+                }
+                self.b.set_line(self.line(pos));
+                for (k, (&t, &(slot, n))) in types.iter().zip(&temps).enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.b.print(PrintKind::Space);
+                    }
+                    let Some(kind) = layout::repr(prog, t).and_then(layout::print_kind) else {
+                        return Err(self.unimpl(pos, "printing this type"));
+                    };
+                    if n > 0 {
+                        self.b.emit(Instr::LoadSlots { slot, n });
+                    }
+                    self.b.print(kind);
+                }
+                if b == Builtin::Println {
+                    self.b.print(PrintKind::Newline);
+                }
+                Ok(())
+            }
+            // Two floats of the component type are a complex value's two words.
+            Builtin::Complex => self.expr(call),
+            _ => Err(self.unimpl(pos, &format!("builtin {} of a multi-value call", b.name()))),
+        }
+    }
+
     /// `[N]T(s)` or `(*[N]T)(s)`: gc's length check, then the array pointer (or the
     /// array copied out of it).
     fn slice_to_array(&mut self, x: ExprId, from: TypeId, to: TypeId) -> CResult {
@@ -281,6 +321,13 @@ impl FuncCompiler<'_, '_> {
     fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
+        let tuple = match args {
+            [a] => prog.types.tuple_elems(self.ty(*a)),
+            _ => Vec::new(),
+        };
+        if tuple.len() > 1 {
+            return self.builtin_of_call(e, b, args[0], &tuple);
+        }
         match b {
             Builtin::Print | Builtin::Println => {
                 // Every operand is evaluated before anything is printed (an operand may
