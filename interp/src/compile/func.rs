@@ -67,6 +67,10 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub closures: u32,
     /// Variables of this file that some function literal captures (they are boxed).
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
+    /// This function is the body of a range-over-func loop.
+    pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
+    /// Set up by the loop for the body's prologue.
+    pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
     pub errors: Vec<CompileError>,
 }
 
@@ -99,6 +103,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             has_defer: false,
             closures: 0,
             captured: cx_captured,
+            rangefunc: None,
+            rangefunc_setup: None,
             errors: Vec::new(),
         })
     }
@@ -191,6 +197,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::Store(cell));
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
+            fc.range_func_prologue()?;
             fc.has_defer = fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
@@ -220,6 +227,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     if self.has_defer {
                         self.b.emit(Instr::RunDefers);
                     }
+                    self.b.emit(Instr::Ret);
+                } else if self.rangefunc.is_some() {
+                    // The end of a range-over-func body: on to the next element.
+                    self.b.emit(Instr::Const(1));
                     self.b.emit(Instr::Ret);
                 } else {
                     // The checker guarantees a terminating statement; this end is dead
