@@ -88,6 +88,19 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
     set
 }
 
+/// What a `defer` thunk does with the words saved in its context.
+enum Action {
+    /// Call the saved func value with the saved argument words.
+    Call(Signature),
+    /// `print`/`println` (with a newline) the saved operands.
+    Print(Vec<crate::bytecode::PrintKind>, bool),
+    /// `panic(v)` with the saved interface words.
+    Panic,
+    /// `recover()`, result dropped: it recovers only when the thunk runs among the
+    /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
+    Recover,
+}
+
 impl FuncCompiler<'_, '_> {
     /// Whether `body` (not counting nested function literals) has a `defer`.
     pub fn defers_in(&self, body: &Block) -> bool {
@@ -340,11 +353,6 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::TypeExpr) {
             return Err(self.err(pos, "internal compiler error: defer of a conversion"));
         }
-        // What the thunk does with the saved words.
-        enum Action {
-            Call(Signature),
-            Print(Vec<crate::bytecode::PrintKind>, bool),
-        }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
         let action;
@@ -353,9 +361,19 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
+            use frontend::types::object::Builtin;
             let println = match b {
-                frontend::types::object::Builtin::Println => true,
-                frontend::types::object::Builtin::Print => false,
+                Builtin::Println => true,
+                Builtin::Print => false,
+                Builtin::Panic | Builtin::Recover => {
+                    let is_panic = *b == Builtin::Panic;
+                    if let (true, [v]) = (is_panic, args.as_slice()) {
+                        self.expr_to(*v, prog.pre.any)?;
+                    }
+                    let kinds = if is_panic { vec![Kind::Pointer, Kind::Pointer] } else { Vec::new() };
+                    let action = if is_panic { Action::Panic } else { Action::Recover };
+                    return self.finish_defer(pos, mark, None, kinds, action);
+                }
                 _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
             };
             let mut kinds = Vec::new();
@@ -414,6 +432,12 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
+        self.finish_defer(pos, mark, ctx_fn, arg_kinds, action)
+    }
+
+    /// The rest of `defer`: the operands are on the stack (the func value first for
+    /// calls); saves them in a new thunk context, defers the thunk and builds it.
+    fn finish_defer(&mut self, pos: Pos, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
         let mut kinds = vec![Kind::Scalar];
@@ -486,8 +510,19 @@ impl FuncCompiler<'_, '_> {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
             }
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Recover => {
+                tb.emit(Instr::Recover);
+                tb.emit(Instr::Pop);
+                tb.emit(Instr::Pop);
+            }
         }
-        tb.emit(Instr::Ret);
+        if tb.depth().is_some() {
+            tb.emit(Instr::Ret);
+        }
         match tb.finish() {
             Ok(f) => self.cx.define_func(thunk, f),
             Err(e) => return Err(self.err(pos, format!("internal compiler error: {e}"))),

@@ -791,8 +791,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         caller_fp == d
                             && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
                     };
+                    // In a thunk (`defer recover()`), recover() is called by the function
+                    // running the thunk: it works if that function is the deferred call.
+                    let is_thunk = meta.defer_wrapper;
+                    let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);
