@@ -198,11 +198,22 @@ pub fn fatal_panic_report(
 
 /// `goroutine N [running]:` followed by the frames (see the module docs for the format).
 pub fn traceback(goroutine: u64, frames: &[TraceFrame]) -> String {
-    let mut out = format!("goroutine {goroutine} [running]:\n");
+    goroutine_trace(goroutine, "running", frames)
+}
+
+/// `goroutine N [status]:` (`chan receive`, `select`, ...) followed by the frames.
+pub fn goroutine_trace(goroutine: u64, status: &str, frames: &[TraceFrame]) -> String {
+    let mut out = format!("goroutine {goroutine} [{status}]:\n");
     for f in frames {
         out.push_str(&format!("{}(...)\n\t{}:{} +{:#x}\n", f.function, f.file, f.line, f.pc));
     }
     out
+}
+
+/// The line gc adds after the frames of a goroutine started by a `go` statement:
+/// `created by F in goroutine N` and the position of the `go` statement.
+pub fn created_by(site: &TraceFrame, parent: u64) -> String {
+    format!("created by {} in goroutine {parent}\n\t{}:{} +{:#x}\n", site.function, site.file, site.line, site.pc)
 }
 
 /// The report of a goroutine whose stack outgrew the limit, as gc's `newstack`:

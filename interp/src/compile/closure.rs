@@ -6,8 +6,9 @@
 //! it). The closure body copies those addresses into its own slots on entry. A
 //! package-level function used as a value gets a static one-word object.
 //!
-//! `defer f(args)` evaluates `f` and the arguments at once and defers a thunk: a
-//! synthetic function whose context holds them and which makes the call.
+//! `defer f(args)` and `go f(args)` evaluate `f` and the arguments at once and defer
+//! (or start as a goroutine) a thunk: a synthetic function whose context holds them and
+//! which makes the call.
 
 use super::func::{CResult, FuncCompiler};
 use super::layout;
@@ -319,10 +320,18 @@ impl FuncCompiler<'_, '_> {
     /// the call with them (methods: the receiver is the first argument; `print` and
     /// `println`: the thunk prints the saved operands).
     pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
+        self.call_thunk(pos, call, Instr::Defer)
+    }
+
+    /// `defer` or `go` (`op` is [`Instr::Defer`] or [`Instr::Go`]) of a call: the call's
+    /// operands are evaluated now, in the calling goroutine, and `op` receives a thunk
+    /// that makes the call with them.
+    pub fn call_thunk(&mut self, pos: Pos, call: ExprId, op: Instr) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         let file = self.file.clone();
         let call = self.unparen(call);
         let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(call).kind else {
-            return Err(self.err(pos, "internal compiler error: defer of a non-call"));
+            return Err(self.err(pos, format!("internal compiler error: {what} of a non-call")));
         };
         let fun = self.unparen(*fun);
         let prog = self.cx.prog;
@@ -346,7 +355,7 @@ impl FuncCompiler<'_, '_> {
             let println = match b {
                 frontend::types::object::Builtin::Println => true,
                 frontend::types::object::Builtin::Print => false,
-                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+                _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
             };
             let mut kinds = Vec::new();
             let mut pk = Vec::new();
@@ -394,9 +403,9 @@ impl FuncCompiler<'_, '_> {
                 None => self.expr(fun)?,
             }
             if sig.params.is_empty() && sig.results.is_empty() {
-                // Nothing to save: defer the func value itself.
+                // Nothing to save: defer (or start) the func value itself.
                 self.b.set_line(self.line(pos));
-                self.b.emit(Instr::Defer);
+                self.b.emit(op);
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -434,9 +443,9 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.b.emit(Instr::Defer);
+        self.b.emit(op);
         // The thunk: push the saved words, then call or print.
-        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
+        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.{what}wrap{}", self.name, thunk), Signature::default());
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);

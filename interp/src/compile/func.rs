@@ -67,6 +67,9 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub closures: u32,
     /// Variables of this file that some function literal captures (they are boxed).
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
+    /// Receives of the `select` clause being compiled, already done by the `Select`:
+    /// their value and `ok` sit in these slots (see `chan`).
+    pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
     pub errors: Vec<CompileError>,
 }
 
@@ -99,6 +102,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             has_defer: false,
             closures: 0,
             captured: cx_captured,
+            select_recvs: HashMap::new(),
             errors: Vec::new(),
         })
     }

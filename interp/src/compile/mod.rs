@@ -55,6 +55,7 @@
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
 mod call;
+mod chan;
 mod closure;
 mod expr;
 mod func;
