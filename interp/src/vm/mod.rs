@@ -534,6 +534,9 @@ fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn
     for &w in &g.wake_buf {
         report(w);
     }
+    // The closure context: a goroutine that has not started yet holds its func value
+    // only here, and a frame's callers keep theirs in its record.
+    report(g.ctx);
     for d in &g.defers {
         report(d.closure);
     }
@@ -545,6 +548,9 @@ fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn
     let words = g.stack.words();
     for (func, pc, fp) in FrameWalk::new(metas, g) {
         let Some(f) = program.function(func) else { break };
+        if let Some(&caller_ctx) = words.get(fp + f.frame_size as usize + 2) {
+            report(caller_ctx);
+        }
         for slot in f.slot_pointers.iter() {
             if let Some(&w) = words.get(fp + slot) {
                 report(w);
