@@ -53,6 +53,8 @@ pub(super) enum Trap {
     Panicking,
     /// The stack would outgrow its limit (the saved pc is the call).
     Overflow,
+    /// A fatal error with this message (`go of nil func value`): gc's `throw`.
+    Fatal(&'static str),
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }

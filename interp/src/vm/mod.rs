@@ -431,6 +431,10 @@ impl<'p> Vm<'p> {
                 );
                 Stop::Fatal { report }
             }
+            Trap::Fatal(msg) => {
+                let frames = self.traceback(g, self.config.max_trace_frames).0;
+                Stop::Fatal { report: report::fatal_error_report(msg, g.id, &frames) }
+            }
             Trap::Vm(VmError::OutOfMemory) => {
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
                 Stop::Fatal { report: report::fatal_error_report("runtime: out of memory", g.id, &frames) }
@@ -447,6 +451,10 @@ impl<'p> Vm<'p> {
         let mut elided = 0;
         for (func, pc, _) in FrameWalk::new(&self.metas, g) {
             let Some(f) = self.program.function(func) else { break };
+            if f.name.contains(".gowrap") {
+                // gc shows a goroutine's function, not the thunk of its `go` statement.
+                continue;
+            }
             if frames.len() < max {
                 frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
             } else {
