@@ -269,6 +269,17 @@ mod tests {
     }
 
     #[test]
+    fn parked_goroutines_show_their_wait_reason_and_creator() {
+        let f = TraceFrame { function: "main.worker".into(), file: "/tmp/x.go".into(), line: 7, pc: 0x12 };
+        let site = TraceFrame { function: "main.main".into(), file: "/tmp/x.go".into(), line: 20, pc: 0x30 };
+        let text = goroutine_trace(18, "chan receive", std::slice::from_ref(&f)) + &created_by(&site, 1);
+        assert_eq!(
+            text,
+            "goroutine 18 [chan receive]:\nmain.worker(...)\n\t/tmp/x.go:7 +0x12\ncreated by main.main in goroutine 1\n\t/tmp/x.go:20 +0x30\n"
+        );
+    }
+
+    #[test]
     fn report_layout_matches_gc() {
         // From go1.26: panic(errors.New("boom")) recovered, then panic(S("again\nline")).
         let chain = [

@@ -21,6 +21,20 @@ use frontend::syntax::Pos;
 use frontend::syntax::ast::{Block, CommClause, ExprId, ExprKind, StmtKind, UnOp};
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
 
+/// One communication case of a `select`, after its operands were evaluated.
+struct SelectCase {
+    /// Index of its clause.
+    clause: usize,
+    /// The slot holding the channel.
+    chan: u32,
+    send: bool,
+    /// First slot of the value to send or the value received, and its word count.
+    value: u32,
+    n: u16,
+    /// A receive: the receive expression.
+    recv: Option<ExprId>,
+}
+
 /// A receive the `Select` instruction already performed: where its results are.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct DoneRecv {
@@ -182,15 +196,6 @@ impl FuncCompiler<'_, '_> {
 
     /// A `select` statement (see the module docs).
     pub fn select_stmt(&mut self, label: Option<String>, clauses: &[CommClause]) -> CResult {
-        struct Case {
-            clause: usize,
-            chan: u32,
-            send: bool,
-            value: u32,
-            /// A receive: its expression and its `ok` slot.
-            recv: Option<(ExprId, u32)>,
-            n: u16,
-        }
         let file = self.file.clone();
         let mut cases = Vec::new();
         let mut default = None;
@@ -219,8 +224,7 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(Instr::StoreSlots { slot: value, n });
                 }
             }
-            let recv = recv.map(|e| (e, self.b.local(Kind::Scalar)));
-            cases.push(Case { clause: k, chan, send: send_value.is_some(), value, recv, n });
+            cases.push(SelectCase { clause: k, chan, send: send_value.is_some(), value, n, recv });
         }
         // Phase 2: the choice.
         let n = u16::try_from(cases.len())
@@ -243,7 +247,7 @@ impl FuncCompiler<'_, '_> {
         // Phase 3: the chosen clause.
         let end = self.b.new_label();
         self.targets.push(Target { label, brk: end, cont: None });
-        let r = self.select_clauses(clauses, &cases.iter().map(|c| (c.clause, c.recv, c.value, c.n)).collect::<Vec<_>>(), default, index, ok, end);
+        let r = self.select_clauses(clauses, &cases, default, index, ok, end);
         self.targets.pop();
         r?;
         self.b.bind(end);
@@ -259,27 +263,27 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Dispatches on the chosen case: `cases` are (clause, receive, value slot, words).
+    /// Dispatches on the chosen case.
     fn select_clauses(
         &mut self,
         clauses: &[CommClause],
-        cases: &[(usize, Option<(ExprId, u32)>, u32, u16)],
+        cases: &[SelectCase],
         default: Option<usize>,
         index: u32,
         ok: u32,
         end: crate::bytecode::Label,
     ) -> CResult {
         let file = self.file.clone();
-        for (i, &(k, recv, value, n)) in cases.iter().enumerate() {
-            let Some(cl) = clauses.get(k) else { continue };
+        for (i, case) in cases.iter().enumerate() {
+            let Some(cl) = clauses.get(case.clause) else { continue };
             let next = self.b.new_label();
             self.b.emit(Instr::Load(index));
             self.b.push_i64(i as i64);
             self.b.branch(Instr::BrNe(0), next);
-            if let (Some((e, _)), Some(comm)) = (recv, cl.comm)
+            if let (Some(e), Some(comm)) = (case.recv, cl.comm)
                 && let StmtKind::Assign { .. } = file.stmt(comm).kind
             {
-                self.select_recvs.insert(e, DoneRecv { value, n, ok });
+                self.select_recvs.insert(e, DoneRecv { value: case.value, n: case.n, ok });
                 let r = self.stmt(comm);
                 self.select_recvs.remove(&e);
                 r?;

@@ -269,7 +269,9 @@ impl Goroutine {
             program: program.id(),
             defers: Vec::new(),
             panics: Vec::new(),
-            slot: 0,
+            // Not in the scheduler's table until `Sched::insert`: a goroutine run by
+            // hand with `Vm::run` can block, but nothing will wake it.
+            slot: u32::MAX,
             wait: None,
             resume: Resume::Retry,
             wake_buf: Vec::new(),
