@@ -4,7 +4,7 @@
 // parked receiver (zero value, ok false), a sender parked on a channel that is then
 // closed panics (recovered in its own goroutine),
 // pipelines of goroutines, arguments of go statements evaluated at the go statement,
-// a go statement calling a method, and a goroutine spinning forever that
+// a go statement calling a method, defer close and go close, and a goroutine spinning forever that
 // does not keep the others from running (preemption).
 package main
 
@@ -20,6 +20,18 @@ func stage(in <-chan int, out chan<- int, f func(int) int) {
 		out <- f(v)
 	}
 	close(out)
+}
+
+// gen sends 0..n-1 and closes its channel with a deferred close.
+func gen(n int) <-chan int {
+	c := make(chan int)
+	go func() {
+		defer close(c)
+		for i := 0; i < n; i++ {
+			c <- i
+		}
+	}()
+	return c
 }
 
 func main() {
@@ -93,5 +105,14 @@ func main() {
 	<-done
 	println("counter:", cnt.n, "k:", k)
 
+	// defer close and go close.
+	s := 0
+	for v := range gen(10) {
+		s += v
+	}
+	closed := make(chan bool)
+	go close(closed)
+	_, more := <-closed
+	println("generator sum:", s, "closed by go close:", !more)
 	println("main returns")
 }
