@@ -16,6 +16,7 @@
 //! runtime-facing packages.
 
 pub mod chan;
+pub mod complex;
 pub mod errors;
 pub mod panic;
 pub mod print;

@@ -455,6 +455,9 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(op);
         // The thunk: push the saved words, then call or print.
         let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.{what}wrap{}", self.name, thunk), Signature::default());
+        if op == Instr::Defer {
+            tb.mark_defer_wrapper();
+        }
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);

@@ -11,6 +11,8 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
+//! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
@@ -57,6 +59,7 @@
 mod call;
 mod chan;
 mod closure;
+mod complex;
 mod expr;
 mod func;
 mod iface;
@@ -65,6 +68,7 @@ mod natives;
 mod package;
 mod slice;
 mod stmt;
+mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};
 
