@@ -91,6 +91,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 g.pc = $pc as u32;
                 g.fp = fp.offset_from(base) as usize;
                 g.sp = sp.offset_from(base) as usize;
+                // What is left of the time slice, which a goroutine woken by this
+                // one may inherit (see `sched`).
+                vm.slice_left = budget;
                 if COUNT {
                     vm.executed += std::mem::take(&mut executed);
                 }

@@ -299,6 +299,8 @@ pub struct Vm<'p> {
     executed: u64,
     /// The budget of one [`Vm::run`]: the configured one, or the scheduler's slice.
     slice: u64,
+    /// The budget the last run had left when it stopped.
+    slice_left: u64,
     /// Goroutines other than the running one, run queues, wait-queue entries.
     sched: Sched,
     /// The VM-private type index of channel headers (after the program's types).
@@ -330,7 +332,7 @@ impl<'p> Vm<'p> {
         let hchan_ty = program.type_count() as u32;
         let hchan_layout = chan::hchan_layout();
         let slice = config.budget;
-        Vm { program, metas, config, heap, out, executed: 0, slice, sched: Sched::new(), hchan_ty, hchan_layout }
+        Vm { program, metas, config, heap, out, executed: 0, slice, slice_left: slice, sched: Sched::new(), hchan_ty, hchan_layout }
     }
 
     /// The program.

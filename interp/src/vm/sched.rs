@@ -14,7 +14,10 @@
 //! A goroutine runs until it returns, blocks (a channel operation with no partner: it
 //! parks *at* the instruction, see [`Resume`]), panics, or spends its time slice of
 //! [`SLICE`] calls and back-edges (preemption: it goes to the tail of the FIFO), so a
-//! goroutine spinning in `for {}` does not starve the others.
+//! goroutine spinning in `for {}` does not starve the others. As in gc, a goroutine
+//! taken from `runnext` inherits what is left of the slice of the one that readied it:
+//! otherwise two goroutines handing a value back and forth would run forever on fresh
+//! slices and starve the FIFO.
 //!
 //! Goroutines live in a slot table; the running one is taken out of its slot while it
 //! runs, so the interpreter can mutate other goroutines (complete a parked receiver)
@@ -242,10 +245,14 @@ impl Sched {
         }
     }
 
-    /// The next goroutine to run.
-    fn next(&mut self) -> Option<u32> {
+    /// The next goroutine to run, and whether it came from `runnext` (it then
+    /// inherits the current time slice).
+    fn next(&mut self) -> Option<(u32, bool)> {
         let p = self.ps.first_mut()?;
-        p.runnext.take().or_else(|| p.runq.pop_front())
+        match p.runnext.take() {
+            Some(s) => Some((s, true)),
+            None => p.runq.pop_front().map(|s| (s, false)),
+        }
     }
 }
 
@@ -266,17 +273,19 @@ impl Vm<'_> {
         let slot = self.sched.insert(Box::new(main));
         self.sched.ready_next(slot);
         let saved = self.slice;
-        self.slice = self.config.budget.min(SLICE);
         let r = self.schedule(slot);
         self.slice = saved;
         r
     }
 
     fn schedule(&mut self, main: u32) -> Result<Vec<u64>, Stop> {
+        let full = self.config.budget.min(SLICE);
+        self.slice_left = full;
         loop {
-            let Some(slot) = self.sched.next() else {
+            let Some((slot, inherit)) = self.sched.next() else {
                 return Err(self.deadlock());
             };
+            self.slice = if inherit { self.slice_left.clamp(1, full) } else { full };
             let Some(mut g) = self.sched.take(slot) else {
                 return Err(Stop::Error(VmError::BadEntry(format!("no goroutine in slot {slot}"))));
             };
