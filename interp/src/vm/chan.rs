@@ -45,6 +45,13 @@ const MAX_ALLOC: u128 = 1 << 48;
 /// demand). gc starts at 8 KiB, but mvm's frames are smaller and growth is a copy.
 const GO_STACK_WORDS: usize = 128;
 
+/// Case `i` of the select whose cases start at stack word `at`: (channel, descriptor);
+/// the caller checked that the cases lie below the stack pointer.
+fn case_words(g: &Goroutine, at: usize, i: usize) -> (u64, u64) {
+    let w = g.stack.words();
+    (w.get(at + 2 * i).copied().unwrap_or(0), w.get(at + 2 * i + 1).copied().unwrap_or(0))
+}
+
 fn bad(msg: &str) -> Step {
     Step::Vm(VmError::BadEntry(msg.into()))
 }
@@ -278,7 +285,7 @@ impl Vm<'_> {
         let resume = match resume {
             Some(r) => r,
             None if sd.case == NONE => {
-                let pop = self.sched.get_mut(sd.g).map_or(0, |r| r.sp - sd.elem + 1);
+                let pop = self.sched.get_mut(sd.g).map_or(0, |r| (r.sp + 1).saturating_sub(sd.elem));
                 Resume::Send { pop }
             }
             None => self.select_resume(sd.g, sd.case, false),
@@ -339,15 +346,15 @@ impl Vm<'_> {
             chosen = Some((n as u64, false));
         }
         if let Some((index, ok)) = chosen {
-            let w = g.stack.words_mut();
-            w[at] = index;
-            w[at + 1] = u64::from(ok);
+            if let Some(out) = g.stack.words_mut().get_mut(at..at + 2) {
+                out.copy_from_slice(&[index, u64::from(ok)]);
+            }
             g.sp = at + 2;
             return Step::Done;
         }
         // Park on every non-nil case, in case order.
         for i in 0..n {
-            let (c, d) = (g.stack.words()[at + 2 * i], g.stack.words()[at + 2 * i + 1]);
+            let (c, d) = case_words(g, at, i);
             if c == 0 {
                 continue;
             }
@@ -364,7 +371,7 @@ impl Vm<'_> {
     /// Tries case `i` of the select whose cases start at word `at`: `Some(ok)` if it
     /// completed, `None` if it is not ready.
     fn try_case(&mut self, g: &mut Goroutine, at: usize, i: usize) -> Result<Option<bool>, Step> {
-        let (c, d) = (g.stack.words()[at + 2 * i], g.stack.words()[at + 2 * i + 1]);
+        let (c, d) = case_words(g, at, i);
         if c == 0 {
             return Ok(None);
         }
