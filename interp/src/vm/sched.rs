@@ -4,7 +4,7 @@
 //! # Model
 //!
 //! One OS thread runs Go code (GOMAXPROCS = 1 semantics, which the Go memory model
-//! allows). The scheduler still keeps its run queue in a [`P`] (gc's processor), so that
+//! allows). The scheduler still keeps its run queue in a `P` (gc's processor), so that
 //! running Ps on several threads later means adding Ps and stealing, not rewriting.
 //! Like gc, a P has a `runnext` slot besides its FIFO: a goroutine made ready by a
 //! channel operation or just created by `go` runs next, and the one it displaces goes
@@ -12,7 +12,7 @@
 //! the same scheduling order as gc on one P in the common cases.
 //!
 //! A goroutine runs until it returns, blocks (a channel operation with no partner: it
-//! parks *at* the instruction, see [`Resume`]), panics, or spends its time slice of
+//! parks *at* the instruction, see `Resume`), panics, or spends its time slice of
 //! [`SLICE`] calls and back-edges (preemption: it goes to the tail of the FIFO), so a
 //! goroutine spinning in `for {}` does not starve the others. As in gc, a goroutine
 //! taken from `runnext` inherits what is left of the slice of the one that readied it:
