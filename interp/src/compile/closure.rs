@@ -345,6 +345,9 @@ impl FuncCompiler<'_, '_> {
             Print(Vec<crate::bytecode::PrintKind>, bool),
             /// `close(ch)` of the saved channel.
             Close,
+            /// Interface method `index` with this signature (receiver first), called
+            /// through the saved itab.
+            Iface(u16, Signature),
         }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
@@ -382,19 +385,51 @@ impl FuncCompiler<'_, '_> {
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
         {
-            let Some(m) = sel.obj else { return Err(self.unimpl(pos, "defer of interface method calls")) };
-            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                return Err(self.unimpl(pos, "defer of methods of generic types"));
-            };
-            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
-                return Err(self.err(pos, "internal compiler error: method signature"));
-            };
-            self.static_func_value(id);
-            self.method_receiver(pos, fun, &sel, m)?;
-            self.push_call_args(pos, args, &fsig, *has_dots)?;
-            ctx_fn = Some(());
-            arg_kinds = sig.params.clone();
-            action = Action::Call(sig);
+            if let Some(m) = sel.obj {
+                let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+                    return Err(self.unimpl(pos, "defer of methods of generic types"));
+                };
+                let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                self.static_func_value(id);
+                self.method_receiver(pos, fun, &sel, m)?;
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Call(sig);
+            } else {
+                // `x.M(args)` on an interface: save the itab as the "function" and the
+                // data word as the receiver argument.
+                let ExprKind::Selector { x, sel: name, .. } = file.expr(fun).kind else {
+                    return Err(self.err(pos, "internal compiler error: method call without selector"));
+                };
+                if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+                    return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
+                }
+                let name = file.name(name).to_string();
+                let methods = super::iface::iface_methods(self.cx, self.ty(x));
+                let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
+                    return Err(self.err(pos, "internal compiler error: unknown interface method"));
+                };
+                let msig_t = methods[index].1;
+                let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t))
+                else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                sig.params.insert(0, Kind::Pointer);
+                let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+                // [itab, data]: a nil interface panics here, at the statement, as in gc.
+                self.expr(x)?;
+                self.b.emit(Instr::Swap);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::NilCheck);
+                self.b.emit(Instr::Swap);
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Iface(index, sig);
+            }
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
@@ -473,6 +508,14 @@ impl FuncCompiler<'_, '_> {
                 }
             }
             Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Iface(index, sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_iface(index, &sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
+            }
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up
                 // by parking them in slots first.
