@@ -345,6 +345,8 @@ impl FuncCompiler<'_, '_> {
             Print(Vec<crate::bytecode::PrintKind>, bool),
             /// `close(ch)` of the saved channel.
             Close,
+            /// `panic(v)` of the saved interface value.
+            Panic,
             /// Interface method `index` with this signature (receiver first), called
             /// through the saved itab.
             Iface(u16, Signature),
@@ -362,6 +364,12 @@ impl FuncCompiler<'_, '_> {
                 ctx_fn = None;
                 arg_kinds = vec![Kind::Pointer];
                 action = Action::Close;
+            } else if let (frontend::types::object::Builtin::Panic, [v]) = (b, args.as_slice()) {
+                let any = prog.pre.any;
+                self.expr_to(*v, any)?;
+                ctx_fn = None;
+                arg_kinds = layout::words(prog, any);
+                action = Action::Panic;
             } else {
                 let println = match b {
                     frontend::types::object::Builtin::Println => true,
@@ -508,6 +516,7 @@ impl FuncCompiler<'_, '_> {
                 }
             }
             Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Panic => tb.emit(Instr::Panic),
             Action::Iface(index, sig) => {
                 tb.emit(Instr::LoadCtx);
                 tb.emit(Instr::LoadPtr(8));
