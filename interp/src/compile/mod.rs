@@ -15,6 +15,10 @@
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
+//! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
+//!   `==` on structs, arrays and complex numbers.
+//! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
+//!   `clear`, `len` and `range` over maps.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -54,12 +58,14 @@
 //!   that would print something wrong. An internal inconsistency (for instance words
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
+mod alg;
 mod call;
 mod closure;
 mod expr;
 mod func;
 mod iface;
 pub mod layout;
+mod maps;
 mod natives;
 mod package;
 mod slice;

@@ -14,6 +14,7 @@
 mod arith;
 mod exec;
 pub mod heap;
+mod map;
 mod native;
 pub mod stack;
 
