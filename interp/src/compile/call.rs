@@ -379,6 +379,15 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Builtin::Delete => self.map_delete(pos, args),
+            Builtin::Complex => {
+                // Not constant: two floats of the matching precision are the two words.
+                let [re, im] = args else { return Err(self.err(pos, "internal compiler error: complex arity")) };
+                let c64 = matches!(prog.types.under(self.ty(e)), Type::Basic(BasicKind::Complex64));
+                let ft = TypeTable::basic(if c64 { BasicKind::Float32 } else { BasicKind::Float64 });
+                self.expr_to(*re, ft)?;
+                self.expr_to(*im, ft)?;
+                Ok(())
+            }
             Builtin::Clear if args.first().is_some_and(|&m| matches!(prog.types.under(self.ty(m)), Type::Map(..))) => {
                 self.map_clear(pos, args[0])
             }

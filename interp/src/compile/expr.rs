@@ -392,7 +392,15 @@ impl FuncCompiler<'_, '_> {
                     _ => GeI64,
                 }
             }
-            (Repr::C64 | Repr::C128, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
+            (Repr::C64 | Repr::C128 | Repr::Block { .. }, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
+            }
             _ => return Err(self.unimpl(pos, "comparison of these values")),
         };
         self.b.emit(instr);
@@ -617,7 +625,19 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load8U(0));
                 Ok(())
             }
-            Type::Array(..) if !self.is_addressable(x) => Err(self.unimpl(pos, "indexing a non-addressable array")),
+            Type::Array(n, elem) if !self.is_addressable(x) => {
+                // A copy in a fresh cell (a map element, a call's result), indexed there.
+                let (n, size) = (*n, layout::size_of(prog, *elem));
+                let cell = self.new_box(xt)?;
+                self.b.emit(Instr::Load(cell));
+                self.expr(x)?;
+                self.store_mem(xt)?;
+                self.b.emit(Instr::Load(cell));
+                self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
+                self.b.push_i64(n as i64);
+                self.b.emit(Instr::Index(size as u32));
+                self.load_mem(t)
+            }
             Type::Array(..) | Type::Pointer(_) | Type::Slice(_) => {
                 self.elem_addr(e, x, *i)?;
                 self.load_mem(t)
@@ -641,6 +661,13 @@ impl FuncCompiler<'_, '_> {
         if let Type::Map(..) = self.cx.prog.types.under(t) {
             return self.map_literal(e);
         }
+        // `{...}` standing for `&T{...}` (an element of a literal of `[]*T`, `map[K]*T`).
+        if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
+            let cell = self.new_box(*elem)?;
+            self.composite_into(e, cell)?;
+            self.b.emit(Instr::Load(cell));
+            return Ok(());
+        }
         let cell = self.new_box(t)?;
         self.composite_into(e, cell)?;
         self.b.emit(Instr::Load(cell));
@@ -658,6 +685,11 @@ impl FuncCompiler<'_, '_> {
         };
         let prog = self.cx.prog;
         let t = self.ty(e);
+        // An elided `&T{...}` has type `*T`; its cell holds the `T`.
+        let t = match prog.types.under(t) {
+            Type::Pointer(elem) => *elem,
+            _ => t,
+        };
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);
