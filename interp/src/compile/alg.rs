@@ -43,6 +43,22 @@ impl Ctx<'_> {
         addr
     }
 
+    /// The alg of a `complex64` in its operand-stack form: two float32s 8 bytes apart.
+    pub fn c64_words_alg(&mut self) -> u64 {
+        if let Some(a) = self.c64_words_alg {
+            return a;
+        }
+        let leaves = [
+            Leaf { offset: 0, kind: ralg::LEAF_F32, size: 4 },
+            Leaf { offset: 8, kind: ralg::LEAF_F32, size: 4 },
+        ];
+        let words: Box<[u64]> = ralg::encode(16, &leaves).into_boxed_slice();
+        let a = words.as_ptr() as u64;
+        self.data.funcvals.push(words);
+        self.c64_words_alg = Some(a);
+        a
+    }
+
     /// Appends the leaves of a value of type `t` at byte offset `off`; false if `t` is
     /// not comparable.
     fn alg_leaves(&mut self, t: TypeId, off: u64, out: &mut Vec<Leaf>, depth: u32) -> bool {
@@ -127,7 +143,16 @@ impl FuncCompiler<'_, '_> {
 
     /// `[a.., b..] -> [a == b]` (or `!=`) for two values of comparable type `t`.
     pub fn eq_words(&mut self, pos: Pos, op: BinOp, t: TypeId) -> CResult {
-        let Some(alg) = self.cx.alg_addr(t) else { return Err(self.unimpl(pos, "comparison of these values")) };
+        let alg = if layout::repr(self.cx.prog, t) == Some(layout::Repr::C64) {
+            // On the stack a complex64 is two words of float32 bits (offsets 0 and 8),
+            // not its memory image.
+            self.cx.c64_words_alg()
+        } else {
+            match self.cx.alg_addr(t) {
+                Some(a) => a,
+                None => return Err(self.unimpl(pos, "comparison of these values")),
+            }
+        };
         let n = layout::words(self.cx.prog, t).len();
         let c = self.b.const_word(alg);
         self.b.set_line(self.line(pos));

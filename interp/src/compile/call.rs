@@ -381,6 +381,10 @@ impl FuncCompiler<'_, '_> {
             Builtin::Delete => self.map_delete(pos, args),
             Builtin::Complex => {
                 // Not constant: two floats of the matching precision are the two words.
+                if let [pair] = args {
+                    // `complex(f())`: the call's two results.
+                    return self.expr(*pair);
+                }
                 let [re, im] = args else { return Err(self.err(pos, "internal compiler error: complex arity")) };
                 let c64 = matches!(prog.types.under(self.ty(e)), Type::Basic(BasicKind::Complex64));
                 let ft = TypeTable::basic(if c64 { BasicKind::Float32 } else { BasicKind::Float64 });

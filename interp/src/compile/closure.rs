@@ -334,6 +334,8 @@ impl FuncCompiler<'_, '_> {
         enum Action {
             Call(Signature),
             Print(Vec<crate::bytecode::PrintKind>, bool),
+            /// `delete(m, k)`: the map type's descriptor address (see `maps`).
+            Delete(u64),
         }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
@@ -343,24 +345,31 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
-            let println = match b {
-                frontend::types::object::Builtin::Println => true,
-                frontend::types::object::Builtin::Print => false,
-                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
-            };
-            let mut kinds = Vec::new();
-            let mut pk = Vec::new();
-            for &a in args {
-                let t = self.print_operand_type(a);
-                let kind = layout::repr(prog, t).and_then(layout::print_kind);
-                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                self.expr_to(a, t)?;
-                kinds.extend(layout::words(prog, t));
-                pk.push(kind);
+            if *b == frontend::types::object::Builtin::Delete {
+                let (m, kinds) = self.map_delete_operands(pos, args)?;
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = Action::Delete(m);
+            } else {
+                let println = match b {
+                    frontend::types::object::Builtin::Println => true,
+                    frontend::types::object::Builtin::Print => false,
+                    _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+                };
+                let mut kinds = Vec::new();
+                let mut pk = Vec::new();
+                for &a in args {
+                    let t = self.print_operand_type(a);
+                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                    self.expr_to(a, t)?;
+                    kinds.extend(layout::words(prog, t));
+                    pk.push(kind);
+                }
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = Action::Print(pk, println);
             }
-            ctx_fn = None;
-            arg_kinds = kinds;
-            action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
         {
@@ -450,6 +459,10 @@ impl FuncCompiler<'_, '_> {
                 for _ in &sig.results {
                     tb.emit(Instr::Pop);
                 }
+            }
+            Action::Delete(m) => {
+                let c = tb.const_word(m);
+                tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
             }
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up

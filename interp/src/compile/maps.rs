@@ -91,6 +91,7 @@ impl Ctx<'_> {
             key_alg,
             group_ty: u64::from(group_ty),
             header_ty: u64::from(header_ty),
+            c64: u64::from(kr == Repr::C64) | u64::from(vr == Repr::C64) << 1,
         };
         let words: Box<[u64]> = Box::new(mt.to_words());
         let a = words.as_ptr() as u64;
@@ -328,6 +329,20 @@ impl FuncCompiler<'_, '_> {
         self.b.set_line(self.line(pos));
         self.b.emit_runtime(Instr::MapRemove(c), 1 + kw, &[]);
         Ok(())
+    }
+
+    /// Pushes the operands of a deferred `delete(m, k)`: returns the map type's
+    /// descriptor address and the operand words' kinds.
+    pub fn map_delete_operands(&mut self, pos: Pos, args: &[ExprId]) -> CResult<(u64, Vec<Kind>)> {
+        let [m, key] = args else { return Err(self.err(pos, "internal compiler error: delete arity")) };
+        let mt = self.ty(*m);
+        let Some((k, _)) = self.map_kv(mt) else { return Err(self.err(pos, "internal compiler error: not a map")) };
+        let Some(addr) = self.cx.map_type_addr(mt) else { return Err(self.unimpl(pos, "maps of this type")) };
+        self.expr(*m)?;
+        self.expr_to(*key, k)?;
+        let mut kinds = vec![Kind::Pointer];
+        kinds.extend(layout::words(self.cx.prog, k));
+        Ok((addr, kinds))
     }
 
     /// `clear(m)`.

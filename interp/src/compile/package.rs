@@ -49,6 +49,8 @@ pub(crate) struct Ctx<'p> {
     pub algs: HashMap<TypeId, Option<u64>>,
     /// Static map-type descriptors by map type (see `maps`).
     pub map_types: HashMap<TypeId, u64>,
+    /// The alg of a `complex64` as two stack words (see `alg`).
+    pub c64_words_alg: Option<u64>,
     /// Cell-receiver wrappers of value methods, by method.
     pub wrappers: HashMap<ObjId, FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
@@ -265,6 +267,7 @@ pub fn compile_with_strings(
         itabs: HashMap::new(),
         algs: HashMap::new(),
         map_types: HashMap::new(),
+        c64_words_alg: None,
         wrappers: HashMap::new(),
         linker_set: HashSet::new(),
     };

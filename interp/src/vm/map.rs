@@ -28,6 +28,29 @@ impl Alloc for HeapAlloc<'_> {
     }
 }
 
+/// A `complex64`'s memory image from its two stack words (float32 bits each).
+///
+/// # Safety
+/// `w` must point to two readable words.
+unsafe fn pack_c64(w: *const u64) -> u64 {
+    // SAFETY: the caller's contract.
+    unsafe { (*w & 0xffff_ffff) | (*w.add(1) << 32) }
+}
+
+/// The address of the memory image of the key whose stack words are at `words`: the
+/// words themselves, or for a `complex64` key its image packed into `buf`.
+///
+/// # Safety
+/// `words` must hold a key of `mt`'s type.
+unsafe fn key_image(mt: &MapType, words: *const u64, buf: &mut u64) -> *const u8 {
+    if mt.c64 & 1 != 0 {
+        // SAFETY: a complex64 key is two words.
+        *buf = unsafe { pack_c64(words) };
+        return (buf as *const u64).cast();
+    }
+    words.cast()
+}
+
 /// The map type whose address is constant word `word`.
 ///
 /// # Safety
@@ -69,9 +92,18 @@ pub(super) unsafe fn load(mt: &MapType, sp: *mut u64, with_ok: bool) -> Result<*
     // SAFETY: the caller's contract.
     unsafe {
         let base = sp.sub(mt.key_words as usize + 1);
-        let v = map::get(mt, *base as *mut Header, base.add(1).cast())?;
+        let mut kbuf = 0;
+        let v = map::get(mt, *base as *mut Header, key_image(mt, base.add(1), &mut kbuf))?;
         let vw = mt.val_words as usize;
-        map::load_words(base, vw, v, mt.val_size, mt.val_sext);
+        if mt.c64 & 2 != 0 {
+            // A complex64 value: its image unpacked into two words of float32 bits.
+            let mut image = 0u64;
+            map::load_words(&mut image, 1, v, mt.val_size, 0);
+            *base = image & 0xffff_ffff;
+            *base.add(1) = image >> 32;
+        } else {
+            map::load_words(base, vw, v, mt.val_size, mt.val_sext);
+        }
         let mut top = base.add(vw);
         if with_ok {
             *top = u64::from(!v.is_null());
@@ -90,7 +122,12 @@ pub(super) unsafe fn store(mt: &MapType, sp: *mut u64, a: &mut dyn Alloc) -> Res
     unsafe {
         let kw = mt.key_words as usize;
         let base = sp.sub(1 + kw + mt.val_words as usize);
-        map::put(mt, *base as *mut Header, base.add(1).cast(), base.add(1 + kw).cast(), a)?;
+        let mut kbuf = 0;
+        let key = key_image(mt, base.add(1), &mut kbuf);
+        let c64_val = mt.c64 & 2 != 0;
+        let vbuf = if c64_val { pack_c64(base.add(1 + kw)) } else { 0 };
+        let val: *const u8 = if c64_val { (&raw const vbuf).cast() } else { base.add(1 + kw).cast() };
+        map::put(mt, *base as *mut Header, key, val, a)?;
         Ok(base)
     }
 }
@@ -103,7 +140,8 @@ pub(super) unsafe fn remove(mt: &MapType, sp: *mut u64) -> Result<*mut u64, Runt
     // SAFETY: the caller's contract.
     unsafe {
         let base = sp.sub(1 + mt.key_words as usize);
-        map::delete(mt, *base as *mut Header, base.add(1).cast())?;
+        let mut kbuf = 0;
+        map::delete(mt, *base as *mut Header, key_image(mt, base.add(1), &mut kbuf))?;
         Ok(base)
     }
 }

@@ -80,11 +80,15 @@ pub struct MapType {
     pub group_ty: u64,
     /// Type-table index of the [`Header`] layout.
     pub header_ty: u64,
+    /// Bit 0: the key is a `complex64`; bit 1: the value is. On the operand stack a
+    /// `complex64` is two words of float32 bits, not its 8-byte memory image, so the VM
+    /// packs and unpacks it.
+    pub c64: u64,
 }
 
 impl MapType {
     /// The number of words of the static block.
-    pub const WORDS: usize = 11;
+    pub const WORDS: usize = 12;
 
     /// The words of the static block the compiler emits (read back as a `MapType`).
     pub fn to_words(&self) -> [u64; Self::WORDS] {
@@ -100,6 +104,7 @@ impl MapType {
             self.key_alg,
             self.group_ty,
             self.header_ty,
+            self.c64,
         ]
     }
 

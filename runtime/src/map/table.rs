@@ -158,9 +158,12 @@ pub unsafe fn make(mt: &MapType, hint: i64, alloc: &mut dyn Alloc) -> Result<*mu
     // SAFETY: a fresh, zeroed header.
     unsafe {
         (*h).seed = crate::rand::next();
-        if hint > MAX_LOAD as i64 {
+        // As gc, a hint whose table would not fit in memory is ignored.
+        if hint > MAX_LOAD as i64 && hint < 1 << 40 {
             let groups = (hint as u64).div_ceil(MAX_LOAD).next_power_of_two();
-            resize(mt, &mut *h, groups, alloc)?;
+            if groups.checked_mul(mt.group_size()).is_some_and(|b| b < 1 << 40) {
+                resize(mt, &mut *h, groups, alloc)?;
+            }
         }
     }
     Ok(h)

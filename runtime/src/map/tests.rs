@@ -34,6 +34,7 @@ fn int_map() -> MapType {
         key_alg: 0,
         group_ty: 1,
         header_ty: 0,
+        c64: 0,
     }
 }
 
