@@ -16,6 +16,7 @@
 //! bodiless std declarations, and the Go overlay sources for runtime-facing packages.
 
 pub mod alg;
+pub mod complex;
 pub mod errors;
 pub mod map;
 pub mod panic;

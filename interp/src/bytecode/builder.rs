@@ -65,6 +65,7 @@ pub struct FunctionBuilder {
     stack_maps: Vec<StackMap>,
     lines: Vec<LineEntry>,
     static_calls: Vec<(u32, FuncId, u32, u32)>,
+    defer_wrapper: bool,
     error: Option<BuildError>,
 }
 
@@ -88,8 +89,14 @@ impl FunctionBuilder {
             stack_maps: Vec::new(),
             lines: Vec::new(),
             static_calls: Vec::new(),
+            defer_wrapper: false,
             error: None,
         }
+    }
+
+    /// Marks the function as a `defer` thunk (see [`Function::defer_wrapper`]).
+    pub fn mark_defer_wrapper(&mut self) {
+        self.defer_wrapper = true;
     }
 
     /// Sets the source file shown in tracebacks.
@@ -438,6 +445,11 @@ impl FunctionBuilder {
         self.emit(Instr::Print(kind));
     }
 
+    /// The signature of the function being built.
+    pub fn signature(&self) -> &Signature {
+        &self.sig
+    }
+
     /// Emits a static call of `callee`, whose signature is `sig` (checked at link).
     pub fn call(&mut self, callee: FuncId, sig: &Signature) {
         let pc = self.pc();
@@ -538,6 +550,7 @@ impl FunctionBuilder {
             consts: self.consts,
             stack_maps: self.stack_maps,
             lines: self.lines,
+            defer_wrapper: self.defer_wrapper,
             static_calls: self.static_calls,
         })
     }

@@ -1,6 +1,6 @@
 //! Type-directed equality and hashing: the static *alg* of each comparable type (the
-//! leaf list `runtime::alg` walks), `==` on structs, arrays and complex numbers
-//! (`EqWords`), and word 6 of type descriptors.
+//! leaf list `runtime::alg` walks), `==` on structs and arrays (`EqWords`), and word 6
+//! of type descriptors.
 //!
 //! gc compiles small struct comparisons inline and calls generated `eq` functions for
 //! the rest; we always use the one `EqWords` instruction: one dispatch, then a loop over
@@ -41,22 +41,6 @@ impl Ctx<'_> {
         };
         self.algs.insert(t, addr);
         addr
-    }
-
-    /// The alg of a `complex64` in its operand-stack form: two float32s 8 bytes apart.
-    pub fn c64_words_alg(&mut self) -> u64 {
-        if let Some(a) = self.c64_words_alg {
-            return a;
-        }
-        let leaves = [
-            Leaf { offset: 0, kind: ralg::LEAF_F32, size: 4 },
-            Leaf { offset: 8, kind: ralg::LEAF_F32, size: 4 },
-        ];
-        let words: Box<[u64]> = ralg::encode(16, &leaves).into_boxed_slice();
-        let a = words.as_ptr() as u64;
-        self.data.funcvals.push(words);
-        self.c64_words_alg = Some(a);
-        a
     }
 
     /// Appends the leaves of a value of type `t` at byte offset `off`; false if `t` is
@@ -143,16 +127,8 @@ impl FuncCompiler<'_, '_> {
 
     /// `[a.., b..] -> [a == b]` (or `!=`) for two values of comparable type `t`.
     pub fn eq_words(&mut self, pos: Pos, op: BinOp, t: TypeId) -> CResult {
-        let alg = if layout::repr(self.cx.prog, t) == Some(layout::Repr::C64) {
-            // On the stack a complex64 is two words of float32 bits (offsets 0 and 8),
-            // not its memory image.
-            self.cx.c64_words_alg()
-        } else {
-            match self.cx.alg_addr(t) {
-                Some(a) => a,
-                None => return Err(self.unimpl(pos, "comparison of these values")),
-            }
-        };
+        // Structs and arrays: their stack words are their memory image.
+        let Some(alg) = self.cx.alg_addr(t) else { return Err(self.unimpl(pos, "comparison of these values")) };
         let n = layout::words(self.cx.prog, t).len();
         let c = self.b.const_word(alg);
         self.b.set_line(self.line(pos));

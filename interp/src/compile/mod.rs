@@ -11,12 +11,14 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
+//! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
 //! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
-//!   `==` on structs, arrays and complex numbers.
+//!   `==` on structs and arrays.
 //! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
 //!   `clear`, `len` and `range` over maps.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
@@ -61,6 +63,7 @@
 mod alg;
 mod call;
 mod closure;
+mod complex;
 mod expr;
 mod func;
 mod iface;
@@ -70,6 +73,7 @@ mod natives;
 mod package;
 mod slice;
 mod stmt;
+mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};
 

@@ -778,8 +778,14 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::Recover => {
                     let fp_idx = fp.offset_from(base) as usize;
+                    // The deferred call itself, or the function a defer thunk called.
+                    let (caller, caller_fp) = unpack_func_fp(*fp.add(meta.frame_size + 1));
+                    let via_thunk = |d: usize| {
+                        caller_fp == d
+                            && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
+                    };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp == Some(fp_idx) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);
