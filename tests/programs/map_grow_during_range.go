@@ -2,7 +2,9 @@
 
 // Inserting many entries during a range makes the map grow (several times) while the
 // loop walks it: every entry present when the loop started and never deleted must be
-// produced exactly once, entries deleted before being reached never.
+// produced exactly once, entries deleted before being reached never. Garbage made in
+// the loop brings collections while the table being walked is reachable only from the
+// loop's iterator.
 package main
 
 func main() {
@@ -23,6 +25,7 @@ func main() {
 		for j := 0; j < 40; j++ {
 			m[next] = next
 			next++
+			_ = make([]int, 256)
 		}
 		d := (k + 17) % 50
 		if k < 50 && seen[d] == 0 && !deleted[d] {

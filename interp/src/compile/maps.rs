@@ -16,7 +16,9 @@ use frontend::syntax::Pos;
 use frontend::syntax::ast::{BinOp, Block, ExprId, ExprKind};
 use frontend::types::sizes;
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
-use runtime::map::{HEADER_POINTER_WORDS, HEADER_WORDS, ITER_POINTER_WORDS, ITER_WORDS, MapType, key_kind};
+use runtime::map::{
+    HEADER_POINTER_WORDS, HEADER_WORDS, INLINE, ITER_POINTER_WORDS, ITER_WORDS, MAX_INLINE, MapType, key_kind,
+};
 
 /// Slots above this make a group type the compiler refuses (a value of many megabytes).
 const MAX_SLOT_SIZE: u64 = 1 << 24;
@@ -37,9 +39,13 @@ impl Ctx<'_> {
         let (k, v) = (*k, *v);
         let (kr, vr) = (layout::repr(p, k)?, layout::repr(p, v)?);
         let (ks, vs) = (layout::size_of(p, k), layout::size_of(p, v));
-        let (ka, va) = (sizes::align_of(p, k).max(1) as u64, sizes::align_of(p, v).max(1) as u64);
-        let val_off = align_up(ks, va);
-        let slot_size = align_up(val_off + vs, ka.max(va));
+        // Large keys and values live in cells of their own; the slot holds the pointer.
+        let (k_out, v_out) = (ks > MAX_INLINE, vs > MAX_INLINE);
+        let (kss, vss) = (if k_out { 8 } else { ks }, if v_out { 8 } else { vs });
+        let align = |out: bool, t: TypeId| if out { 8 } else { sizes::align_of(p, t).max(1) as u64 };
+        let (ka, va) = (align(k_out, k), align(v_out, v));
+        let val_off = align_up(kss, va);
+        let slot_size = align_up(val_off + vss, ka.max(va));
         if slot_size > MAX_SLOT_SIZE {
             return None;
         }
@@ -47,11 +53,15 @@ impl Ctx<'_> {
         // The group: a control word, then 8 slots; pointer words from the key's and the
         // value's word layouts (pointerful types are 8-aligned, so slots are too).
         let (kw, vw) = (layout::words(p, k), layout::words(p, v));
+        let (kslot, vslot) = (
+            if k_out { vec![Kind::Pointer] } else { kw.clone() },
+            if v_out { vec![Kind::Pointer] } else { vw.clone() },
+        );
         let mut kinds = vec![Kind::Scalar; 1 + slot_size as usize];
         for s in 0..8u64 {
             let base = 8 + s * slot_size;
-            let marks = kw.iter().enumerate().map(|(i, kind)| (base + 8 * i as u64, kind));
-            let marks = marks.chain(vw.iter().enumerate().map(|(i, kind)| (base + val_off + 8 * i as u64, kind)));
+            let marks = kslot.iter().enumerate().map(|(i, kind)| (base + 8 * i as u64, kind));
+            let marks = marks.chain(vslot.iter().enumerate().map(|(i, kind)| (base + val_off + 8 * i as u64, kind)));
             for (off, kind) in marks {
                 if *kind == Kind::Pointer
                     && off % 8 == 0
@@ -92,6 +102,8 @@ impl Ctx<'_> {
             group_ty: u64::from(group_ty),
             header_ty: u64::from(header_ty),
             c64: u64::from(kr == Repr::C64) | u64::from(vr == Repr::C64) << 1,
+            key_cell_ty: if k_out { u64::from(self.type_id(k)) } else { INLINE },
+            val_cell_ty: if v_out { u64::from(self.type_id(v)) } else { INLINE },
         };
         let words: Box<[u64]> = Box::new(mt.to_words());
         let a = words.as_ptr() as u64;

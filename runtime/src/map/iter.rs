@@ -1,7 +1,7 @@
 //! `for k, v := range m`: a random start, and the spec's rules under mutation (see the
 //! module docs of [`super`]).
 
-use super::table::{SLOTS, get, key_equal};
+use super::table::{SLOTS, get, key_equal, slot_key, slot_val};
 use super::{Header, MapType};
 use crate::errors::RuntimeError;
 use std::ptr;
@@ -88,26 +88,27 @@ pub unsafe fn iter_next(mt: &MapType, it: *mut Iter) -> Result<bool, RuntimeErro
             }
             let slot = grp.add((8 + s * mt.slot_size) as usize);
             if h.groups == it.groups {
-                it.key = slot;
-                it.val = slot.add(mt.val_off as usize);
+                it.key = slot_key(mt, slot);
+                it.val = slot_val(mt, slot);
                 return Ok(true);
             }
             // The map has moved to a new table since the loop started: what counts is
             // the current table.
-            if !key_equal(mt, slot, slot)? {
+            let key = slot_key(mt, slot);
+            if !key_equal(mt, key, key)? {
                 // A NaN key cannot be looked up; it is still there unless cleared.
                 if h.clear_seq != it.clear_seq {
                     continue;
                 }
-                it.key = slot;
-                it.val = slot.add(mt.val_off as usize);
+                it.key = slot_key(mt, slot);
+                it.val = slot_val(mt, slot);
                 return Ok(true);
             }
-            let v = get(mt, it.map, slot)?;
+            let v = get(mt, it.map, key)?;
             if v.is_null() {
                 continue;
             }
-            it.key = slot;
+            it.key = key;
             it.val = v;
             return Ok(true);
         }

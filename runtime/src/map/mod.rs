@@ -28,8 +28,9 @@
 //!   match, and usually one key comparison; a miss stops at the first group with an
 //!   empty slot, usually the first. An insertion adds a store of the control byte and
 //!   the copies of key and value; growth is amortized O(1) per insertion.
-//! - Keys and values are stored inline whatever their size (gc moves those over 128
-//!   bytes out of line; we don't need to, since slots are not copied during probing).
+//! - Keys and values larger than [`MAX_INLINE`] bytes live out of line, as in gc: the
+//!   slot holds a pointer to a cell of their type, so that a group of a
+//!   `map[int][4096]byte` is 136 bytes rather than 32 KiB.
 
 mod iter;
 mod table;
@@ -84,11 +85,23 @@ pub struct MapType {
     /// `complex64` is two words of float32 bits, not its 8-byte memory image, so the VM
     /// packs and unpacks it.
     pub c64: u64,
+    /// Type-table index of the key's cell if keys are stored out of line, else
+    /// [`INLINE`].
+    pub key_cell_ty: u64,
+    /// Type-table index of the value's cell if values are stored out of line, else
+    /// [`INLINE`].
+    pub val_cell_ty: u64,
 }
+
+/// Keys and values larger than this many bytes are stored out of line (gc's limit).
+pub const MAX_INLINE: u64 = 128;
+
+/// The `*_cell_ty` of a key or value stored in the slot itself.
+pub const INLINE: u64 = u64::MAX;
 
 impl MapType {
     /// The number of words of the static block.
-    pub const WORDS: usize = 12;
+    pub const WORDS: usize = 14;
 
     /// The words of the static block the compiler emits (read back as a `MapType`).
     pub fn to_words(&self) -> [u64; Self::WORDS] {
@@ -105,6 +118,8 @@ impl MapType {
             self.group_ty,
             self.header_ty,
             self.c64,
+            self.key_cell_ty,
+            self.val_cell_ty,
         ]
     }
 

@@ -4,7 +4,7 @@
 //! values as the addresses of their memory images (the VM passes operand-stack words,
 //! whose little-endian bytes are the image).
 
-use super::{Alloc, Header, MapError, MapType, key_kind};
+use super::{Alloc, Header, INLINE, MapError, MapType, key_kind};
 use crate::alg;
 use crate::errors::RuntimeError;
 use std::ptr;
@@ -67,6 +67,42 @@ unsafe fn slot(mt: &MapType, grp: *mut u8, s: u64) -> *mut u8 {
     unsafe { grp.add((8 + s * mt.slot_size) as usize) }
 }
 
+/// The key of the slot at `s` (through its cell when keys are out of line).
+#[inline(always)]
+pub(super) unsafe fn slot_key(mt: &MapType, s: *mut u8) -> *mut u8 {
+    if mt.key_cell_ty == INLINE {
+        return s;
+    }
+    // SAFETY: an out-of-line key's slot holds the address of its cell.
+    unsafe { ptr::read(s as *const *mut u8) }
+}
+
+/// The value of the slot at `s` (through its cell when values are out of line).
+#[inline(always)]
+pub(super) unsafe fn slot_val(mt: &MapType, s: *mut u8) -> *mut u8 {
+    // SAFETY: `val_off` is inside the slot; an out-of-line value's slot holds its cell.
+    unsafe {
+        let v = s.add(mt.val_off as usize);
+        if mt.val_cell_ty == INLINE { v } else { ptr::read(v as *const *mut u8) }
+    }
+}
+
+/// Gives a freshly claimed slot the cells of its out-of-line key and value.
+unsafe fn init_cells(mt: &MapType, s: *mut u8, alloc: &mut dyn Alloc) -> Result<(), MapError> {
+    // SAFETY: the slot is `slot_size` bytes, with room for a pointer where a cell goes.
+    unsafe {
+        if mt.key_cell_ty != INLINE {
+            let cell = alloc.alloc(mt.key_cell_ty as u32, 1)?;
+            ptr::write(s as *mut *mut u8, cell);
+        }
+        if mt.val_cell_ty != INLINE {
+            let cell = alloc.alloc(mt.val_cell_ty as u32, 1)?;
+            ptr::write(s.add(mt.val_off as usize) as *mut *mut u8, cell);
+        }
+    }
+    Ok(())
+}
+
 /// The string bytes of the string header at `p`.
 #[inline(always)]
 unsafe fn str_bytes<'a>(p: *const u8) -> &'a [u8] {
@@ -125,7 +161,7 @@ unsafe fn find(mt: &MapType, h: &Header, key: *const u8, hash: u64) -> Result<*m
             let mut m = match_tag(ctrl, t);
             while m != 0 {
                 let s = slot(mt, grp, first(m));
-                if key_equal(mt, s, key)? {
+                if key_equal(mt, slot_key(mt, s), key)? {
                     return Ok(s);
                 }
                 m &= m - 1;
@@ -185,7 +221,7 @@ pub unsafe fn get(mt: &MapType, m: *mut Header, key: *const u8) -> Result<*const
         let h = &*m;
         let hash = hash_key(mt, key, h.seed)?;
         let s = find(mt, h, key, hash)?;
-        Ok(if s.is_null() { ptr::null() } else { s.add(mt.val_off as usize) })
+        Ok(if s.is_null() { ptr::null() } else { slot_val(mt, s) })
     }
 }
 
@@ -211,10 +247,11 @@ pub unsafe fn put(mt: &MapType, m: *mut Header, key: *const u8, val: *const u8, 
                 resize(mt, h, groups, alloc)?;
             }
             s = claim(mt, h, hash);
+            init_cells(mt, s, alloc)?;
             h.count += 1;
         }
-        ptr::copy_nonoverlapping(key, s, mt.key_size as usize);
-        ptr::copy_nonoverlapping(val, s.add(mt.val_off as usize), mt.val_size as usize);
+        ptr::copy_nonoverlapping(key, slot_key(mt, s), mt.key_size as usize);
+        ptr::copy_nonoverlapping(val, slot_val(mt, s), mt.val_size as usize);
     }
     Ok(())
 }
@@ -270,7 +307,7 @@ unsafe fn resize(mt: &MapType, h: &mut Header, groups: u64, alloc: &mut dyn Allo
                     continue;
                 }
                 let src = slot(mt, grp, s);
-                let hash = hash_key(mt, src, h.seed)?;
+                let hash = hash_key(mt, slot_key(mt, src), h.seed)?;
                 let dst = claim(mt, &mut fresh, hash);
                 ptr::copy_nonoverlapping(src, dst, mt.slot_size as usize);
             }

@@ -35,6 +35,8 @@ fn int_map() -> MapType {
         group_ty: 1,
         header_ty: 0,
         c64: 0,
+        key_cell_ty: INLINE,
+        val_cell_ty: INLINE,
     }
 }
 
