@@ -147,8 +147,15 @@ pub(super) unsafe fn key_equal(mt: &MapType, a: *const u8, b: *const u8) -> Resu
 /// The slot holding `key` (whose hash is `hash`), or null.
 #[inline(always)]
 unsafe fn find(mt: &MapType, h: &Header, key: *const u8, hash: u64) -> Result<*mut u8, RuntimeError> {
+    // SAFETY: the caller's contract.
+    unsafe { Ok(find_entry(mt, h, key, hash)?.map_or(ptr::null_mut(), |(grp, idx)| slot(mt, grp, idx))) }
+}
+
+/// The group and slot index of the entry holding `key`, if any.
+#[inline(always)]
+unsafe fn find_entry(mt: &MapType, h: &Header, key: *const u8, hash: u64) -> Result<Option<(*mut u8, u64)>, RuntimeError> {
     if h.groups.is_null() {
-        return Ok(ptr::null_mut());
+        return Ok(None);
     }
     let t = tag(hash);
     let mut g = hash & h.mask;
@@ -160,9 +167,9 @@ unsafe fn find(mt: &MapType, h: &Header, key: *const u8, hash: u64) -> Result<*m
             let ctrl = ptr::read_unaligned(grp as *const u64);
             let mut m = match_tag(ctrl, t);
             while m != 0 {
-                let s = slot(mt, grp, first(m));
-                if key_equal(mt, slot_key(mt, s), key)? {
-                    return Ok(s);
+                let idx = first(m);
+                if key_equal(mt, slot_key(mt, slot(mt, grp, idx)), key)? {
+                    return Ok(Some((grp, idx)));
                 }
                 m &= m - 1;
             }
@@ -172,7 +179,7 @@ unsafe fn find(mt: &MapType, h: &Header, key: *const u8, hash: u64) -> Result<*m
             g = (g + i) & h.mask;
         }
     }
-    Ok(ptr::null_mut())
+    Ok(None)
 }
 
 /// Reports the unhashable-key panic a lookup in an empty map must still raise (gc's
@@ -331,15 +338,10 @@ pub unsafe fn delete(mt: &MapType, m: *mut Header, key: *const u8) -> Result<(),
         }
         let h = &mut *m;
         let hash = hash_key(mt, key, h.seed)?;
-        let s = find(mt, h, key, hash)?;
-        if s.is_null() {
+        let Some((grp, idx)) = find_entry(mt, h, key, hash)? else {
             return Ok(());
-        }
-        // The slot's group and index, from its address.
-        let off = s as u64 - h.groups as u64;
-        let g = off / mt.group_size();
-        let grp = group(mt, h.groups, g);
-        let idx = (s as u64 - grp as u64 - 8) / mt.slot_size.max(1);
+        };
+        let s = slot(mt, grp, idx);
         // Zeroed so that the collector drops what the entry pointed to.
         ptr::write_bytes(s, 0, mt.slot_size as usize);
         let ctrl = ptr::read_unaligned(grp as *const u64);
