@@ -92,10 +92,17 @@ pub(super) unsafe fn load(mt: &MapType, sp: *mut u64, with_ok: bool) -> Result<*
     // SAFETY: the caller's contract.
     unsafe {
         let base = sp.sub(mt.key_words as usize + 1);
-        let mut kbuf = 0;
-        let v = map::get(mt, *base as *mut Header, key_image(mt, base.add(1), &mut kbuf))?;
+        let v = if mt.key_kind == map::key_kind::MEM8 {
+            map::get_u64(mt, *base as *mut Header, *base.add(1))
+        } else {
+            let mut kbuf = 0;
+            map::get(mt, *base as *mut Header, key_image(mt, base.add(1), &mut kbuf))?
+        };
         let vw = mt.val_words as usize;
-        if mt.c64 & 2 != 0 {
+        if mt.val_size == 8 && mt.c64 & 2 == 0 {
+            // One word (int, pointer, float64...): no zeroing, no sign extension.
+            *base = if v.is_null() { 0 } else { std::ptr::read_unaligned(v as *const u64) };
+        } else if mt.c64 & 2 != 0 {
             // A complex64 value: its image unpacked into two words of float32 bits.
             let mut image = 0u64;
             map::load_words(&mut image, 1, v, mt.val_size, 0);

@@ -36,7 +36,7 @@ mod iter;
 mod table;
 
 pub use iter::{ITER_POINTER_WORDS, ITER_WORDS, Iter, iter_init, iter_next};
-pub use table::{clear, delete, get, make, put};
+pub use table::{clear, delete, get, get_u64, make, put};
 
 use crate::errors::RuntimeError;
 

@@ -232,6 +232,42 @@ pub unsafe fn get(mt: &MapType, m: *mut Header, key: *const u8) -> Result<*const
     }
 }
 
+/// [`get`] for a map whose keys are 8 bytes of plain memory ([`key_kind::MEM8`]: `int`,
+/// `uint64`, pointers...), which cannot fail: the hot path of integer-keyed maps.
+///
+/// # Safety
+/// `m` is null or a map of type `mt`, whose key kind is `MEM8`.
+#[inline]
+pub unsafe fn get_u64(mt: &MapType, m: *mut Header, key: u64) -> *const u8 {
+    // SAFETY: the caller's contract; as in `find`.
+    unsafe {
+        let Some(h) = m.as_ref() else { return ptr::null() };
+        if h.count == 0 {
+            return ptr::null();
+        }
+        let hash = alg::hash_u64(key, h.seed);
+        let t = tag(hash);
+        let mut g = hash & h.mask;
+        for i in 1..=h.mask + 1 {
+            let grp = group(mt, h.groups, g);
+            let ctrl = ptr::read_unaligned(grp as *const u64);
+            let mut bits = match_tag(ctrl, t);
+            while bits != 0 {
+                let s = slot(mt, grp, first(bits));
+                if ptr::read_unaligned(s as *const u64) == key {
+                    return slot_val(mt, s);
+                }
+                bits &= bits - 1;
+            }
+            if has_empty(ctrl) {
+                break;
+            }
+            g = (g + i) & h.mask;
+        }
+        ptr::null()
+    }
+}
+
 /// `m[key] = val`; panics on a nil map. The key is stored again when it is already
 /// present (a `-0` key replaces `+0`, as in gc).
 ///
