@@ -420,10 +420,14 @@ impl FunctionBuilder {
         }
     }
 
-    /// Checks that the 8 slots of a map iterator from `slot` exist, the first 4 pointers.
+    /// Checks that the slots of a map iterator (`runtime::map::Iter`) from `slot` exist,
+    /// with pointer kinds exactly where the iterator holds pointers.
     fn check_iter_slots(&mut self, slot: u32) {
-        let kinds = self.slots.get(slot as usize..slot as usize + 8);
-        let ok = kinds.is_some_and(|k| k.iter().enumerate().all(|(i, &k)| (k == Kind::Pointer) == (i < 4)));
+        use runtime::map::{ITER_POINTER_WORDS, ITER_WORDS};
+        let kinds = self.slots.get(slot as usize..slot as usize + ITER_WORDS);
+        let ok = kinds.is_some_and(|k| {
+            k.iter().enumerate().all(|(i, &k)| (k == Kind::Pointer) == ITER_POINTER_WORDS.contains(&i))
+        });
         if !ok {
             self.fail(format!("slots {slot}.. are not a map iterator"));
         }
