@@ -105,6 +105,8 @@ enum Action {
     /// Interface method `index` with this signature (receiver first), called through
     /// the saved itab.
     Iface(u16, Signature),
+    /// `delete(m, k)`: the map type's descriptor address (see `maps`).
+    Delete(u64),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -390,6 +392,11 @@ impl FuncCompiler<'_, '_> {
                 ctx_fn = None;
                 arg_kinds = Vec::new();
                 action = Action::Recover;
+            } else if *b == frontend::types::object::Builtin::Delete {
+                let (m, kinds) = self.map_delete_operands(pos, args)?;
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = Action::Delete(m);
             } else {
                 let println = match b {
                     frontend::types::object::Builtin::Println => true,
@@ -555,6 +562,10 @@ impl FuncCompiler<'_, '_> {
                 for _ in &sig.results {
                     tb.emit(Instr::Pop);
                 }
+            }
+            Action::Delete(m) => {
+                let c = tb.const_word(m);
+                tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
             }
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up

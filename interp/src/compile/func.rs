@@ -317,6 +317,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
+                    // A call's results, or a comma-ok form (`var v, ok = m[k]`).
                     fc.multi_value(rhs, init.lhs.len())?;
                 }
                 // Store the values right to left: the last one is on top.

@@ -20,6 +20,10 @@
 //! - `chan`: channel operations, `for range` over channels, `select`, `go`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
+//! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
+//!   `==` on structs and arrays.
+//! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
+//!   `clear`, `len` and `range` over maps.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -60,6 +64,7 @@
 //!   that would print something wrong. An internal inconsistency (for instance words
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
+mod alg;
 mod call;
 mod chan;
 mod closure;
@@ -68,6 +73,7 @@ mod expr;
 mod func;
 mod iface;
 pub mod layout;
+mod maps;
 mod natives;
 mod package;
 mod rangefunc;

@@ -47,6 +47,10 @@ pub(crate) struct Ctx<'p> {
     pub descs: HashMap<TypeId, u64>,
     /// Itabs by (interface, concrete type).
     pub itabs: HashMap<(TypeId, TypeId), u64>,
+    /// Algs (equality and hashing) by type, `None` for uncomparable types (see `alg`).
+    pub algs: HashMap<TypeId, Option<u64>>,
+    /// Static map-type descriptors by map type (see `maps`).
+    pub map_types: HashMap<TypeId, u64>,
     /// Cell-receiver wrappers of value methods, by method.
     pub wrappers: HashMap<ObjId, FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
@@ -262,6 +266,8 @@ pub fn compile_with_strings(
         funcvals: HashMap::new(),
         descs: HashMap::new(),
         itabs: HashMap::new(),
+        algs: HashMap::new(),
+        map_types: HashMap::new(),
         wrappers: HashMap::new(),
         linker_set: HashSet::new(),
     };

@@ -16,6 +16,7 @@ mod arith;
 mod chan;
 mod exec;
 pub mod heap;
+mod map;
 mod native;
 pub mod sched;
 pub mod stack;
