@@ -31,6 +31,15 @@
 //! dies with gc's `fatal error: all goroutines are asleep - deadlock!` and the traces of
 //! all goroutines, exit status 2, without running deferred calls.
 //!
+//! # Coroutines (design: `iter.Pull` needs the `iter` package)
+//!
+//! `iter.Pull` will run the iterator in a goroutine of its own that never enters a run
+//! queue: `next` parks the caller with a new wait reason and switches straight to the
+//! coroutine (gc's `coroswitch`), whose `yield` parks it and switches back, handing the
+//! value over as a channel hand-off does (completing the parked side's operation, as
+//! `Resume` does). No OS thread and no scheduler round trip is involved; `stop` resumes the
+//! coroutine so that its deferred calls run.
+//!
 //! # Timers and the poller (design, not built: no std package can reach them yet)
 //!
 //! `time.Sleep`, `time.After`, timers, tickers and `context` deadlines will share one
