@@ -70,6 +70,10 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     /// Receives of the `select` clause being compiled, already done by the `Select`:
     /// their value and `ok` sit in these slots (see `chan`).
     pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
+    /// This function is the body of a range-over-func loop.
+    pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
+    /// Set up by the loop for the body's prologue.
+    pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
     pub errors: Vec<CompileError>,
 }
 
@@ -103,6 +107,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             closures: 0,
             captured: cx_captured,
             select_recvs: HashMap::new(),
+            rangefunc: None,
+            rangefunc_setup: None,
             errors: Vec::new(),
         })
     }
@@ -195,7 +201,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::Store(cell));
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
-            fc.has_defer = fc.defers_in(body);
+            fc.range_func_prologue()?;
+            // A range-over-func body's `defer`s belong to the enclosing function.
+            fc.has_defer = fc.rangefunc.is_none() && fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
                 fc.results = results.to_vec();
@@ -224,6 +232,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     if self.has_defer {
                         self.b.emit(Instr::RunDefers);
                     }
+                    self.b.emit(Instr::Ret);
+                } else if self.rangefunc.is_some() {
+                    // The end of a range-over-func body: on to the next element.
+                    self.b.emit(Instr::Const(1));
                     self.b.emit(Instr::Ret);
                 } else {
                     // The checker guarantees a terminating statement; this end is dead

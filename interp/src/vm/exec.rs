@@ -295,7 +295,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! run_next_defer {
             () => {{
                 loop {
-                    let Some(d) = g.defers.pop() else {
+                    let Some(d) = g.take_defer_for_panic() else {
                         let site = g.panics.last().map_or(0, |p| p.site_pc);
                         save!(site);
                         return Trap::Panicking;
@@ -314,11 +314,14 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         p.running = Some(d);
                     }
                     ip = UNWIND_STUB.as_ptr();
-                    call!(id, f);
-                    let callee_fp = fp.offset_from(base) as usize;
+                    // The thunk takes no arguments, so its frame starts at `sp`. Record
+                    // it before the call: the call may end in a preemption, and the
+                    // deferred call must find its panic when it resumes.
+                    let callee_fp = sp.offset_from(base) as usize;
                     if let Some(p) = g.panics.last_mut() {
                         p.defer_fp = Some(callee_fp);
                     }
+                    call!(id, f);
                     break;
                 }
             }};
@@ -768,12 +771,19 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let fp_idx = fp.offset_from(base) as usize;
                     g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
                 }
+                Instr::FrameToken => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    push!(pack_func_fp(meta.id, fp_idx));
+                }
+                Instr::DeferAt => {
+                    let token = pop!();
+                    let f = pop!();
+                    let (func, fp_idx) = unpack_func_fp(token);
+                    g.defers.push(DeferRecord { fp: fp_idx, func, closure: f });
+                }
                 Instr::RunDefers => {
                     let fp_idx = fp.offset_from(base) as usize;
-                    if let Some(d) = g.defers.last().copied()
-                        && d.fp == fp_idx
-                    {
-                        g.defers.pop();
+                    if let Some(d) = g.take_defer_of(fp_idx) {
                         if d.closure < NIL_PAGE {
                             throw!(RuntimeError::NilDeref { addr: 0 });
                         }
@@ -791,8 +801,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         caller_fp == d
                             && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
                     };
+                    // In a thunk (`defer recover()`), recover() is called by the function
+                    // running the thunk: it works if that function is the deferred call.
+                    let is_thunk = meta.defer_wrapper;
+                    let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);
