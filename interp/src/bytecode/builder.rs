@@ -397,6 +397,7 @@ impl FunctionBuilder {
                 self.apply(instr, 0, &[]);
             }
             Unwind => self.fail("Unwind is internal to the VM".into()),
+            PanicPrinted => self.fail("PanicPrinted is internal to the VM".into()),
         }
     }
 

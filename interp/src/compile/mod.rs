@@ -14,7 +14,12 @@
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
-//!   calls, type assertions.
+//!   calls.
+//! - `assert`: conversions between interfaces, type assertions, type switches.
+//! - `methods`: method sets, method tables, and the wrappers that call a method with
+//!   its receiver in another shape (itab entries, method expressions, promotion).
+//! - `support`: the run-time support code every program carries (the types of
+//!   recovered run-time errors, the `Error()`/`String()` call before a panic prints).
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -54,16 +59,19 @@
 //!   that would print something wrong. An internal inconsistency (for instance words
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
+mod assert;
 mod call;
 mod closure;
 mod expr;
 mod func;
 mod iface;
 pub mod layout;
+mod methods;
 mod natives;
 mod package;
 mod slice;
 mod stmt;
+mod support;
 
 pub use package::{compile, compile_with_strings};
 
