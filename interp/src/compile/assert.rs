@@ -102,8 +102,8 @@ impl FuncCompiler<'_, '_> {
         if !comma_ok {
             self.b.emit(Instr::Load(td));
             self.b.push_i64(0);
-            let iname = frontend::types::typestring::type_string(prog, xt, None);
-            let wname = frontend::types::typestring::type_string(prog, t, None);
+            let iname = super::rtname::rt_type_string(prog, xt);
+            let wname = super::rtname::rt_type_string(prog, t);
             for n in [iname, wname] {
                 let a = self.cx.string_addr(n.as_bytes());
                 self.push_addr(a);

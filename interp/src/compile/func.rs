@@ -274,6 +274,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if let ([o], [t]) = (init.lhs.as_slice(), types.as_slice())
                     && let Some(&addr) = fc.cx.globals.get(o)
                     && fc.is_composite(rhs)
+                    && fc.ty(fc.unparen(rhs)) == *t
                 {
                     // Built in place: a large array literal never crosses the stack.
                     let cell = fc.b.local(Kind::Pointer);

@@ -102,7 +102,7 @@ impl Ctx<'_> {
         if let Some(&a) = self.descs.get(&t) {
             return a;
         }
-        let name = frontend::types::typestring::type_string(self.prog, t, None);
+        let name = super::rtname::rt_type_string(self.prog, t);
         let name_addr = self.string_addr(name.as_bytes());
         let words = vec![
             layout::size_of(self.prog, t),

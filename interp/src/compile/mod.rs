@@ -69,6 +69,7 @@ pub mod layout;
 mod methods;
 mod natives;
 mod package;
+mod rtname;
 mod slice;
 mod stmt;
 mod support;

@@ -238,7 +238,6 @@ fn typeassertfail(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) ->
         let concrete = if desc == 0 { None } else { Some(desc_name(desc)) };
         (iname, wname, concrete)
     };
-    let iname = if iname == "any" || iname == "interface{}" { "interface {}".to_string() } else { iname };
     Err(NativeError::Panic(RuntimeError::TypeAssertion {
         interface: Some(iname),
         concrete,

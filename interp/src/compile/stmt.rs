@@ -149,6 +149,7 @@ impl FuncCompiler<'_, '_> {
         }
         if let ([Some(o)], [v], [t]) = (objs, values, types.as_slice())
             && self.is_composite(*v)
+            && self.ty(self.unparen(*v)) == *t
             && self.must_box(*o, *t)
         {
             // Built in place in the variable's cell.
