@@ -84,10 +84,12 @@ impl FuncCompiler<'_, '_> {
                 if let Some(&o) = self.finfo.uses.get(&e) {
                     return self.object(e, o, tv.ty);
                 }
-                if let Some(sel) = self.finfo.selections.get(&e).cloned()
-                    && sel.kind == SelectionKind::MethodVal
-                {
-                    return self.method_value(e, &sel);
+                if let Some(sel) = self.finfo.selections.get(&e).cloned() {
+                    match sel.kind {
+                        SelectionKind::MethodVal => return self.method_value(e, &sel),
+                        SelectionKind::MethodExpr => return self.method_expr_value(e, &sel),
+                        SelectionKind::Field => {}
+                    }
                 }
                 self.addr(e)?;
                 self.load_mem(tv.ty)

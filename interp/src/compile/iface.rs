@@ -190,8 +190,15 @@ impl FuncCompiler<'_, '_> {
 
     /// `x.m(args)` on an interface: receiver data, arguments, itab, `CallIface`.
     pub fn iface_call(&mut self, e: ExprId, x: ExprId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
-        let pos = self.file.expr(e).pos;
+        self.expr(x)?;
         let xt = self.ty(x);
+        self.iface_call_pushed(e, xt, name, args, has_dots)
+    }
+
+    /// The rest of an interface method call whose receiver `[itab, data]` (of
+    /// interface type `xt`) is on the stack.
+    pub fn iface_call_pushed(&mut self, e: ExprId, xt: TypeId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
         let methods = iface_methods(self.cx, xt);
         let Some(index) = methods.iter().position(|(n, _)| n == name) else {
             return Err(self.err(pos, "internal compiler error: unknown interface method"));
@@ -206,7 +213,6 @@ impl FuncCompiler<'_, '_> {
         };
         sig.params.insert(0, Kind::Pointer);
         let itab = self.b.local(Kind::Pointer);
-        self.expr(x)?;
         // [itab, data] -> data on the stack, itab parked.
         self.b.emit(Instr::Swap);
         self.b.emit(Instr::Store(itab));

@@ -246,20 +246,14 @@ impl Ctx<'_> {
         let mut b = FunctionBuilder::new(&format!("{tname}.{}-fm", e.name), wsig);
         let big = |_| "structs too large".to_string();
         if e.path.is_empty() {
-            // A value method called through a pointer: gc's panicwrap for nil.
+            // A value method called through a pointer: a nil pointer faults on the
+            // load, as gc 1.26's wrappers do.
             let MTarget::Declared { ptr_recv: false, .. } = e.target else { return Err("bad method wrapper".into()) };
             if recv != Recv::Addr {
                 return Err("bad method wrapper".into());
             }
-            let (short, method) = (tname.rsplit('.').next().unwrap_or(&tname).to_string(), e.name.clone());
-            let msg = format!("value method {tname}.{method} called using nil *{short} pointer");
-            let (mp, ml) = (self.string_addr(msg.as_bytes()), msg.len() as u64);
-            let (nid, nsig) = self.native("panicwrap").ok_or("no native panicwrap")?;
             b.emit(Instr::Load(0));
-            b.push_i64(mp as i64);
-            b.push_i64(ml as i64);
-            b.call_native(nid, &nsig);
-            b.emit(Instr::Load(0));
+            b.emit(Instr::NilCheck);
             emit_load(&mut b, prog, base)?;
         } else {
             match recv {

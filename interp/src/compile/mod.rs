@@ -18,6 +18,8 @@
 //! - `assert`: conversions between interfaces, type assertions, type switches.
 //! - `methods`: method sets, method tables, and the wrappers that call a method with
 //!   its receiver in another shape (itab entries, method expressions, promotion).
+//! - `methodval`: method values, method expressions, calls of interface methods
+//!   promoted from embedded fields.
 //! - `support`: the run-time support code every program carries (the types of
 //!   recovered run-time errors, the `Error()`/`String()` call before a panic prints).
 //! - `natives`: the Rust functions behind operations that have no instruction yet
@@ -67,6 +69,7 @@ mod func;
 mod iface;
 pub mod layout;
 mod methods;
+mod methodval;
 mod natives;
 mod package;
 mod rtname;

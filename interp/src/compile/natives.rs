@@ -22,7 +22,6 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
         "getitab" => (Signature { params: vec![P, P], results: vec![P] }, getitab),
         "assertitab" => (Signature { params: vec![P, P], results: vec![P] }, assertitab),
-        "panicwrap" => (Signature { params: vec![P, P, S], results: vec![] }, panicwrap),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         _ => return None,
@@ -293,16 +292,4 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
             })),
         }
     }
-}
-
-/// gc's `panicwrap`: a value method called through a nil pointer (in an interface)
-/// panics with the message the wrapper passes.
-fn panicwrap(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
-    let [p, mp, ml] = args else { return Err("wrong argument count".into()) };
-    if *p != 0 {
-        return Ok(());
-    }
-    // SAFETY: the message is a static string.
-    let msg = unsafe { String::from_utf8_lossy(bytes(*mp, *ml)?).into_owned() };
-    Err(NativeError::Panic(RuntimeError::Plain(msg)))
 }
