@@ -77,9 +77,22 @@ pub(crate) fn iface_methods(ctx: &Ctx<'_>, t: TypeId) -> Vec<(String, TypeId)> {
 pub(crate) fn iface_method_list(prog: &frontend::types::Program, t: TypeId) -> Vec<(String, Option<PkgId>, TypeId)> {
     let mut out = Vec::new();
     collect_methods(prog, t, &mut out, 0);
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out.dedup_by(|a, b| a.0 == b.0);
+    // Unexported names of different packages are different methods.
+    out.sort_by(|a, b| (&a.0, a.1.map(|p| p.0)).cmp(&(&b.0, b.1.map(|p| p.0))));
+    out.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     out
+}
+
+/// The itab index of method `name` of interface `t` as named in package `pkg`, and the
+/// method's signature.
+pub(crate) fn iface_method_index(prog: &frontend::types::Program, t: TypeId, name: &str, pkg: Option<PkgId>) -> Option<(usize, TypeId)> {
+    let methods = iface_method_list(prog, t);
+    let exported = frontend::types::object::is_exported(name);
+    methods
+        .iter()
+        .position(|(n, p, _)| n == name && (exported || *p == pkg))
+        .or_else(|| methods.iter().position(|(n, _, _)| n == name))
+        .map(|i| (i, methods[i].2))
 }
 
 fn collect_methods(prog: &frontend::types::Program, t: TypeId, out: &mut Vec<(String, Option<PkgId>, TypeId)>, depth: u32) {
@@ -136,10 +149,10 @@ impl FuncCompiler<'_, '_> {
         if let Some(&a) = self.cx.itabs.get(&(i, t)) {
             return Ok(a);
         }
-        let methods = iface_methods(self.cx, i);
+        let methods = iface_method_list(self.cx.prog, i);
         let mut words = vec![self.cx.descriptor(i), self.cx.descriptor(t), 0];
-        for (name, _) in &methods {
-            match self.cx.itab_fn(t, name) {
+        for (name, pkg, _) in &methods {
+            match self.cx.itab_fn(t, name, *pkg) {
                 Ok(id) => words.push(u64::from(id)),
                 Err(e) => return Err(self.unimpl(pos, &format!("interfaces of this type ({e})"))),
             }
@@ -188,6 +201,14 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// The package an unexported method name written in this function belongs to.
+    pub fn current_pkg(&self, name: &str) -> Option<PkgId> {
+        if frontend::types::object::is_exported(name) {
+            return None;
+        }
+        super::package::file_pkg(self.cx.prog, self.cx.info, self.file_id)
+    }
+
     /// `x.m(args)` on an interface: receiver data, arguments, itab, `CallIface`.
     pub fn iface_call(&mut self, e: ExprId, x: ExprId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
         self.expr(x)?;
@@ -199,11 +220,10 @@ impl FuncCompiler<'_, '_> {
     /// interface type `xt`) is on the stack.
     pub fn iface_call_pushed(&mut self, e: ExprId, xt: TypeId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
-        let methods = iface_methods(self.cx, xt);
-        let Some(index) = methods.iter().position(|(n, _)| n == name) else {
+        let pkg = self.current_pkg(name);
+        let Some((index, msig_t)) = iface_method_index(self.cx.prog, xt, name, pkg) else {
             return Err(self.err(pos, "internal compiler error: unknown interface method"));
         };
-        let msig_t = methods[index].1;
         let prog = self.cx.prog;
         let Some(fsig) = prog.types.signature_of(msig_t).cloned() else {
             return Err(self.err(pos, "internal compiler error: method signature"));

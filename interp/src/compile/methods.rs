@@ -340,9 +340,13 @@ impl Ctx<'_> {
 
     /// The function implementing method `name` (with package `pkg` for unexported
     /// names) for dynamic type `t` in an itab, if `t` has it.
-    pub fn itab_fn(&mut self, t: TypeId, name: &str) -> Result<FuncId, String> {
+    pub fn itab_fn(&mut self, t: TypeId, name: &str, pkg: Option<PkgId>) -> Result<FuncId, String> {
         let (recv, base) = itab_recv(self, t);
-        let e = method_set(self.prog, t).into_iter().find(|e| e.name == name).ok_or_else(|| format!("missing method {name}"))?;
+        let exported = is_exported(name);
+        let e = method_set(self.prog, t)
+            .into_iter()
+            .find(|e| e.name == name && (exported || e.pkg == pkg))
+            .ok_or_else(|| format!("missing method {name}"))?;
         self.method_fn(recv, base, &e)
     }
 }

@@ -8,7 +8,7 @@
 //! pointer, panics when it is evaluated, not when it is called.
 
 use super::func::{CResult, FuncCompiler};
-use super::iface::iface_methods;
+use super::iface::iface_method_index;
 use super::methods::{Recv, method_set};
 use crate::bytecode::{FunctionBuilder, Instr, Kind, Signature};
 use frontend::syntax::Pos;
@@ -35,12 +35,12 @@ impl FuncCompiler<'_, '_> {
 
     /// The index of method `name` in interface `t`'s itabs.
     fn iface_index(&self, pos: Pos, t: TypeId, name: &str) -> CResult<(u16, TypeId)> {
-        let methods = iface_methods(self.cx, t);
-        let Some(i) = methods.iter().position(|(n, _)| n == name) else {
+        let pkg = self.current_pkg(name);
+        let Some((i, sig)) = iface_method_index(self.cx.prog, t, name, pkg) else {
             return Err(self.err(pos, "internal compiler error: unknown interface method"));
         };
         let index = u16::try_from(i).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
-        Ok((index, methods[i].1))
+        Ok((index, sig))
     }
 
     /// The name selected by selector expression `f`.
@@ -173,7 +173,8 @@ impl FuncCompiler<'_, '_> {
             }
             return Ok(id);
         }
-        let Some(entry) = method_set(self.cx.prog, t).into_iter().find(|m| m.name == name) else {
+        let pkg = self.current_pkg(&name);
+        let Some(entry) = method_set(self.cx.prog, t).into_iter().find(|m| m.name == name && (pkg.is_none() || m.pkg == pkg)) else {
             return Err(self.unimpl(pos, "method expressions of this type"));
         };
         self.cx.method_fn(Recv::Value, t, &entry).map_err(|e| self.unimpl(pos, &format!("method expressions ({e})")))

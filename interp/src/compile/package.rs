@@ -464,7 +464,7 @@ fn placeholder(name: &str) -> Function {
 }
 
 /// The package a file belongs to, from the objects its declarations define.
-fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
+pub(crate) fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
     let fi = info.file(f)?;
     let file = prog.files.get(f.0 as usize)?;
     for (_, d) in file.top_decls() {
