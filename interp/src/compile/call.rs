@@ -41,9 +41,7 @@ impl FuncCompiler<'_, '_> {
         };
         let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
-            if self.finfo.selections.contains_key(&f) {
-                return Err(self.unimpl(pos, "method calls"));
-            }
+            // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
         self.call_args_and_call(e, obj, id, &sig, args, has_dots)

@@ -279,6 +279,8 @@ impl FuncCompiler<'_, '_> {
         enum Action {
             Call(Signature),
             Print(Vec<crate::bytecode::PrintKind>, bool),
+            Panic,
+            Nothing,
         }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
@@ -288,24 +290,41 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
-            let println = match b {
-                frontend::types::object::Builtin::Println => true,
-                frontend::types::object::Builtin::Print => false,
-                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
-            };
-            let mut kinds = Vec::new();
-            let mut pk = Vec::new();
-            for &a in args {
-                let t = self.print_operand_type(a);
-                let kind = layout::repr(prog, t).and_then(layout::print_kind);
-                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                self.expr_to(a, t)?;
-                kinds.extend(layout::words(prog, t));
-                pk.push(kind);
+            use frontend::types::object::Builtin as B;
+            if matches!(b, B::Panic | B::Recover) {
+                // `defer panic(v)` panics with the value evaluated now; `defer
+                // recover()` is not called *by* a deferred function, so it never
+                // recovers: its thunk does nothing.
+                let mut kinds = Vec::new();
+                if *b == B::Panic
+                    && let [a] = args.as_slice()
+                {
+                    self.expr_to(*a, prog.pre.any)?;
+                    kinds = vec![Kind::Pointer, Kind::Pointer];
+                }
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = if *b == B::Panic { Action::Panic } else { Action::Nothing };
+            } else {
+                let println = match b {
+                    B::Println => true,
+                    B::Print => false,
+                    _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+                };
+                let mut kinds = Vec::new();
+                let mut pk = Vec::new();
+                for &a in args {
+                    let t = self.print_operand_type(a);
+                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                    self.expr_to(a, t)?;
+                    kinds.extend(layout::words(prog, t));
+                    pk.push(kind);
+                }
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = Action::Print(pk, println);
             }
-            ctx_fn = None;
-            arg_kinds = kinds;
-            action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
             // Interface methods take the func value path below: the method value
@@ -399,6 +418,8 @@ impl FuncCompiler<'_, '_> {
                     tb.emit(Instr::Pop);
                 }
             }
+            Action::Panic => tb.emit(Instr::Panic),
+            Action::Nothing => {}
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up
                 // by parking them in slots first.
@@ -424,7 +445,9 @@ impl FuncCompiler<'_, '_> {
                 }
             }
         }
-        tb.emit(Instr::Ret);
+        if tb.depth().is_some() {
+            tb.emit(Instr::Ret);
+        }
         match tb.finish() {
             Ok(f) => self.cx.define_func(thunk, f),
             Err(e) => return Err(self.err(pos, format!("internal compiler error: {e}"))),

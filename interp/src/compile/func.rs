@@ -286,7 +286,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
-                    fc.expr(rhs)?;
+                    // A call's results, or a comma-ok form's value and bool.
+                    fc.multi_value(rhs, init.lhs.len())?;
                 }
                 // Store the values right to left: the last one is on top.
                 for (&o, &t) in init.lhs.iter().zip(&types).rev() {
