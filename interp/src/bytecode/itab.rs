@@ -234,3 +234,81 @@ impl ErrorClass {
         [ErrorClass::Bounds, ErrorClass::ErrorString, ErrorClass::Plain, ErrorClass::TypeAssertion, ErrorClass::PanicNil]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Static memory for hand-made descriptors and tables (kept alive by the test).
+    struct Mem(Vec<Box<[u64]>>, Vec<Box<[u8]>>);
+
+    impl Mem {
+        fn words(&mut self, w: Vec<u64>) -> u64 {
+            let b = w.into_boxed_slice();
+            let a = b.as_ptr() as u64;
+            self.0.push(b);
+            a
+        }
+        fn string(&mut self, s: &str) -> u64 {
+            let b: Box<[u8]> = s.as_bytes().into();
+            let a = b.as_ptr() as u64;
+            self.1.push(b);
+            a
+        }
+        /// A descriptor whose method table has (name, pkg, sig, func) entries.
+        fn desc(&mut self, name: &str, methods: &[(&str, u64, u64, u64)]) -> u64 {
+            let mut table = vec![methods.len() as u64];
+            for &(n, pkg, sig, f) in methods {
+                let p = self.string(n);
+                table.extend_from_slice(&[p, n.len() as u64, pkg, sig, f]);
+            }
+            let t = if methods.is_empty() { 0 } else { self.words(table) };
+            let np = self.string(name);
+            let mut d = vec![0u64; desc::WORDS];
+            d[desc::NAME_PTR] = np;
+            d[desc::NAME_LEN] = name.len() as u64;
+            d[desc::METHODS] = t;
+            self.words(d)
+        }
+    }
+
+    #[test]
+    fn itabs_match_methods_by_name_package_and_signature() {
+        let mut m = Mem(Vec::new(), Vec::new());
+        let (sig_a, sig_b, pkg) = (1000, 2000, 3000);
+        let iface = m.desc("main.I", &[("Area", 0, sig_a, 0), ("Name", 0, sig_b, 0)]);
+        let typ = m.desc("main.T", &[("Area", 0, sig_a, 7), ("Extra", 0, sig_a, 8), ("Name", 0, sig_b, 9)]);
+        let cache = ItabCache::default();
+        // SAFETY: the descriptors above follow the module's layout and outlive the cache use.
+        let itab = unsafe { cache.get(iface, typ) }.expect("T implements I");
+        // SAFETY: an itab is `[iface, type, 0, fun...]`.
+        let words = unsafe { std::slice::from_raw_parts(itab as *const u64, 5) };
+        assert_eq!(words, &[iface, typ, 0, 7, 9]);
+        assert_eq!(unsafe { cache.get(iface, typ) }, Ok(itab), "a second lookup gives the same itab");
+        assert_eq!(unsafe { desc_name(typ) }, "main.T");
+
+        let wrong_sig = m.desc("main.U", &[("Area", 0, sig_b, 7), ("Name", 0, sig_b, 9)]);
+        assert_eq!(unsafe { cache.get(iface, wrong_sig) }, Err("Area".to_string()));
+        let missing = m.desc("main.V", &[("Area", 0, sig_a, 7)]);
+        assert_eq!(unsafe { cache.get(iface, missing) }, Err("Name".to_string()));
+
+        // An unexported name matches only the same package.
+        let hidden = m.desc("main.H", &[("m", pkg, sig_a, 0)]);
+        let other_pkg = m.desc("main.X", &[("m", pkg + 1, sig_a, 5)]);
+        let same_pkg = m.desc("main.Y", &[("m", pkg + 1, sig_a, 5), ("m", pkg, sig_a, 6)]);
+        assert_eq!(unsafe { cache.get(hidden, other_pkg) }, Err("m".to_string()));
+        let itab = unsafe { cache.get(hidden, same_pkg) }.expect("same package");
+        assert_eq!(unsafe { *(itab as *const u64).add(3) }, 6);
+    }
+
+    #[test]
+    fn seeded_itabs_are_returned_as_they_are() {
+        let mut m = Mem(Vec::new(), Vec::new());
+        let iface = m.desc("main.I", &[("M", 0, 1, 0)]);
+        let typ = m.desc("main.T", &[("M", 0, 1, 4)]);
+        let cache = ItabCache::default();
+        let static_itab = m.words(vec![iface, typ, 0, 4]);
+        cache.seed(iface, typ, static_itab);
+        assert_eq!(unsafe { cache.get(iface, typ) }, Ok(static_itab));
+    }
+}
