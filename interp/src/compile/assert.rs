@@ -31,9 +31,36 @@ impl FuncCompiler<'_, '_> {
 
     /// `[descriptor] -> [itab or 0]` of the dynamic type for interface `to`.
     fn get_itab(&mut self, pos: Pos, to: TypeId) -> CResult {
+        self.itab_lookup(pos, to, "getitab")
+    }
+
+    /// `[descriptor] -> [itab]` through a one-entry cache of this site (a static
+    /// `[descriptor, itab]` pair, filled by the native on a successful lookup): a hit
+    /// costs five instructions, a miss the native `getitab` or `assertitab` (which
+    /// panics on failure). The cache holds only static addresses.
+    fn itab_lookup(&mut self, pos: Pos, to: TypeId, native: &'static str) -> CResult {
         let idesc = self.cx.descriptor(to);
+        // Empty until a lookup succeeds: 1 is no descriptor's address (nor nil's 0).
+        let cache = self.cx.static_words(vec![1, 0]);
+        let td = self.b.local(Kind::Pointer);
+        let miss = self.b.new_label();
+        let done = self.b.new_label();
+        self.b.emit(Instr::Store(td));
+        self.b.emit(Instr::Load(td));
+        self.push_addr(cache);
+        self.b.emit(Instr::Load64(0));
+        self.b.branch(Instr::BrNe(0), miss);
+        self.push_addr(cache);
+        self.b.emit(Instr::LoadPtr(8));
+        self.b.branch(Instr::Jump(0), done);
+        self.b.bind(miss);
+        self.b.emit(Instr::Load(td));
         self.push_addr(idesc);
-        self.call_native(pos, "getitab")
+        self.push_addr(cache);
+        self.call_native(pos, native)?;
+        self.b.bind(done);
+        self.b.set_top_kinds(&[Kind::Pointer]);
+        Ok(())
     }
 
     /// Converts an interface value on the stack (type `from`) to interface type `to`.
@@ -138,6 +165,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.bind(fail);
                 let idesc = self.cx.descriptor(t);
                 self.push_addr(idesc);
+                self.b.push_i64(0);
                 self.call_native(pos, "assertitab")?;
                 self.b.bind(done);
                 self.b.set_top_kinds(&[Kind::Pointer]);
@@ -148,9 +176,7 @@ impl FuncCompiler<'_, '_> {
             if comma_ok {
                 self.get_itab(pos, t)?;
             } else {
-                let idesc = self.cx.descriptor(t);
-                self.push_addr(idesc);
-                self.call_native(pos, "assertitab")?;
+                self.itab_lookup(pos, t, "assertitab")?;
             }
             // A failed comma-ok assertion yields the zero value: no data word.
             let keep = self.b.new_label();

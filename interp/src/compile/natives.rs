@@ -20,8 +20,8 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
         "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
-        "getitab" => (Signature { params: vec![P, P], results: vec![P] }, getitab),
-        "assertitab" => (Signature { params: vec![P, P], results: vec![P] }, assertitab),
+        "getitab" => (Signature { params: vec![P, P, S], results: vec![P] }, getitab),
+        "assertitab" => (Signature { params: vec![P, P, S], results: vec![P] }, assertitab),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         _ => return None,
@@ -245,25 +245,40 @@ fn typeassertfail(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) ->
     }))
 }
 
-/// `getitab(type descriptor, interface descriptor)`: the itab, or 0 if the type (or
-/// nil) does not implement the interface.
+/// `getitab(type descriptor, interface descriptor, site cache)`: the itab, or 0 if the
+/// type (or nil) does not implement the interface.
 fn getitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
-    let [td, id] = args else { return Err("wrong argument count".into()) };
+    let [td, id, cache] = args else { return Err("wrong argument count".into()) };
     let itab = if *td == 0 {
         0
     } else {
         // SAFETY: both words are descriptors the compiler built for this program.
         unsafe { cx.program().itabs().get(*id, *td).unwrap_or(0) }
     };
+    fill_cache(*cache, *td, itab);
     put(results, &[itab]);
     Ok(())
 }
 
+/// Remembers a successful lookup in the calling site's `[descriptor, itab]` cache
+/// (0: the site has none).
+fn fill_cache(cache: u64, td: u64, itab: u64) {
+    if cache != 0 && itab != 0 {
+        // SAFETY: a site cache is a static two-word block of the compiled program.
+        unsafe {
+            let c = cache as *mut u64;
+            *c = td;
+            *c.add(1) = itab;
+        }
+    }
+}
+
 /// `x.(I)` without comma-ok: the itab of the dynamic type (descriptor `td`) for the
-/// interface with descriptor `id`, or gc's `TypeAssertionError` panic. For the empty
+/// interface with descriptor `id` (remembered in the site cache), or gc's
+/// `TypeAssertionError` panic. For the empty
 /// interface the descriptor itself is returned.
 fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
-    let [td, id] = args else { return Err("wrong argument count".into()) };
+    let [td, id, cache] = args else { return Err("wrong argument count".into()) };
     // SAFETY: both words are 0 or descriptors the compiler built for this program.
     unsafe {
         let asserted = desc_name(*id);
@@ -281,6 +296,7 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
         }
         match cx.program().itabs().get(*id, *td) {
             Ok(itab) => {
+                fill_cache(*cache, *td, itab);
                 put(results, &[itab]);
                 Ok(())
             }

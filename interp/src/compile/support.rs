@@ -18,7 +18,7 @@ use frontend::types::ty::{BasicKind, TypeTable};
 
 impl Ctx<'_> {
     /// A static block of `words`; its address.
-    fn static_words(&mut self, words: Vec<u64>) -> u64 {
+    pub fn static_words(&mut self, words: Vec<u64>) -> u64 {
         let b: Box<[u64]> = words.into_boxed_slice();
         let a = b.as_ptr() as u64;
         self.data.funcvals.push(b);
@@ -107,6 +107,7 @@ impl Ctx<'_> {
             b.emit(Instr::LoadCtx);
             b.emit(Instr::LoadPtr(8));
             b.push_i64(iface as i64);
+            b.push_i64(0);
             b.call_native(getitab, &gsig);
             b.emit(Instr::Dup);
             b.emit(Instr::Store(itab));
