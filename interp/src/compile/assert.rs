@@ -63,6 +63,73 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// [`multi_value`](Self::multi_value) of `e` (a call's results or a comma-ok form),
+    /// each value then converted to the type of its target, as assignability allows
+    /// (a concrete value into an interface, one interface into another).
+    pub fn multi_value_to(&mut self, e: ExprId, targets: &[TypeId]) -> CResult {
+        let pos = self.file.expr(e).pos;
+        self.multi_value(e, targets.len())?;
+        let prog = self.cx.prog;
+        let from = prog.types.tuple_elems(self.ty(self.unparen(e)));
+        let convert = |i: usize| {
+            let (f, t) = (from[i], targets[i]);
+            f != t && prog.types.is_interface(t) && !prog.types.is_untyped(t)
+        };
+        if from.len() != targets.len() || !(0..from.len()).any(convert) {
+            return Ok(());
+        }
+        let temps: Vec<(u32, u16)> = from.iter().map(|&f| self.temp(self.typed(f))).collect();
+        for &(slot, n) in temps.iter().rev() {
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+        }
+        for (i, &(slot, n)) in temps.iter().enumerate() {
+            if n > 0 {
+                self.b.emit(Instr::LoadSlots { slot, n });
+            }
+            if convert(i) {
+                self.convert_top(pos, self.typed(from[i]), targets[i])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `t`, or for an untyped bool (a comma-ok result) `bool`.
+    fn typed(&self, t: TypeId) -> TypeId {
+        if self.cx.prog.types.is_untyped(t) {
+            frontend::types::ty::TypeTable::basic(frontend::types::ty::BasicKind::Bool)
+        } else {
+            t
+        }
+    }
+
+    /// Converts the value on top of the stack from type `from` to interface type `to`.
+    fn convert_top(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
+        if self.cx.prog.types.is_interface(from) {
+            return self.iface_convert_to_iface(pos, from, to);
+        }
+        let (tmp, n) = self.temp(from);
+        if n > 0 {
+            self.b.emit(Instr::StoreSlots { slot: tmp, n });
+        }
+        let tword = if iface_methods(self.cx, to).is_empty() { self.cx.descriptor(from) } else { self.itab(pos, to, from)? };
+        self.push_addr(tword);
+        if indirect(self.cx, from) {
+            let cell = self.new_box(from)?;
+            self.b.emit(Instr::Load(cell));
+            if n > 0 {
+                self.b.emit(Instr::LoadSlots { slot: tmp, n });
+            }
+            self.store_mem(from)?;
+            self.b.emit(Instr::Load(cell));
+        } else if n > 0 {
+            self.b.emit(Instr::LoadSlots { slot: tmp, n });
+        }
+        self.b.set_top_kinds(&[Kind::Pointer, Kind::Pointer]);
+        Ok(())
+    }
+
     /// Converts an interface value on the stack (type `from`) to interface type `to`.
     pub fn iface_convert_to_iface(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
         let from_empty = iface_methods(self.cx, from).is_empty();

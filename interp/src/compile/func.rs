@@ -287,7 +287,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     fc.expr_to(rhs, types[0])?;
                 } else {
                     // A call's results, or a comma-ok form's value and bool.
-                    fc.multi_value(rhs, init.lhs.len())?;
+                    fc.multi_value_to(rhs, &types)?;
                 }
                 // Store the values right to left: the last one is on top.
                 for (&o, &t) in init.lhs.iter().zip(&types).rev() {

@@ -163,7 +163,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(v, t)?;
             }
         } else if let [v] = values {
-            self.multi_value(*v, objs.len())?;
+            self.multi_value_to(*v, &types)?;
         } else {
             return Err(self.err(pos, "internal compiler error: declaration arity"));
         }
@@ -261,7 +261,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(r, t)?;
             }
         } else if let [r] = rhs {
-            self.multi_value(*r, lhs.len())?;
+            self.multi_value_to(*r, &types)?;
         } else {
             return Err(self.err(pos, "internal compiler error: assignment arity"));
         }
