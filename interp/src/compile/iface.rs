@@ -1,5 +1,5 @@
-//! Interfaces: type descriptors, itabs, conversions to interfaces, method calls
-//! through itabs, and comma-ok type assertions.
+//! Interfaces: type descriptors, static itabs, conversions to interfaces, and method
+//! calls through itabs.
 //!
 //! An interface value is two words. For an empty interface the first is the dynamic
 //! type's *descriptor*, for any other interface an *itab*; nil is `0, 0`. The data word
@@ -7,14 +7,18 @@
 //! fresh heap cell (as gc does).
 //!
 //! Both live in static memory built by the compiler, one per type (and per interface
-//! and type pair), so identity of types is identity of addresses:
-//! - descriptor: `[size, layout index in the program's type table, reflect kind,
-//!   indirect (1 if the data word points to a cell), name ptr, name len]` (the name as
-//!   gc prints types, `main.T`);
-//! - itab: `[interface descriptor, type descriptor, 0, fun...]`, `fun[i]` being the id of
-//!   the function implementing the interface's `i`-th method (methods sorted by name),
-//!   at byte offset `24 + 8*i` as [`Instr::CallIface`] reads it. A value-receiver method
-//!   of a type stored in a cell is reached through a wrapper that loads the value.
+//! and type pair), so identity of types is identity of addresses. Their layouts are in
+//! [`crate::bytecode::itab`]: a descriptor is `[size, layout index, reflect kind,
+//! indirect, name ptr, name len, maps' hash/equality word, method table]` (the name as
+//! gc's runtime prints types, `main.T`, `struct { X int }`); an itab is `[interface
+//! descriptor, type descriptor, 0, fun...]`, `fun[i]` implementing the interface's
+//! `i`-th method (sorted by name, then package), at byte offset `24 + 8*i` where
+//! [`Instr::CallIface`] reads it. Each function takes the data word as its receiver:
+//! the method itself, or a wrapper from `methods` (loading a value from its cell,
+//! walking embedded fields).
+//!
+//! The itabs of conversions the compiler sees are made here; the VM makes the others
+//! from the descriptors' method tables (see `assert`).
 
 use super::func::{CResult, FuncCompiler};
 use super::layout::{self, Repr};
