@@ -65,6 +65,7 @@ pub struct FunctionBuilder {
     stack_maps: Vec<StackMap>,
     lines: Vec<LineEntry>,
     static_calls: Vec<(u32, FuncId, u32, u32)>,
+    defer_wrapper: bool,
     error: Option<BuildError>,
 }
 
@@ -88,8 +89,14 @@ impl FunctionBuilder {
             stack_maps: Vec::new(),
             lines: Vec::new(),
             static_calls: Vec::new(),
+            defer_wrapper: false,
             error: None,
         }
+    }
+
+    /// Marks the function as a `defer` thunk (see [`Function::defer_wrapper`]).
+    pub fn mark_defer_wrapper(&mut self) {
+        self.defer_wrapper = true;
     }
 
     /// Sets the source file shown in tracebacks.
@@ -385,6 +392,8 @@ impl FunctionBuilder {
             | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
             => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
             Defer => self.apply(instr, 1, &[]),
+            FrameToken => self.apply(instr, 0, &[S]),
+            DeferAt => self.apply(instr, 2, &[]),
             RunDefers => self.apply(instr, 0, &[]),
             Recover => self.apply(instr, 0, &[P, P]),
             Landing => {
@@ -410,6 +419,11 @@ impl FunctionBuilder {
     /// Emits `print` of one value of the given kind.
     pub fn print(&mut self, kind: PrintKind) {
         self.emit(Instr::Print(kind));
+    }
+
+    /// The signature of the function being built.
+    pub fn signature(&self) -> &Signature {
+        &self.sig
     }
 
     /// Emits a static call of `callee`, whose signature is `sig` (checked at link).
@@ -512,6 +526,7 @@ impl FunctionBuilder {
             consts: self.consts,
             stack_maps: self.stack_maps,
             lines: self.lines,
+            defer_wrapper: self.defer_wrapper,
             static_calls: self.static_calls,
         })
     }

@@ -115,6 +115,9 @@ pub struct Function {
     pub stack_maps: Vec<StackMap>,
     /// Source lines, sorted by `pc`.
     pub lines: Vec<LineEntry>,
+    /// A `defer` thunk: the function it calls counts as the deferred call, so
+    /// `recover()` works there (gc's `deferwrap` functions are the same).
+    pub defer_wrapper: bool,
     /// Static call sites as `(pc, callee, param words, result words)`: what the builder
     /// assumed about each callee, for [`Program::link`] to check.
     pub(crate) static_calls: Vec<(u32, FuncId, u32, u32)>,

@@ -36,7 +36,7 @@ fn is_local_var(prog: &Program, o: ObjId) -> bool {
 }
 
 /// The local variables used inside `range` but declared outside it, in id order.
-fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
+pub(crate) fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
     let inside = |p: usize| range.0 <= p && p <= range.1;
     let mut out: Vec<ObjId> = fi
         .uses
@@ -54,7 +54,17 @@ fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)
 /// address the checker saw taken: those some function literal captures, and those a
 /// method with a pointer receiver is called on (`v.m()` means `(&v).m()`).
 pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashSet<ObjId> {
-    let mut set: HashSet<ObjId> = literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
+    let mut ranges = literal_ranges(file);
+    // The bodies of range-over-func loops become closures too (see `rangefunc`).
+    ranges.extend(file.stmts.iter().filter_map(|s| match &s.kind {
+        StmtKind::Range { x, body, .. }
+            if fi.type_of(*x).is_some_and(|tv| prog.types.signature_of(tv.ty).is_some()) =>
+        {
+            Some((s.pos.offset(), body.rbrace.offset()))
+        }
+        _ => None,
+    }));
+    let mut set: HashSet<ObjId> = ranges.into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
     for (&e, sel) in &fi.selections {
         let Some(m) = sel.obj else { continue };
         let ObjKind::Func(f) = &prog.obj(m).kind else { continue };
@@ -76,6 +86,19 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
         }
     }
     set
+}
+
+/// What a `defer` thunk does with the words saved in its context.
+enum Action {
+    /// Call the saved func value with the saved argument words.
+    Call(Signature),
+    /// `print`/`println` (with a newline) the saved operands.
+    Print(Vec<crate::bytecode::PrintKind>, bool),
+    /// `panic(v)` with the saved interface words.
+    Panic,
+    /// `recover()`, result dropped: it recovers only when the thunk runs among the
+    /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
+    Recover,
 }
 
 impl FuncCompiler<'_, '_> {
@@ -163,7 +186,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pushes the address of the cell of boxed variable `o`.
-    fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
+    pub(crate) fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
         match self.vars.get(&o).copied() {
             Some(super::func::VarLoc::Boxed { slot }) => {
                 self.b.emit(Instr::Load(slot));
@@ -275,13 +298,6 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::TypeExpr) {
             return Err(self.err(pos, "internal compiler error: defer of a conversion"));
         }
-        // What the thunk does with the saved words.
-        enum Action {
-            Call(Signature),
-            Print(Vec<crate::bytecode::PrintKind>, bool),
-            Panic,
-            Nothing,
-        }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
         let action;
@@ -290,41 +306,34 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
-            use frontend::types::object::Builtin as B;
-            if matches!(b, B::Panic | B::Recover) {
-                // `defer panic(v)` panics with the value evaluated now; `defer
-                // recover()` is not called *by* a deferred function, so it never
-                // recovers: its thunk does nothing.
-                let mut kinds = Vec::new();
-                if *b == B::Panic
-                    && let [a] = args.as_slice()
-                {
-                    self.expr_to(*a, prog.pre.any)?;
-                    kinds = vec![Kind::Pointer, Kind::Pointer];
+            use frontend::types::object::Builtin;
+            let println = match b {
+                Builtin::Println => true,
+                Builtin::Print => false,
+                Builtin::Panic | Builtin::Recover => {
+                    let is_panic = *b == Builtin::Panic;
+                    if let (true, [v]) = (is_panic, args.as_slice()) {
+                        self.expr_to(*v, prog.pre.any)?;
+                    }
+                    let kinds = if is_panic { vec![Kind::Pointer, Kind::Pointer] } else { Vec::new() };
+                    let action = if is_panic { Action::Panic } else { Action::Recover };
+                    return self.finish_defer(pos, mark, None, kinds, action);
                 }
-                ctx_fn = None;
-                arg_kinds = kinds;
-                action = if *b == B::Panic { Action::Panic } else { Action::Nothing };
-            } else {
-                let println = match b {
-                    B::Println => true,
-                    B::Print => false,
-                    _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
-                };
-                let mut kinds = Vec::new();
-                let mut pk = Vec::new();
-                for &a in args {
-                    let t = self.print_operand_type(a);
-                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
-                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                    self.expr_to(a, t)?;
-                    kinds.extend(layout::words(prog, t));
-                    pk.push(kind);
-                }
-                ctx_fn = None;
-                arg_kinds = kinds;
-                action = Action::Print(pk, println);
+                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+            };
+            let mut kinds = Vec::new();
+            let mut pk = Vec::new();
+            for &a in args {
+                let t = self.print_operand_type(a);
+                let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                self.expr_to(a, t)?;
+                kinds.extend(layout::words(prog, t));
+                pk.push(kind);
             }
+            ctx_fn = None;
+            arg_kinds = kinds;
+            action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
             // Interface methods take the func value path below: the method value
@@ -363,7 +372,7 @@ impl FuncCompiler<'_, '_> {
             if sig.params.is_empty() && sig.results.is_empty() {
                 // Nothing to save: defer the func value itself.
                 self.b.set_line(self.line(pos));
-                self.b.emit(Instr::Defer);
+                self.emit_defer();
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -371,6 +380,12 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
+        self.finish_defer(pos, mark, ctx_fn, arg_kinds, action)
+    }
+
+    /// The rest of `defer`: the operands are on the stack (the func value first for
+    /// calls); saves them in a new thunk context, defers the thunk and builds it.
+    fn finish_defer(&mut self, pos: Pos, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
         let mut kinds = vec![Kind::Scalar];
@@ -401,9 +416,10 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.b.emit(Instr::Defer);
+        self.emit_defer();
         // The thunk: push the saved words, then call or print.
         let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
+        tb.mark_defer_wrapper();
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);
@@ -418,8 +434,6 @@ impl FuncCompiler<'_, '_> {
                     tb.emit(Instr::Pop);
                 }
             }
-            Action::Panic => tb.emit(Instr::Panic),
-            Action::Nothing => {}
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up
                 // by parking them in slots first.
@@ -443,6 +457,15 @@ impl FuncCompiler<'_, '_> {
                 if println {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
+            }
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Recover => {
+                tb.emit(Instr::Recover);
+                tb.emit(Instr::Pop);
+                tb.emit(Instr::Pop);
             }
         }
         if tb.depth().is_some() {

@@ -324,6 +324,7 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Mul) => MulF32,
             (Repr::F32, BinOp::Div) => DivF32,
             (Repr::Str, BinOp::Add) => return self.call_native(pos, "concatstrings"),
+            (Repr::C128 | Repr::C64, _) => return self.complex_arith(pos, op, r),
             (Repr::Bool, BinOp::And) => And,
             _ => return Err(self.unimpl(pos, &format!("operator {} on this type", op.as_str()))),
         };
@@ -386,6 +387,7 @@ impl FuncCompiler<'_, '_> {
                 }
                 return Ok(());
             }
+            (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
                     self.call_native(pos, "eqstring")?;
@@ -424,6 +426,7 @@ impl FuncCompiler<'_, '_> {
             }
             (UnOp::Neg, Repr::F64) => self.b.emit(Instr::NegF64),
             (UnOp::Neg, Repr::F32) => self.b.emit(Instr::NegF32),
+            (UnOp::Neg, Repr::C128 | Repr::C64) => self.complex_neg(r),
             (UnOp::Not, Repr::Bool) => self.b.emit(Instr::Eqz),
             (UnOp::Xor, Repr::Int { .. }) => {
                 self.b.emit(Instr::Not);
@@ -440,7 +443,15 @@ impl FuncCompiler<'_, '_> {
         if let ExprKind::CompositeLit { .. } = self.file.expr(x).kind {
             let t = self.ty(x);
             let cell = self.new_box(t)?;
-            self.composite_into(x, cell)?;
+            if let Type::Slice(elem) = self.cx.prog.types.under(t) {
+                // `&[]T{...}`: a new slice header holding a new array.
+                let elem = *elem;
+                self.b.emit(Instr::Load(cell));
+                self.slice_literal(x, elem)?;
+                self.store_mem(t)?;
+            } else {
+                self.composite_into(x, cell)?;
+            }
             self.b.emit(Instr::Load(cell));
             let _ = e;
             return Ok(());
@@ -518,8 +529,21 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load(cell));
                 Ok(())
             }
-            _ => Err(self.unimpl(pos, "taking the address of this expression")),
+            // A value with no address (a call's result): the address of a copy, which
+            // is all that reading a field or element of it needs.
+            _ => self.spill(e),
         }
+    }
+
+    /// Pushes the address of a new cell holding the value of `e`.
+    fn spill(&mut self, e: ExprId) -> CResult {
+        let t = self.ty(e);
+        let cell = self.new_box(t)?;
+        self.b.emit(Instr::Load(cell));
+        self.expr(e)?;
+        self.store_mem(t)?;
+        self.b.emit(Instr::Load(cell));
+        Ok(())
     }
 
     fn var_addr(&mut self, pos: frontend::syntax::Pos, o: Option<frontend::types::ObjId>) -> CResult {
@@ -626,7 +650,16 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load8U(0));
                 Ok(())
             }
-            Type::Array(..) if !self.is_addressable(x) => Err(self.unimpl(pos, "indexing a non-addressable array")),
+            Type::Array(n, elem) if !self.is_addressable(x) => {
+                let (n, size) = (*n, layout::size_of(prog, *elem));
+                let Ok(size) = u32::try_from(size) else { return Err(self.unimpl(pos, "very large array elements")) };
+                self.spill(x)?;
+                self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
+                self.b.push_i64(n as i64);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Index(size));
+                self.load_mem(t)
+            }
             Type::Array(..) | Type::Pointer(_) | Type::Slice(_) => {
                 self.elem_addr(e, x, *i)?;
                 self.load_mem(t)
@@ -647,6 +680,13 @@ impl FuncCompiler<'_, '_> {
         if let Type::Slice(elem) = self.cx.prog.types.under(t) {
             return self.slice_literal(e, *elem);
         }
+        if let Type::Pointer(base) = self.cx.prog.types.under(t) {
+            // An elided `&T{...}` element of a literal of pointers.
+            let cell = self.new_box(*base)?;
+            self.composite_into(e, cell)?;
+            self.b.emit(Instr::Load(cell));
+            return Ok(());
+        }
         let cell = self.new_box(t)?;
         self.composite_into(e, cell)?;
         self.b.emit(Instr::Load(cell));
@@ -663,7 +703,11 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let t = self.ty(e);
+        let mut t = self.ty(e);
+        if let Type::Pointer(base) = prog.types.under(t) {
+            // An elided `&T{...}`: the cell holds the `T`.
+            t = *base;
+        }
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);

@@ -67,6 +67,10 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub closures: u32,
     /// Variables of this file that some function literal captures (they are boxed).
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
+    /// This function is the body of a range-over-func loop.
+    pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
+    /// Set up by the loop for the body's prologue.
+    pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
     pub errors: Vec<CompileError>,
 }
 
@@ -99,6 +103,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             has_defer: false,
             closures: 0,
             captured: cx_captured,
+            rangefunc: None,
+            rangefunc_setup: None,
             errors: Vec::new(),
         })
     }
@@ -118,8 +124,24 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             return Err(internal("no checker tables for the file"));
         };
         let file = fc.file.clone();
-        let DeclKind::Func { body: Some(body), .. } = &file.decl(decl).kind else {
-            return Err(internal("not a function with a body"));
+        let DeclKind::Func { body, .. } = &file.decl(decl).kind else {
+            return Err(internal("not a function declaration"));
+        };
+        let Some(body) = body else {
+            // A declaration without a body (gc would need assembly or a linkname, and
+            // refuses to link a call that survives dead-code elimination): calling it
+            // is an internal error, never a silent return.
+            let pos = file.decl(decl).pos;
+            fc.b.set_line(fc.line(pos));
+            if fc.call_native(pos, "missingbody").is_err() {
+                return Err(internal("no native missingbody"));
+            }
+            for k in fc.b.signature().results.clone() {
+                fc.b.emit(Instr::Const(0));
+                fc.b.set_top_kinds(&[k]);
+            }
+            fc.b.emit(Instr::Ret);
+            return fc.finish();
         };
         let ObjKind::Func(fi) = &prog.obj(obj).kind else { return Err(internal("not a function object")) };
         fc.b.set_line(fc.line(file.decl(decl).pos));
@@ -175,7 +197,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::Store(cell));
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
-            fc.has_defer = fc.defers_in(body);
+            fc.range_func_prologue()?;
+            // A range-over-func body's `defer`s belong to the enclosing function.
+            fc.has_defer = fc.rangefunc.is_none() && fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
                 fc.results = results.to_vec();
@@ -204,6 +228,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     if self.has_defer {
                         self.b.emit(Instr::RunDefers);
                     }
+                    self.b.emit(Instr::Ret);
+                } else if self.rangefunc.is_some() {
+                    // The end of a range-over-func body: on to the next element.
+                    self.b.emit(Instr::Const(1));
                     self.b.emit(Instr::Ret);
                 } else {
                     // The checker guarantees a terminating statement; this end is dead

@@ -11,6 +11,9 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `rangefunc`: range over iterator functions (the body becomes a closure).
+//! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
+//! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
@@ -64,6 +67,7 @@
 mod assert;
 mod call;
 mod closure;
+mod complex;
 mod expr;
 mod func;
 mod iface;
@@ -72,10 +76,12 @@ mod methods;
 mod methodval;
 mod natives;
 mod package;
+mod rangefunc;
 mod rtname;
 mod slice;
 mod stmt;
 mod support;
+mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};
 

@@ -6,6 +6,7 @@
 use crate::bytecode::{Kind, Native, Signature};
 use crate::vm::{NativeCx, NativeError};
 use crate::bytecode::itab::{desc, desc_name, desc_word};
+use runtime::complex::{self, C128};
 use runtime::errors::RuntimeError;
 
 /// The native called `name`, if there is one.
@@ -24,6 +25,28 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "assertitab" => (Signature { params: vec![P, P, S], results: vec![P] }, assertitab),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
+        "complex128add" => (complex_binary(), c128_add),
+        "complex128sub" => (complex_binary(), c128_sub),
+        "complex128mul" => (complex_binary(), c128_mul),
+        "complex128div" => (complex_binary(), c128_div),
+        "complex64add" => (complex_binary(), c64_add),
+        "complex64sub" => (complex_binary(), c64_sub),
+        "complex64mul" => (complex_binary(), c64_mul),
+        "complex64div" => (complex_binary(), c64_div),
+        "slicerunetostring" => (Signature { params: vec![P, S, S], results: vec![P, S] }, slicerunetostring),
+        "stringtoslicerune" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, stringtoslicerune),
+        "unsafeslice" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, unsafeslice),
+        "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
+        "panicrangestate" => (Signature { params: vec![S], results: vec![] }, panicrangestate),
+        "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
+        "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
+        "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
+        "fmin32" => (Signature { params: vec![S, S], results: vec![S] }, fmin32),
+        "fmax32" => (Signature { params: vec![S, S], results: vec![S] }, fmax32),
+        "minstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, minstring),
+        "maxstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, maxstring),
+        "complex128eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c128_eq),
+        "complex64eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c64_eq),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -308,4 +331,208 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
             })),
         }
     }
+}
+
+/// `(x.re, x.im, y.re, y.im) -> (re, im)`.
+fn complex_binary() -> Signature {
+    Signature { params: vec![Kind::Scalar; 4], results: vec![Kind::Scalar; 2] }
+}
+
+/// The two `complex128` operands of a binary native.
+fn c128_args(args: &[u64]) -> Result<(C128, C128), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f64::from_bits(*w);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+/// The two `complex64` operands of a binary native (float32 bits in the low halves).
+fn c64_args(args: &[u64]) -> Result<((f32, f32), (f32, f32)), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f32::from_bits(*w as u32);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+fn put_c128(results: &mut [u64], (re, im): C128) {
+    put(results, &[re.to_bits(), im.to_bits()]);
+}
+
+fn put_c64(results: &mut [u64], (re, im): (f32, f32)) {
+    put(results, &[u64::from(re.to_bits()), u64::from(im.to_bits())]);
+}
+
+/// Defines a `complex128` and a `complex64` native for one binary operation.
+macro_rules! complex_natives {
+    ($c128:ident, $c64:ident, |$x:ident, $y:ident| $op128:expr, $op64:expr) => {
+        fn $c128(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c128_args(args)?;
+            put_c128(results, $op128);
+            Ok(())
+        }
+        fn $c64(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c64_args(args)?;
+            put_c64(results, $op64);
+            Ok(())
+        }
+    };
+}
+
+complex_natives!(c128_add, c64_add, |x, y| (x.0 + y.0, x.1 + y.1), (x.0 + y.0, x.1 + y.1));
+complex_natives!(c128_sub, c64_sub, |x, y| (x.0 - y.0, x.1 - y.1), (x.0 - y.0, x.1 - y.1));
+complex_natives!(c128_mul, c64_mul, |x, y| complex::mul(x, y), complex::mul64(x, y));
+complex_natives!(c128_div, c64_div, |x, y| complex::div(x, y), {
+    // gc divides complex64 values in double precision.
+    let (re, im) = complex::div((f64::from(x.0), f64::from(x.1)), (f64::from(y.0), f64::from(y.1)));
+    (re as f32, im as f32)
+});
+
+fn c128_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c128_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+fn c64_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c64_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+/// gc's `fmin`/`fmax` on the bits of two floats: a NaN operand wins, and of two zeros
+/// `min` prefers -0 and `max` +0 (or-ing / and-ing the sign bits).
+macro_rules! float_min_max {
+    ($name:ident, $t:ty, $from:expr, $to:expr, $min:expr) => {
+        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let [x, y] = args else { return Err("wrong argument count".into()) };
+            let (xf, yf): ($t, $t) = ($from(*x), $from(*y));
+            let better = |a: $t, b: $t| if $min { a < b } else { a > b };
+            let r = if yf.is_nan() || better(yf, xf) {
+                *y
+            } else if xf.is_nan() || better(xf, yf) || xf != 0.0 {
+                *x
+            } else if $min {
+                x | y
+            } else {
+                x & y
+            };
+            put(results, &[$to(r)]);
+            Ok(())
+        }
+    };
+}
+
+float_min_max!(fmin64, f64, f64::from_bits, |w: u64| w, true);
+float_min_max!(fmax64, f64, f64::from_bits, |w: u64| w, false);
+float_min_max!(fmin32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, true);
+float_min_max!(fmax32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, false);
+
+fn minstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a <= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
+    Ok(())
+}
+
+fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a >= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
+    Ok(())
+}
+
+/// The body of a function declared without one (see `FuncCompiler::compile_decl`).
+fn missingbody(_cx: &mut NativeCx<'_>, _args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    Err("call of a function declared without a body".into())
+}
+
+/// `string(r)` for a rune slice `ptr, len, cap`: each rune's UTF-8 encoding, U+FFFD
+/// for one that is not a valid code point.
+fn slicerunetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, _] = args else { return Err("wrong argument count".into()) };
+    if *l > isize::MAX as u64 / 4 {
+        return Err("bad rune slice".into());
+    }
+    // SAFETY: a slice's words describe `len` readable 4-byte elements.
+    let runes = unsafe { bytes(*p, *l * 4)? };
+    let mut s = String::new();
+    for r in runes.chunks_exact(4) {
+        let r = i32::from_ne_bytes([r[0], r[1], r[2], r[3]]);
+        s.push(u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'));
+    }
+    let (p, l) = cx.new_string(s.as_bytes())?;
+    put(results, &[p, l]);
+    Ok(())
+}
+
+/// `[]rune(s)` for string `ptr, len`; `ty` is the type index of `int32`. The capacity
+/// is rounded up to a size class, as gc's `rawruneslice` does.
+fn stringtoslicerune(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, ty] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: string words describe `len` readable bytes.
+    let s = unsafe { bytes(*p, *l)? };
+    let mut runes = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (r, w) = decode_utf8(rest);
+        runes.push(r);
+        rest = rest.get(w..).unwrap_or(&[]);
+    }
+    if runes.is_empty() {
+        // Not nil: gc returns `zerobase` for the empty array.
+        let p = cx.alloc_bytes(0)?;
+        put(results, &[p as u64, 0, 0]);
+        return Ok(());
+    }
+    let cap = runtime::slice::round_up_size(runes.len() as u64 * 4, true) / 4;
+    let dst = cx.alloc(*ty as u32, cap)? as *mut u32;
+    // SAFETY: `dst` is a fresh array of `cap >= runes.len()` 4-byte elements.
+    unsafe { std::ptr::copy_nonoverlapping(runes.as_ptr(), dst, runes.len()) };
+    put(results, &[dst as u64, runes.len() as u64, cap]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.Slice(ptr, len)` (`runtime.unsafeslice`) over elements of
+/// `size` bytes; the result is the slice `ptr, len, len`.
+fn unsafeslice(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len, size] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.Slice", *p, *len as i64, *size)?;
+    put(results, &[*p, *len, *len]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.String(ptr, len)` (`runtime.unsafestring`).
+fn unsafestring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.String", *p, *len as i64, 1)?;
+    put(results, &[*p, *len]);
+    Ok(())
+}
+
+/// `len` elements of `size` bytes from `p` must not be negative, overflow, or wrap
+/// past the end of the address space; a nil `p` is only allowed with no bytes.
+fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), NativeError> {
+    let fail = |msg: &str| Err(NativeError::Panic(RuntimeError::Runtime(format!("{what}: {msg}"))));
+    if len < 0 {
+        return fail("len out of range");
+    }
+    if size == 0 && p == 0 && len > 0 {
+        return fail("ptr is nil and len is not zero");
+    }
+    match size.checked_mul(len as u64) {
+        Some(mem) if mem <= p.wrapping_neg() => Ok(()),
+        _ if p == 0 => fail("ptr is nil and len is not zero"),
+        _ => fail("len out of range"),
+    }
+}
+
+/// gc's `panicrangestate`: a range-over-func body called in a state other than ready
+/// (see `compile::rangefunc`: 4 is "the loop has exited", the others "the body
+/// returned false").
+fn panicrangestate(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    let [state] = args else { return Err("wrong argument count".into()) };
+    let msg = if *state == 4 {
+        "range function continued iteration after whole loop exit"
+    } else {
+        "range function continued iteration after function for loop body returned false"
+    };
+    Err(NativeError::Panic(RuntimeError::Runtime(msg.into())))
 }

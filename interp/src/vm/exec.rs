@@ -292,7 +292,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! run_next_defer {
             () => {{
                 loop {
-                    let Some(d) = g.defers.pop() else {
+                    let Some(d) = g.take_defer_for_panic() else {
                         // gc's preprintpanics: Error()/String() of the values first.
                         match super::panicval::next_preprint(vm.program, g) {
                             super::panicval::Preprint::Call { func, ctx } => {
@@ -772,12 +772,19 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let fp_idx = fp.offset_from(base) as usize;
                     g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
                 }
+                Instr::FrameToken => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    push!(pack_func_fp(meta.id, fp_idx));
+                }
+                Instr::DeferAt => {
+                    let token = pop!();
+                    let f = pop!();
+                    let (func, fp_idx) = unpack_func_fp(token);
+                    g.defers.push(DeferRecord { fp: fp_idx, func, closure: f });
+                }
                 Instr::RunDefers => {
                     let fp_idx = fp.offset_from(base) as usize;
-                    if let Some(d) = g.defers.last().copied()
-                        && d.fp == fp_idx
-                    {
-                        g.defers.pop();
+                    if let Some(d) = g.take_defer_of(fp_idx) {
                         if d.closure < NIL_PAGE {
                             throw!(RuntimeError::NilDeref { addr: 0 });
                         }
@@ -789,8 +796,18 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::Recover => {
                     let fp_idx = fp.offset_from(base) as usize;
+                    // The deferred call itself, or the function a defer thunk called.
+                    let (caller, caller_fp) = unpack_func_fp(*fp.add(meta.frame_size + 1));
+                    let via_thunk = |d: usize| {
+                        caller_fp == d
+                            && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
+                    };
+                    // In a thunk (`defer recover()`), recover() is called by the function
+                    // running the thunk: it works if that function is the deferred call.
+                    let is_thunk = meta.defer_wrapper;
+                    let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp == Some(fp_idx) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = super::panicval::recover_words(vm.program, &mut *vm.heap, p);
                             push!(typ);

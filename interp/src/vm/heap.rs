@@ -96,6 +96,9 @@ impl GcHeap {
 
 impl Heap for GcHeap {
     fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
+        if elem.size == 0 || count == 0 {
+            return Ok(gc::zero_base());
+        }
         let id = self.type_id(ty, elem)?;
         let n = usize::try_from(count).map_err(|_| OutOfMemory)?;
         let p = if n == 1 {
@@ -108,7 +111,7 @@ impl Heap for GcHeap {
 
     fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, OutOfMemory> {
         if size == 0 {
-            return Ok((&raw const ZEROBASE).cast_mut().cast());
+            return Ok(gc::zero_base());
         }
         let size = usize::try_from(size).map_err(|_| OutOfMemory)?;
         self.heap.alloc_noscan(size).map(|p| p.as_ptr()).map_err(|_| OutOfMemory)
@@ -146,8 +149,6 @@ pub struct MallocHeap {
 /// (gc's `maxAlloc` on amd64 is 2^48; this keeps a hostile `make` from aborting Rust).
 const MAX_ALLOC: u64 = 1 << 40;
 
-/// gc's `zerobase`: the address of every zero-sized allocation.
-static ZEROBASE: u64 = 0;
 
 impl Heap for MallocHeap {
     fn alloc(&mut self, _ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
@@ -163,7 +164,7 @@ impl Heap for MallocHeap {
 impl MallocHeap {
     fn alloc_aligned(&mut self, size: u64, align: u64) -> Result<*mut u8, OutOfMemory> {
         if size == 0 {
-            return Ok((&raw const ZEROBASE).cast_mut().cast());
+            return Ok(gc::zero_base());
         }
         if size > MAX_ALLOC {
             return Err(OutOfMemory);
