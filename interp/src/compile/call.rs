@@ -25,8 +25,8 @@ impl FuncCompiler<'_, '_> {
             };
             return self.builtin(e, *b, args, has_dots);
         }
-        if self.finfo.instances.contains_key(&f) {
-            return Err(self.unimpl(pos, "generic functions"));
+        if self.instance_at(f).is_some() {
+            return self.generic_call(e, f, args, has_dots);
         }
         if let Some(sel) = self.finfo.selections.get(&f).cloned()
             && sel.kind == SelectionKind::MethodVal
@@ -44,7 +44,7 @@ impl FuncCompiler<'_, '_> {
             }
             return self.call_value(e, f, args, has_dots);
         };
-        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+        self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
     }
 
     /// `x.m(args)` for a method `m` declared on a defined type (a static call; the
@@ -52,6 +52,11 @@ impl FuncCompiler<'_, '_> {
     fn method_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
+        if self.is_tparam_method(f, sel)
+            && let Some(resolved) = self.resolve_tparam_method(f, sel)?
+        {
+            return self.method_call(e, f, &resolved, args, has_dots);
+        }
         let Some(obj) = sel.obj else {
             let ExprKind::Selector { x, sel: name, .. } = self.file.expr(f).kind else {
                 return Err(self.err(pos, "internal compiler error: method call without selector"));
@@ -62,11 +67,11 @@ impl FuncCompiler<'_, '_> {
             let name = self.file.name(name).to_string();
             return self.iface_call(e, x, &name, args, has_dots);
         };
-        let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
-            return Err(self.unimpl(pos, "calls of methods of generic types"));
-        };
+        let (id, sig) = self.selected_method_func(f, sel, obj)?;
         self.method_receiver(pos, f, sel, obj)?;
-        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+        // A generic type's method: its parameter types as this receiver instantiates them.
+        let fty = if self.cx.funcs.contains_key(&obj) { prog.obj(obj).ty } else { self.sty(sel.ty) };
+        self.call_args_and_call(e, fty, id, &sig, args, has_dots)
     }
 
     /// Pushes the receiver of method `m` selected by `f` (`x.m`): the value or the
@@ -137,9 +142,11 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pushes the arguments of a call of function `obj` (after any receiver) and calls it.
-    fn call_args_and_call(&mut self, e: ExprId, obj: frontend::types::ObjId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
+    /// `fty` is the callee's Go signature as the call sees it (for a method, without
+    /// the receiver).
+    fn call_args_and_call(&mut self, e: ExprId, fty: TypeId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
-        let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
+        let Some(fsig) = self.cx.prog.types.signature_of(fty).cloned() else {
             return Err(self.err(pos, "internal compiler error: callee without a signature"));
         };
         self.push_call_args(pos, args, &fsig, has_dots)?;

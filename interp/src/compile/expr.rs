@@ -14,9 +14,10 @@ use frontend::types::sizes;
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
 
 impl FuncCompiler<'_, '_> {
-    /// The checker's type of `e` (Invalid if it recorded none).
+    /// The checker's type of `e` (Invalid if it recorded none), with the current
+    /// instance's type arguments substituted.
     pub fn ty(&self, e: ExprId) -> TypeId {
-        self.finfo.type_of(e).map_or(TypeTable::INVALID, |tv| tv.ty)
+        self.sty(self.finfo.type_of(e).map_or(TypeTable::INVALID, |tv| tv.ty))
     }
 
     /// The representation of `t`, or a "not implemented" error at `e`.
@@ -65,9 +66,10 @@ impl FuncCompiler<'_, '_> {
 
     /// Pushes the value of `e`.
     pub fn expr(&mut self, e: ExprId) -> CResult {
-        let Some(tv) = self.finfo.type_of(e).cloned() else {
+        let Some(mut tv) = self.finfo.type_of(e).cloned() else {
             return Err(self.err(self.file.expr(e).pos, "internal compiler error: expression has no type"));
         };
+        tv.ty = self.sty(tv.ty);
         if let Some(v) = &tv.value {
             return self.push_const(e, v, tv.ty);
         }
@@ -134,6 +136,7 @@ impl FuncCompiler<'_, '_> {
                     self.static_func_value(id);
                     Ok(())
                 }
+                None if self.instance_at(e).is_some() => self.generic_func_value(e),
                 None => Err(self.unimpl(pos, "values of this function")),
             },
             _ => Err(self.unimpl(pos, "this kind of name")),
@@ -594,10 +597,10 @@ impl FuncCompiler<'_, '_> {
 
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
-        let [i] = indices else { return Err(self.unimpl(pos, "generic functions")) };
-        if self.finfo.instances.contains_key(&self.unparen(x)) || self.finfo.instances.contains_key(&e) {
-            return Err(self.unimpl(pos, "generic functions"));
+        if self.instance_at(e).is_some() {
+            return self.generic_func_value(e);
         }
+        let [i] = indices else { return Err(self.err(pos, "internal compiler error: index arity")) };
         let prog = self.cx.prog;
         let xt = self.ty(x);
         let t = self.ty(e);

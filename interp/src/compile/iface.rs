@@ -146,8 +146,8 @@ impl FuncCompiler<'_, '_> {
                 words.push(u64::from(id));
                 continue;
             };
-            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                return Err(self.unimpl(pos, "interfaces of generic types"));
+            let Some((id, sig)) = self.cx.method_func(m, t) else {
+                return Err(self.err(pos, "internal compiler error: method of an instance"));
             };
             // A value in a cell, or a pointer's pointee, reaches a value-receiver method
             // through a wrapper that loads the receiver.
@@ -206,8 +206,8 @@ impl FuncCompiler<'_, '_> {
     }
 
     fn build_promoted(&mut self, pos: Pos, m: ObjId, ptr_recv: bool, ft: TypeId, path: &[(i64, bool)]) -> CResult<u32> {
-        let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-            return Err(self.unimpl(pos, "interfaces of generic types"));
+        let Some((id, sig)) = self.cx.method_func(m, ft) else {
+            return Err(self.err(pos, "internal compiler error: method of an instance"));
         };
         let prog = self.cx.prog;
         let recv_words = if ptr_recv { vec![Kind::Pointer] } else { layout::words(prog, ft) };
@@ -250,7 +250,7 @@ impl FuncCompiler<'_, '_> {
 
     /// A function taking the cell address in place of the receiver value of method `m`.
     fn value_wrapper(&mut self, pos: Pos, m: ObjId, id: u32, sig: &Signature, t: TypeId) -> CResult<u32> {
-        if let Some(&w) = self.cx.wrappers.get(&m) {
+        if let Some(&w) = self.cx.wrappers.get(&id) {
             return Ok(w);
         }
         let prog = self.cx.prog;
@@ -279,7 +279,7 @@ impl FuncCompiler<'_, '_> {
         let f = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
         let w = self.cx.reserve_func();
         self.cx.define_func(w, f);
-        self.cx.wrappers.insert(m, w);
+        self.cx.wrappers.insert(id, w);
         Ok(w)
     }
 
@@ -502,7 +502,7 @@ impl FuncCompiler<'_, '_> {
         for ((c, &l), ct) in clauses.iter().zip(&bodies).zip(clause_types) {
             self.b.bind(l);
             if let Some(&v) = self.finfo.implicits.get(&c.pos) {
-                let vt = prog.obj(v).ty;
+                let vt = self.obj_ty(v);
                 match ct {
                     Some(t) if vt == t => {
                         self.b.emit(Instr::Load(data));

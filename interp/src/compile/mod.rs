@@ -58,6 +58,7 @@ mod call;
 mod closure;
 mod expr;
 mod func;
+mod generic;
 mod iface;
 pub mod layout;
 mod natives;

@@ -137,8 +137,7 @@ impl FuncCompiler<'_, '_> {
 
     /// `var a, b = x, y` / `a, b := x, y` where every name is new.
     fn define(&mut self, pos: Pos, objs: &[Option<ObjId>], values: &[ExprId]) -> CResult {
-        let prog = self.cx.prog;
-        let types: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeTable::INVALID, |o| prog.obj(o).ty)).collect();
+        let types: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeTable::INVALID, |o| self.obj_ty(o))).collect();
         if values.is_empty() {
             for (o, &t) in objs.iter().zip(&types) {
                 if let Some(o) = o {
@@ -211,12 +210,12 @@ impl FuncCompiler<'_, '_> {
             .zip(objs)
             .enumerate()
             .map(|(i, (&l, o))| match o {
-                Some(o) => prog.obj(*o).ty,
+                Some(o) => self.obj_ty(*o),
                 None if self.is_blank(l) => rhs_types.get(i).copied().unwrap_or(TypeTable::INVALID),
                 None => {
                     // A name redeclared by `:=` has no recorded expression type.
                     let named = match self.file.expr(self.unparen(l)).kind {
-                        ExprKind::Name(_) => self.finfo.uses.get(&self.unparen(l)).map(|&o| prog.obj(o).ty),
+                        ExprKind::Name(_) => self.finfo.uses.get(&self.unparen(l)).map(|&o| self.obj_ty(o)),
                         _ => None,
                     };
                     match named {
@@ -658,7 +657,7 @@ impl FuncCompiler<'_, '_> {
                     _ => None,
                 })
                 .filter_map(|o| match self.vars.get(&o) {
-                    Some(VarLoc::Boxed { slot }) => Some((*slot, self.cx.prog.obj(o).ty)),
+                    Some(VarLoc::Boxed { slot }) => Some((*slot, self.obj_ty(o))),
                     _ => None,
                 })
                 .collect(),
