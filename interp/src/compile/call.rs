@@ -33,6 +33,11 @@ impl FuncCompiler<'_, '_> {
         {
             return self.method_call(e, f, &sel, args, has_dots);
         }
+        if let Some(sel) = self.finfo.selections.get(&f).cloned()
+            && sel.kind == SelectionKind::MethodExpr
+        {
+            return self.method_expr_call(e, f, &sel, args, has_dots);
+        }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
             _ => None,
@@ -377,6 +382,7 @@ impl FuncCompiler<'_, '_> {
                 let [dst, src] = args else { return Err(self.err(pos, "internal compiler error: copy arity")) };
                 self.copy_builtin(e, *dst, *src)
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => self.unsafe_layout(e, b, args),
             Builtin::Recover => {
                 self.b.emit(Instr::Recover);
                 Ok(())

@@ -91,6 +91,11 @@ impl FuncCompiler<'_, '_> {
                 {
                     return self.method_value(e, &sel);
                 }
+                if let Some(sel) = self.finfo.selections.get(&e).cloned()
+                    && sel.kind == SelectionKind::MethodExpr
+                {
+                    return self.method_expr_value(e, &sel);
+                }
                 self.addr(e)?;
                 self.load_mem(tv.ty)
             }
@@ -222,12 +227,15 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(if op == BinOp::Eql { Instr::Eq } else { Instr::Ne });
                     return Ok(());
                 }
-                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
-                    return self.compare_blocks(pos, op, x, y, ot);
-                }
                 // An interface on either side: both become interface values.
                 let (tx, ty) = (self.ty(x), self.ty(y));
                 let prog = self.cx.prog;
+                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot)
+                    && !prog.types.is_interface(tx)
+                    && !prog.types.is_interface(ty)
+                {
+                    return self.compare_blocks(pos, op, x, y, ot);
+                }
                 if prog.types.is_interface(tx) || prog.types.is_interface(ty) {
                     let it = if prog.types.is_interface(tx) { tx } else { ty };
                     self.expr_to(x, it)?;
@@ -639,6 +647,14 @@ impl FuncCompiler<'_, '_> {
         if let Type::Slice(elem) = self.cx.prog.types.under(t) {
             return self.slice_literal(e, *elem);
         }
+        if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
+            // An element literal with `&T` elided (`[]*T{{...}}`, or a type
+            // parameter whose core type is a pointer): the address of a new `T`.
+            let cell = self.new_box(*elem)?;
+            self.composite_into(e, cell)?;
+            self.b.emit(Instr::Load(cell));
+            return Ok(());
+        }
         let cell = self.new_box(t)?;
         self.composite_into(e, cell)?;
         self.b.emit(Instr::Load(cell));
@@ -655,7 +671,10 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let t = self.ty(e);
+        let mut t = self.ty(e);
+        if let Type::Pointer(elem) = prog.types.under(t) {
+            t = *elem;
+        }
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);

@@ -31,8 +31,8 @@ use super::layout;
 use super::package::{Ctx, symbol_prefix};
 use crate::bytecode::{FuncId, Signature};
 use frontend::syntax::ast::{DeclId, ExprId, ExprKind};
-use frontend::types::info::{Selection, SelectionKind};
-use frontend::types::object::ObjKind;
+use frontend::types::info::Selection;
+use frontend::types::object::{Builtin, ObjKind};
 use frontend::types::ty::{Field, Interface, Method, Signature as FnSig, Term, Type, TypeId, TypeTable};
 use frontend::types::{FileId, ObjId};
 use std::cell::RefCell;
@@ -423,10 +423,15 @@ impl FuncCompiler<'_, '_> {
             return Ok(None);
         }
         let name = self.file.name(name).to_string();
-        let Some((m, index)) = find_method(self.cx.prog, xt, &name) else {
+        self.resolve_tparam_method_on(pos, xt, &name, sel).map(Some)
+    }
+
+    /// The selection of method `name` of concrete type `xt` standing for `sel`.
+    pub fn resolve_tparam_method_on(&self, pos: frontend::syntax::Pos, xt: TypeId, name: &str, sel: &Selection) -> CResult<Selection> {
+        let Some((m, index)) = find_method(self.cx.prog, xt, name) else {
             return Err(self.err(pos, format!("internal compiler error: method {name} not found")));
         };
-        Ok(Some(Selection { kind: SelectionKind::MethodVal, recv: xt, obj: Some(m), index, indirect: sel.indirect, ty: sel.ty }))
+        Ok(Selection { kind: sel.kind.clone(), recv: xt, obj: Some(m), index, indirect: sel.indirect, ty: sel.ty })
     }
 
     /// Whether the selection `f` calls a method of a type parameter's type argument
@@ -444,4 +449,43 @@ impl FuncCompiler<'_, '_> {
         self.cx.prog.types.is_type_param(raw)
     }
 
+}
+
+impl FuncCompiler<'_, '_> {
+    /// `unsafe.Sizeof`, `Alignof` and `Offsetof` of an operand whose type involves a
+    /// type parameter (the checker folds the others to constants). After substitution
+    /// the answer is known at compile time; the operand is not evaluated.
+    pub fn unsafe_layout(&mut self, e: ExprId, b: Builtin, args: &[ExprId]) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        let [a] = args else { return Err(self.err(pos, "internal compiler error: unsafe builtin arity")) };
+        let a = self.unparen(*a);
+        let v = match b {
+            Builtin::Sizeof => layout::size_of(prog, self.ty(a)) as i64,
+            Builtin::Alignof => frontend::types::sizes::align_of(prog, self.ty(a)),
+            _ => {
+                let (Some(sel), ExprKind::Selector { x, .. }) = (self.finfo.selections.get(&a), &self.file.expr(a).kind) else {
+                    return Err(self.err(pos, "internal compiler error: Offsetof without a selector"));
+                };
+                // The offset within the struct that holds the field directly.
+                let mut cur = self.ty(*x);
+                let mut off = 0i64;
+                for &i in &sel.index {
+                    if let Type::Pointer(elem) = prog.types.under(cur) {
+                        cur = *elem;
+                        off = 0;
+                    }
+                    let Type::Struct(fields) = prog.types.under(cur) else {
+                        return Err(self.err(pos, "internal compiler error: Offsetof of a non-struct"));
+                    };
+                    off += frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
+                    cur = fields.get(i).map_or(TypeTable::INVALID, |f| f.ty);
+                }
+                off
+            }
+        };
+        self.b.push_i64(v);
+        self.b.set_top_kinds(&[crate::bytecode::Kind::Scalar]);
+        Ok(())
+    }
 }

@@ -61,6 +61,7 @@ mod func;
 mod generic;
 mod iface;
 pub mod layout;
+mod method_expr;
 mod natives;
 mod package;
 mod slice;

@@ -1,0 +1,166 @@
+//! Method expressions: `T.m` and `(*T).m` (also on type parameters, and `I.m` on
+//! interfaces) are functions whose first parameter is the receiver as written.
+//!
+//! When the written receiver is what the method takes (`T.m` of a value method,
+//! `(*T).m` of a pointer method) the method's own function is the value. Otherwise a
+//! small adapter function takes the receiver as written, reaches the method's
+//! receiver (dereferences the pointer, walks embedded fields, loads the value) and
+//! calls the method; `I.m` gets an adapter that makes the interface call. A call
+//! `T.m(r, args)` calls that function statically.
+
+use super::func::{CResult, FuncCompiler};
+use super::layout::{self, Repr};
+use crate::bytecode::{FuncId, FunctionBuilder, Instr, Kind, Signature};
+use frontend::syntax::ast::{ExprId, ExprKind};
+use frontend::types::info::Selection;
+use frontend::types::object::ObjKind;
+use frontend::types::ty::{Type, TypeId};
+
+impl FuncCompiler<'_, '_> {
+    /// The function a method expression `f` (selection `sel`) denotes, with its word
+    /// signature (the receiver as written first).
+    fn method_expr_func(&mut self, f: ExprId, sel: &Selection) -> CResult<(FuncId, Signature)> {
+        let pos = self.file.expr(f).pos;
+        let prog = self.cx.prog;
+        let recv = self.sty(sel.recv);
+        let fty = self.sty(sel.ty);
+        let Some(wsig) = self.cx.signature(fty) else {
+            return Err(self.err(pos, "internal compiler error: method expression signature"));
+        };
+        let ExprKind::Selector { sel: name, .. } = self.file.expr(f).kind else {
+            return Err(self.err(pos, "internal compiler error: method expression without selector"));
+        };
+        let name = self.file.name(name).to_string();
+        if prog.types.is_interface(recv) {
+            return self.iface_method_expr(pos, recv, &name, wsig);
+        }
+        // After substitution a type parameter's method is a concrete type's.
+        let sel = match sel.obj {
+            Some(_) => sel.clone(),
+            None => self.resolve_tparam_method_on(pos, recv, &name, sel)?,
+        };
+        let Some(m) = sel.obj else { return Err(self.err(pos, "internal compiler error: method expression")) };
+        let ObjKind::Func(fi) = &prog.obj(m).kind else {
+            return Err(self.err(pos, "internal compiler error: method is not a function"));
+        };
+        let ptr_recv = fi.ptr_recv;
+        let (id, msig) = self.selected_method_func(f, &sel, m)?;
+        let recv_is_ptr = matches!(prog.types.get(recv), Type::Pointer(_));
+        if sel.index.is_empty() && recv_is_ptr == ptr_recv {
+            return Ok((id, msig));
+        }
+        // The adapter: the receiver's address (a pointer as written, or a cell holding
+        // the value), then embedded fields, then the receiver the method takes.
+        let recv_words = layout::words(prog, recv);
+        let nrecv = recv_words.len() as u32;
+        let rest = wsig.params.len() as u32 - nrecv.min(wsig.params.len() as u32);
+        let mut b = FunctionBuilder::new(&format!("{}-fm", prog.obj(m).name), wsig.clone());
+        let mut cur = match prog.types.get(recv) {
+            Type::Pointer(e) => {
+                b.emit(Instr::Load(0));
+                *e
+            }
+            _ => {
+                let ti = self.cx.type_id(recv);
+                let cell = b.local(Kind::Pointer);
+                b.emit(Instr::Alloc(ti));
+                b.emit(Instr::Store(cell));
+                let r = layout::repr(prog, recv);
+                if nrecv > 0
+                    && let Some(r) = r
+                {
+                    b.emit(Instr::Load(cell));
+                    b.emit(Instr::LoadSlots { slot: 0, n: nrecv as u16 });
+                    b.emit(layout::store_instr(r));
+                }
+                b.emit(Instr::Load(cell));
+                recv
+            }
+        };
+        for &i in &sel.index {
+            let Type::Struct(fields) = prog.types.under(cur) else {
+                return Err(self.err(pos, "internal compiler error: embedded field of a non-struct"));
+            };
+            let Some(fd) = fields.get(i) else { return Err(self.err(pos, "internal compiler error: bad field index")) };
+            let off = frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
+            b.emit(Instr::NilCheck);
+            if off != 0 {
+                b.emit(Instr::AddrOff(i32::try_from(off).map_err(|_| self.unimpl(pos, "huge structs"))?));
+            }
+            cur = fd.ty;
+            if let Type::Pointer(e) = prog.types.get(cur) {
+                b.emit(Instr::LoadPtr(0));
+                cur = *e;
+            }
+        }
+        if !ptr_recv {
+            b.emit(Instr::NilCheck);
+            match layout::repr(prog, cur) {
+                Some(Repr::Block { size: 0 }) => b.emit(Instr::Pop),
+                Some(r) => {
+                    for i in layout::load_instrs(r) {
+                        b.emit(i);
+                    }
+                }
+                None => return Err(self.unimpl(pos, "methods of this type")),
+            }
+            b.set_top_kinds(&layout::words(prog, cur));
+        }
+        if rest > 0 {
+            b.emit(Instr::LoadSlots { slot: nrecv, n: rest as u16 });
+        }
+        b.call(id, &msig);
+        b.emit(Instr::Ret);
+        let func = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
+        let w = self.cx.reserve_func();
+        self.cx.define_func(w, func);
+        Ok((w, wsig))
+    }
+
+    /// `I.m`: a function taking the interface value first that calls `m` through it.
+    fn iface_method_expr(&mut self, pos: frontend::syntax::Pos, it: TypeId, name: &str, wsig: Signature) -> CResult<(FuncId, Signature)> {
+        let methods = super::iface::iface_methods(self.cx, it);
+        let Some(index) = methods.iter().position(|(n, _)| n == name) else {
+            return Err(self.err(pos, "internal compiler error: unknown interface method"));
+        };
+        let Some(mut csig) = methods.get(index).and_then(|m| self.cx.signature(m.1)) else {
+            return Err(self.err(pos, "internal compiler error: method signature"));
+        };
+        csig.params.insert(0, Kind::Pointer);
+        let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+        let mut b = FunctionBuilder::new(&format!("{name}-fm"), wsig.clone());
+        // [itab, data, args...] -> [data, args..., itab]
+        b.emit(Instr::Load(1));
+        let rest = wsig.params.len().saturating_sub(2);
+        if rest > 0 {
+            b.emit(Instr::LoadSlots { slot: 2, n: rest as u16 });
+        }
+        b.emit(Instr::Load(0));
+        b.call_iface(index, &csig);
+        b.emit(Instr::Ret);
+        let func = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
+        let w = self.cx.reserve_func();
+        self.cx.define_func(w, func);
+        Ok((w, wsig))
+    }
+
+    /// `T.m` as a value.
+    pub fn method_expr_value(&mut self, e: ExprId, sel: &Selection) -> CResult {
+        let (id, _) = self.method_expr_func(e, sel)?;
+        self.static_func_value(id);
+        Ok(())
+    }
+
+    /// `T.m(recv, args...)`.
+    pub fn method_expr_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let (id, sig) = self.method_expr_func(f, sel)?;
+        let Some(fsig) = self.cx.prog.types.signature_of(self.sty(sel.ty)).cloned() else {
+            return Err(self.err(pos, "internal compiler error: method expression signature"));
+        };
+        self.push_call_args(pos, args, &fsig, has_dots)?;
+        self.b.set_line(self.line(pos));
+        self.b.call(id, &sig);
+        Ok(())
+    }
+}
