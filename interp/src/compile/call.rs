@@ -55,18 +55,26 @@ impl FuncCompiler<'_, '_> {
     /// `x.m(args)` for a method `m` declared on a defined type (a static call; the
     /// receiver is passed first, as a pointer or a value as the method declares).
     fn method_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
-        let pos = self.file.expr(e).pos;
-        let prog = self.cx.prog;
         if self.is_tparam_method(f, sel)
             && let Some(resolved) = self.resolve_tparam_method(f, sel)?
         {
-            return self.method_call(e, f, &resolved, args, has_dots);
+            return self.method_call_sel(e, f, &resolved, args, has_dots);
         }
+        self.method_call_sel(e, f, sel, args, has_dots)
+    }
+
+    fn method_call_sel(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
         let Some(obj) = sel.obj else {
             let ExprKind::Selector { x, sel: name, .. } = self.file.expr(f).kind else {
                 return Err(self.err(pos, "internal compiler error: method call without selector"));
             };
-            if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+            if !sel.index.is_empty() {
+                let name = self.file.name(name).to_string();
+                return self.promoted_iface_call(e, x, &sel.index, &name, args, has_dots);
+            }
+            if !prog.types.is_interface(self.ty(x)) {
                 return Err(self.unimpl(pos, "calls of promoted interface methods"));
             }
             let name = self.file.name(name).to_string();

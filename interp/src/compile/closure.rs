@@ -182,9 +182,12 @@ impl FuncCompiler<'_, '_> {
         if self.is_tparam_method(e, sel)
             && let Some(resolved) = self.resolve_tparam_method(e, sel)?
         {
+            if resolved.obj.is_none() {
+                return self.iface_method_value(e, &resolved);
+            }
             return self.method_value(e, &resolved);
         }
-        let Some(m) = sel.obj else { return Err(self.unimpl(pos, "method values of interfaces")) };
+        let Some(m) = sel.obj else { return self.iface_method_value(e, sel) };
         let (id, sig) = self.selected_method_func(e, sel, m)?;
         let Some(vsig) = self.cx.signature(self.ty(e)) else {
             return Err(self.err(pos, "internal compiler error: method value signature"));

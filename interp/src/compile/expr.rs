@@ -386,6 +386,15 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Leq) => LeF32,
             (Repr::F32, BinOp::Gtr) => GtF32,
             (Repr::F32, BinOp::Geq) => GeF32,
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                // A switch on an interface value compares with interface operands.
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
+            }
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
                     self.call_native(pos, "eqstring")?;

@@ -301,9 +301,11 @@ fn method_holder(types: &TypeTable, recv: TypeId, path: &[usize]) -> TypeId {
 }
 
 /// Finds method `name` of concrete type `t` (declared on it, on its pointee, or
-/// promoted through embedded fields, shallowest first): the method object and the
-/// path of embedded fields to its receiver.
-fn find_method(prog: &frontend::types::Program, t: TypeId, name: &str) -> Option<(ObjId, Vec<usize>)> {
+/// promoted through embedded fields, shallowest first): the method object (`None`
+/// for a method of an embedded interface) and the path of embedded fields to its
+/// receiver.
+fn find_method(cx: &Ctx<'_>, t: TypeId, name: &str) -> Option<(Option<ObjId>, Vec<usize>)> {
+    let prog = cx.prog;
     let types = &prog.types;
     let deref = |t: TypeId| match types.get(t) {
         Type::Pointer(e) => *e,
@@ -316,7 +318,13 @@ fn find_method(prog: &frontend::types::Program, t: TypeId, name: &str) -> Option
             if let Some(n) = types.named(*cur)
                 && let Some(&m) = n.methods.iter().find(|&&m| &*prog.obj(m).name == name)
             {
-                return Some((m, path.clone()));
+                return Some((Some(m), path.clone()));
+            }
+            if !path.is_empty()
+                && let Type::Interface(_) = types.under(*cur)
+                && super::iface::iface_methods(cx, *cur).iter().any(|(n, _)| n == name)
+            {
+                return Some((None, path.clone()));
             }
             if let Type::Struct(fields) = types.under(*cur) {
                 for (i, f) in fields.iter().enumerate().filter(|(_, f)| f.embedded) {
@@ -428,10 +436,10 @@ impl FuncCompiler<'_, '_> {
 
     /// The selection of method `name` of concrete type `xt` standing for `sel`.
     pub fn resolve_tparam_method_on(&self, pos: frontend::syntax::Pos, xt: TypeId, name: &str, sel: &Selection) -> CResult<Selection> {
-        let Some((m, index)) = find_method(self.cx.prog, xt, name) else {
+        let Some((m, index)) = find_method(self.cx, xt, name) else {
             return Err(self.err(pos, format!("internal compiler error: method {name} not found")));
         };
-        Ok(Selection { kind: sel.kind.clone(), recv: xt, obj: Some(m), index, indirect: sel.indirect, ty: sel.ty })
+        Ok(Selection { kind: sel.kind.clone(), recv: xt, obj: m, index, indirect: sel.indirect, ty: sel.ty })
     }
 
     /// Whether the selection `f` calls a method of a type parameter's type argument

@@ -164,3 +164,146 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 }
+
+/// Methods reached through interfaces without a plain `x.m(args)` on an interface
+/// operand: promoted from an embedded interface field, and method values.
+impl FuncCompiler<'_, '_> {
+    /// `x.m(args)` where `m` is promoted from an interface field embedded (at the end
+    /// of `path`) in `x`'s struct: loads the interface, then calls through its itab.
+    pub fn promoted_iface_call(&mut self, e: ExprId, x: ExprId, path: &[usize], name: &str, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let it = self.embedded_field_addr(pos, x, path)?;
+        self.b.emit(Instr::NilCheck);
+        self.load_mem(it)?;
+        self.iface_call_on_stack(pos, it, name, args, has_dots)
+    }
+
+    /// `[itab, data]` of interface type `it` on the stack: calls method `name` with
+    /// `args`.
+    fn iface_call_on_stack(&mut self, pos: frontend::syntax::Pos, it: TypeId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
+        let methods = super::iface::iface_methods(self.cx, it);
+        let Some(index) = methods.iter().position(|(n, _)| n == name) else {
+            return Err(self.err(pos, "internal compiler error: unknown interface method"));
+        };
+        let msig_t = methods[index].1;
+        let prog = self.cx.prog;
+        let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t)) else {
+            return Err(self.err(pos, "internal compiler error: method signature"));
+        };
+        sig.params.insert(0, Kind::Pointer);
+        let itab = self.b.local(Kind::Pointer);
+        self.b.emit(Instr::Swap);
+        self.b.emit(Instr::Store(itab));
+        self.push_call_args(pos, args, &fsig, has_dots)?;
+        self.b.emit(Instr::Load(itab));
+        self.b.set_line(self.line(pos));
+        let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+        self.b.call_iface(index, &sig);
+        Ok(())
+    }
+
+    /// Pushes the address of the embedded field reached from `x` through `path`
+    /// (following embedded pointers); returns the field's type.
+    fn embedded_field_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
+        let prog = self.cx.prog;
+        let xt = self.ty(x);
+        let mut cur = xt;
+        if let Type::Pointer(elem) = prog.types.under(xt) {
+            self.expr(x)?;
+            cur = *elem;
+        } else if self.is_addressable(x) {
+            self.addr(x)?;
+        } else {
+            // A value operand: a copy in a fresh cell.
+            let cell = self.new_box(xt)?;
+            self.b.emit(Instr::Load(cell));
+            self.expr(x)?;
+            self.store_mem(xt)?;
+            self.b.emit(Instr::Load(cell));
+        }
+        for (k, &i) in path.iter().enumerate() {
+            let Type::Struct(fields) = prog.types.under(cur) else {
+                return Err(self.err(pos, "internal compiler error: embedded field of a non-struct"));
+            };
+            let Some(f) = fields.get(i) else { return Err(self.err(pos, "internal compiler error: bad field index")) };
+            let off = frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
+            self.b.emit(Instr::NilCheck);
+            if off != 0 {
+                self.b.emit(Instr::AddrOff(i32::try_from(off).map_err(|_| self.unimpl(pos, "huge structs"))?));
+            }
+            cur = f.ty;
+            if k + 1 < path.len()
+                && let Type::Pointer(elem) = prog.types.under(cur)
+            {
+                self.b.emit(Instr::LoadPtr(0));
+                cur = *elem;
+            }
+        }
+        Ok(cur)
+    }
+
+    /// `x.m` as a value where `x` is an interface (or has `m` promoted from an
+    /// embedded interface): the interface value is evaluated now (a nil one panics
+    /// here, as in gc) and a closure holding it calls through the itab.
+    pub fn iface_method_value(&mut self, e: ExprId, sel: &Selection) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let ExprKind::Selector { x, sel: name, .. } = self.file.expr(e).kind else {
+            return Err(self.err(pos, "internal compiler error: method value without selector"));
+        };
+        let name = self.file.name(name).to_string();
+        let it = if sel.index.is_empty() {
+            let it = self.ty(x);
+            self.expr(x)?;
+            it
+        } else {
+            let it = self.embedded_field_addr(pos, x, &sel.index)?;
+            self.b.emit(Instr::NilCheck);
+            self.load_mem(it)?;
+            it
+        };
+        let Some(vsig) = self.cx.signature(self.ty(e)) else {
+            return Err(self.err(pos, "internal compiler error: method value signature"));
+        };
+        let mut wsig = vsig.clone();
+        wsig.params.splice(0..0, [Kind::Pointer, Kind::Pointer]);
+        let (adapter, _) = self.iface_method_expr(pos, it, &name, wsig)?;
+        // A nil interface panics when the method value is made.
+        let saved = self.b.locals(&[Kind::Pointer, Kind::Pointer]);
+        self.b.emit(Instr::StoreSlots { slot: saved, n: 2 });
+        self.b.emit(Instr::Load(saved));
+        self.b.emit(Instr::NilCheck);
+        self.b.emit(Instr::Pop);
+        let ti = self.cx.custom_type("method value", &[Kind::Scalar, Kind::Pointer, Kind::Pointer]);
+        let wrapper = self.cx.reserve_func();
+        let obj = self.b.local(Kind::Pointer);
+        self.b.emit(Instr::Alloc(ti));
+        self.b.emit(Instr::Store(obj));
+        self.b.emit(Instr::Load(obj));
+        self.b.push_i64(i64::from(wrapper));
+        self.b.emit(Instr::Store64(0));
+        for i in 0..2u32 {
+            self.b.emit(Instr::Load(obj));
+            self.b.emit(Instr::Load(saved + i));
+            self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
+        }
+        self.b.emit(Instr::Load(obj));
+        // The closure's function: the interface from the context, then the arguments.
+        let mut wb = FunctionBuilder::new(&format!("{name}-fm"), vsig.clone());
+        for i in 0..2 {
+            wb.emit(Instr::LoadCtx);
+            wb.emit(Instr::LoadPtr(8 * (i + 1)));
+        }
+        if !vsig.params.is_empty() {
+            wb.emit(Instr::LoadSlots { slot: 0, n: vsig.params.len() as u16 });
+        }
+        let mut asig = vsig.clone();
+        asig.params.splice(0..0, [Kind::Pointer, Kind::Pointer]);
+        wb.call(adapter, &asig);
+        wb.emit(Instr::Ret);
+        match wb.finish() {
+            Ok(f) => self.cx.define_func(wrapper, f),
+            Err(err) => return Err(self.err(pos, format!("internal compiler error: {err}"))),
+        }
+        Ok(())
+    }
+}
