@@ -133,7 +133,7 @@ impl Ctx<'_> {
 impl FuncCompiler<'_, '_> {
     /// The itab for concrete type `t` in interface `i`, or an error if a method is
     /// promoted or generic (not supported yet).
-    fn itab(&mut self, pos: Pos, i: TypeId, t: TypeId) -> CResult<u64> {
+    pub(crate) fn itab(&mut self, pos: Pos, i: TypeId, t: TypeId) -> CResult<u64> {
         if let Some(&a) = self.cx.itabs.get(&(i, t)) {
             return Ok(a);
         }

@@ -39,22 +39,29 @@ impl FuncCompiler<'_, '_> {
             Some(_) => sel.clone(),
             None => self.resolve_tparam_method_on(pos, recv, &name, sel)?,
         };
-        let Some(m) = sel.obj else { return Err(self.err(pos, "internal compiler error: method expression")) };
-        let ObjKind::Func(fi) = &prog.obj(m).kind else {
-            return Err(self.err(pos, "internal compiler error: method is not a function"));
+        // The method's function, or for a method of an embedded interface, the call
+        // through it.
+        let target = match sel.obj {
+            Some(m) => {
+                let ObjKind::Func(fi) = &prog.obj(m).kind else {
+                    return Err(self.err(pos, "internal compiler error: method is not a function"));
+                };
+                let ptr_recv = fi.ptr_recv;
+                let (id, msig) = self.selected_method_func(f, &sel, m)?;
+                let recv_is_ptr = matches!(prog.types.get(recv), Type::Pointer(_));
+                if sel.index.is_empty() && recv_is_ptr == ptr_recv {
+                    return Ok((id, msig));
+                }
+                Target::Method { id, msig, ptr_recv }
+            }
+            None => Target::Iface,
         };
-        let ptr_recv = fi.ptr_recv;
-        let (id, msig) = self.selected_method_func(f, &sel, m)?;
-        let recv_is_ptr = matches!(prog.types.get(recv), Type::Pointer(_));
-        if sel.index.is_empty() && recv_is_ptr == ptr_recv {
-            return Ok((id, msig));
-        }
         // The adapter: the receiver's address (a pointer as written, or a cell holding
         // the value), then embedded fields, then the receiver the method takes.
         let recv_words = layout::words(prog, recv);
         let nrecv = recv_words.len() as u32;
         let rest = wsig.params.len() as u32 - nrecv.min(wsig.params.len() as u32);
-        let mut b = FunctionBuilder::new(&format!("{}-fm", prog.obj(m).name), wsig.clone());
+        let mut b = FunctionBuilder::new(&format!("{name}-fm"), wsig.clone());
         let mut cur = match prog.types.get(recv) {
             Type::Pointer(e) => {
                 b.emit(Instr::Load(0));
@@ -93,6 +100,36 @@ impl FuncCompiler<'_, '_> {
                 cur = *e;
             }
         }
+        let (id, msig, ptr_recv) = match target {
+            Target::Method { id, msig, ptr_recv } => (id, msig, ptr_recv),
+            Target::Iface => {
+                // [itab, data] of the embedded interface -> [data, args..., itab].
+                let methods = super::iface::iface_methods(self.cx, cur);
+                let index = methods.iter().position(|(n, _)| *n == name);
+                let csig = index.and_then(|i| methods.get(i)).and_then(|m| self.cx.signature(m.1));
+                let (Some(index), Some(mut csig)) = (index, csig) else {
+                    return Err(self.err(pos, "internal compiler error: unknown interface method"));
+                };
+                csig.params.insert(0, Kind::Pointer);
+                let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+                b.emit(Instr::NilCheck);
+                let addr = b.local(Kind::Pointer);
+                b.emit(Instr::Store(addr));
+                b.emit(Instr::Load(addr));
+                b.emit(Instr::LoadPtr(8));
+                if rest > 0 {
+                    b.emit(Instr::LoadSlots { slot: nrecv, n: rest as u16 });
+                }
+                b.emit(Instr::Load(addr));
+                b.emit(Instr::LoadPtr(0));
+                b.call_iface(index, &csig);
+                b.emit(Instr::Ret);
+                let func = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
+                let w = self.cx.reserve_func();
+                self.cx.define_func(w, func);
+                return Ok((w, wsig));
+            }
+        };
         if !ptr_recv {
             b.emit(Instr::NilCheck);
             match layout::repr(prog, cur) {
@@ -163,6 +200,14 @@ impl FuncCompiler<'_, '_> {
         self.b.call(id, &sig);
         Ok(())
     }
+}
+
+/// What a method expression's adapter calls.
+enum Target {
+    /// The method's function (id, word signature), and whether it takes a pointer.
+    Method { id: FuncId, msig: Signature, ptr_recv: bool },
+    /// The method of the embedded interface at the end of the path.
+    Iface,
 }
 
 /// Methods reached through interfaces without a plain `x.m(args)` on an interface

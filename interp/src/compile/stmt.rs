@@ -888,6 +888,14 @@ impl FuncCompiler<'_, '_> {
             }
             for &e in &c.cases {
                 match tag_info {
+                    Some((slot, n, ty)) if !self.cx.prog.types.is_interface(ty) && self.cx.prog.types.is_interface(self.ty(e)) => {
+                        // `switch v { case i: }` with an interface case compares as interfaces.
+                        let it = self.ty(e);
+                        self.tag_to_iface(self.file.expr(e).pos, slot, n, ty, it)?;
+                        self.expr(e)?;
+                        self.compare(self.file.expr(e).pos, BinOp::Eql, it)?;
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
                     Some((slot, n, ty)) => {
                         self.b.emit(Instr::LoadSlots { slot, n });
                         self.expr_to(e, ty)?;
