@@ -44,7 +44,7 @@ impl FuncCompiler<'_, '_> {
         };
         let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
-            if self.finfo.selections.contains_key(&f) {
+            if self.finfo.selections.get(&f).is_some_and(|s| s.kind != SelectionKind::Field) {
                 return Err(self.unimpl(pos, "method calls"));
             }
             return self.call_value(e, f, args, has_dots);

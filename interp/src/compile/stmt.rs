@@ -888,6 +888,15 @@ impl FuncCompiler<'_, '_> {
             }
             for &e in &c.cases {
                 match tag_info {
+                    Some((slot, _, ty))
+                        if self.is_nil(e) && matches!(layout::repr(self.cx.prog, ty), Some(Repr::Slice | Repr::Ptr | Repr::Iface)) =>
+                    {
+                        // `case nil`: the first word decides.
+                        self.b.emit(Instr::Load(slot));
+                        self.b.emit(Instr::Const(0));
+                        self.b.emit(Instr::Eq);
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
                     Some((slot, n, ty)) if !self.cx.prog.types.is_interface(ty) && self.cx.prog.types.is_interface(self.ty(e)) => {
                         // `switch v { case i: }` with an interface case compares as interfaces.
                         let it = self.ty(e);
