@@ -47,6 +47,30 @@ const MAX_DEPTH: u32 = 100;
 /// instantiation cycle such as `func F[T any]() { F[*T]() }` never ends).
 const MAX_INSTANCES: usize = 2000;
 
+/// Bound on how deeply type arguments nest: deeper ones come from an instantiation
+/// cycle (`F[T]` calling `F[*T]`), which gc rejects at compile time.
+const MAX_ARG_NESTING: u32 = 16;
+
+/// How deeply type constructors nest in `t` (capped just past the bound).
+fn nesting(types: &TypeTable, t: TypeId, depth: u32) -> u32 {
+    if depth > MAX_ARG_NESTING {
+        return depth;
+    }
+    let d = depth + 1;
+    let max = |xs: &mut dyn Iterator<Item = TypeId>| xs.map(|x| nesting(types, x, d)).max().unwrap_or(depth);
+    match types.get(t) {
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => nesting(types, *e, d),
+        Type::Map(k, v) => max(&mut [*k, *v].into_iter()),
+        Type::Struct(fields) => max(&mut fields.iter().map(|f| f.ty)),
+        Type::Signature(s) => max(&mut s.params.iter().chain(&s.results).copied()),
+        Type::Named(_) => match types.named(t) {
+            Some(n) if n.origin.is_some() => max(&mut n.targs.iter().copied()),
+            _ => depth,
+        },
+        _ => depth,
+    }
+}
+
 /// A substitution of type arguments for type parameters, with a memo of the types
 /// already substituted (empty outside generic code).
 #[derive(Debug, Default)]
@@ -105,7 +129,12 @@ pub(crate) fn lookup(types: &TypeTable, t: TypeId, map: &HashMap<TypeId, TypeId>
         Type::TypeParam(_) => return Some(map.get(&t).copied().unwrap_or(t)),
         Type::Named(_) => {
             let n = types.named(t)?;
-            let Some(origin) = n.origin else { return Some(t) };
+            let Some(origin) = n.origin else {
+                return match local_key(types, t, map) {
+                    Some(key) => types.lookup_instance(t, &key),
+                    None => Some(t),
+                };
+            };
             let targs = subs(&n.targs)?;
             if targs == n.targs {
                 return Some(t);
@@ -160,7 +189,12 @@ pub(crate) fn intern(types: &mut TypeTable, t: TypeId, map: &HashMap<TypeId, Typ
         Type::TypeParam(_) => return map.get(&t).copied().unwrap_or(t),
         Type::Named(_) => {
             let Some(n) = types.named(t).cloned() else { return t };
-            let Some(origin) = n.origin else { return t };
+            let Some(origin) = n.origin else {
+                return match local_key(types, t, map) {
+                    Some(key) => instantiate_local(types, t, key, map, d),
+                    None => t,
+                };
+            };
             let targs: Vec<TypeId> = n.targs.iter().map(|&a| intern(types, a, map, d)).collect();
             if targs == n.targs {
                 return t;
@@ -187,6 +221,72 @@ pub(crate) fn intern(types: &mut TypeTable, t: TypeId, map: &HashMap<TypeId, Typ
         }),
     };
     if new == ty { t } else { types.intern(new) }
+}
+
+/// For a type declared inside a generic function (a defined type without type
+/// parameters whose underlying type mentions the function's type parameters), the key
+/// of its instance under `map`: the type arguments in type parameter order. gc, too,
+/// makes such a type a different type in each instance.
+fn local_key(types: &TypeTable, t: TypeId, map: &HashMap<TypeId, TypeId>) -> Option<Vec<TypeId>> {
+    let n = types.named(t)?;
+    if !n.tparams.is_empty() || map.is_empty() {
+        return None;
+    }
+    let mut seen = Vec::new();
+    if !mentions(types, n.underlying?, map, &mut seen, 0) {
+        return None;
+    }
+    let mut keys: Vec<(&TypeId, &TypeId)> = map.iter().collect();
+    keys.sort();
+    Some(keys.into_iter().map(|(_, &v)| v).collect())
+}
+
+/// Whether `t` mentions a type parameter of `map` (through local defined types too).
+fn mentions(types: &TypeTable, t: TypeId, map: &HashMap<TypeId, TypeId>, seen: &mut Vec<TypeId>, depth: u32) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    let d = depth + 1;
+    let mut m = |x: TypeId| mentions(types, x, map, seen, d);
+    match types.get(t) {
+        Type::Basic(_) => false,
+        Type::TypeParam(_) => map.contains_key(&t),
+        Type::Named(_) => {
+            let Some(n) = types.named(t) else { return false };
+            if n.origin.is_some() {
+                return n.targs.clone().into_iter().any(m);
+            }
+            if seen.contains(&t) {
+                return false;
+            }
+            seen.push(t);
+            n.underlying.is_some_and(|u| mentions(types, u, map, seen, d))
+        }
+        Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => m(*e),
+        Type::Map(k, v) => m(*k) || m(*v),
+        Type::Struct(fields) => fields.iter().any(|f| m(f.ty)),
+        Type::Signature(s) => s.params.iter().chain(&s.results).any(|&x| m(x)),
+        Type::Tuple(elems) => elems.iter().any(|&x| m(x)),
+        Type::Union(terms) => terms.iter().any(|x| m(x.ty)),
+        Type::Interface(i) => i.methods.iter().any(|x| m(x.sig)) || i.embeddeds.iter().any(|&x| m(x)),
+    }
+}
+
+/// The instance of local type `t` for `key` (see [`local_key`]), created and
+/// expanded with `map` if it is new.
+fn instantiate_local(types: &mut TypeTable, t: TypeId, key: Vec<TypeId>, map: &HashMap<TypeId, TypeId>, depth: u32) -> TypeId {
+    let (inst, fresh) = types.instance(t, key);
+    if fresh {
+        let u = types.named(t).and_then(|n| n.underlying);
+        if let Some(n) = types.named_mut(inst) {
+            n.underlying = Some(TypeTable::INVALID);
+        }
+        let u = u.map_or(TypeTable::INVALID, |u| intern(types, u, map, depth));
+        if let Some(n) = types.named_mut(inst) {
+            n.underlying = Some(u);
+        }
+    }
+    inst
 }
 
 /// The instance `origin[targs]`, created and expanded if it is new.
@@ -245,7 +345,7 @@ impl Ctx<'_> {
         let ObjKind::Func(fi) = &prog.obj(obj).kind else { return None };
         let count = self.generics.counts.entry(obj).or_default();
         *count += 1;
-        if *count > MAX_INSTANCES {
+        if *count > MAX_INSTANCES || targs.iter().any(|&t| nesting(&prog.types, t, 0) > MAX_ARG_NESTING) {
             self.generics.cycle = Some(obj);
             return None;
         }
