@@ -527,6 +527,16 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load(cell));
                 Ok(())
             }
+            ExprKind::Call { .. } | ExprKind::TypeAssert { .. } => {
+                // A field of a value that is not a variable (`f().x`): read from a copy.
+                let t = self.ty(e);
+                let cell = self.new_box(t)?;
+                self.b.emit(Instr::Load(cell));
+                self.expr(e)?;
+                self.store_mem(t)?;
+                self.b.emit(Instr::Load(cell));
+                Ok(())
+            }
             _ => Err(self.unimpl(pos, "taking the address of this expression")),
         }
     }
