@@ -619,3 +619,21 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 }
+
+impl FuncCompiler<'_, '_> {
+    /// The itab a type assertion (or type switch case) from interface `i` to concrete
+    /// type `t` compares with. In generic code `t` may not implement `i` (gc rejects
+    /// that only outside generic code): the assertion then never succeeds, so it
+    /// compares with a static word that is no itab.
+    pub fn assert_itab(&mut self, pos: frontend::syntax::Pos, i: TypeId, t: TypeId) -> u64 {
+        match self.itab(pos, i, t) {
+            Ok(a) => a,
+            Err(_) => {
+                let never: Box<[u64]> = Box::new([0]);
+                let a = never.as_ptr() as u64;
+                self.cx.data.funcvals.push(never);
+                a
+            }
+        }
+    }
+}

@@ -385,7 +385,7 @@ impl FuncCompiler<'_, '_> {
         }
         let xt = self.ty(x);
         let empty = iface_methods(self.cx, xt).is_empty();
-        let want = if empty { self.cx.descriptor(t) } else { self.itab(pos, xt, t)? };
+        let want = if empty { self.cx.descriptor(t) } else { self.assert_itab(pos, xt, t) };
         let data = self.b.local(Kind::Pointer);
         let ok = self.b.local(Kind::Scalar);
         let tw = self.b.local(Kind::Pointer);
@@ -488,7 +488,7 @@ impl FuncCompiler<'_, '_> {
                 if prog.types.is_interface(t) {
                     return Err(self.unimpl(self.file.expr(ce).pos, "type switch cases of interface types"));
                 }
-                let want = if empty { self.cx.descriptor(t) } else { self.itab(self.file.expr(ce).pos, xt, t)? };
+                let want = if empty { self.cx.descriptor(t) } else { self.assert_itab(self.file.expr(ce).pos, xt, t) };
                 self.b.emit(Instr::Load(tword));
                 self.push_addr(want);
                 self.b.branch(Instr::BrEq(0), l);
