@@ -637,3 +637,96 @@ impl FuncCompiler<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontend::types::ty::BasicKind;
+
+    fn field(name: &str, ty: TypeId) -> Field {
+        Field { name: name.into(), pkg: None, ty, embedded: false, tag: "".into() }
+    }
+
+    /// `type List[T any] struct { next *List[T]; v T }`: the generic type and its
+    /// parameter.
+    fn list(types: &mut TypeTable) -> (TypeId, TypeId) {
+        let tp = types.new_type_param(ObjId(1), 0);
+        let list = types.new_named(ObjId(2));
+        let self_inst = types.instance(list, vec![tp]).0;
+        let ptr = types.pointer(self_inst);
+        let st = types.intern(Type::Struct(vec![field("next", ptr), field("v", tp)]));
+        if let Some(n) = types.named_mut(list) {
+            n.tparams = vec![tp];
+            n.underlying = Some(st);
+        }
+        if let Some(n) = types.named_mut(self_inst) {
+            n.underlying = Some(st);
+        }
+        (list, tp)
+    }
+
+    #[test]
+    fn lookup_misses_until_interned() {
+        let mut types = TypeTable::new();
+        let tp = types.new_type_param(ObjId(1), 0);
+        let slice_t = types.slice(tp);
+        let int = TypeTable::basic(BasicKind::Int);
+        let map: HashMap<TypeId, TypeId> = [(tp, int)].into();
+        assert_eq!(lookup(&types, slice_t, &map, 0), None);
+        let got = intern(&mut types, slice_t, &map, 0);
+        assert_eq!(got, types.slice(int));
+        assert_eq!(lookup(&types, slice_t, &map, 0), Some(got));
+        // Types without the parameter are themselves.
+        assert_eq!(lookup(&types, int, &map, 0), Some(int));
+    }
+
+    #[test]
+    fn recursive_instance_expands_once() {
+        let mut types = TypeTable::new();
+        let (list, tp) = list(&mut types);
+        let generic_inst = types.lookup_instance(list, &[tp]).unwrap_or(TypeTable::INVALID);
+        let int = TypeTable::basic(BasicKind::Int);
+        let map: HashMap<TypeId, TypeId> = [(tp, int)].into();
+        let li = intern(&mut types, generic_inst, &map, 0);
+        assert_eq!(types.lookup_instance(list, &[int]), Some(li));
+        // Its underlying struct points back at the same instance and holds an int.
+        let Type::Struct(fields) = types.under(li).clone() else { panic!("not a struct") };
+        assert_eq!(fields[0].ty, types.pointer(li));
+        assert_eq!(fields[1].ty, int);
+    }
+
+    #[test]
+    fn local_types_mentioning_parameters_are_instantiated() {
+        let mut types = TypeTable::new();
+        let tp = types.new_type_param(ObjId(1), 0);
+        let local = types.new_named(ObjId(3));
+        let st = types.intern(Type::Struct(vec![field("v", tp)]));
+        if let Some(n) = types.named_mut(local) {
+            n.underlying = Some(st);
+        }
+        let (int, s) = (TypeTable::basic(BasicKind::Int), TypeTable::basic(BasicKind::String));
+        let a = intern(&mut types, local, &[(tp, int)].into(), 0);
+        let b = intern(&mut types, local, &[(tp, s)].into(), 0);
+        assert_ne!(a, b);
+        assert_ne!(a, local);
+        assert_eq!(types.underlying(a), types.intern(Type::Struct(vec![field("v", int)])));
+        // A local type that does not mention the parameters stays itself.
+        let plain = types.new_named(ObjId(4));
+        if let Some(n) = types.named_mut(plain) {
+            n.underlying = Some(int);
+        }
+        assert_eq!(intern(&mut types, plain, &[(tp, int)].into(), 0), plain);
+    }
+
+    #[test]
+    fn nesting_bounds_cycles() {
+        let mut types = TypeTable::new();
+        let mut t = TypeTable::basic(BasicKind::Int);
+        for _ in 0..MAX_ARG_NESTING + 1 {
+            t = types.pointer(t);
+        }
+        assert!(nesting(&types, t, 0) > MAX_ARG_NESTING);
+        let p = types.pointer(TypeTable::basic(BasicKind::Int));
+        assert_eq!(nesting(&types, p, 0), 1);
+    }
+}
