@@ -258,6 +258,9 @@ impl FuncCompiler<'_, '_> {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
         match b {
+            Builtin::Print | Builtin::Println if args.len() == 1 && self.is_tuple(args[0]) => {
+                self.print_tuple(args[0], b == Builtin::Println)
+            }
             Builtin::Print | Builtin::Println => {
                 // Every operand is evaluated before anything is printed (an operand may
                 // panic); constants and variables need no staging.
@@ -397,6 +400,44 @@ impl FuncCompiler<'_, '_> {
             }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }
+    }
+
+    fn is_tuple(&self, e: ExprId) -> bool {
+        matches!(self.cx.prog.types.get(self.ty(e)), Type::Tuple(_))
+    }
+
+    /// `println(f())` of a multi-value call: all results, then printed in order.
+    fn print_tuple(&mut self, e: ExprId, println: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        let elems = prog.types.tuple_elems(self.ty(e));
+        self.expr(e)?;
+        let mut slots = Vec::with_capacity(elems.len());
+        for &t in elems.iter().rev() {
+            let (slot, n) = self.temp(t);
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+            slots.push((slot, n));
+        }
+        slots.reverse();
+        self.b.set_line(self.line(pos));
+        for (k, (&t, &(slot, n))) in elems.iter().zip(&slots).enumerate() {
+            if k > 0 && println {
+                self.b.print(PrintKind::Space);
+            }
+            let Some(kind) = layout::repr(prog, t).and_then(layout::print_kind) else {
+                return Err(self.unimpl(pos, "printing this type"));
+            };
+            if n > 0 {
+                self.b.emit(Instr::LoadSlots { slot, n });
+            }
+            self.b.print(kind);
+        }
+        if println {
+            self.b.print(PrintKind::Newline);
+        }
+        Ok(())
     }
 
     /// The type `print` prints an operand as (untyped constants get their default type).

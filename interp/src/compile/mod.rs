@@ -15,6 +15,10 @@
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
+//! - `generic`: monomorphization: the current instance's type substitution, instances
+//!   compiled on demand, types interned between compilation rounds.
+//! - `method_expr`: method expressions (`T.m`), and methods reached through interfaces
+//!   (promoted from embedded interface fields, interface method values).
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -49,6 +53,12 @@
 //! - **Evaluation order** follows gc where the spec leaves room: operands left to
 //!   right, the function value before the arguments, `print` operands all before any
 //!   output, the left side's index operands before the right side of an assignment.
+//! - **Generics** are monomorphized: each (generic function or method, type arguments)
+//!   pair is compiled once as its own function, with every checker type substituted
+//!   through the function compiler's current substitution, so the bytecode never sees
+//!   a type parameter. Instances are found from calls, func values, method values and
+//!   itabs as bodies compile (a work queue); types that only exist after substitution
+//!   are interned between compilation rounds (see `generic`).
 //! - **Unsupported features** produce `file:line:col: mvm: not implemented yet: <what>`
 //!   at compile time (all of them, not only the first), never a crash and never code
 //!   that would print something wrong. An internal inconsistency (for instance words
