@@ -25,6 +25,12 @@ use crate::types::{TypeDesc, TypeId, TypeTable, span_class_for};
 /// the collector ignores it.
 static ZERO_BASE: u64 = 0;
 
+/// The address of `zerobase`: the runtime gives it to every zero-sized object, and the
+/// compiler to zero-sized package-level variables (so that, as in gc, they compare equal).
+pub fn zero_base() -> *mut u8 {
+    (&raw const ZERO_BASE).cast_mut().cast()
+}
+
 /// How the heap is set up.
 #[derive(Clone, Debug)]
 pub struct HeapConfig {

@@ -64,7 +64,7 @@ mod verify;
 
 pub use collect::POISON;
 pub use error::{GcError, TypeProblem};
-pub use heap::{Heap, HeapConfig, ObjectInfo};
+pub use heap::{Heap, HeapConfig, ObjectInfo, zero_base};
 pub use mark::{Marker, NoRoots, Roots};
 pub use pacer::{NO_MEMORY_LIMIT, parse_gogc, parse_gomemlimit};
 pub use specials::CleanupId;

@@ -398,7 +398,7 @@ fn nil_closure_call_panics() {
 
 #[test]
 fn natives_receive_arguments_and_return_results() {
-    fn mul_add(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+    fn mul_add(_cx: &mut interp::vm::NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), interp::vm::NativeError> {
         results[0] = args[0] * args[1] + args[2];
         Ok(())
     }
@@ -591,6 +591,10 @@ fn collector_keeps_what_the_stack_reaches() {
         fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
             // SAFETY: the GcHeap outlives the VM in this test and is used only through it.
             unsafe { (*self.0).alloc(ty, elem, count) }
+        }
+        fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
+            // SAFETY: as above.
+            unsafe { (*self.0).alloc_noscan(size) }
         }
         fn collection_due(&self) -> bool {
             // SAFETY: as above.

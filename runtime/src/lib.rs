@@ -13,6 +13,7 @@
 //! channels, interfaces, the goroutine scheduler, defer/panic/recover, the natives behind
 //! bodiless std declarations, and the Go overlay sources for runtime-facing packages.
 
+pub mod complex;
 pub mod errors;
 pub mod panic;
 pub mod print;

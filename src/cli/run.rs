@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use clap::ArgMatches;
 use frontend::loader::{Config, Request};
 use interp::compile;
-use interp::vm::{Vm, VmConfig, heap::MallocHeap};
+use interp::vm::{Vm, VmConfig, heap::GcHeap};
 use mvm::GoRoot;
 
 /// Runs `mvm run` and returns the exit status.
@@ -119,7 +119,24 @@ fn run(c: &compile::Compiled) -> i32 {
     // `print` and `println` write to stderr; buffering keeps a print loop from making a
     // system call per item. The VM flushes it before any panic report.
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr());
-    let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out), VmConfig::default());
+    let config = match gc::HeapConfig::from_env() {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("fatal error: {e}");
+            return 2;
+        }
+    };
+    let mut heap = match GcHeap::new(config) {
+        Ok(heap) => heap,
+        Err(e) => {
+            eprintln!("fatal error: {e}");
+            return 2;
+        }
+    };
+    let globals = c.data.globals();
+    // SAFETY: `c` (and with it the globals block) outlives the VM and its heap.
+    unsafe { heap.add_static_roots(globals.as_ptr(), globals.len()) };
+    let mut vm = Vm::new(&c.program, Box::new(heap), Box::new(out), VmConfig::default());
     for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
         if let Err(stop) = vm.run_main(f, &[]) {
             drop(vm);

@@ -65,6 +65,7 @@ pub struct FunctionBuilder {
     stack_maps: Vec<StackMap>,
     lines: Vec<LineEntry>,
     static_calls: Vec<(u32, FuncId, u32, u32)>,
+    defer_wrapper: bool,
     error: Option<BuildError>,
 }
 
@@ -88,8 +89,14 @@ impl FunctionBuilder {
             stack_maps: Vec::new(),
             lines: Vec::new(),
             static_calls: Vec::new(),
+            defer_wrapper: false,
             error: None,
         }
+    }
+
+    /// Marks the function as a `defer` thunk (see [`Function::defer_wrapper`]).
+    pub fn mark_defer_wrapper(&mut self) {
+        self.defer_wrapper = true;
     }
 
     /// Sets the source file shown in tracebacks.
@@ -411,6 +418,11 @@ impl FunctionBuilder {
         self.emit(Instr::Print(kind));
     }
 
+    /// The signature of the function being built.
+    pub fn signature(&self) -> &Signature {
+        &self.sig
+    }
+
     /// Emits a static call of `callee`, whose signature is `sig` (checked at link).
     pub fn call(&mut self, callee: FuncId, sig: &Signature) {
         let pc = self.pc();
@@ -511,13 +523,14 @@ impl FunctionBuilder {
             consts: self.consts,
             stack_maps: self.stack_maps,
             lines: self.lines,
+            defer_wrapper: self.defer_wrapper,
             static_calls: self.static_calls,
         })
     }
 
     /// Appends `instr`, popping `pops` words and pushing `pushes`; records the stack map
     /// if it is a safepoint. A call's map is taken after the pops (the arguments are the
-    /// callee's slots by then); any other safepoint's before them, because a runtime
+    /// callee's slots by then); any other safepoint's (natives included) before them, because a runtime
     /// operation's inputs (the old array of `append`) must survive a collection it runs.
     fn apply(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
         let pc = self.pc();
@@ -530,10 +543,9 @@ impl FunctionBuilder {
             self.underflow(instr);
             return;
         }
-        let is_call = matches!(
-            instr,
-            Instr::Call(_) | Instr::CallClosure { .. } | Instr::CallIface { .. } | Instr::CallNative(_)
-        );
+        // A native's arguments stay on the operand stack while it runs (it may allocate),
+        // so its map is taken before the pops like any runtime operation's.
+        let is_call = matches!(instr, Instr::Call(_) | Instr::CallClosure { .. } | Instr::CallIface { .. });
         if instr.is_safepoint() && !is_call {
             let map = StackMap { pc, depth: stack.len() as u32, pointers: WordSet::pointers(stack) };
             self.stack_maps.push(map);

@@ -115,6 +115,9 @@ pub struct Function {
     pub stack_maps: Vec<StackMap>,
     /// Source lines, sorted by `pc`.
     pub lines: Vec<LineEntry>,
+    /// A `defer` thunk: the function it calls counts as the deferred call, so
+    /// `recover()` works there (gc's `deferwrap` functions are the same).
+    pub defer_wrapper: bool,
     /// Static call sites as `(pc, callee, param words, result words)`: what the builder
     /// assumed about each callee, for [`Program::link`] to check.
     pub(crate) static_calls: Vec<(u32, FuncId, u32, u32)>,
@@ -161,8 +164,10 @@ pub struct TypeLayout {
 }
 
 /// A native function bound to [`Instr::CallNative`]: it reads its argument words and
-/// returns its result words (at most as many as the signature says).
-pub type NativeFn = fn(args: &[u64], results: &mut [u64]) -> Result<(), String>;
+/// writes its result words (at most as many as the signature says). It may allocate
+/// through `cx` (allocation inside a native never collects: the VM collects, if due,
+/// before the call, so earlier results of the same call need no rooting).
+pub type NativeFn = fn(cx: &mut crate::vm::NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), crate::vm::NativeError>;
 
 /// A native function with its signature.
 #[derive(Clone)]

@@ -187,7 +187,19 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "this conversion"));
         };
         let is_bytes = |t: TypeId| matches!(prog.types.under(t), Type::Slice(e) if prog.types.basic_kind(*e) == Some(BasicKind::Uint8));
+        let is_runes = |t: TypeId| matches!(prog.types.under(t), Type::Slice(e) if prog.types.basic_kind(*e) == Some(BasicKind::Int32));
         match (rf, rt) {
+            (Repr::Slice, Repr::Str) if is_runes(from) => {
+                self.expr(x)?;
+                return self.call_native(pos, "slicerunetostring");
+            }
+            (Repr::Str, Repr::Slice) if is_runes(to) => {
+                self.expr(x)?;
+                let ti = self.cx.type_id(TypeTable::basic(BasicKind::Int32));
+                self.b.push_i64(i64::from(ti));
+                return self.call_native(pos, "stringtoslicerune");
+            }
+            (Repr::Slice, Repr::Ptr | Repr::Block { .. }) => return self.slice_to_array(x, from, to),
             (Repr::Int { .. }, Repr::Str) => {
                 self.expr(x)?;
                 return self.call_native(pos, "intstring");
@@ -245,6 +257,7 @@ impl FuncCompiler<'_, '_> {
                 }
                 self.wrap(rt);
             }
+            (Repr::C64 | Repr::C128, Repr::C64 | Repr::C128) => self.complex_convert(rf, rt),
             (Repr::F32, Repr::F64) => self.b.emit(F32ToF64),
             (Repr::F64, Repr::F32) => self.b.emit(F64ToF32),
             (Repr::Ptr, Repr::Int { .. }) | (Repr::Int { .. }, Repr::Ptr) => {}
@@ -254,13 +267,88 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> CResult {
+    /// A builtin applied to the results of one call, `print(f())` or `complex(f())`.
+    fn builtin_of_call(&mut self, e: ExprId, b: Builtin, call: ExprId, types: &[TypeId]) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
         match b {
-            Builtin::Print | Builtin::Println if args.len() == 1 && self.is_tuple(args[0]) => {
-                self.print_tuple(args[0], b == Builtin::Println)
+            Builtin::Print | Builtin::Println => {
+                self.expr(call)?;
+                let mut temps = Vec::with_capacity(types.len());
+                for &t in types {
+                    temps.push(self.temp(t));
+                }
+                for &(slot, n) in temps.iter().rev() {
+                    if n > 0 {
+                        self.b.emit(Instr::StoreSlots { slot, n });
+                    }
+                }
+                self.b.set_line(self.line(pos));
+                for (k, (&t, &(slot, n))) in types.iter().zip(&temps).enumerate() {
+                    if k > 0 && b == Builtin::Println {
+                        self.b.print(PrintKind::Space);
+                    }
+                    let Some(kind) = layout::repr(prog, t).and_then(layout::print_kind) else {
+                        return Err(self.unimpl(pos, "printing this type"));
+                    };
+                    if n > 0 {
+                        self.b.emit(Instr::LoadSlots { slot, n });
+                    }
+                    self.b.print(kind);
+                }
+                if b == Builtin::Println {
+                    self.b.print(PrintKind::Newline);
+                }
+                Ok(())
             }
+            // Two floats of the component type are a complex value's two words.
+            Builtin::Complex => self.expr(call),
+            _ => Err(self.unimpl(pos, &format!("builtin {} of a multi-value call", b.name()))),
+        }
+    }
+
+    /// `[N]T(s)` or `(*[N]T)(s)`: gc's length check, then the array pointer (or the
+    /// array copied out of it).
+    fn slice_to_array(&mut self, x: ExprId, from: TypeId, to: TypeId) -> CResult {
+        let pos = self.file.expr(x).pos;
+        let prog = self.cx.prog;
+        let (arr, by_ptr) = match prog.types.under(to) {
+            Type::Pointer(a) => (*a, true),
+            _ => (to, false),
+        };
+        let Type::Array(n, _) = prog.types.under(arr) else { return Err(self.unimpl(pos, "this conversion")) };
+        let n = *n as i64;
+        let (tmp, _) = self.temp(from);
+        self.expr(x)?;
+        self.b.emit(Instr::StoreSlots { slot: tmp, n: 3 });
+        self.b.push_i64(n);
+        self.b.emit(Instr::Load(tmp + 1));
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::Bounds { code: runtime::errors::BoundsCode::Convert as u8, signed: false });
+        self.b.emit(Instr::Pop);
+        self.b.emit(Instr::Load(tmp));
+        if !by_ptr {
+            if n == 0 {
+                self.b.emit(Instr::Pop);
+                self.push_zero(arr);
+                return Ok(());
+            }
+            self.load_mem(arr)?;
+        }
+        Ok(())
+    }
+
+    fn builtin(&mut self, e: ExprId, b: Builtin, args: &[ExprId], has_dots: bool) -> CResult {
+        let pos = self.file.expr(e).pos;
+        let prog = self.cx.prog;
+        let tuple = match args {
+            [a] => prog.types.tuple_elems(self.ty(*a)),
+            _ => Vec::new(),
+        };
+        if tuple.len() > 1 {
+            return self.builtin_of_call(e, b, args[0], &tuple);
+        }
+        match b {
             Builtin::Print | Builtin::Println => {
                 // Every operand is evaluated before anything is printed (an operand may
                 // panic); constants and variables need no staging.
@@ -388,6 +476,14 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Builtin::Min | Builtin::Max => self.min_max(e, b == Builtin::Min, args),
+            Builtin::Complex => {
+                let t = self.ty(e);
+                self.complex_builtin(pos, t, args)
+            }
+            Builtin::Add | Builtin::Slice | Builtin::SliceData | Builtin::String | Builtin::StringData => {
+                self.unsafe_builtin(e, b, args)
+            }
+            Builtin::Real | Builtin::Imag => self.complex_part(pos, b == Builtin::Imag, args),
             Builtin::Append => self.append(e, args, has_dots),
             Builtin::Copy => {
                 let [dst, src] = args else { return Err(self.err(pos, "internal compiler error: copy arity")) };
@@ -400,44 +496,6 @@ impl FuncCompiler<'_, '_> {
             }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }
-    }
-
-    fn is_tuple(&self, e: ExprId) -> bool {
-        matches!(self.cx.prog.types.get(self.ty(e)), Type::Tuple(_))
-    }
-
-    /// `println(f())` of a multi-value call: all results, then printed in order.
-    fn print_tuple(&mut self, e: ExprId, println: bool) -> CResult {
-        let pos = self.file.expr(e).pos;
-        let prog = self.cx.prog;
-        let elems = prog.types.tuple_elems(self.ty(e));
-        self.expr(e)?;
-        let mut slots = Vec::with_capacity(elems.len());
-        for &t in elems.iter().rev() {
-            let (slot, n) = self.temp(t);
-            if n > 0 {
-                self.b.emit(Instr::StoreSlots { slot, n });
-            }
-            slots.push((slot, n));
-        }
-        slots.reverse();
-        self.b.set_line(self.line(pos));
-        for (k, (&t, &(slot, n))) in elems.iter().zip(&slots).enumerate() {
-            if k > 0 && println {
-                self.b.print(PrintKind::Space);
-            }
-            let Some(kind) = layout::repr(prog, t).and_then(layout::print_kind) else {
-                return Err(self.unimpl(pos, "printing this type"));
-            };
-            if n > 0 {
-                self.b.emit(Instr::LoadSlots { slot, n });
-            }
-            self.b.print(kind);
-        }
-        if println {
-            self.b.print(PrintKind::Newline);
-        }
-        Ok(())
     }
 
     /// The type `print` prints an operand as (untyped constants get their default type).
@@ -457,14 +515,30 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// `min`/`max` of integers (floats need gc's NaN and signed-zero rules: later).
+    /// `min`/`max`: integers inline; floats (gc's NaN and signed-zero rules) and
+    /// strings fold pairwise through natives.
     fn min_max(&mut self, e: ExprId, min: bool, args: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
         let t = self.ty(e);
-        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else {
-            return Err(self.unimpl(pos, "min and max of non-integers"));
-        };
         let Some((&first, rest)) = args.split_first() else { return Err(self.err(pos, "internal compiler error: min arity")) };
+        let native = match layout::repr(self.cx.prog, t) {
+            Some(Repr::Int { .. }) => None,
+            Some(Repr::F64) => Some(if min { "fmin64" } else { "fmax64" }),
+            Some(Repr::F32) => Some(if min { "fmin32" } else { "fmax32" }),
+            Some(Repr::Str) => Some(if min { "minstring" } else { "maxstring" }),
+            _ => return Err(self.unimpl(pos, "min and max of this type")),
+        };
+        if let Some(native) = native {
+            self.expr_to(first, t)?;
+            for &a in rest {
+                self.expr_to(a, t)?;
+                self.call_native(pos, native)?;
+            }
+            return Ok(());
+        }
+        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else {
+            return Err(self.err(pos, "internal compiler error: min of non-integers"));
+        };
         let acc = self.b.local(Kind::Scalar);
         self.expr_to(first, t)?;
         self.b.emit(Instr::Store(acc));

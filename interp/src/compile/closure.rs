@@ -449,6 +449,7 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(Instr::Defer);
         // The thunk: push the saved words, then call or print.
         let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
+        tb.mark_defer_wrapper();
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);

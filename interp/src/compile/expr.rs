@@ -333,6 +333,7 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Mul) => MulF32,
             (Repr::F32, BinOp::Div) => DivF32,
             (Repr::Str, BinOp::Add) => return self.call_native(pos, "concatstrings"),
+            (Repr::C128 | Repr::C64, _) => return self.complex_arith(pos, op, r),
             (Repr::Bool, BinOp::And) => And,
             _ => return Err(self.unimpl(pos, &format!("operator {} on this type", op.as_str()))),
         };
@@ -395,6 +396,7 @@ impl FuncCompiler<'_, '_> {
                 }
                 return Ok(());
             }
+            (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
                     self.call_native(pos, "eqstring")?;
@@ -433,6 +435,7 @@ impl FuncCompiler<'_, '_> {
             }
             (UnOp::Neg, Repr::F64) => self.b.emit(Instr::NegF64),
             (UnOp::Neg, Repr::F32) => self.b.emit(Instr::NegF32),
+            (UnOp::Neg, Repr::C128 | Repr::C64) => self.complex_neg(r),
             (UnOp::Not, Repr::Bool) => self.b.emit(Instr::Eqz),
             (UnOp::Xor, Repr::Int { .. }) => {
                 self.b.emit(Instr::Not);

@@ -140,8 +140,24 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         };
         fc.subst = subst;
         let file = fc.file.clone();
-        let DeclKind::Func { body: Some(body), .. } = &file.decl(decl).kind else {
-            return Err(internal("not a function with a body"));
+        let DeclKind::Func { body, .. } = &file.decl(decl).kind else {
+            return Err(internal("not a function declaration"));
+        };
+        let Some(body) = body else {
+            // A declaration without a body (gc would need assembly or a linkname, and
+            // refuses to link a call that survives dead-code elimination): calling it
+            // is an internal error, never a silent return.
+            let pos = file.decl(decl).pos;
+            fc.b.set_line(fc.line(pos));
+            if fc.call_native(pos, "missingbody").is_err() {
+                return Err(internal("no native missingbody"));
+            }
+            for k in fc.b.signature().results.clone() {
+                fc.b.emit(Instr::Const(0));
+                fc.b.set_top_kinds(&[k]);
+            }
+            fc.b.emit(Instr::Ret);
+            return fc.finish();
         };
         let ObjKind::Func(fi) = &prog.obj(obj).kind else { return Err(internal("not a function object")) };
         fc.b.set_line(fc.line(file.decl(decl).pos));
@@ -307,7 +323,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
-                    fc.expr(rhs)?;
+                    fc.multi_value(rhs, init.lhs.len())?;
                 }
                 // Store the values right to left: the last one is on top.
                 for (&o, &t) in init.lhs.iter().zip(&types).rev() {

@@ -11,6 +11,8 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
+//! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
 //!   stored in the closure object after the function id), func values, `defer`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
@@ -66,6 +68,7 @@
 
 mod call;
 mod closure;
+mod complex;
 mod expr;
 mod func;
 mod generic;
@@ -76,6 +79,7 @@ mod natives;
 mod package;
 mod slice;
 mod stmt;
+mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};
 
@@ -106,6 +110,14 @@ pub struct StaticData {
     pub(crate) globals: Box<[u64]>,
     pub(crate) strings: Vec<Box<[u8]>>,
     pub(crate) funcvals: Vec<Box<[u64]>>,
+}
+
+impl StaticData {
+    /// The package-level variables' words: the collector scans them as roots (see
+    /// [`crate::vm::heap::GcHeap::add_static_roots`]).
+    pub fn globals(&self) -> &[u64] {
+        &self.globals
+    }
 }
 
 /// A compiled program, ready to run.

@@ -1,12 +1,12 @@
-//! Native helpers for string operations that have no instruction yet: comparison and
-//! concatenation. They read string bytes through the pointers the compiled code passes,
-//! which always come from string constants or from earlier results of these natives.
-//!
-//! Concatenation and the conversions to string allocate outside the Go heap (the bytes are leaked) until a
-//! `concatstrings` runtime operation on the collector's heap exists; programs that build
-//! many strings therefore grow, but never read freed memory.
+//! Native helpers for operations that have no instruction yet: string comparison,
+//! concatenation and conversions, `memmove`, rune decoding, interface equality and the
+//! failed type assertion's message. They read string bytes through the pointers the
+//! compiled code passes; new strings are allocated on the Go heap through [`NativeCx`].
 
 use crate::bytecode::{Kind, Native, Signature};
+use crate::vm::{NativeCx, NativeError};
+use runtime::complex::{self, C128};
+use runtime::errors::RuntimeError;
 
 /// The native called `name`, if there is one.
 pub(crate) fn lookup(name: &str) -> Option<Native> {
@@ -22,6 +22,27 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![P, S] }, typeassertfail),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
+        "complex128add" => (complex_binary(), c128_add),
+        "complex128sub" => (complex_binary(), c128_sub),
+        "complex128mul" => (complex_binary(), c128_mul),
+        "complex128div" => (complex_binary(), c128_div),
+        "complex64add" => (complex_binary(), c64_add),
+        "complex64sub" => (complex_binary(), c64_sub),
+        "complex64mul" => (complex_binary(), c64_mul),
+        "complex64div" => (complex_binary(), c64_div),
+        "slicerunetostring" => (Signature { params: vec![P, S, S], results: vec![P, S] }, slicerunetostring),
+        "stringtoslicerune" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, stringtoslicerune),
+        "unsafeslice" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, unsafeslice),
+        "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
+        "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
+        "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
+        "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
+        "fmin32" => (Signature { params: vec![S, S], results: vec![S] }, fmin32),
+        "fmax32" => (Signature { params: vec![S, S], results: vec![S] }, fmax32),
+        "minstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, minstring),
+        "maxstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, maxstring),
+        "complex128eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c128_eq),
+        "complex64eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c64_eq),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -48,7 +69,7 @@ fn two(args: &[u64]) -> Result<(&[u8], &[u8]), String> {
     unsafe { Ok((bytes(*p1, *l1)?, bytes(*p2, *l2)?)) }
 }
 
-fn eqstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn eqstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = u64::from(a == b);
@@ -56,7 +77,7 @@ fn eqstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
     Ok(())
 }
 
-fn cmpstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn cmpstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = a.cmp(b) as i64 as u64;
@@ -64,33 +85,26 @@ fn cmpstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
     Ok(())
 }
 
-fn concatstrings(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn concatstrings(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     let (ptr, len) = if a.is_empty() {
         (args[2], b.len())
     } else if b.is_empty() {
         (args[0], a.len())
     } else {
-        let mut v = Vec::with_capacity(a.len() + b.len());
-        v.extend_from_slice(a);
-        v.extend_from_slice(b);
-        let leaked: &'static mut [u8] = Box::leak(v.into_boxed_slice());
-        (leaked.as_ptr() as u64, leaked.len())
+        let p = cx.alloc_bytes((a.len() + b.len()) as u64)?;
+        // SAFETY: `p` is a fresh allocation of `a.len() + b.len()` bytes.
+        unsafe {
+            std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
+            std::ptr::copy_nonoverlapping(b.as_ptr(), p.add(a.len()), b.len());
+        }
+        (p as u64, a.len() + b.len())
     };
     if let [p, l, ..] = results {
         *p = ptr;
         *l = len as u64;
     }
     Ok(())
-}
-
-/// A leaked copy of `b` as a string's `ptr, len`.
-fn leak(b: Vec<u8>) -> (u64, u64) {
-    if b.is_empty() {
-        return (0, 0);
-    }
-    let leaked: &'static mut [u8] = Box::leak(b.into_boxed_slice());
-    (leaked.as_ptr() as u64, leaked.len() as u64)
 }
 
 fn put(results: &mut [u64], words: &[u64]) {
@@ -100,28 +114,28 @@ fn put(results: &mut [u64], words: &[u64]) {
 }
 
 /// `string(b)` for a byte slice `ptr, len, cap`.
-fn slicebytetostring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn slicebytetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, _] = args else { return Err("wrong argument count".into()) };
     // SAFETY: a slice's words describe `len` readable bytes.
     let b = unsafe { bytes(*p, *l)? };
-    let (p, l) = leak(b.to_vec());
+    let (p, l) = cx.new_string(b)?;
     put(results, &[p, l]);
     Ok(())
 }
 
 /// `string(r)` for an integer `r`: its UTF-8 encoding, U+FFFD if it is not a valid
 /// code point.
-fn intstring(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn intstring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [r] = args else { return Err("wrong argument count".into()) };
     let c = u32::try_from(*r as i64).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
-    let (p, l) = leak(c.encode_utf8(&mut buf).as_bytes().to_vec());
+    let (p, l) = cx.new_string(c.encode_utf8(&mut buf).as_bytes())?;
     put(results, &[p, l]);
     Ok(())
 }
 
 /// Copies `n` bytes from `src` to `dst` (the regions may overlap).
-fn memmove(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
+fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [dst, src, n] = args else { return Err("wrong argument count".into()) };
     if *n == 0 {
         return Ok(());
@@ -136,7 +150,7 @@ fn memmove(args: &[u64], _results: &mut [u64]) -> Result<(), String> {
 
 /// Decodes the rune at byte `i` of string `ptr, len`: `(rune, next index)`, with
 /// U+FFFD and a width of 1 for an invalid encoding, as Go's `range` does.
-fn decoderune(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn decoderune(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, i] = args else { return Err("wrong argument count".into()) };
     // SAFETY: string words describe `len` readable bytes.
     let s = unsafe { bytes(*p, *l)? };
@@ -166,7 +180,7 @@ fn decode_utf8(b: &[u8]) -> (u32, usize) {
 }
 
 /// `a == b` for two empty-interface values (type descriptor, data word each).
-fn efaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     let eq = iface_equal(*t1, *d1, *t2, *d2, *t1)?;
     put(results, &[u64::from(eq)]);
@@ -174,7 +188,7 @@ fn efaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
 }
 
 /// `a == b` for two non-empty interface values (itab, data word each).
-fn ifaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn ifaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     // SAFETY: a non-nil itab is a static block whose word 1 is the type descriptor.
     let desc = if *t1 == 0 { 0 } else { unsafe { *((*t1 + 8) as *const u64) } };
@@ -184,8 +198,9 @@ fn ifaceeq(args: &[u64], results: &mut [u64]) -> Result<(), String> {
 }
 
 /// Compares two interface values whose type words are `t1`, `t2`; `desc` is the
-/// dynamic type's descriptor (`[size, layout, kind, indirect]`, see `compile::iface`).
-fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, String> {
+/// dynamic type's descriptor (`[size, layout, kind, indirect, name ptr, name len]`, see
+/// `compile::iface`).
+fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, NativeError> {
     if t1 != t2 {
         return Ok(false);
     }
@@ -213,7 +228,11 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
                 Ok(bytes(*a, *a.add(1))? == bytes(*b, *b.add(1))?)
             }
             17 | 25 => Err("comparing interfaces holding structs or arrays is not implemented yet".into()),
-            _ => Err("runtime error: comparing uncomparable type in interface values".into()),
+            _ => {
+                let d = desc as *const u64;
+                let name = String::from_utf8_lossy(bytes(*d.add(4), *d.add(5))?).into_owned();
+                Err(NativeError::Panic(RuntimeError::Runtime(format!("comparing uncomparable type {name}"))))
+            }
         }
     }
 }
@@ -221,7 +240,7 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, St
 /// The message of a failed `x.(T)`, gc's `TypeAssertionError` text (the compiled code
 /// panics with it). Arguments: the type word, whether it is an itab, the interface's
 /// and the asserted type's names.
-fn typeassertfail(args: &[u64], results: &mut [u64]) -> Result<(), String> {
+fn typeassertfail(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
     // SAFETY: names are static strings; type words are 0, descriptors or itabs.
     let (iname, wname, concrete) = unsafe {
@@ -247,7 +266,199 @@ fn typeassertfail(args: &[u64], results: &mut [u64]) -> Result<(), String> {
         None => format!("interface conversion: {iname} is nil, not {wname}"),
         Some(c) => format!("interface conversion: {iname} is {c}, not {wname}"),
     };
-    let (p, l) = leak(msg.into_bytes());
+    let (p, l) = cx.new_string(msg.as_bytes())?;
     put(results, &[p, l]);
     Ok(())
+}
+
+
+/// `(x.re, x.im, y.re, y.im) -> (re, im)`.
+fn complex_binary() -> Signature {
+    Signature { params: vec![Kind::Scalar; 4], results: vec![Kind::Scalar; 2] }
+}
+
+/// The two `complex128` operands of a binary native.
+fn c128_args(args: &[u64]) -> Result<(C128, C128), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f64::from_bits(*w);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+/// The two `complex64` operands of a binary native (float32 bits in the low halves).
+fn c64_args(args: &[u64]) -> Result<((f32, f32), (f32, f32)), NativeError> {
+    let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
+    let f = |w: &u64| f32::from_bits(*w as u32);
+    Ok(((f(a), f(b)), (f(c), f(d))))
+}
+
+fn put_c128(results: &mut [u64], (re, im): C128) {
+    put(results, &[re.to_bits(), im.to_bits()]);
+}
+
+fn put_c64(results: &mut [u64], (re, im): (f32, f32)) {
+    put(results, &[u64::from(re.to_bits()), u64::from(im.to_bits())]);
+}
+
+/// Defines a `complex128` and a `complex64` native for one binary operation.
+macro_rules! complex_natives {
+    ($c128:ident, $c64:ident, |$x:ident, $y:ident| $op128:expr, $op64:expr) => {
+        fn $c128(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c128_args(args)?;
+            put_c128(results, $op128);
+            Ok(())
+        }
+        fn $c64(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = c64_args(args)?;
+            put_c64(results, $op64);
+            Ok(())
+        }
+    };
+}
+
+complex_natives!(c128_add, c64_add, |x, y| (x.0 + y.0, x.1 + y.1), (x.0 + y.0, x.1 + y.1));
+complex_natives!(c128_sub, c64_sub, |x, y| (x.0 - y.0, x.1 - y.1), (x.0 - y.0, x.1 - y.1));
+complex_natives!(c128_mul, c64_mul, |x, y| complex::mul(x, y), complex::mul64(x, y));
+complex_natives!(c128_div, c64_div, |x, y| complex::div(x, y), {
+    // gc divides complex64 values in double precision.
+    let (re, im) = complex::div((f64::from(x.0), f64::from(x.1)), (f64::from(y.0), f64::from(y.1)));
+    (re as f32, im as f32)
+});
+
+fn c128_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c128_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+fn c64_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (x, y) = c64_args(args)?;
+    put(results, &[u64::from(x == y)]);
+    Ok(())
+}
+
+/// gc's `fmin`/`fmax` on the bits of two floats: a NaN operand wins, and of two zeros
+/// `min` prefers -0 and `max` +0 (or-ing / and-ing the sign bits).
+macro_rules! float_min_max {
+    ($name:ident, $t:ty, $from:expr, $to:expr, $min:expr) => {
+        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let [x, y] = args else { return Err("wrong argument count".into()) };
+            let (xf, yf): ($t, $t) = ($from(*x), $from(*y));
+            let better = |a: $t, b: $t| if $min { a < b } else { a > b };
+            let r = if yf.is_nan() || better(yf, xf) {
+                *y
+            } else if xf.is_nan() || better(xf, yf) || xf != 0.0 {
+                *x
+            } else if $min {
+                x | y
+            } else {
+                x & y
+            };
+            put(results, &[$to(r)]);
+            Ok(())
+        }
+    };
+}
+
+float_min_max!(fmin64, f64, f64::from_bits, |w: u64| w, true);
+float_min_max!(fmax64, f64, f64::from_bits, |w: u64| w, false);
+float_min_max!(fmin32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, true);
+float_min_max!(fmax32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, false);
+
+fn minstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a <= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
+    Ok(())
+}
+
+fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let (a, b) = two(args)?;
+    let first = a >= b;
+    put(results, if first { &args[..2] } else { &args[2..] });
+    Ok(())
+}
+
+/// The body of a function declared without one (see `FuncCompiler::compile_decl`).
+fn missingbody(_cx: &mut NativeCx<'_>, _args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    Err("call of a function declared without a body".into())
+}
+
+/// `string(r)` for a rune slice `ptr, len, cap`: each rune's UTF-8 encoding, U+FFFD
+/// for one that is not a valid code point.
+fn slicerunetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, _] = args else { return Err("wrong argument count".into()) };
+    if *l > isize::MAX as u64 / 4 {
+        return Err("bad rune slice".into());
+    }
+    // SAFETY: a slice's words describe `len` readable 4-byte elements.
+    let runes = unsafe { bytes(*p, *l * 4)? };
+    let mut s = String::new();
+    for r in runes.chunks_exact(4) {
+        let r = i32::from_ne_bytes([r[0], r[1], r[2], r[3]]);
+        s.push(u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}'));
+    }
+    let (p, l) = cx.new_string(s.as_bytes())?;
+    put(results, &[p, l]);
+    Ok(())
+}
+
+/// `[]rune(s)` for string `ptr, len`; `ty` is the type index of `int32`. The capacity
+/// is rounded up to a size class, as gc's `rawruneslice` does.
+fn stringtoslicerune(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l, ty] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: string words describe `len` readable bytes.
+    let s = unsafe { bytes(*p, *l)? };
+    let mut runes = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (r, w) = decode_utf8(rest);
+        runes.push(r);
+        rest = rest.get(w..).unwrap_or(&[]);
+    }
+    if runes.is_empty() {
+        // Not nil: gc returns `zerobase` for the empty array.
+        let p = cx.alloc_bytes(0)?;
+        put(results, &[p as u64, 0, 0]);
+        return Ok(());
+    }
+    let cap = runtime::slice::round_up_size(runes.len() as u64 * 4, true) / 4;
+    let dst = cx.alloc(*ty as u32, cap)? as *mut u32;
+    // SAFETY: `dst` is a fresh array of `cap >= runes.len()` 4-byte elements.
+    unsafe { std::ptr::copy_nonoverlapping(runes.as_ptr(), dst, runes.len()) };
+    put(results, &[dst as u64, runes.len() as u64, cap]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.Slice(ptr, len)` (`runtime.unsafeslice`) over elements of
+/// `size` bytes; the result is the slice `ptr, len, len`.
+fn unsafeslice(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len, size] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.Slice", *p, *len as i64, *size)?;
+    put(results, &[*p, *len, *len]);
+    Ok(())
+}
+
+/// gc's checks for `unsafe.String(ptr, len)` (`runtime.unsafestring`).
+fn unsafestring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, len] = args else { return Err("wrong argument count".into()) };
+    check_unsafe_span("unsafe.String", *p, *len as i64, 1)?;
+    put(results, &[*p, *len]);
+    Ok(())
+}
+
+/// `len` elements of `size` bytes from `p` must not be negative, overflow, or wrap
+/// past the end of the address space; a nil `p` is only allowed with no bytes.
+fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), NativeError> {
+    let fail = |msg: &str| Err(NativeError::Panic(RuntimeError::Runtime(format!("{what}: {msg}"))));
+    if len < 0 {
+        return fail("len out of range");
+    }
+    if size == 0 && p == 0 && len > 0 {
+        return fail("ptr is nil and len is not zero");
+    }
+    match size.checked_mul(len as u64) {
+        Some(mem) if mem <= p.wrapping_neg() => Ok(()),
+        _ if p == 0 => fail("ptr is nil and len is not zero"),
+        _ => fail("len out of range"),
+    }
 }

@@ -314,12 +314,9 @@ fn compile_round(
         let mut init_count = 0usize;
         for (did, d) in file.top_decls() {
             match &d.kind {
-                DeclKind::Func { recv, name, tparams, body, .. } => {
+                DeclKind::Func { recv, name, tparams, .. } => {
                     let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
                     let fname = file.name(*name);
-                    if body.is_none() {
-                        continue;
-                    }
                     if !tparams.is_empty() {
                         // Compiled per instance, on demand.
                         cx.generics.decls.insert(obj, (fid, did));
@@ -385,7 +382,9 @@ fn compile_round(
     cx.data.globals = vec![0u64; offset.div_ceil(8) as usize + 1].into_boxed_slice();
     let base = cx.data.globals.as_ptr() as u64;
     for (&v, &o) in global_vars.iter().zip(&offsets) {
-        cx.globals.insert(v, base + o);
+        // Zero-sized variables live at `zerobase`, like zero-sized allocations.
+        let zero_sized = layout::size_of(prog, prog.obj(v).ty) == 0;
+        cx.globals.insert(v, if zero_sized { gc::zero_base() as u64 } else { base + o });
     }
     for (sym, value) in x_strings {
         let Some((path, name)) = sym.rsplit_once('.') else { continue };
@@ -501,6 +500,7 @@ fn placeholder(name: &str) -> Function {
             max_stack: 0,
             slot_pointers: WordSet::default(),
             stack_maps: Vec::new(),
+            defer_wrapper: false,
             lines: Vec::new(),
             static_calls: Vec::new(),
         },

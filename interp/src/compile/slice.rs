@@ -203,9 +203,6 @@ impl FuncCompiler<'_, '_> {
     /// `x[lo:hi]` of a string, a slice, or an addressable array (or pointer to one).
     pub fn slice_expr(&mut self, e: ExprId, x: ExprId, lo: Option<ExprId>, hi: Option<ExprId>, max: Option<ExprId>) -> CResult {
         let pos = self.file.expr(e).pos;
-        if max.is_some() {
-            return Err(self.unimpl(pos, "full slice expressions"));
-        }
         let prog = self.cx.prog;
         let int = TypeTable::basic(BasicKind::Int);
         let xt = self.ty(x);
@@ -258,8 +255,11 @@ impl FuncCompiler<'_, '_> {
             }
             _ => return Err(self.unimpl(pos, "slicing this type")),
         };
-        // Operands are evaluated left to right; then hi <= cap (len for strings), then
-        // lo <= hi: gc's order of checks.
+        // gc reports bounds against the length for strings and arrays, the capacity
+        // for slices.
+        let is_slice = matches!(prog.types.under(xt), Type::Slice(_));
+        // Operands are evaluated left to right; then max <= cap, hi <= max (or hi <= cap
+        // without max), then lo <= hi: gc's order of checks.
         let lo_slot = self.b.local(Kind::Scalar);
         match lo {
             Some(lo) => self.expr_to(lo, int)?,
@@ -267,21 +267,41 @@ impl FuncCompiler<'_, '_> {
         }
         self.b.emit(Instr::Store(lo_slot));
         let h = self.b.local(Kind::Scalar);
-        match hi {
-            Some(hi) => {
-                self.expr_to(hi, int)?;
-                self.b.emit(Instr::Load(if is_string { l } else { c }));
-                let code = if is_string { BoundsCode::SliceAlen } else { BoundsCode::SliceAcap };
-                self.b.emit(Instr::Bounds { code: code as u8, signed: true });
-            }
-            None => self.b.emit(Instr::Load(l)),
-        }
-        self.b.emit(Instr::Store(h));
-        if lo.is_some() {
+        if let Some(max) = max {
+            // `x[lo:hi:max]` (never a string): the capacity becomes max - lo.
+            let Some(hi) = hi else { return Err(self.err(pos, "internal compiler error: full slice without high bound")) };
+            self.expr_to(hi, int)?;
+            self.b.emit(Instr::Store(h));
+            self.expr_to(max, int)?;
+            self.b.emit(Instr::Load(c));
+            let code = if is_slice { BoundsCode::Slice3Acap } else { BoundsCode::Slice3Alen };
+            self.b.emit(Instr::Bounds { code: code as u8, signed: true });
+            self.b.emit(Instr::Store(c));
+            self.b.emit(Instr::Load(h));
+            self.b.emit(Instr::Load(c));
+            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3B as u8, signed: true });
+            self.b.emit(Instr::Pop);
             self.b.emit(Instr::Load(lo_slot));
             self.b.emit(Instr::Load(h));
-            self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
+            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3C as u8, signed: true });
             self.b.emit(Instr::Pop);
+        } else {
+            match hi {
+                Some(hi) => {
+                    self.expr_to(hi, int)?;
+                    self.b.emit(Instr::Load(if is_string { l } else { c }));
+                    let code = if is_slice { BoundsCode::SliceAcap } else { BoundsCode::SliceAlen };
+                    self.b.emit(Instr::Bounds { code: code as u8, signed: true });
+                }
+                None => self.b.emit(Instr::Load(l)),
+            }
+            self.b.emit(Instr::Store(h));
+            if lo.is_some() {
+                self.b.emit(Instr::Load(lo_slot));
+                self.b.emit(Instr::Load(h));
+                self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
+                self.b.emit(Instr::Pop);
+            }
         }
         // New capacity; the pointer moves only when it stays inside the array.
         let nc = self.b.local(Kind::Scalar);

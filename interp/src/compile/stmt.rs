@@ -181,7 +181,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Pushes the `n` values of the right side `e` of a multi-value assignment: a call's
     /// results, or the value and success of a comma-ok expression.
-    fn multi_value(&mut self, e: ExprId, n: usize) -> CResult {
+    pub fn multi_value(&mut self, e: ExprId, n: usize) -> CResult {
         if n == 2 && self.is_comma_ok(e) {
             let u = self.unparen(e);
             return match self.file.expr(u).kind {

@@ -23,7 +23,7 @@
 
 use super::arith;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
-use super::{DeferRecord, Goroutine, Meta, PanicPayload, PanicState, Vm, VmError};
+use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
 use runtime::slice::grow_cap;
@@ -678,8 +678,18 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let Some(out) = results.get_mut(..nr) else {
                         trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
                     };
-                    if let Err(msg) = (native.func)(args, out) {
-                        trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)));
+                    if vm.heap.collection_due() {
+                        let (program, metas) = (vm.program, &vm.metas);
+                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                    }
+                    let mut cx = NativeCx::new(vm.program, &mut *vm.heap);
+                    match (native.func)(&mut cx, args, out) {
+                        Ok(()) => {}
+                        Err(NativeError::Panic(e)) => throw!(e),
+                        Err(NativeError::OutOfMemory) => trap!(Trap::Vm(VmError::OutOfMemory)),
+                        Err(NativeError::Internal(msg)) => {
+                            trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)))
+                        }
                     }
                     sp = sp.sub(np);
                     ptr::copy_nonoverlapping(out.as_ptr(), sp, nr);
@@ -768,8 +778,14 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::Recover => {
                     let fp_idx = fp.offset_from(base) as usize;
+                    // The deferred call itself, or the function a defer thunk called.
+                    let (caller, caller_fp) = unpack_func_fp(*fp.add(meta.frame_size + 1));
+                    let via_thunk = |d: usize| {
+                        caller_fp == d
+                            && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
+                    };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp == Some(fp_idx) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);

@@ -24,6 +24,10 @@ pub trait Heap {
     /// returns a valid non-nil address (gc's `zerobase`) that must never be written.
     fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory>;
 
+    /// Allocates `size` zeroed bytes that hold no pointers (string bytes), 8-byte
+    /// aligned; zero bytes give `zerobase` as [`Heap::alloc`] does.
+    fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, OutOfMemory>;
+
     /// Whether the heap wants a collection before the next allocation.
     fn collection_due(&self) -> bool {
         false
@@ -42,6 +46,9 @@ pub trait Heap {
 pub struct GcHeap {
     heap: gc::Heap,
     types: Vec<Option<gc::TypeId>>,
+    /// Static memory outside the heap that may hold heap pointers (the package-level
+    /// variables), scanned as roots word by word.
+    static_roots: Vec<(*const u64, usize)>,
 }
 
 impl GcHeap {
@@ -50,7 +57,18 @@ impl GcHeap {
         Ok(GcHeap {
             heap: gc::Heap::new(config)?,
             types: Vec::new(),
+            static_roots: Vec::new(),
         })
+    }
+
+    /// Adds `len` words at `words` to the roots of every collection. They are scanned
+    /// conservatively: a word that is not a heap address is ignored, and a scalar that
+    /// happens to equal one keeps that object alive (a leak, never a dangling pointer).
+    ///
+    /// # Safety
+    /// The words must stay readable for as long as this heap collects.
+    pub unsafe fn add_static_roots(&mut self, words: *const u64, len: usize) {
+        self.static_roots.push((words, len));
     }
 
     /// The underlying collector (statistics, forced collections).
@@ -78,6 +96,9 @@ impl GcHeap {
 
 impl Heap for GcHeap {
     fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
+        if elem.size == 0 || count == 0 {
+            return Ok(gc::zero_base());
+        }
         let id = self.type_id(ty, elem)?;
         let n = usize::try_from(count).map_err(|_| OutOfMemory)?;
         let p = if n == 1 {
@@ -88,12 +109,30 @@ impl Heap for GcHeap {
         p.map(|p| p.as_ptr()).map_err(|_| OutOfMemory)
     }
 
+    fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, OutOfMemory> {
+        if size == 0 {
+            return Ok(gc::zero_base());
+        }
+        let size = usize::try_from(size).map_err(|_| OutOfMemory)?;
+        self.heap.alloc_noscan(size).map(|p| p.as_ptr()).map_err(|_| OutOfMemory)
+    }
+
     fn collection_due(&self) -> bool {
         self.heap.gc_requested()
     }
 
     fn collect(&mut self, roots: &mut RootScan<'_>) {
-        let mut scan = |m: &mut gc::Marker<'_>| roots(&mut |w| m.mark_pointer(w as usize));
+        let statics = &self.static_roots;
+        let mut scan = |m: &mut gc::Marker<'_>| {
+            for &(words, len) in statics {
+                for i in 0..len {
+                    // SAFETY: `add_static_roots`' contract; the VM does not run during a
+                    // collection, so nothing writes these words concurrently.
+                    m.mark_pointer(unsafe { words.add(i).read() } as usize);
+                }
+            }
+            roots(&mut |w| m.mark_pointer(w as usize));
+        };
         // `gc::Heap::collect` is `runtime.GC()` (counted as forced, "(forced)" in gctrace);
         // a collection triggered by allocation is a paced one.
         self.heap.collect_if_requested(&mut scan);
@@ -110,19 +149,27 @@ pub struct MallocHeap {
 /// (gc's `maxAlloc` on amd64 is 2^48; this keeps a hostile `make` from aborting Rust).
 const MAX_ALLOC: u64 = 1 << 40;
 
-/// gc's `zerobase`: the address of every zero-sized allocation.
-static ZEROBASE: u64 = 0;
 
 impl Heap for MallocHeap {
     fn alloc(&mut self, _ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, OutOfMemory> {
         let size = elem.size.checked_mul(count).ok_or(OutOfMemory)?;
+        self.alloc_aligned(size, elem.align)
+    }
+
+    fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, OutOfMemory> {
+        self.alloc_aligned(size, 8)
+    }
+}
+
+impl MallocHeap {
+    fn alloc_aligned(&mut self, size: u64, align: u64) -> Result<*mut u8, OutOfMemory> {
         if size == 0 {
-            return Ok((&raw const ZEROBASE).cast_mut().cast());
+            return Ok(gc::zero_base());
         }
         if size > MAX_ALLOC {
             return Err(OutOfMemory);
         }
-        let align = elem.align.clamp(8, 4096) as usize;
+        let align = align.clamp(8, 4096) as usize;
         let layout = Layout::from_size_align(size as usize, align).map_err(|_| OutOfMemory)?;
         // SAFETY: the layout has a non-zero size.
         let p = unsafe { alloc_zeroed(layout) };

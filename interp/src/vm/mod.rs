@@ -14,7 +14,10 @@
 mod arith;
 mod exec;
 pub mod heap;
+mod native;
 pub mod stack;
+
+pub use native::{NativeCx, NativeError};
 
 use crate::bytecode::{FuncId, Instr, Program};
 use exec::Trap;
@@ -137,6 +140,8 @@ pub(crate) struct Meta {
     need: usize,
     /// The recovery landing, or `u32::MAX`.
     recover_pc: u32,
+    /// See [`crate::bytecode::Function::defer_wrapper`].
+    defer_wrapper: bool,
 }
 
 /// A goroutine: its VM stack and where it stands.
@@ -273,6 +278,7 @@ impl<'p> Vm<'p> {
                 frame_size: f.frame_size as usize,
                 need: f.frame_words() + FRAME_RECORD_WORDS,
                 recover_pc: f.recover_pc().unwrap_or(u32::MAX),
+                defer_wrapper: f.defer_wrapper,
             })
             .collect();
         let config = VmConfig { max_stack_bytes: config.max_stack_bytes.min(stack::MAX_STACK_BYTES), ..config };
