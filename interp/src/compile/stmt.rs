@@ -948,3 +948,26 @@ fn negate(op: BinOp) -> BinOp {
         _ => BinOp::Lss,
     }
 }
+
+/// Switch tags compared with interface-typed cases.
+impl FuncCompiler<'_, '_> {
+    /// Pushes the value of type `t` in slots `slot..slot+n` converted to interface
+    /// type `it` (a switch tag compared with an interface case).
+    pub fn tag_to_iface(&mut self, pos: frontend::syntax::Pos, slot: u32, n: u16, t: TypeId, it: TypeId) -> CResult {
+        let desc = if super::iface::iface_methods(self.cx, it).is_empty() { self.cx.descriptor(t) } else { self.itab(pos, it, t)? };
+        self.push_addr(desc);
+        if super::iface::indirect(self.cx, t) {
+            let cell = self.new_box(t)?;
+            self.b.emit(crate::bytecode::Instr::Load(cell));
+            if n > 0 {
+                self.b.emit(crate::bytecode::Instr::LoadSlots { slot, n });
+            }
+            self.store_mem(t)?;
+            self.b.emit(crate::bytecode::Instr::Load(cell));
+        } else if n > 0 {
+            self.b.emit(crate::bytecode::Instr::LoadSlots { slot, n });
+        }
+        self.b.set_top_kinds(&[crate::bytecode::Kind::Pointer, crate::bytecode::Kind::Pointer]);
+        Ok(())
+    }
+}
