@@ -3,6 +3,7 @@
 // Generic containers as programs write them: a heap with a comparison func, a BST
 // map with two type parameters, a slice-based stack, zip and fold.
 package main
+
 type Ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64 | ~string
 }
