@@ -36,7 +36,7 @@ fn is_local_var(prog: &Program, o: ObjId) -> bool {
 }
 
 /// The local variables used inside `range` but declared outside it, in id order.
-fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
+pub(crate) fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
     let inside = |p: usize| range.0 <= p && p <= range.1;
     let mut out: Vec<ObjId> = fi
         .uses
@@ -54,7 +54,17 @@ fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)
 /// address the checker saw taken: those some function literal captures, and those a
 /// method with a pointer receiver is called on (`v.m()` means `(&v).m()`).
 pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashSet<ObjId> {
-    let mut set: HashSet<ObjId> = literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
+    let mut ranges = literal_ranges(file);
+    // The bodies of range-over-func loops become closures too (see `rangefunc`).
+    ranges.extend(file.stmts.iter().filter_map(|s| match &s.kind {
+        StmtKind::Range { x, body, .. }
+            if fi.type_of(*x).is_some_and(|tv| prog.types.signature_of(tv.ty).is_some()) =>
+        {
+            Some((s.pos.offset(), body.rbrace.offset()))
+        }
+        _ => None,
+    }));
+    let mut set: HashSet<ObjId> = ranges.into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
     for (&e, sel) in &fi.selections {
         let Some(m) = sel.obj else { continue };
         let ObjKind::Func(f) = &prog.obj(m).kind else { continue };
@@ -165,7 +175,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pushes the address of the cell of boxed variable `o`.
-    fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
+    pub(crate) fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
         match self.vars.get(&o).copied() {
             Some(super::func::VarLoc::Boxed { slot }) => {
                 self.b.emit(Instr::Load(slot));

@@ -70,6 +70,10 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
     /// The type arguments of the generic instance being compiled (empty otherwise).
     pub subst: std::rc::Rc<Subst>,
+    /// This function is the body of a range-over-func loop.
+    pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
+    /// Set up by the loop for the body's prologue.
+    pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
     pub errors: Vec<CompileError>,
 }
 
@@ -103,6 +107,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             closures: 0,
             captured: cx_captured,
             subst: std::rc::Rc::default(),
+            rangefunc: None,
+            rangefunc_setup: None,
             errors: Vec::new(),
         })
     }
@@ -213,6 +219,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::Store(cell));
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
+            fc.range_func_prologue()?;
             fc.has_defer = fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
@@ -242,6 +249,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     if self.has_defer {
                         self.b.emit(Instr::RunDefers);
                     }
+                    self.b.emit(Instr::Ret);
+                } else if self.rangefunc.is_some() {
+                    // The end of a range-over-func body: on to the next element.
+                    self.b.emit(Instr::Const(1));
                     self.b.emit(Instr::Ret);
                 } else {
                     // The checker guarantees a terminating statement; this end is dead

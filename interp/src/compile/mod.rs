@@ -11,6 +11,7 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `rangefunc`: range over iterator functions (the body becomes a closure).
 //! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
 //! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
@@ -77,6 +78,7 @@ pub mod layout;
 mod method_expr;
 mod natives;
 mod package;
+mod rangefunc;
 mod slice;
 mod stmt;
 mod unsafe_builtins;

@@ -295,7 +295,7 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn is_blank(&self, l: ExprId) -> bool {
+    pub fn is_blank(&self, l: ExprId) -> bool {
         matches!(self.file.expr(l).kind, ExprKind::Name(n) if self.file.name(n) == "_")
     }
 
@@ -311,7 +311,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Stores the value on top of the stack (of type `t`) into the left side `l`.
-    fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
+    pub fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
         let pos = self.file.expr(l).pos;
         if self.is_blank(l) {
             // `_ = x`: the value's own words.
@@ -429,6 +429,15 @@ impl FuncCompiler<'_, '_> {
 
     fn ret(&mut self, pos: Pos, results: &[ExprId]) -> CResult {
         let types = self.result_types.clone();
+        if self.rangefunc.is_some() {
+            // Inside a range-over-func body: the enclosing function returns.
+            let types = self.outer_result_types();
+            if results.is_empty() {
+                return self.bare_return(pos);
+            }
+            self.push_return_values(pos, results, &types)?;
+            return self.return_values_on_stack();
+        }
         if self.has_defer {
             // Results are stored where deferred calls (and a recovery) can see them.
             if !results.is_empty() {
@@ -476,6 +485,46 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// Pushes the values of `return results` as `types`.
+    fn push_return_values(&mut self, pos: Pos, results: &[ExprId], types: &[TypeId]) -> CResult {
+        if results.len() == types.len() {
+            for (&r, &t) in results.iter().zip(types) {
+                self.expr_to(r, t)?;
+            }
+        } else if let [r] = results {
+            self.expr(*r)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: return arity"));
+        }
+        Ok(())
+    }
+
+    /// Returns the result values on the stack (the enclosing function's results inside
+    /// a range-over-func body).
+    pub fn return_values_on_stack(&mut self) -> CResult {
+        if self.range_func_return(false)? {
+            return Ok(());
+        }
+        if self.has_defer {
+            let types = self.result_types.clone();
+            for (&loc, &t) in self.result_locs.clone().iter().zip(&types).rev() {
+                self.store_top_to(loc, t)?;
+            }
+            self.b.emit(Instr::RunDefers);
+            self.load_results()?;
+        }
+        self.b.emit(Instr::Ret);
+        Ok(())
+    }
+
+    /// `return` without values: the named results (or none).
+    pub fn bare_return(&mut self, pos: Pos) -> CResult {
+        if self.range_func_return(true)? {
+            return Ok(());
+        }
+        self.ret(pos, &[])
+    }
+
     fn branch_stmt(&mut self, pos: Pos, kind: BranchKind, label: Option<String>) -> CResult {
         let find = |targets: &[Target], want_cont: bool| -> Option<Label> {
             targets.iter().rev().find_map(|t| {
@@ -492,10 +541,22 @@ impl FuncCompiler<'_, '_> {
         let target = match kind {
             BranchKind::Break => find(&self.targets, false),
             BranchKind::Continue => find(&self.targets, true),
-            BranchKind::Goto => label.as_deref().map(|l| self.goto_label(l)),
+            BranchKind::Goto => {
+                if let Some(l) = label.as_deref() {
+                    self.range_func_goto(pos, l)?;
+                }
+                label.as_deref().map(|l| self.goto_label(l))
+            }
             BranchKind::Fallthrough => self.fallthrough,
         };
-        let Some(l) = target else { return Err(self.err(pos, "internal compiler error: branch without a target")) };
+        let Some(l) = target else {
+            if matches!(kind, BranchKind::Break | BranchKind::Continue)
+                && self.range_func_branch(pos, kind == BranchKind::Break, label.as_deref())?
+            {
+                return Ok(());
+            }
+            return Err(self.err(pos, "internal compiler error: branch without a target"));
+        };
         self.b.branch(Instr::Jump(0), l);
         Ok(())
     }
@@ -761,6 +822,7 @@ impl FuncCompiler<'_, '_> {
                 let next = self.b.local(Kind::Scalar);
                 Src::Runes { ptr, rune, next }
             }
+            Type::Signature(_) => return self.range_func(pos, label, key, value, define, x, body),
             _ => return Err(self.unimpl(pos, "range over this type")),
         };
         let i_slot = self.b.local(Kind::Scalar);
