@@ -227,10 +227,9 @@ impl FuncCompiler<'_, '_> {
     /// `args`.
     fn iface_call_on_stack(&mut self, pos: frontend::syntax::Pos, it: TypeId, name: &str, args: &[ExprId], has_dots: bool) -> CResult {
         let methods = super::iface::iface_methods(self.cx, it);
-        let Some(index) = methods.iter().position(|(n, _)| n == name) else {
+        let Some((index, &(_, msig_t))) = methods.iter().enumerate().find(|(_, (n, _))| n == name) else {
             return Err(self.err(pos, "internal compiler error: unknown interface method"));
         };
-        let msig_t = methods[index].1;
         let prog = self.cx.prog;
         let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t)) else {
             return Err(self.err(pos, "internal compiler error: method signature"));
