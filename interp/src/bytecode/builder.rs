@@ -392,6 +392,8 @@ impl FunctionBuilder {
             | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
             => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
             Defer => self.apply(instr, 1, &[]),
+            FrameToken => self.apply(instr, 0, &[S]),
+            DeferAt => self.apply(instr, 2, &[]),
             RunDefers => self.apply(instr, 0, &[]),
             Recover => self.apply(instr, 0, &[P, P]),
             Landing => {

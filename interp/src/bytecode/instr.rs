@@ -456,6 +456,12 @@ pub enum Instr {
     /// returns nothing (the compiler wraps `defer g(x)` into a closure that captured the
     /// evaluated `g` and `x`, as gc does). A nil `f` panics when the call would run.
     Defer,
+    /// `[] -> [token]`: this frame's identity (function id and frame index), for
+    /// [`Instr::DeferAt`].
+    FrameToken,
+    /// `[f, token] -> []`: [`Instr::Defer`] on behalf of the frame `token` names: a
+    /// range-over-func loop body (a closure) defers into its enclosing function.
+    DeferAt,
     /// `[] -> []`: run this frame's deferred calls, newest first, then continue (the
     /// compiler emits it before every return of a function that defers; it re-executes
     /// itself after each deferred call, so no Rust recursion is involved).
@@ -677,6 +683,7 @@ impl Instr {
             | Instr::ChanRecv(_)
             | Instr::Select(_)
             | Instr::Defer
+            | Instr::DeferAt
             | Instr::RunDefers
             | Instr::Panic => true,
             Instr::Jump(o) => *o < 0,

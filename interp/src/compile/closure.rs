@@ -418,7 +418,7 @@ impl FuncCompiler<'_, '_> {
             if sig.params.is_empty() && sig.results.is_empty() {
                 // Nothing to save: defer the func value itself.
                 self.b.set_line(self.line(pos));
-                self.b.emit(Instr::Defer);
+                self.emit_defer();
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -456,7 +456,7 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.b.emit(Instr::Defer);
+        self.emit_defer();
         // The thunk: push the saved words, then call or print.
         let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
         tb.mark_defer_wrapper();

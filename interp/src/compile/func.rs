@@ -220,7 +220,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
             fc.range_func_prologue()?;
-            fc.has_defer = fc.defers_in(body);
+            // A range-over-func body's `defer`s belong to the enclosing function.
+            fc.has_defer = fc.rangefunc.is_none() && fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
                 fc.results = results.to_vec();

@@ -15,16 +15,20 @@
 //!   context. After `f` returns, the loop returns them (or, inside another range-over-func
 //!   body, passes them outwards the same way).
 //! - `EXITED`: `f` returned.
+//! - `FIRST_TARGET + 2i (+1)`: the body executed `break L` (`continue L`) for the
+//!   `i`-th labeled statement enclosing the loop; after `f` returns the loop jumps there
+//!   (or passes the request outwards from a body).
 //!
-//! `continue` is `return true` from the body. Not supported yet (compile errors):
-//! `defer` in the body, `goto` out of it, and `break`/`continue` to statements enclosing
-//! the loop.
+//! `continue` is `return true` from the body. `defer` in the body defers into the
+//! enclosing function's frame, identified by a frame token ([`Instr::FrameToken`],
+//! [`Instr::DeferAt`]) passed in the context. `goto` to a label outside the body is
+//! `FIRST_GOTO + k` for the `k`-th such label, handled like a `break L`.
 
 use super::closure::captures_of;
 use super::func::{CResult, FuncCompiler};
 use crate::bytecode::{Instr, Kind};
 use frontend::syntax::Pos;
-use frontend::syntax::ast::{Block, ExprId, ExprKind, StmtKind};
+use frontend::syntax::ast::{Block, BranchKind, ExprId, ExprKind, StmtKind};
 use frontend::types::ObjId;
 use frontend::types::ty::{BasicKind, TypeId, TypeTable};
 
@@ -33,6 +37,10 @@ const DONE: i32 = 1;
 const RETURN_VALUES: i32 = 2;
 const RETURN_BARE: i32 = 3;
 const EXITED: i32 = 4;
+/// `break` of outer target `i` is `FIRST_TARGET + 2i`, its `continue` one more.
+const FIRST_TARGET: i32 = 5;
+/// `goto` to the `k`-th label outside the body is `FIRST_GOTO + k`.
+const FIRST_GOTO: i32 = 10_000;
 
 /// What the loop tells the compiler of its body closure, used up by the prologue.
 #[derive(Clone, Debug)]
@@ -62,6 +70,16 @@ pub(crate) struct RangeFuncBody {
     pub label: Option<String>,
     /// The body's source span (byte offsets): `goto` may not leave it yet.
     pub span: (usize, usize),
+    /// Slot holding the enclosing function's frame token ([`Instr::FrameToken`]):
+    /// `defer` in the body defers into that frame.
+    pub token: u32,
+    /// The labeled statements enclosing the loop that `break L`/`continue L` in the
+    /// body may name, with whether they take `continue`: the enclosing function's
+    /// targets (innermost last), then, if it is a body too, its own loop and the
+    /// targets that loop saw.
+    pub outer_targets: Vec<(Option<String>, bool)>,
+    /// Labels outside the body that `goto`s in it name.
+    pub gotos: Vec<String>,
 }
 
 impl FuncCompiler<'_, '_> {
@@ -88,9 +106,6 @@ impl FuncCompiler<'_, '_> {
     ) -> CResult {
         let prog = self.cx.prog;
         let file = self.file.clone();
-        if self.defers_in(body) {
-            return Err(self.unimpl(pos, "defer in the body of a range-over-func loop"));
-        }
         let xt = self.ty(x);
         let Some(fsig) = prog.types.signature_of(xt).cloned() else { return Err(self.unimpl(pos, "range over this type")) };
         let Some(&yield_t) = fsig.params.first() else { return Err(self.err(pos, "internal compiler error: iterator signature")) };
@@ -142,10 +157,28 @@ impl FuncCompiler<'_, '_> {
         let no_tables = self.err(pos, "internal compiler error: no checker tables");
         let file_id = self.file_id;
         let subst = self.subst.clone();
+        let local_targets = self.targets.clone();
+        let mut outer_targets: Vec<(Option<String>, bool)> =
+            local_targets.iter().map(|t| (t.label.clone(), t.cont.is_some())).collect();
+        if let Some(rf) = &self.rangefunc {
+            outer_targets.push((rf.label.clone(), true));
+            outer_targets.extend(rf.outer_targets.iter().cloned());
+        }
+        let span = (body.pos.offset(), body.rbrace.offset());
+        let gotos = self.escaping_gotos(span);
         let Some(mut inner) = FuncCompiler::new(self.cx, &name, yield_words, file_id) else { return Err(no_tables) };
         inner.subst = subst;
         inner.rangefunc_setup = Some(RangeFuncSetup { captures: captures.len(), results: result_types.len(), assigns, pos });
-        inner.rangefunc = Some(RangeFuncBody { state: 0, results: Vec::new(), result_types: result_types.clone(), label, span: (body.pos.offset(), body.rbrace.offset()) });
+        inner.rangefunc = Some(RangeFuncBody {
+            state: 0,
+            results: Vec::new(),
+            result_types: result_types.clone(),
+            label,
+            span,
+            token: 0,
+            outer_targets: outer_targets.clone(),
+            gotos: gotos.clone(),
+        });
         let bool_t = TypeTable::basic(BasicKind::Bool);
         match inner.compile_body(&param_objs, &ysig.params, &[], vec![bool_t], body, &captures) {
             Ok(f) => self.cx.define_func(id, f),
@@ -156,9 +189,10 @@ impl FuncCompiler<'_, '_> {
             }
         }
 
-        // The closure object: id, captured cells, state cell, result cells.
+        // The closure object: id, captured cells, state cell, result cells, frame token.
         let mut kinds = vec![Kind::Scalar];
         kinds.extend(std::iter::repeat_n(Kind::Pointer, captures.len() + 1 + results.len()));
+        kinds.push(Kind::Scalar);
         let ti = self.cx.custom_type(&format!("closure {name}"), &kinds);
         let obj = self.b.local(Kind::Pointer);
         self.b.set_line(self.line(pos));
@@ -180,6 +214,12 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(off));
             off += 8;
         }
+        self.b.emit(Instr::Load(obj));
+        match &self.rangefunc {
+            Some(rf) => self.b.emit(Instr::Load(rf.token)),
+            None => self.b.emit(Instr::FrameToken),
+        }
+        self.b.emit(Instr::Store64(off));
 
         // f(yield); then the loop is over, whatever the body asked for.
         self.b.emit(Instr::Load(obj));
@@ -210,6 +250,62 @@ impl FuncCompiler<'_, '_> {
             self.bare_return(pos)?;
             self.b.bind(not_bare);
         }
+        // `break L` / `continue L` requested by the body.
+        for (i, (label, has_cont)) in outer_targets.iter().enumerate() {
+            if label.is_none() {
+                continue;
+            }
+            for is_cont in [false, true] {
+                if is_cont && !has_cont {
+                    continue;
+                }
+                let code = FIRST_TARGET + 2 * i as i32 + i32::from(is_cont);
+                let skip = self.b.new_label();
+                self.b.emit(Instr::Load(outcome));
+                self.b.branch(Instr::BrNeImm { imm: code as i16, off: 0 }, skip);
+                match (local_targets.get(i), i - local_targets.len().min(i)) {
+                    (Some(t), _) => {
+                        let to = if is_cont { t.cont } else { Some(t.brk) };
+                        let Some(to) = to else { return Err(self.err(pos, "internal compiler error: continue target")) };
+                        self.b.branch(Instr::Jump(0), to);
+                    }
+                    (None, 0) => {
+                        // The loop whose body this code is: break or continue it.
+                        let Some(state) = self.rangefunc.as_ref().map(|rf| rf.state) else {
+                            return Err(self.err(pos, "internal compiler error: range-over-func target"));
+                        };
+                        if !is_cont {
+                            self.set_state(state, DONE);
+                        }
+                        self.b.emit(Instr::Const(i32::from(is_cont)));
+                        self.b.emit(Instr::Ret);
+                    }
+                    (None, k) => {
+                        // A target beyond the enclosing body's loop: pass the request on.
+                        let outer = FIRST_TARGET + 2 * (k - 1) as i32 + i32::from(is_cont);
+                        let Some(state) = self.rangefunc.as_ref().map(|rf| rf.state) else {
+                            return Err(self.err(pos, "internal compiler error: range-over-func target"));
+                        };
+                        self.set_state(state, outer);
+                        self.b.emit(Instr::Const(0));
+                        self.b.emit(Instr::Ret);
+                    }
+                }
+                self.b.bind(skip);
+            }
+        }
+        // `goto` out of the body: jump here, or pass it on if the label is outside
+        // this body too.
+        for (k, name) in gotos.iter().enumerate() {
+            let skip = self.b.new_label();
+            self.b.emit(Instr::Load(outcome));
+            self.b.branch(Instr::BrNeImm { imm: (FIRST_GOTO + k as i32) as i16, off: 0 }, skip);
+            if !self.range_func_goto(name)? {
+                let l = self.goto_label(name);
+                self.b.branch(Instr::Jump(0), l);
+            }
+            self.b.bind(skip);
+        }
         Ok(())
     }
 
@@ -229,9 +325,14 @@ impl FuncCompiler<'_, '_> {
             cells.push(cell);
         }
         let state = cells.remove(0);
+        let token = self.b.local(Kind::Scalar);
+        self.b.emit(Instr::LoadCtx);
+        self.b.emit(Instr::Load64(8 * (ncaptures + 2 + nresults) as i32));
+        self.b.emit(Instr::Store(token));
         if let Some(rf) = &mut self.rangefunc {
             rf.state = state;
             rf.results = cells;
+            rf.token = token;
         }
         // Calling yield when the loop is over panics, as gc's runtime does.
         let ready = self.b.new_label();
@@ -258,8 +359,18 @@ impl FuncCompiler<'_, '_> {
     /// the range-over-func loop (`Ok(false)` when this is not such a body).
     pub fn range_func_branch(&mut self, pos: Pos, is_break: bool, label: Option<&str>) -> CResult<bool> {
         let Some(rf) = &self.rangefunc else { return Ok(false) };
-        if label.is_some() && label != rf.label.as_deref() {
-            return Err(self.unimpl(pos, "break or continue out of a range-over-func loop to an enclosing statement"));
+        if let Some(l) = label
+            && Some(l) != rf.label.as_deref()
+        {
+            let Some(i) = rf.outer_targets.iter().position(|(t, _)| t.as_deref() == Some(l)) else {
+                return Err(self.err(pos, "internal compiler error: branch without a target"));
+            };
+            let code = FIRST_TARGET + 2 * i as i32 + i32::from(!is_break);
+            let state = rf.state;
+            self.set_state(state, code);
+            self.b.emit(Instr::Const(0));
+            self.b.emit(Instr::Ret);
+            return Ok(true);
         }
         if is_break {
             let state = rf.state;
@@ -296,16 +407,60 @@ impl FuncCompiler<'_, '_> {
         Ok(true)
     }
 
-    /// Refuses a `goto` from a range-over-func body to a label outside it.
-    pub fn range_func_goto(&self, pos: Pos, label: &str) -> CResult {
-        let Some(rf) = &self.rangefunc else { return Ok(()) };
-        let inside = self.file.stmts.iter().any(|s| match &s.kind {
+    /// Defers the func value on the stack: into the enclosing function's frame from a
+    /// range-over-func body, else into this frame.
+    pub fn emit_defer(&mut self) {
+        match &self.rangefunc {
+            Some(rf) => {
+                self.b.emit(Instr::Load(rf.token));
+                self.b.emit(Instr::DeferAt);
+            }
+            None => self.b.emit(Instr::Defer),
+        }
+    }
+
+    /// `goto label` in a range-over-func body to a label outside it: ends the loop
+    /// with the label's code, for the enclosing function to jump (`Ok(false)` when the
+    /// label is inside, or this is no body).
+    pub fn range_func_goto(&mut self, label: &str) -> CResult<bool> {
+        let Some(rf) = &self.rangefunc else { return Ok(false) };
+        if self.label_defined_in(label, rf.span) {
+            return Ok(false);
+        }
+        let Some(k) = rf.gotos.iter().position(|g| g == label) else { return Ok(false) };
+        let state = rf.state;
+        self.set_state(state, FIRST_GOTO + k as i32);
+        self.b.emit(Instr::Const(0));
+        self.b.emit(Instr::Ret);
+        Ok(true)
+    }
+
+    /// Whether a statement labeled `label` lies in the byte span `span`.
+    fn label_defined_in(&self, label: &str, span: (usize, usize)) -> bool {
+        self.file.stmts.iter().any(|s| match &s.kind {
             StmtKind::Labeled { label: l, .. } => {
-                self.file.name(*l) == label && rf.span.0 < s.pos.offset() && s.pos.offset() < rf.span.1
+                self.file.name(*l) == label && span.0 < s.pos.offset() && s.pos.offset() < span.1
             }
             _ => false,
-        });
-        if inside { Ok(()) } else { Err(self.unimpl(pos, "goto out of a range-over-func loop")) }
+        })
+    }
+
+    /// The labels that `goto`s in the byte span `span` name but that are not defined
+    /// there.
+    fn escaping_gotos(&self, span: (usize, usize)) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for s in &self.file.stmts {
+            if let StmtKind::Branch { kind: BranchKind::Goto, label: Some(l) } = &s.kind
+                && span.0 < s.pos.offset()
+                && s.pos.offset() < span.1
+            {
+                let name = self.file.name(*l).to_string();
+                if !self.label_defined_in(&name, span) && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
     }
 
     fn set_state(&mut self, state: u32, v: i32) {

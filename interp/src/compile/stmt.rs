@@ -126,7 +126,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// The `goto` target of label `name` (created on first mention).
-    fn goto_label(&mut self, name: &str) -> Label {
+    pub fn goto_label(&mut self, name: &str) -> Label {
         if let Some(&l) = self.goto_labels.get(name) {
             return l;
         }
@@ -542,8 +542,10 @@ impl FuncCompiler<'_, '_> {
             BranchKind::Break => find(&self.targets, false),
             BranchKind::Continue => find(&self.targets, true),
             BranchKind::Goto => {
-                if let Some(l) = label.as_deref() {
-                    self.range_func_goto(pos, l)?;
+                if let Some(l) = label.as_deref()
+                    && self.range_func_goto(l)?
+                {
+                    return Ok(());
                 }
                 label.as_deref().map(|l| self.goto_label(l))
             }

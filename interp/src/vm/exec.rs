@@ -287,7 +287,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! run_next_defer {
             () => {{
                 loop {
-                    let Some(d) = g.defers.pop() else {
+                    let Some(d) = g.take_defer_for_panic() else {
                         let site = g.panics.last().map_or(0, |p| p.site_pc);
                         save!(site);
                         return Trap::Panicking;
@@ -761,12 +761,19 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let fp_idx = fp.offset_from(base) as usize;
                     g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
                 }
+                Instr::FrameToken => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    push!(pack_func_fp(meta.id, fp_idx));
+                }
+                Instr::DeferAt => {
+                    let token = pop!();
+                    let f = pop!();
+                    let (func, fp_idx) = unpack_func_fp(token);
+                    g.defers.push(DeferRecord { fp: fp_idx, func, closure: f });
+                }
                 Instr::RunDefers => {
                     let fp_idx = fp.offset_from(base) as usize;
-                    if let Some(d) = g.defers.last().copied()
-                        && d.fp == fp_idx
-                    {
-                        g.defers.pop();
+                    if let Some(d) = g.take_defer_of(fp_idx) {
                         if d.closure < NIL_PAGE {
                             throw!(RuntimeError::NilDeref { addr: 0 });
                         }

@@ -212,6 +212,21 @@ impl PanicState {
 }
 
 impl Goroutine {
+    /// Removes and returns the newest deferred call of the frame at `fp`. Usually the
+    /// last record; but a range-over-func body defers into its enclosing (deeper) frame,
+    /// so records of deeper frames may lie above this frame's.
+    fn take_defer_of(&mut self, fp: usize) -> Option<DeferRecord> {
+        let i = self.defers.iter().rposition(|d| d.fp == fp)?;
+        Some(self.defers.remove(i))
+    }
+
+    /// Removes and returns the deferred call a panic runs next: the newest one of the
+    /// topmost frame that has any (see [`Goroutine::take_defer_of`]).
+    fn take_defer_for_panic(&mut self) -> Option<DeferRecord> {
+        let top = self.defers.iter().map(|d| d.fp).max()?;
+        self.take_defer_of(top)
+    }
+
     /// A goroutine that will call `func` with the argument words `args`.
     pub fn new(program: &Program, id: u64, func: FuncId, args: &[u64]) -> Result<Goroutine, VmError> {
         let f = program.function(func).ok_or_else(|| VmError::BadEntry(format!("no function {func}")))?;
