@@ -194,6 +194,9 @@ impl FuncCompiler<'_, '_> {
                     if let Some((m, ptr_recv)) = self.cx.method_of(ft, name) {
                         return self.build_promoted(pos, m, ptr_recv, ft, &p);
                     }
+                    if prog.types.is_interface(ft) && iface_methods(self.cx, ft).iter().any(|(n, _)| n == name) {
+                        return self.build_promoted_iface(pos, ft, &p, name);
+                    }
                     next.push((ft, p));
                 }
             }

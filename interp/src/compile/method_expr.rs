@@ -351,3 +351,48 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 }
+
+impl FuncCompiler<'_, '_> {
+    /// The itab entry for method `name` that a struct gets from an interface field
+    /// `it` embedded at `path` (offset, through a pointer): a function taking the data
+    /// word (the struct's address) that loads the embedded interface and calls its
+    /// method.
+    pub(crate) fn build_promoted_iface(&mut self, pos: frontend::syntax::Pos, it: TypeId, path: &[(i64, bool)], name: &str) -> CResult<FuncId> {
+        let methods = super::iface::iface_methods(self.cx, it);
+        let Some((index, &(_, msig_t))) = methods.iter().enumerate().find(|(_, (n, _))| n == name) else {
+            return Err(self.err(pos, "internal compiler error: unknown interface method"));
+        };
+        let Some(msig) = self.cx.signature(msig_t) else {
+            return Err(self.err(pos, "internal compiler error: method signature"));
+        };
+        let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+        let mut wsig = msig.clone();
+        wsig.params.insert(0, Kind::Pointer);
+        let mut b = FunctionBuilder::new(&format!("{name}-promoted"), wsig.clone());
+        b.emit(Instr::Load(0));
+        for &(off, is_ptr) in path {
+            b.emit(Instr::NilCheck);
+            if off != 0 {
+                b.emit(Instr::AddrOff(i32::try_from(off).map_err(|_| self.unimpl(pos, "huge structs"))?));
+            }
+            if is_ptr {
+                b.emit(Instr::LoadPtr(0));
+            }
+        }
+        let addr = b.local(Kind::Pointer);
+        b.emit(Instr::Store(addr));
+        b.emit(Instr::Load(addr));
+        b.emit(Instr::LoadPtr(8));
+        if !msig.params.is_empty() {
+            b.emit(Instr::LoadSlots { slot: 1, n: msig.params.len() as u16 });
+        }
+        b.emit(Instr::Load(addr));
+        b.emit(Instr::LoadPtr(0));
+        b.call_iface(index, &wsig);
+        b.emit(Instr::Ret);
+        let f = b.finish().map_err(|e| self.err(pos, format!("internal compiler error: {e}")))?;
+        let w = self.cx.reserve_func();
+        self.cx.define_func(w, f);
+        Ok(w)
+    }
+}
