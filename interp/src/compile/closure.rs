@@ -386,19 +386,32 @@ impl FuncCompiler<'_, '_> {
                 true => self.resolve_tparam_method(fun, &sel)?.unwrap_or(sel),
                 false => sel,
             };
-            let Some(m) = sel.obj else { return Err(self.unimpl(pos, "defer of interface method calls")) };
-            let generic = !self.cx.funcs.contains_key(&m);
-            let (id, sig) = self.selected_method_func(fun, &sel, m)?;
-            let fty = if generic { self.sty(sel.ty) } else { prog.obj(m).ty };
-            let Some(fsig) = prog.types.signature_of(fty).cloned() else {
-                return Err(self.err(pos, "internal compiler error: method signature"));
-            };
-            self.static_func_value(id);
-            self.method_receiver(pos, fun, &sel, m)?;
-            self.push_call_args(pos, args, &fsig, *has_dots)?;
-            ctx_fn = Some(());
-            arg_kinds = sig.params.clone();
-            action = Action::Call(sig);
+            if let Some(m) = sel.obj {
+                let generic = !self.cx.funcs.contains_key(&m);
+                let (id, sig) = self.selected_method_func(fun, &sel, m)?;
+                let fty = if generic { self.sty(sel.ty) } else { prog.obj(m).ty };
+                let Some(fsig) = prog.types.signature_of(fty).cloned() else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                self.static_func_value(id);
+                self.method_receiver(pos, fun, &sel, m)?;
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Call(sig);
+            } else {
+                // An interface method: its method value (a nil interface panics here, as
+                // in gc), called by the thunk.
+                let ft = self.ty(fun);
+                let (Some(fsig), Some(sig)) = (prog.types.signature_of(ft).cloned(), self.cx.signature(ft)) else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                self.iface_method_value(fun, &sel)?;
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Call(sig);
+            }
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
