@@ -133,7 +133,12 @@ impl FuncCompiler<'_, '_> {
         } else if self.is_addressable(x) {
             self.addr(x)?;
         } else {
-            return Err(self.unimpl(pos, "promoted methods of non-addressable values"));
+            // A value operand (`T(v).m()`, `f().m()`): the method sees a copy.
+            let cell = self.new_box(cur)?;
+            self.b.emit(Instr::Load(cell));
+            self.expr(x)?;
+            self.store_mem(cur)?;
+            self.b.emit(Instr::Load(cell));
         }
         for &i in path {
             let Type::Struct(fields) = prog.types.under(cur) else {
