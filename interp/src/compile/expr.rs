@@ -777,6 +777,28 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// `[] -> [tag == e]` for a switch tag of struct or array type `t` held in slots
+    /// `slot..slot+n` and a case expression `e`.
+    pub fn compare_block_tag(&mut self, pos: frontend::syntax::Pos, slot: u32, n: u16, e: ExprId, t: TypeId) -> CResult {
+        let pa = self.new_box(t)?;
+        self.b.emit(Instr::Load(pa));
+        if n > 0 {
+            self.b.emit(Instr::LoadSlots { slot, n });
+        }
+        self.store_mem(t)?;
+        let pb = self.operand_cell(e, t)?;
+        let differ = self.b.new_label();
+        let done = self.b.new_label();
+        let mut budget = 256u32;
+        self.eq_fields(pos, pa, pb, t, 0, differ, &mut budget)?;
+        self.b.emit(Instr::Const(1));
+        self.b.branch(Instr::Jump(0), done);
+        self.b.bind(differ);
+        self.b.emit(Instr::Const(0));
+        self.b.bind(done);
+        Ok(())
+    }
+
     /// A slot holding the address of operand `e` (its own, or a fresh copy's).
     fn operand_cell(&mut self, e: ExprId, t: TypeId) -> CResult<u32> {
         if self.is_addressable(e) {
@@ -816,7 +838,7 @@ impl FuncCompiler<'_, '_> {
                 load(self, pb)?;
                 self.b.branch(Instr::BrNe(0), differ);
             }
-            Repr::F64 | Repr::F32 | Repr::Str => {
+            Repr::F64 | Repr::F32 | Repr::Str | Repr::Iface => {
                 load(self, pa)?;
                 load(self, pb)?;
                 self.compare(pos, BinOp::Eql, t)?;

@@ -961,6 +961,14 @@ impl FuncCompiler<'_, '_> {
                         self.b.emit(Instr::Eq);
                         self.b.branch(Instr::JumpIf(0), l);
                     }
+                    Some((slot, n, ty))
+                        if matches!(layout::repr(self.cx.prog, ty), Some(Repr::Block { .. }))
+                            && !self.cx.prog.types.is_interface(self.ty(e)) =>
+                    {
+                        // Structs and arrays compare field by field, through memory.
+                        self.compare_block_tag(self.file.expr(e).pos, slot, n, e, ty)?;
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
                     Some((slot, n, ty)) if !self.cx.prog.types.is_interface(ty) && self.cx.prog.types.is_interface(self.ty(e)) => {
                         // `switch v { case i: }` with an interface case compares as interfaces.
                         let it = self.ty(e);
