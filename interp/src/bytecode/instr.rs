@@ -442,15 +442,24 @@ pub enum Instr {
     MapIterInit(u32),
     /// *Reserved.* `[iter] -> [key.., value.., ok]`: next entry.
     MapIterNext(u32),
-    /// *Reserved.* `[size] -> [c]`: `make(chan T, size)`.
+    /// `[size] -> [c]`: `make(chan T, size)` with `t` the element type; panics
+    /// `makechan: size out of range` (see `runtime::chan` for the channel's layout).
     MakeChan(u32),
-    /// *Reserved.* `[c, value..] -> []`: channel send (may block: a resume point).
+    /// `[c, value..] -> []`: send a value of element type `t` (its words). It may block:
+    /// the goroutine parks *at* this instruction and resumes after it once a receiver
+    /// took the value, or re-executes it after a `close` (and then panics).
     ChanSend(u32),
-    /// *Reserved.* `[c] -> [value.., ok]`: channel receive (may block).
+    /// `[c] -> [value.., ok]`: receive a value of element type `t`, and whether it came
+    /// from a send (false: closed and drained). May block as [`Instr::ChanSend`].
     ChanRecv(u32),
-    /// *Reserved.* `[c] -> []`: `close`.
+    /// `[c] -> []`: `close(c)`; wakes every parked receiver and sender.
     ChanClose,
-    /// *Reserved.* `[cases..] -> [index, ok]`: `select` over `n` cases described on the stack.
+    /// `[c0, d0, .., c(n-1), d(n-1)] -> [index, ok]`: `select` over `n` cases, the
+    /// operand being `n | SELECT_HAS_DEFAULT` if there is a `default`. Case i is a
+    /// channel (nil: never ready) and a descriptor `slot << 1 | is_send`: a send takes
+    /// its value from the frame slots at `slot`, a receive stores its value there. One
+    /// ready case is chosen uniformly at random; `index` is its number (`n` for
+    /// `default`) and `ok` is a receive's second result. Blocks as [`Instr::ChanSend`].
     Select(u16),
     /// `[f] -> []`: defer a call of the func value `f`, which takes no arguments and
     /// returns nothing (the compiler wraps `defer g(x)` into a closure that captured the
@@ -484,7 +493,46 @@ pub enum Instr {
     /// Internal: continues a panic after a deferred call returns. Deferred calls run by
     /// a panic return to a VM-owned stub holding this instruction; the builder refuses it.
     Unwind,
+
+    // ---- goroutines
+    /// `[f] -> []`: `go`: start a goroutine calling the func value `f`, which takes no
+    /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
+    /// `defer`). A nil `f` is gc's fatal error `go of nil func value`.
+    Go,
+    // ---- maps and type-directed equality (`vm::map` runs them over `runtime::map` and
+    // `runtime::alg`). Operand `c` indexes the function's constant pool, whose word there
+    // is the address of the static `runtime::map::MapType` of the map's type (for
+    // `EqWords`, of the operands' alg). Keys and values are their canonical words; the
+    // VM hashes and stores their memory images. (These supersede the reserved
+    // `MakeMap`..`MapIterNext` above, whose operand was a type index.)
+    /// `[hint] -> [m]`: `make(map[K]V, hint)` (a new empty map; a safepoint).
+    MapNew(u32),
+    /// `[m] -> [len(m)]` (0 for a nil map).
+    MapLen,
+    /// `[m, key..] -> [value..]`: `m[key]`, the zero value when absent or `m` is nil.
+    MapLoad(u32),
+    /// `[m, key..] -> [value.., ok]`: `v, ok := m[key]`.
+    MapLoadOk(u32),
+    /// `[m, key.., value..] -> []`: `m[key] = value`; panics `assignment to entry in
+    /// nil map` on a nil map (a safepoint: it may grow the table).
+    MapStore(u32),
+    /// `[m, key..] -> []`: `delete(m, key)`.
+    MapRemove(u32),
+    /// `[m] -> []`: `clear(m)`.
+    MapClear(u32),
+    /// `[m] -> []`: starts a `range` over `m` whose state (`runtime::map::Iter`) lives in
+    /// the 8 frame slots from `slot` (the first 4 are pointer slots).
+    MapRangeInit(u32),
+    /// `[] -> [ok]`: advances the `range` in slots `slot..slot+8`; when `ok`, slots
+    /// `slot+2` and `slot+3` hold the addresses of the entry's key and value.
+    MapRangeNext { c: u32, slot: u16 },
+    /// `[a.., b..] -> [a == b]`: two values of the same comparable type, `ceil(size/8)`
+    /// words each, compared as the alg directs (floats, strings, interfaces, padding).
+    EqWords(u32),
 }
+
+/// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.
+pub const SELECT_HAS_DEFAULT: u16 = 1 << 15;
 
 /// The type word `recover()` yields for a run-time error (see [`Instr::Recover`]).
 pub const RUNTIME_ERROR_TYPE: u64 = 1;
@@ -659,6 +707,21 @@ impl Instr {
         }
     }
 
+    /// The constant-pool index an instruction of the maps block names, if any.
+    pub fn map_const(&self) -> Option<u32> {
+        match *self {
+            Instr::MapNew(c)
+            | Instr::MapLoad(c)
+            | Instr::MapLoadOk(c)
+            | Instr::MapStore(c)
+            | Instr::MapRemove(c)
+            | Instr::MapClear(c)
+            | Instr::MapRangeNext { c, .. }
+            | Instr::EqWords(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// Whether execution never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
         matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic | Instr::Unwind)
@@ -676,12 +739,16 @@ impl Instr {
             | Instr::MakeSlice(_)
             | Instr::GrowSlice(_)
             | Instr::MakeMap(_)
+            | Instr::MapNew(_)
+            | Instr::MapStore(_)
             | Instr::MapSet(_)
             | Instr::MapIterInit(_)
             | Instr::MakeChan(_)
             | Instr::ChanSend(_)
             | Instr::ChanRecv(_)
             | Instr::Select(_)
+            | Instr::ChanClose
+            | Instr::Go
             | Instr::Defer
             | Instr::DeferAt
             | Instr::RunDefers

@@ -418,6 +418,7 @@ impl FuncCompiler<'_, '_> {
                             self.b.emit(Instr::Pop);
                         }
                     }
+                    Type::Chan(..) => return self.chan_len_cap(*x, b == Builtin::Len),
                     Type::Array(n, _) => {
                         // len of an array with calls or receives in it: evaluate, then drop.
                         self.expr(*x)?;
@@ -432,6 +433,7 @@ impl FuncCompiler<'_, '_> {
                         }
                         _ => return Err(self.unimpl(pos, "len of this type")),
                     },
+                    Type::Map(..) if b == Builtin::Len => self.map_len(*x)?,
                     _ => return Err(self.unimpl(pos, "len of this type")),
                 }
                 self.b.set_top_kinds(&[Kind::Scalar]);
@@ -456,9 +458,14 @@ impl FuncCompiler<'_, '_> {
                 }
                 Ok(())
             }
+            Builtin::Make if matches!(prog.types.under(self.ty(e)), Type::Chan(..)) => self.make_chan(e, args),
+            Builtin::Close => self.close_chan(e, args),
             Builtin::Make => {
                 let t = self.ty(e);
-                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of maps and channels")) };
+                if let Type::Map(..) = prog.types.under(t) {
+                    return self.make_map(e, args);
+                }
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of channels")) };
                 let int = TypeTable::basic(BasicKind::Int);
                 let Some(&len) = args.get(1) else { return Err(self.err(pos, "internal compiler error: make arity")) };
                 self.expr_to(len, int)?;
@@ -498,6 +505,10 @@ impl FuncCompiler<'_, '_> {
             Builtin::Recover => {
                 self.b.emit(Instr::Recover);
                 Ok(())
+            }
+            Builtin::Delete => self.map_delete(pos, args),
+            Builtin::Clear if args.first().is_some_and(|&m| matches!(prog.types.under(self.ty(m)), Type::Map(..))) => {
+                self.map_clear(pos, args[0])
             }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }

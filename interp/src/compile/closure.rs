@@ -6,8 +6,9 @@
 //! it). The closure body copies those addresses into its own slots on entry. A
 //! package-level function used as a value gets a static one-word object.
 //!
-//! `defer f(args)` evaluates `f` and the arguments at once and defers a thunk: a
-//! synthetic function whose context holds them and which makes the call.
+//! `defer f(args)` and `go f(args)` evaluate `f` and the arguments at once and defer
+//! (or start as a goroutine) a thunk: a synthetic function whose context holds them and
+//! which makes the call.
 
 use super::func::{CResult, FuncCompiler};
 use super::layout;
@@ -86,6 +87,25 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
         }
     }
     set
+}
+
+/// What a `defer` thunk does with the words saved in its context.
+enum Action {
+    /// Call the saved func value with the saved argument words.
+    Call(Signature),
+    /// `print`/`println` (with a newline) the saved operands.
+    Print(Vec<crate::bytecode::PrintKind>, bool),
+    /// `panic(v)` with the saved interface words.
+    Panic,
+    /// `recover()`, result dropped: it recovers only when the thunk runs among the
+    /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
+    Recover,
+    /// `close(ch)` of the saved channel.
+    Close,
+    /// Interface method `index` with this signature (receiver first), called through
+    /// the saved itab.
+    Iface(u16, Signature),    /// `delete(m, k)`: the map type's descriptor address (see `maps`).
+    Delete(u64),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -337,21 +357,24 @@ impl FuncCompiler<'_, '_> {
     /// the call with them (methods: the receiver is the first argument; `print` and
     /// `println`: the thunk prints the saved operands).
     pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
+        self.call_thunk(pos, call, Instr::Defer)
+    }
+
+    /// `defer` or `go` (`op` is [`Instr::Defer`] or [`Instr::Go`]) of a call: the call's
+    /// operands are evaluated now, in the calling goroutine, and `op` receives a thunk
+    /// that makes the call with them.
+    pub fn call_thunk(&mut self, pos: Pos, call: ExprId, op: Instr) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         let file = self.file.clone();
         let call = self.unparen(call);
         let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(call).kind else {
-            return Err(self.err(pos, "internal compiler error: defer of a non-call"));
+            return Err(self.err(pos, format!("internal compiler error: {what} of a non-call")));
         };
         let fun = self.unparen(*fun);
         let prog = self.cx.prog;
         let mode = self.finfo.type_of(fun).map(|tv| tv.mode);
         if mode == Some(frontend::types::info::Mode::TypeExpr) {
             return Err(self.err(pos, "internal compiler error: defer of a conversion"));
-        }
-        // What the thunk does with the saved words.
-        enum Action {
-            Call(Signature),
-            Print(Vec<crate::bytecode::PrintKind>, bool),
         }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
@@ -361,10 +384,29 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
+            use frontend::types::object::Builtin;
             let println = match b {
-                frontend::types::object::Builtin::Println => true,
-                frontend::types::object::Builtin::Print => false,
-                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+                Builtin::Println => true,
+                Builtin::Print => false,
+                Builtin::Panic | Builtin::Recover => {
+                    let is_panic = *b == Builtin::Panic;
+                    if let (true, [v]) = (is_panic, args.as_slice()) {
+                        self.expr_to(*v, prog.pre.any)?;
+                    }
+                    let kinds = if is_panic { vec![Kind::Pointer, Kind::Pointer] } else { Vec::new() };
+                    let action = if is_panic { Action::Panic } else { Action::Recover };
+                    return self.finish_defer(pos, op, mark, None, kinds, action);
+                }
+                Builtin::Delete => {
+                    let (m, kinds) = self.map_delete_operands(pos, args)?;
+                    return self.finish_defer(pos, op, mark, None, kinds, Action::Delete(m));
+                }
+                Builtin::Close => {
+                    let [c] = args.as_slice() else { return Err(self.err(pos, "internal compiler error: close arity")) };
+                    self.expr(*c)?;
+                    return self.finish_defer(pos, op, mark, None, vec![Kind::Pointer], Action::Close);
+                }
+                _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
             };
             let mut kinds = Vec::new();
             let mut pk = Vec::new();
@@ -386,32 +428,19 @@ impl FuncCompiler<'_, '_> {
                 true => self.resolve_tparam_method(fun, &sel)?.unwrap_or(sel),
                 false => sel,
             };
-            if let Some(m) = sel.obj {
-                let generic = !self.cx.funcs.contains_key(&m);
-                let (id, sig) = self.selected_method_func(fun, &sel, m)?;
-                let fty = if generic { self.sty(sel.ty) } else { prog.obj(m).ty };
-                let Some(fsig) = prog.types.signature_of(fty).cloned() else {
-                    return Err(self.err(pos, "internal compiler error: method signature"));
-                };
-                self.static_func_value(id);
-                self.method_receiver(pos, fun, &sel, m)?;
-                self.push_call_args(pos, args, &fsig, *has_dots)?;
-                ctx_fn = Some(());
-                arg_kinds = sig.params.clone();
-                action = Action::Call(sig);
-            } else {
-                // An interface method: its method value (a nil interface panics here, as
-                // in gc), called by the thunk.
-                let ft = self.ty(fun);
-                let (Some(fsig), Some(sig)) = (prog.types.signature_of(ft).cloned(), self.cx.signature(ft)) else {
-                    return Err(self.err(pos, "internal compiler error: method signature"));
-                };
-                self.iface_method_value(fun, &sel)?;
-                self.push_call_args(pos, args, &fsig, *has_dots)?;
-                ctx_fn = Some(());
-                arg_kinds = sig.params.clone();
-                action = Action::Call(sig);
-            }
+            let Some(m) = sel.obj else { return self.iface_thunk(pos, op, mark, fun, &sel, args, *has_dots) };
+            let generic = !self.cx.funcs.contains_key(&m);
+            let (id, sig) = self.selected_method_func(fun, &sel, m)?;
+            let fty = if generic { self.sty(sel.ty) } else { prog.obj(m).ty };
+            let Some(fsig) = prog.types.signature_of(fty).cloned() else {
+                return Err(self.err(pos, "internal compiler error: method signature"));
+            };
+            self.static_func_value(id);
+            self.method_receiver(pos, fun, &sel, m)?;
+            self.push_call_args(pos, args, &fsig, *has_dots)?;
+            ctx_fn = Some(());
+            arg_kinds = sig.params.clone();
+            action = Action::Call(sig);
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
@@ -429,9 +458,9 @@ impl FuncCompiler<'_, '_> {
                 None => self.expr(fun)?,
             }
             if sig.params.is_empty() && sig.results.is_empty() {
-                // Nothing to save: defer the func value itself.
+                // Nothing to save: defer (or start) the func value itself.
                 self.b.set_line(self.line(pos));
-                self.emit_defer();
+                self.emit_thunk_op(op);
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -439,6 +468,67 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
+        self.finish_defer(pos, op, mark, ctx_fn, arg_kinds, action)
+    }
+
+    /// `defer`/`go` of `x.M(args)` on an interface: the itab is saved as the thunk's
+    /// "function" and the data word as the receiver argument; a nil interface panics
+    /// here, at the statement, as in gc.
+    #[allow(clippy::too_many_arguments)]
+    fn iface_thunk(
+        &mut self,
+        pos: Pos,
+        op: Instr,
+        mark: usize,
+        fun: ExprId,
+        sel: &frontend::types::info::Selection,
+        args: &[ExprId],
+        has_dots: bool,
+    ) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
+        let prog = self.cx.prog;
+        let ExprKind::Selector { x, sel: name, .. } = self.file.expr(fun).kind else {
+            return Err(self.err(pos, "internal compiler error: method call without selector"));
+        };
+        if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+            return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
+        }
+        let name = self.file.name(name).to_string();
+        let methods = super::iface::iface_methods(self.cx, self.ty(x));
+        let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
+            return Err(self.err(pos, "internal compiler error: unknown interface method"));
+        };
+        let msig_t = methods[index].1;
+        let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t)) else {
+            return Err(self.err(pos, "internal compiler error: method signature"));
+        };
+        sig.params.insert(0, Kind::Pointer);
+        let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+        // [itab, data], with the itab checked against nil.
+        self.expr(x)?;
+        self.b.emit(Instr::Swap);
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::NilCheck);
+        self.b.emit(Instr::Swap);
+        self.push_call_args(pos, args, &fsig, has_dots)?;
+        let arg_kinds = sig.params.clone();
+        self.finish_defer(pos, op, mark, Some(()), arg_kinds, Action::Iface(index, sig))
+    }
+
+    /// Hands the thunk on the stack to `op`: `go` starts it, `defer` defers it (into the
+    /// enclosing frame when this is a range-over-func body).
+    fn emit_thunk_op(&mut self, op: Instr) {
+        if op == Instr::Go {
+            self.b.emit(Instr::Go);
+        } else {
+            self.emit_defer();
+        }
+    }
+
+    /// The rest of `defer`: the operands are on the stack (the func value first for
+    /// calls); saves them in a new thunk context, defers the thunk and builds it.
+    fn finish_defer(&mut self, pos: Pos, op: Instr, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
         let mut kinds = vec![Kind::Scalar];
@@ -469,10 +559,12 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.emit_defer();
+        self.emit_thunk_op(op);
         // The thunk: push the saved words, then call or print.
-        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
-        tb.mark_defer_wrapper();
+        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.{what}wrap{}", self.name, thunk), Signature::default());
+        if op == Instr::Defer {
+            tb.mark_defer_wrapper();
+        }
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);
@@ -511,8 +603,32 @@ impl FuncCompiler<'_, '_> {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
             }
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Delete(m) => {
+                let c = tb.const_word(m);
+                tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
+            }
+            Action::Recover => {
+                tb.emit(Instr::Recover);
+                tb.emit(Instr::Pop);
+                tb.emit(Instr::Pop);
+            }
+            Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Iface(index, sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_iface(index, &sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
+            }
         }
-        tb.emit(Instr::Ret);
+        if tb.depth().is_some() {
+            tb.emit(Instr::Ret);
+        }
         match tb.finish() {
             Ok(f) => self.cx.define_func(thunk, f),
             Err(e) => return Err(self.err(pos, format!("internal compiler error: {e}"))),

@@ -387,15 +387,6 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Leq) => LeF32,
             (Repr::F32, BinOp::Gtr) => GtF32,
             (Repr::F32, BinOp::Geq) => GeF32,
-            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
-                // A switch on an interface value compares with interface operands.
-                let empty = super::iface::iface_methods(self.cx, t).is_empty();
-                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
-                if op == BinOp::Neq {
-                    self.b.emit(Eqz);
-                }
-                return Ok(());
-            }
             (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
@@ -414,6 +405,15 @@ impl FuncCompiler<'_, '_> {
                     _ => GeI64,
                 }
             }
+            (Repr::Block { .. }, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
+            }
             _ => return Err(self.unimpl(pos, "comparison of these values")),
         };
         self.b.emit(instr);
@@ -424,6 +424,9 @@ impl FuncCompiler<'_, '_> {
         let pos = self.file.expr(e).pos;
         if op == UnOp::Addr {
             return self.addr_of(e, x);
+        }
+        if op == UnOp::Recv {
+            return self.recv_expr(e, false);
         }
         let r = self.repr_at(e, t)?;
         self.expr(x)?;
@@ -452,7 +455,15 @@ impl FuncCompiler<'_, '_> {
         if let ExprKind::CompositeLit { .. } = self.file.expr(x).kind {
             let t = self.ty(x);
             let cell = self.new_box(t)?;
-            self.composite_into(x, cell)?;
+            if let Type::Slice(elem) = self.cx.prog.types.under(t) {
+                // `&[]T{...}`: a new slice header holding a new array.
+                let elem = *elem;
+                self.b.emit(Instr::Load(cell));
+                self.slice_literal(x, elem)?;
+                self.store_mem(t)?;
+            } else {
+                self.composite_into(x, cell)?;
+            }
             self.b.emit(Instr::Load(cell));
             let _ = e;
             return Ok(());
@@ -530,18 +541,21 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load(cell));
                 Ok(())
             }
-            ExprKind::Call { .. } | ExprKind::TypeAssert { .. } => {
-                // A field of a value that is not a variable (`f().x`): read from a copy.
-                let t = self.ty(e);
-                let cell = self.new_box(t)?;
-                self.b.emit(Instr::Load(cell));
-                self.expr(e)?;
-                self.store_mem(t)?;
-                self.b.emit(Instr::Load(cell));
-                Ok(())
-            }
-            _ => Err(self.unimpl(pos, "taking the address of this expression")),
+            // A value with no address (a call's result): the address of a copy, which
+            // is all that reading a field or element of it needs.
+            _ => self.spill(e),
         }
+    }
+
+    /// Pushes the address of a new cell holding the value of `e`.
+    fn spill(&mut self, e: ExprId) -> CResult {
+        let t = self.ty(e);
+        let cell = self.new_box(t)?;
+        self.b.emit(Instr::Load(cell));
+        self.expr(e)?;
+        self.store_mem(t)?;
+        self.b.emit(Instr::Load(cell));
+        Ok(())
     }
 
     fn var_addr(&mut self, pos: frontend::syntax::Pos, o: Option<frontend::types::ObjId>) -> CResult {
@@ -600,6 +614,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Swap);
                 self.b.emit(Instr::Index(size as u32));
             }
+            Type::Map(..) => self.map_value_addr(e)?,
             _ => return Err(self.unimpl(pos, "indexing this type")),
         }
         self.b.set_top_kinds(&[Kind::Pointer]);
@@ -648,12 +663,21 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load8U(0));
                 Ok(())
             }
-            Type::Array(..) if !self.is_addressable(x) => Err(self.unimpl(pos, "indexing a non-addressable array")),
+            Type::Array(n, elem) if !self.is_addressable(x) => {
+                let (n, size) = (*n, layout::size_of(prog, *elem));
+                let Ok(size) = u32::try_from(size) else { return Err(self.unimpl(pos, "very large array elements")) };
+                self.spill(x)?;
+                self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
+                self.b.push_i64(n as i64);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Index(size));
+                self.load_mem(t)
+            }
             Type::Array(..) | Type::Pointer(_) | Type::Slice(_) => {
                 self.elem_addr(e, x, *i)?;
                 self.load_mem(t)
             }
-            Type::Map(..) => Err(self.unimpl(pos, "maps")),
+            Type::Map(..) => self.map_index(e, false),
             _ => Err(self.unimpl(pos, "indexing this type")),
         }
     }
@@ -669,9 +693,11 @@ impl FuncCompiler<'_, '_> {
         if let Type::Slice(elem) = self.cx.prog.types.under(t) {
             return self.slice_literal(e, *elem);
         }
+        if let Type::Map(..) = self.cx.prog.types.under(t) {
+            return self.map_literal(e);
+        }
+        // `{...}` standing for `&T{...}` (an element of a literal of `[]*T`, `map[K]*T`).
         if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
-            // An element literal with `&T` elided (`[]*T{{...}}`, or a type
-            // parameter whose core type is a pointer): the address of a new `T`.
             let cell = self.new_box(*elem)?;
             self.composite_into(e, cell)?;
             self.b.emit(Instr::Load(cell));
@@ -693,10 +719,12 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let mut t = self.ty(e);
-        if let Type::Pointer(elem) = prog.types.under(t) {
-            t = *elem;
-        }
+        let t = self.ty(e);
+        // An elided `&T{...}` has type `*T`; its cell holds the `T`.
+        let t = match prog.types.under(t) {
+            Type::Pointer(elem) => *elem,
+            _ => t,
+        };
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);
@@ -748,7 +776,12 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Type::Slice(_) => Err(self.unimpl(pos, "slice literals")),
-            Type::Map(..) => Err(self.unimpl(pos, "map literals")),
+            Type::Map(..) => {
+                self.b.emit(Instr::Load(cell));
+                self.map_literal(e)?;
+                self.b.emit(Instr::Store64(0));
+                Ok(())
+            }
             _ => Err(self.unimpl(pos, "composite literals of this type")),
         }
     }
@@ -756,115 +789,5 @@ impl FuncCompiler<'_, '_> {
     /// Pushes an element of a composite literal (whose type may be elided).
     fn elem_value(&mut self, e: ExprId, t: TypeId) -> CResult {
         self.expr_to(e, t)
-    }
-}
-
-/// Comparison of structs and arrays, field by field through memory.
-impl FuncCompiler<'_, '_> {
-    /// `x == y` / `x != y` for struct or array operands of type `t`.
-    pub fn compare_blocks(&mut self, pos: frontend::syntax::Pos, op: BinOp, x: ExprId, y: ExprId, t: TypeId) -> CResult {
-        let pa = self.operand_cell(x, t)?;
-        let pb = self.operand_cell(y, t)?;
-        let differ = self.b.new_label();
-        let done = self.b.new_label();
-        let mut budget = 256u32;
-        self.eq_fields(pos, pa, pb, t, 0, differ, &mut budget)?;
-        self.b.emit(Instr::Const(i32::from(op == BinOp::Eql)));
-        self.b.branch(Instr::Jump(0), done);
-        self.b.bind(differ);
-        self.b.emit(Instr::Const(i32::from(op != BinOp::Eql)));
-        self.b.bind(done);
-        Ok(())
-    }
-
-    /// `[] -> [tag == e]` for a switch tag of struct or array type `t` held in slots
-    /// `slot..slot+n` and a case expression `e`.
-    pub fn compare_block_tag(&mut self, pos: frontend::syntax::Pos, slot: u32, n: u16, e: ExprId, t: TypeId) -> CResult {
-        let pa = self.new_box(t)?;
-        self.b.emit(Instr::Load(pa));
-        if n > 0 {
-            self.b.emit(Instr::LoadSlots { slot, n });
-        }
-        self.store_mem(t)?;
-        let pb = self.operand_cell(e, t)?;
-        let differ = self.b.new_label();
-        let done = self.b.new_label();
-        let mut budget = 256u32;
-        self.eq_fields(pos, pa, pb, t, 0, differ, &mut budget)?;
-        self.b.emit(Instr::Const(1));
-        self.b.branch(Instr::Jump(0), done);
-        self.b.bind(differ);
-        self.b.emit(Instr::Const(0));
-        self.b.bind(done);
-        Ok(())
-    }
-
-    /// A slot holding the address of operand `e` (its own, or a fresh copy's).
-    fn operand_cell(&mut self, e: ExprId, t: TypeId) -> CResult<u32> {
-        if self.is_addressable(e) {
-            let slot = self.b.local(Kind::Pointer);
-            self.addr(e)?;
-            self.b.emit(Instr::Store(slot));
-            return Ok(slot);
-        }
-        let cell = self.new_box(t)?;
-        self.b.emit(Instr::Load(cell));
-        self.expr_to(e, t)?;
-        self.store_mem(t)?;
-        Ok(cell)
-    }
-
-    /// Jumps to `differ` unless the values of type `t` at `off` in the cells in slots
-    /// `pa` and `pb` are equal.
-    #[allow(clippy::too_many_arguments)]
-    fn eq_fields(&mut self, pos: frontend::syntax::Pos, pa: u32, pb: u32, t: TypeId, off: i64, differ: crate::bytecode::Label, budget: &mut u32) -> CResult {
-        let prog = self.cx.prog;
-        if *budget == 0 {
-            return Err(self.unimpl(pos, "comparison of large arrays"));
-        }
-        *budget -= 1;
-        let Some(r) = layout::repr(prog, t) else { return Err(self.unimpl(pos, "comparison of these values")) };
-        let off32 = i32::try_from(off).map_err(|_| self.unimpl(pos, "comparison of large arrays"))?;
-        let load = |fc: &mut Self, p: u32| -> CResult {
-            fc.b.emit(Instr::Load(p));
-            if off32 != 0 {
-                fc.b.emit(Instr::AddrOff(off32));
-            }
-            fc.load_mem(t)
-        };
-        match r {
-            Repr::Bool | Repr::Int { .. } | Repr::Ptr => {
-                load(self, pa)?;
-                load(self, pb)?;
-                self.b.branch(Instr::BrNe(0), differ);
-            }
-            Repr::F64 | Repr::F32 | Repr::Str | Repr::Iface => {
-                load(self, pa)?;
-                load(self, pb)?;
-                self.compare(pos, BinOp::Eql, t)?;
-                self.b.branch(Instr::JumpIfNot(0), differ);
-            }
-            Repr::Block { .. } => match prog.types.under(t) {
-                Type::Struct(fields) => {
-                    let offs = sizes::offsets_of(prog, t);
-                    for (f, o) in fields.iter().zip(offs) {
-                        if &*f.name == "_" {
-                            continue;
-                        }
-                        let o = o.ok_or_else(|| self.unimpl(pos, "comparison of these values"))?;
-                        self.eq_fields(pos, pa, pb, f.ty, off + o, differ, budget)?;
-                    }
-                }
-                Type::Array(n, elem) => {
-                    let size = layout::size_of(prog, *elem) as i64;
-                    for i in 0..*n as i64 {
-                        self.eq_fields(pos, pa, pb, *elem, off + i * size, differ, budget)?;
-                    }
-                }
-                _ => return Err(self.unimpl(pos, "comparison of these values")),
-            },
-            _ => return Err(self.unimpl(pos, "comparison of these values")),
-        }
-        Ok(())
     }
 }

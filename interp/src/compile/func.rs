@@ -74,6 +74,9 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
     /// Set up by the loop for the body's prologue.
     pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
+    /// Receives of the `select` clause being compiled, already done by the `Select`:
+    /// their value and `ok` sit in these slots (see `chan`).
+    pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
     pub errors: Vec<CompileError>,
 }
 
@@ -109,6 +112,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             subst: std::rc::Rc::default(),
             rangefunc: None,
             rangefunc_setup: None,
+            select_recvs: HashMap::new(),
             errors: Vec::new(),
         })
     }
@@ -335,6 +339,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
+                    // A call's results, or a comma-ok form (`var v, ok = m[k]`).
                     fc.multi_value(rhs, init.lhs.len())?;
                 }
                 // Store the values right to left: the last one is on top.

@@ -9,8 +9,9 @@
 //! Both live in static memory built by the compiler, one per type (and per interface
 //! and type pair), so identity of types is identity of addresses:
 //! - descriptor: `[size, layout index in the program's type table, reflect kind,
-//!   indirect (1 if the data word points to a cell), name ptr, name len]` (the name as
-//!   gc prints types, `main.T`);
+//!   indirect (1 if the data word points to a cell), name ptr, name len, alg]` (the name
+//!   as gc prints types, `main.T`; the alg, 0 for an uncomparable type, as
+//!   `runtime::alg` reads it);
 //! - itab: `[interface descriptor, type descriptor, 0, fun...]`, `fun[i]` being the id of
 //!   the function implementing the interface's `i`-th method (methods sorted by name),
 //!   at byte offset `24 + 8*i` as [`Instr::CallIface`] reads it. A value-receiver method
@@ -106,6 +107,8 @@ impl Ctx<'_> {
             u64::from(indirect(self, t)),
             name_addr,
             name.len() as u64,
+            // Word 6: how values of the type compare and hash (0: not comparable).
+            self.alg_addr(t).unwrap_or(0),
         ];
         let b: Box<[u64]> = words.into_boxed_slice();
         let a = b.as_ptr() as u64;

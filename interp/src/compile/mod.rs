@@ -15,13 +15,19 @@
 //! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
 //! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
-//!   stored in the closure object after the function id), func values, `defer`.
+//!   stored in the closure object after the function id), func values, the call
+//!   thunks of `defer` and `go`.
+//! - `chan`: channel operations, `for range` over channels, `select`, `go`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
 //! - `generic`: monomorphization: the current instance's type substitution, instances
 //!   compiled on demand, types interned between compilation rounds.
 //! - `method_expr`: method expressions (`T.m`), and methods reached through interfaces
 //!   (promoted from embedded interface fields, interface method values).
+//! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
+//!   `==` on structs and arrays.
+//! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
+//!   `clear`, `len` and `range` over maps.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -47,7 +53,8 @@
 //! - **Deferred calls** are thunks: a closure whose context holds the evaluated
 //!   function and argument words. A function that defers keeps its results in
 //!   variables, runs `RunDefers` before each return, and ends with the recovery
-//!   `Landing`.
+//!   `Landing`. A `go` statement builds the same thunk in the calling goroutine and
+//!   hands it to `Go`.
 //! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
 //!   runs its variable initializers in the checker's order (composite literals built
 //!   in place), then its `init` functions in source order. [`Compiled::inits`](crate::compile::Compiled::inits) lists
@@ -67,7 +74,9 @@
 //!   that would print something wrong. An internal inconsistency (for instance words
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
+mod alg;
 mod call;
+mod chan;
 mod closure;
 mod complex;
 mod expr;
@@ -76,6 +85,7 @@ mod generic;
 mod iface;
 pub mod layout;
 mod method_expr;
+mod maps;
 mod natives;
 mod package;
 mod rangefunc;

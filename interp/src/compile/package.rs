@@ -32,6 +32,8 @@ pub(crate) struct Ctx<'p> {
     string_addrs: HashMap<Vec<u8>, u64>,
     pub types: Vec<TypeLayout>,
     type_index: HashMap<TypeId, u32>,
+    /// Word images of channel element types (see `chan`).
+    pub chan_elems: HashMap<TypeId, u32>,
     pub natives: Vec<Native>,
     native_index: HashMap<&'static str, u32>,
     /// Per file: the variables function literals capture.
@@ -45,7 +47,12 @@ pub(crate) struct Ctx<'p> {
     pub descs: HashMap<TypeId, u64>,
     /// Itabs by (interface, concrete type).
     pub itabs: HashMap<(TypeId, TypeId), u64>,
-    /// Cell-receiver wrappers of value methods, by the method's function id.
+    /// Algs (equality and hashing) by type, `None` for uncomparable types (see `alg`).
+    pub algs: HashMap<TypeId, Option<u64>>,
+    /// Static map-type descriptors by map type (see `maps`).
+    pub map_types: HashMap<TypeId, u64>,
+    /// Cell-receiver wrappers of value methods, by the method's function id (one per
+    /// instance of a generic type's method).
     pub wrappers: HashMap<FuncId, FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
     pub linker_set: HashSet<ObjId>,
@@ -291,6 +298,7 @@ fn compile_round(
         string_addrs: HashMap::new(),
         types: Vec::new(),
         type_index: HashMap::new(),
+        chan_elems: HashMap::new(),
         natives: Vec::new(),
         native_index: HashMap::new(),
         captured: HashMap::new(),
@@ -299,6 +307,8 @@ fn compile_round(
         funcvals: HashMap::new(),
         descs: HashMap::new(),
         itabs: HashMap::new(),
+        algs: HashMap::new(),
+        map_types: HashMap::new(),
         wrappers: HashMap::new(),
         linker_set: HashSet::new(),
         generics: generic::Generics::default(),

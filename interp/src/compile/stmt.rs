@@ -18,7 +18,7 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn stmt(&mut self, s: StmtId) -> CResult {
+    pub(super) fn stmt(&mut self, s: StmtId) -> CResult {
         self.stmt_inner(s)?;
         // Statements leave the operand stack empty: anything else is a compiler bug,
         // reported rather than run.
@@ -118,10 +118,10 @@ impl FuncCompiler<'_, '_> {
             StmtKind::Range { key, value, define, x, body } => self.range(pos, label, *key, *value, *define, *x, body),
             StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, *init, *tag, clauses),
             StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch(label, *init, *guard, clauses),
-            StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
-            StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
+            StmtKind::Select { clauses, .. } => self.select_stmt(label, clauses),
+            StmtKind::Go(call) => self.go_stmt(pos, *call),
             StmtKind::Defer(call) => self.defer_stmt(pos, *call),
-            StmtKind::Send { .. } => Err(self.unimpl(pos, "channel sends")),
+            StmtKind::Send { ch, value } => self.send_stmt(pos, *ch, *value),
         }
     }
 
@@ -182,6 +182,9 @@ impl FuncCompiler<'_, '_> {
     /// Pushes the `n` values of the right side `e` of a multi-value assignment: a call's
     /// results, or the value and success of a comma-ok expression.
     pub fn multi_value(&mut self, e: ExprId, n: usize) -> CResult {
+        if n == 2 && self.is_map_index(e) {
+            return self.map_index(e, true);
+        }
         if n == 2 && self.is_comma_ok(e) {
             let u = self.unparen(e);
             return match self.file.expr(u).kind {
@@ -190,8 +193,7 @@ impl FuncCompiler<'_, '_> {
                     let t = self.cx.prog.types.tuple_elems(self.ty(u)).first().copied().unwrap_or(TypeTable::INVALID);
                     self.type_assert(u, x, t, true)
                 }
-                ExprKind::Index { .. } => Err(self.unimpl(self.file.expr(u).pos, "maps")),
-                _ => Err(self.unimpl(self.file.expr(u).pos, "channel receives")),
+                _ => self.recv_expr(u, true),
             };
         }
         self.expr(e)
@@ -231,6 +233,9 @@ impl FuncCompiler<'_, '_> {
             && !self.is_blank(*l)
             && !matches!(self.file.expr(self.unparen(*l)).kind, ExprKind::Name(_))
         {
+            if self.is_map_index(*l) {
+                return self.map_assign(*l, *r);
+            }
             // One memory location: address first, then the value (the common `a[i] = v`).
             let t = types[0];
             self.addr(*l)?;
@@ -240,10 +245,15 @@ impl FuncCompiler<'_, '_> {
         // Phase one (several left sides): the operands of index expressions and
         // indirections on the left are evaluated before the right side.
         let mut addrs: Vec<Option<u32>> = vec![None; lhs.len()];
+        let mut map_lhs = vec![None; lhs.len()];
         if lhs.len() > 1 {
             for (i, (&l, o)) in lhs.iter().zip(objs).enumerate() {
                 let u = self.unparen(l);
                 if o.is_some() || self.is_blank(l) || matches!(self.file.expr(u).kind, ExprKind::Name(_)) {
+                    continue;
+                }
+                if self.is_map_index(l) {
+                    map_lhs[i] = Some(self.map_lhs(l)?);
                     continue;
                 }
                 let slot = self.b.local(Kind::Pointer);
@@ -279,7 +289,15 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::StoreSlots { slot, n });
             }
         }
-        for ((((&l, o), &t), &(slot, n)), addr) in lhs.iter().zip(objs).zip(&types).zip(&temps).zip(&addrs) {
+        for (((((&l, o), &t), &(slot, n)), addr), ml) in lhs.iter().zip(objs).zip(&types).zip(&temps).zip(&addrs).zip(&map_lhs) {
+            if let Some(ml) = ml {
+                self.map_lhs_push(ml);
+                if n > 0 {
+                    self.b.emit(Instr::LoadSlots { slot, n });
+                }
+                self.map_lhs_store(ml);
+                continue;
+            }
             if let Some(a) = addr {
                 self.b.emit(Instr::Load(*a));
             }
@@ -319,6 +337,9 @@ impl FuncCompiler<'_, '_> {
             return Ok(());
         }
         let u = self.unparen(l);
+        if self.is_map_index(u) {
+            return self.map_store_top(u, t);
+        }
         if let ExprKind::Name(_) = self.file.expr(u).kind {
             let Some(&o) = self.finfo.uses.get(&u) else { return Err(self.err(pos, "internal compiler error: unresolved name")) };
             let loc = match self.vars.get(&o).copied() {
@@ -343,6 +364,9 @@ impl FuncCompiler<'_, '_> {
 
     /// `x op= y`, or `x++`/`x--` when `y` is `None`.
     fn op_assign(&mut self, pos: Pos, x: ExprId, op: BinOp, y: Option<ExprId>) -> CResult {
+        if self.is_map_index(x) {
+            return self.map_op_assign(pos, x, op, y);
+        }
         let t = self.ty(x);
         let r = self.repr_at(x, t)?;
         // `i++`, `i += 3` on a word-sized integer in a slot: one instruction.
@@ -764,6 +788,9 @@ impl FuncCompiler<'_, '_> {
     fn range(&mut self, pos: Pos, label: Option<String>, key: Option<ExprId>, value: Option<ExprId>, define: bool, x: ExprId, body: &Block) -> CResult {
         let prog = self.cx.prog;
         let xt = self.ty(x);
+        if let Type::Map(..) = prog.types.under(xt) {
+            return self.range_map(pos, label, key, value, define, x, body);
+        }
         let int = TypeTable::basic(BasicKind::Int);
         // What is iterated: a count, and for arrays and slices the element address.
         enum Src {
@@ -815,6 +842,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Store(base));
                 Src::Elems { base, elem, size: layout::size_of(prog, elem) }
             }
+            Type::Chan(_, elem) => return self.range_chan(label, key, define, x, *elem, body),
             Type::Basic(k) if k.is_string() => {
                 let ptr = self.b.local(Kind::Pointer);
                 self.expr(x)?;
@@ -897,7 +925,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores the value on top of the stack into a range variable (declared per
     /// iteration with `:=`).
-    fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+    pub fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
         if define {
             let ExprKind::Name(n) = self.file.expr(e).kind else {
                 return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));
@@ -959,14 +987,6 @@ impl FuncCompiler<'_, '_> {
                         self.b.emit(Instr::Load(slot));
                         self.b.emit(Instr::Const(0));
                         self.b.emit(Instr::Eq);
-                        self.b.branch(Instr::JumpIf(0), l);
-                    }
-                    Some((slot, n, ty))
-                        if matches!(layout::repr(self.cx.prog, ty), Some(Repr::Block { .. }))
-                            && !self.cx.prog.types.is_interface(self.ty(e)) =>
-                    {
-                        // Structs and arrays compare field by field, through memory.
-                        self.compare_block_tag(self.file.expr(e).pos, slot, n, e, ty)?;
                         self.b.branch(Instr::JumpIf(0), l);
                     }
                     Some((slot, n, ty)) if !self.cx.prog.types.is_interface(ty) && self.cx.prog.types.is_interface(self.ty(e)) => {

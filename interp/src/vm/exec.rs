@@ -22,6 +22,7 @@
 //! bounds checks and `unsafe` code, and catch only the nil page.
 
 use super::arith;
+use super::chan::Step;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
 use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
@@ -42,6 +43,8 @@ pub(super) enum Trap {
     Done,
     /// The preemption budget ran out at a back-edge or call; resume at the saved pc.
     Yield,
+    /// Parked at a channel operation (the saved pc); the scheduler wakes it.
+    Block,
     /// A run-time error (only between the runtime helpers and the loop, which turns it
     /// into a panic).
     Runtime(RuntimeError),
@@ -50,6 +53,8 @@ pub(super) enum Trap {
     Panicking,
     /// The stack would outgrow its limit (the saved pc is the call).
     Overflow,
+    /// A fatal error with this message (`go of nil func value`): gc's `throw`.
+    Fatal(&'static str),
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }
@@ -65,7 +70,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
     let metas: *const Meta = vm.metas.as_ptr();
     let nfuncs = vm.metas.len();
     let limit = vm.config.max_stack_bytes;
-    let mut budget = vm.config.budget;
+    let mut budget = vm.slice.max(1);
     let mut executed: u64 = 0;
 
     // SAFETY (whole body): see the module docs; the saved state came from this loop.
@@ -86,6 +91,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 g.pc = $pc as u32;
                 g.fp = fp.offset_from(base) as usize;
                 g.sp = sp.offset_from(base) as usize;
+                // What is left of the time slice, which a goroutine woken by this
+                // one may inherit (see `sched`).
+                vm.slice_left = budget;
                 if COUNT {
                     vm.executed += std::mem::take(&mut executed);
                 }
@@ -302,15 +310,15 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         continue;
                     }
                     let id = dynamic_target!(*(f as *const u64), 0, 0);
+                    // The deferred call takes no arguments: its frame starts at `sp`.
+                    // Recorded before the call, which may yield at the callee's entry.
+                    let callee_fp = sp.offset_from(base) as usize;
                     if let Some(p) = g.panics.last_mut() {
                         p.running = Some(d);
+                        p.defer_fp = Some(callee_fp);
                     }
                     ip = UNWIND_STUB.as_ptr();
                     call!(id, f);
-                    let callee_fp = fp.offset_from(base) as usize;
-                    if let Some(p) = g.panics.last_mut() {
-                        p.defer_fp = Some(callee_fp);
-                    }
                     break;
                 }
             }};
@@ -679,8 +687,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
                     };
                     if vm.heap.collection_due() {
-                        let (program, metas) = (vm.program, &vm.metas);
-                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                        vm.collect(g);
                     }
                     let mut cx = NativeCx::new(vm.program, &mut *vm.heap);
                     match (native.func)(&mut cx, args, out) {
@@ -791,8 +798,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         caller_fp == d
                             && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
                     };
+                    // In a thunk (`defer recover()`), recover() is called by the function
+                    // running the thunk: it works if that function is the deferred call.
+                    let is_thunk = meta.defer_wrapper;
+                    let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);
@@ -833,17 +844,94 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         run_next_defer!();
                     }
                 }
+                // ---- maps (see `super::map`)
+                Instr::MapLen => unary!(|m| super::map::len(m)),
+                Instr::MapLoad(c) | Instr::MapLoadOk(c) => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::load(mt, sp, matches!(ins, Instr::MapLoadOk(_))) {
+                        Ok(top) => sp = top,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::MapNew(c) | Instr::MapStore(c) => {
+                    // May allocate: collect first if due, with the inputs on the stack.
+                    save!(ip.offset_from(meta.code) - 1);
+                    if vm.heap.collection_due() {
+                        let (program, metas) = (vm.program, &vm.metas);
+                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                    }
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    let mut a = super::map::HeapAlloc { heap: &mut *vm.heap, program: vm.program };
+                    let r = match ins {
+                        Instr::MapNew(_) => super::map::new(mt, sp, &mut a),
+                        _ => super::map::store(mt, sp, &mut a),
+                    };
+                    match r {
+                        Ok(top) => sp = top,
+                        Err(runtime::map::MapError::Panic(e)) => throw!(e),
+                        Err(runtime::map::MapError::OutOfMemory) => trap!(Trap::Vm(VmError::OutOfMemory)),
+                    }
+                }
+                Instr::MapRemove(c) => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::remove(mt, sp) {
+                        Ok(top) => sp = top,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::MapClear(c) => sp = super::map::clear(super::map::map_type(*meta.consts.add(c as usize)), sp),
+                Instr::MapRangeInit(slot) => {
+                    let m = pop!();
+                    super::map::range_init(fp.add(slot as usize), m);
+                }
+                Instr::MapRangeNext { c, slot } => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::range_next(mt, fp.add(slot as usize)) {
+                        Ok(ok) => push!(u64::from(ok)),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::EqWords(c) => match super::map::eq_words(*meta.consts.add(c as usize), sp) {
+                    Ok(top) => sp = top,
+                    Err(e) => throw!(e),
+                },
                 Instr::MakeMap(_)
                 | Instr::MapGet(_)
                 | Instr::MapSet(_)
                 | Instr::MapDelete(_)
                 | Instr::MapIterInit(_)
-                | Instr::MapIterNext(_)
-                | Instr::MakeChan(_)
-                | Instr::ChanSend(_)
-                | Instr::ChanRecv(_)
-                | Instr::ChanClose
-                | Instr::Select(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+                | Instr::MapIterNext(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+                // Channels and goroutines (`vm::chan`).
+                Instr::MakeChan(t) => {
+                    save!(ip.offset_from(meta.code) - 1);
+                    match vm.make_chan(g, t, *sp.sub(1) as i64) {
+                        Ok(c) => *sp.sub(1) = c,
+                        Err(Trap::Runtime(e)) => throw!(e),
+                        Err(trap) => trap!(trap),
+                    }
+                }
+                Instr::ChanSend(_) | Instr::ChanRecv(_) | Instr::ChanClose | Instr::Select(_) => {
+                    save!(ip.offset_from(meta.code) - 1);
+                    let step = match ins {
+                        Instr::ChanSend(t) => vm.chan_send(g, t),
+                        Instr::ChanRecv(t) => vm.chan_recv(g, t),
+                        Instr::Select(n) => vm.select(g, n),
+                        _ => vm.chan_close(g),
+                    };
+                    match step {
+                        Step::Done => sp = base.add(g.sp),
+                        Step::Block => return Trap::Block,
+                        Step::Panic(e) => throw!(e),
+                        Step::Vm(e) => trap!(Trap::Vm(e)),
+                    }
+                }
+                Instr::Go => {
+                    let f = pop!();
+                    save!(ip.offset_from(meta.code) - 1);
+                    if let Err(trap) = vm.go(g, f) {
+                        trap!(trap);
+                    }
+                }
             }
         }
     }
@@ -889,8 +977,7 @@ impl Vm<'_> {
             return Err(Trap::Vm(VmError::BadType(t)));
         };
         if self.heap.collection_due() {
-            let (program, metas) = (self.program, &self.metas);
-            self.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+            self.collect(g);
         }
         match self.heap.alloc(t, layout, count) {
             Ok(p) => Ok(p as u64),
