@@ -34,7 +34,7 @@ pub struct Predeclared {
 }
 
 /// Everything known about a program's packages.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Program {
     /// All types.
     pub types: TypeTable,

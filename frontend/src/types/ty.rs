@@ -302,7 +302,7 @@ pub struct TypeParam {
 }
 
 /// The interned type table shared by every package of a program.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct TypeTable {
     types: Vec<Type>,
     interned: HashMap<Type, TypeId>,
@@ -366,6 +366,16 @@ impl TypeTable {
         self.types.push(t.clone());
         self.interned.insert(t, id);
         id
+    }
+
+    /// The id of structural type `t` if it is interned already (never interns).
+    pub fn lookup(&self, t: &Type) -> Option<TypeId> {
+        self.interned.get(t).copied()
+    }
+
+    /// The instance `origin[targs]` if it exists already (never creates one).
+    pub fn lookup_instance(&self, origin: TypeId, targs: &[TypeId]) -> Option<TypeId> {
+        self.instances.get(&(origin, targs.to_vec())).copied()
     }
 
     /// `*elem`

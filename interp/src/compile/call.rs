@@ -25,8 +25,8 @@ impl FuncCompiler<'_, '_> {
             };
             return self.builtin(e, *b, args, has_dots);
         }
-        if self.finfo.instances.contains_key(&f) {
-            return Err(self.unimpl(pos, "generic functions"));
+        if self.instance_at(f).is_some() {
+            return self.generic_call(e, f, args, has_dots);
         }
         if let Some(sel) = self.finfo.selections.get(&f).cloned() {
             match sel.kind {
@@ -34,6 +34,11 @@ impl FuncCompiler<'_, '_> {
                 SelectionKind::MethodExpr => return self.method_expr_call(e, f, &sel, args, has_dots),
                 SelectionKind::Field => {}
             }
+        }
+        if let Some(sel) = self.finfo.selections.get(&f).cloned()
+            && sel.kind == SelectionKind::MethodExpr
+        {
+            return self.method_expr_call(e, f, &sel, args, has_dots);
         }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
@@ -44,12 +49,21 @@ impl FuncCompiler<'_, '_> {
             // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
-        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+        self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
     }
 
     /// `x.m(args)` for a method `m` declared on a defined type (a static call; the
     /// receiver is passed first, as a pointer or a value as the method declares).
     fn method_call(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
+        if self.is_tparam_method(f, sel)
+            && let Some(resolved) = self.resolve_tparam_method(f, sel)?
+        {
+            return self.method_call_sel(e, f, &resolved, args, has_dots);
+        }
+        self.method_call_sel(e, f, sel, args, has_dots)
+    }
+
+    fn method_call_sel(&mut self, e: ExprId, f: ExprId, sel: &Selection, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
         let prog = self.cx.prog;
         let Some(obj) = sel.obj else {
@@ -62,11 +76,11 @@ impl FuncCompiler<'_, '_> {
             let name = self.file.name(name).to_string();
             return self.iface_call(e, x, &name, args, has_dots);
         };
-        let Some((id, sig)) = self.cx.funcs.get(&obj).cloned() else {
-            return Err(self.unimpl(pos, "calls of methods of generic types"));
-        };
+        let (id, sig) = self.selected_method_func(f, sel, obj)?;
         self.method_receiver(pos, f, sel, obj)?;
-        self.call_args_and_call(e, obj, id, &sig, args, has_dots)
+        // A generic type's method: its parameter types as this receiver instantiates them.
+        let fty = if self.cx.funcs.contains_key(&obj) { prog.obj(obj).ty } else { self.sty(sel.ty) };
+        self.call_args_and_call(e, fty, id, &sig, args, has_dots)
     }
 
     /// Pushes the receiver of method `m` selected by `f` (`x.m`): the value or the
@@ -142,9 +156,11 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pushes the arguments of a call of function `obj` (after any receiver) and calls it.
-    fn call_args_and_call(&mut self, e: ExprId, obj: frontend::types::ObjId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
+    /// `fty` is the callee's Go signature as the call sees it (for a method, without
+    /// the receiver).
+    fn call_args_and_call(&mut self, e: ExprId, fty: TypeId, id: u32, sig: &crate::bytecode::Signature, args: &[ExprId], has_dots: bool) -> CResult {
         let pos = self.file.expr(e).pos;
-        let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
+        let Some(fsig) = self.cx.prog.types.signature_of(fty).cloned() else {
             return Err(self.err(pos, "internal compiler error: callee without a signature"));
         };
         self.push_call_args(pos, args, &fsig, has_dots)?;
@@ -481,6 +497,7 @@ impl FuncCompiler<'_, '_> {
                 let [dst, src] = args else { return Err(self.err(pos, "internal compiler error: copy arity")) };
                 self.copy_builtin(e, *dst, *src)
             }
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => self.unsafe_layout(e, b, args),
             Builtin::Recover => {
                 self.b.emit(Instr::Recover);
                 Ok(())

@@ -156,7 +156,9 @@ impl FuncCompiler<'_, '_> {
         let id = self.cx.reserve_func();
         let no_tables = self.err(pos, "internal compiler error: no checker tables");
         let file_id = self.file_id;
-        let Some(inner) = FuncCompiler::new(self.cx, &name, sig, file_id) else { return Err(no_tables) };
+        let subst = self.subst.clone();
+        let Some(mut inner) = FuncCompiler::new(self.cx, &name, sig, file_id) else { return Err(no_tables) };
+        inner.subst = subst;
         let f = inner.compile_body(&param_objs, &fsig.params, &result_objs, fsig.results.clone(), body, &captures);
         match f {
             Ok(f) => self.cx.define_func(id, f),
@@ -364,11 +366,15 @@ impl FuncCompiler<'_, '_> {
             // checks the interface for nil now, as gc does at the defer statement.
             && sel.obj.is_some()
         {
-            let Some(m) = sel.obj else { return self.iface_thunk(pos, op, mark, fun, &sel, args, *has_dots) };
-            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                return Err(self.unimpl(pos, "defer of methods of generic types"));
+            let sel = match self.is_tparam_method(fun, &sel) {
+                true => self.resolve_tparam_method(fun, &sel)?.unwrap_or(sel),
+                false => sel,
             };
-            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+            let Some(m) = sel.obj else { return self.iface_thunk(pos, op, mark, fun, &sel, args, *has_dots) };
+            let generic = !self.cx.funcs.contains_key(&m);
+            let (id, sig) = self.selected_method_func(fun, &sel, m)?;
+            let fty = if generic { self.sty(sel.ty) } else { prog.obj(m).ty };
+            let Some(fsig) = prog.types.signature_of(fty).cloned() else {
                 return Err(self.err(pos, "internal compiler error: method signature"));
             };
             self.static_func_value(id);

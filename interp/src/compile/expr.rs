@@ -14,9 +14,10 @@ use frontend::types::sizes;
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
 
 impl FuncCompiler<'_, '_> {
-    /// The checker's type of `e` (Invalid if it recorded none).
+    /// The checker's type of `e` (Invalid if it recorded none), with the current
+    /// instance's type arguments substituted.
     pub fn ty(&self, e: ExprId) -> TypeId {
-        self.finfo.type_of(e).map_or(TypeTable::INVALID, |tv| tv.ty)
+        self.sty(self.finfo.type_of(e).map_or(TypeTable::INVALID, |tv| tv.ty))
     }
 
     /// The representation of `t`, or a "not implemented" error at `e`.
@@ -65,9 +66,10 @@ impl FuncCompiler<'_, '_> {
 
     /// Pushes the value of `e`.
     pub fn expr(&mut self, e: ExprId) -> CResult {
-        let Some(tv) = self.finfo.type_of(e).cloned() else {
+        let Some(mut tv) = self.finfo.type_of(e).cloned() else {
             return Err(self.err(self.file.expr(e).pos, "internal compiler error: expression has no type"));
         };
+        tv.ty = self.sty(tv.ty);
         if let Some(v) = &tv.value {
             return self.push_const(e, v, tv.ty);
         }
@@ -90,6 +92,11 @@ impl FuncCompiler<'_, '_> {
                         SelectionKind::MethodExpr => return self.method_expr_value(e, &sel),
                         SelectionKind::Field => {}
                     }
+                }
+                if let Some(sel) = self.finfo.selections.get(&e).cloned()
+                    && sel.kind == SelectionKind::MethodExpr
+                {
+                    return self.method_expr_value(e, &sel);
                 }
                 self.addr(e)?;
                 self.load_mem(tv.ty)
@@ -136,6 +143,7 @@ impl FuncCompiler<'_, '_> {
                     self.static_func_value(id);
                     Ok(())
                 }
+                None if self.instance_at(e).is_some() => self.generic_func_value(e),
                 None => Err(self.unimpl(pos, "values of this function")),
             },
             _ => Err(self.unimpl(pos, "this kind of name")),
@@ -221,12 +229,15 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(if op == BinOp::Eql { Instr::Eq } else { Instr::Ne });
                     return Ok(());
                 }
-                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
-                    return self.compare_blocks(pos, op, x, y, ot);
-                }
                 // An interface on either side: both become interface values.
                 let (tx, ty) = (self.ty(x), self.ty(y));
                 let prog = self.cx.prog;
+                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot)
+                    && !prog.types.is_interface(tx)
+                    && !prog.types.is_interface(ty)
+                {
+                    return self.compare_blocks(pos, op, x, y, ot);
+                }
                 if prog.types.is_interface(tx) || prog.types.is_interface(ty) {
                     let it = if prog.types.is_interface(tx) { tx } else { ty };
                     self.expr_to(x, it)?;
@@ -634,10 +645,10 @@ impl FuncCompiler<'_, '_> {
 
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
-        let [i] = indices else { return Err(self.unimpl(pos, "generic functions")) };
-        if self.finfo.instances.contains_key(&self.unparen(x)) || self.finfo.instances.contains_key(&e) {
-            return Err(self.unimpl(pos, "generic functions"));
+        if self.instance_at(e).is_some() {
+            return self.generic_func_value(e);
         }
+        let [i] = indices else { return Err(self.err(pos, "internal compiler error: index arity")) };
         let prog = self.cx.prog;
         let xt = self.ty(x);
         let t = self.ty(e);

@@ -4,6 +4,7 @@
 use super::layout::{self, Repr};
 use super::package::{Ctx, symbol_prefix};
 use super::CompileError;
+use super::generic::{InstJob, Subst};
 use crate::bytecode::{Function, FunctionBuilder, Instr, Kind, Label, Signature};
 use frontend::syntax::Pos;
 use frontend::syntax::ast::{Block, DeclId, DeclKind, ExprId, File};
@@ -67,6 +68,8 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub closures: u32,
     /// Variables of this file that some function literal captures (they are boxed).
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
+    /// The type arguments of the generic instance being compiled (empty otherwise).
+    pub subst: std::rc::Rc<Subst>,
     /// This function is the body of a range-over-func loop.
     pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
     /// Set up by the loop for the body's prologue.
@@ -106,6 +109,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             has_defer: false,
             closures: 0,
             captured: cx_captured,
+            subst: std::rc::Rc::default(),
             rangefunc: None,
             rangefunc_setup: None,
             select_recvs: HashMap::new(),
@@ -121,12 +125,30 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         file_id: FileId,
         decl: DeclId,
     ) -> Result<Function, Vec<CompileError>> {
-        let prog = cx.prog;
         let sig = cx.funcs.get(&obj).map(|f| f.1.clone()).unwrap_or_default();
+        Self::compile_decl_in(cx, name, obj, file_id, decl, sig, std::rc::Rc::default())
+    }
+
+    /// Compiles one instance of a generic function or method.
+    pub fn compile_instance(cx: &'c mut Ctx<'p>, job: &InstJob) -> Result<Function, Vec<CompileError>> {
+        Self::compile_decl_in(cx, &job.name, job.obj, job.file, job.decl, job.sig.clone(), job.subst.clone())
+    }
+
+    fn compile_decl_in(
+        cx: &'c mut Ctx<'p>,
+        name: &str,
+        obj: ObjId,
+        file_id: FileId,
+        decl: DeclId,
+        sig: Signature,
+        subst: std::rc::Rc<Subst>,
+    ) -> Result<Function, Vec<CompileError>> {
+        let prog = cx.prog;
         let internal = |msg: &str| vec![CompileError { pos: name.to_string(), msg: format!("internal compiler error: {msg}") }];
         let Some(mut fc) = FuncCompiler::new(cx, name, sig, file_id) else {
             return Err(internal("no checker tables for the file"));
         };
+        fc.subst = subst;
         let file = fc.file.clone();
         let DeclKind::Func { body, .. } = &file.decl(decl).kind else {
             return Err(internal("not a function declaration"));
@@ -150,8 +172,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         let ObjKind::Func(fi) = &prog.obj(obj).kind else { return Err(internal("not a function object")) };
         fc.b.set_line(fc.line(file.decl(decl).pos));
         let params: Vec<Option<ObjId>> = fi.recv.iter().chain(&fi.params).map(|&p| Some(p)).collect();
-        let param_types: Vec<TypeId> = params.iter().flatten().map(|&p| prog.obj(p).ty).collect();
-        let result_types: Vec<TypeId> = fi.results.iter().map(|&r| prog.obj(r).ty).collect();
+        let param_types: Vec<TypeId> = params.iter().flatten().map(|&p| fc.obj_ty(p)).collect();
+        let result_types: Vec<TypeId> = fi.results.iter().map(|&r| fc.obj_ty(r)).collect();
         let named = fi.results.iter().any(|&r| !prog.obj(r).name.is_empty());
         let results: Vec<ObjId> = if named { fi.results.clone() } else { Vec::new() };
         fc.compile_body(&params, &param_types, &results, result_types, body, &[])
@@ -208,7 +230,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             if !results.is_empty() {
                 fc.results = results.to_vec();
                 for &r in results {
-                    let t = prog.obj(r).ty;
+                    let t = fc.obj_ty(r);
                     let loc = fc.declare_var(r, t)?;
                     fc.result_locs.push(loc);
                 }

@@ -66,10 +66,17 @@ impl FuncCompiler<'_, '_> {
         let Some(vsig) = self.cx.signature(self.ty(e)) else {
             return Err(self.err(pos, "internal compiler error: method value signature"));
         };
+        if self.is_tparam_method(e, sel)
+            && let Some(resolved) = self.resolve_tparam_method(e, sel)?
+        {
+            // In generic code, a method of a type parameter: the type argument's.
+            if resolved.obj.is_none() {
+                return self.iface_method_value(e, &resolved, &vsig);
+            }
+            return self.method_value(e, &resolved);
+        }
         let Some(m) = sel.obj else { return self.iface_method_value(e, sel, &vsig) };
-        let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-            return Err(self.unimpl(pos, "method values of generic types"));
-        };
+        let (id, sig) = self.selected_method_func(e, sel, m)?;
         let nrecv = sig.params.len().saturating_sub(vsig.params.len());
         let recv_kinds: Vec<Kind> = sig.params.get(..nrecv).unwrap_or(&[]).to_vec();
         self.method_receiver(pos, e, sel, m)?;
@@ -149,7 +156,8 @@ impl FuncCompiler<'_, '_> {
     fn method_expr_func(&mut self, f: ExprId, sel: &Selection) -> CResult<u32> {
         let pos = self.file.expr(f).pos;
         let name = self.sel_name(f);
-        let t = sel.recv;
+        // In generic code the receiver type may mention type parameters.
+        let t = self.sty(sel.recv);
         if self.cx.prog.types.is_interface(t) {
             let Some(vsig) = self.cx.signature(self.ty(f)) else {
                 return Err(self.err(pos, "internal compiler error: method expression signature"));

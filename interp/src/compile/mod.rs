@@ -20,11 +20,12 @@
 //! - `chan`: channel operations, `for range` over channels, `select`, `go`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
+//! - `generic`: monomorphization: the current instance's type substitution, instances
+//!   compiled on demand, types interned between compilation rounds.
 //! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
 //!   `==` on structs and arrays.
 //! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
 //!   `clear`, `len` and `range` over maps.
-//!   calls.
 //! - `assert`: conversions between interfaces, type assertions, type switches.
 //! - `methods`: method sets, method tables, and the wrappers that call a method with
 //!   its receiver in another shape (itab entries, method expressions, promotion).
@@ -67,6 +68,12 @@
 //! - **Evaluation order** follows gc where the spec leaves room: operands left to
 //!   right, the function value before the arguments, `print` operands all before any
 //!   output, the left side's index operands before the right side of an assignment.
+//! - **Generics** are monomorphized: each (generic function or method, type arguments)
+//!   pair is compiled once as its own function, with every checker type substituted
+//!   through the function compiler's current substitution, so the bytecode never sees
+//!   a type parameter. Instances are found from calls, func values, method values and
+//!   itabs as bodies compile (a work queue); types that only exist after substitution
+//!   are interned between compilation rounds (see `generic`).
 //! - **Unsupported features** produce `file:line:col: mvm: not implemented yet: <what>`
 //!   at compile time (all of them, not only the first), never a crash and never code
 //!   that would print something wrong. An internal inconsistency (for instance words
@@ -80,6 +87,7 @@ mod closure;
 mod complex;
 mod expr;
 mod func;
+mod generic;
 mod iface;
 pub mod layout;
 mod maps;

@@ -3,7 +3,7 @@
 //! package's init function, and links the result.
 
 use super::func::FuncCompiler;
-use super::{CompileError, Compiled, StaticData, closure, layout, natives};
+use super::{CompileError, Compiled, StaticData, closure, generic, layout, natives};
 use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
 use frontend::syntax::ast::{DeclId, DeclKind};
 use frontend::types::object::{ObjKind, PkgId};
@@ -55,6 +55,8 @@ pub(crate) struct Ctx<'p> {
     pub method_wrappers: HashMap<(super::methods::Recv, TypeId, String, Option<PkgId>), FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
     pub linker_set: HashSet<ObjId>,
+    /// Generic declarations and their instances.
+    pub generics: generic::Generics,
 }
 
 impl<'p> Ctx<'p> {
@@ -248,6 +250,44 @@ pub fn compile_with_strings(
         return Err(errors);
     }
 
+    // Generic code may need types the checker never built: a round that misses some
+    // interns them into a copy of the program and compiles again (see `generic`).
+    let mut owned: Option<TypesProgram> = None;
+    for _ in 0..MAX_ROUNDS {
+        let p = owned.as_ref().unwrap_or(prog);
+        match compile_round(checked, p, &user_pkgs, &user_files, x_strings) {
+            Round::Done(r) => return r,
+            Round::Missing(missing) => {
+                let p = owned.get_or_insert_with(|| prog.clone());
+                for (t, s) in missing {
+                    generic::intern(&mut p.types, t, &s.map, 0);
+                }
+            }
+        }
+    }
+    Err(vec![CompileError { pos: "mvm".into(), msg: "internal compiler error: generic types do not converge".into() }])
+}
+
+/// Bound on compilation rounds (each adds the types generic code needed).
+const MAX_ROUNDS: usize = 64;
+
+/// The outcome of one compilation round.
+enum Round {
+    Done(Result<Compiled, Vec<CompileError>>),
+    /// Substitutions whose types must be interned before the next round.
+    Missing(Vec<(TypeId, Rc<generic::Subst>)>),
+}
+
+/// Compiles the user packages against type table `prog`.
+fn compile_round(
+    checked: &CheckedProgram,
+    prog: &TypesProgram,
+    user_pkgs: &[PkgId],
+    user_files: &[(FileId, PkgId)],
+    x_strings: &[(String, String)],
+) -> Round {
+    let info = &checked.info;
+    let mut errors = Vec::new();
     let mut cx = Ctx {
         prog,
         info,
@@ -270,12 +310,13 @@ pub fn compile_with_strings(
         map_types: HashMap::new(),
         method_wrappers: HashMap::new(),
         linker_set: HashSet::new(),
+        generics: generic::Generics::default(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
     let mut jobs: Vec<(Job, String)> = Vec::new();
     let mut global_vars: Vec<ObjId> = Vec::new();
-    for &(fid, pkg) in &user_files {
+    for &(fid, pkg) in user_files {
         let file = prog.file(fid);
         let Some(finfo) = info.file(fid) else { continue };
         let prefix = symbol_prefix(prog, Some(pkg));
@@ -286,7 +327,8 @@ pub fn compile_with_strings(
                     let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
                     let fname = file.name(*name);
                     if !tparams.is_empty() {
-                        // Generic functions: reported where they are used.
+                        // Compiled per instance, on demand.
+                        cx.generics.decls.insert(obj, (fid, did));
                         continue;
                     }
                     let Some(mut sig) = cx.signature(prog.obj(obj).ty) else { continue };
@@ -295,6 +337,7 @@ pub fn compile_with_strings(
                         let ObjKind::Func(fi) = &prog.obj(obj).kind else { continue };
                         let (Some(r), Some(base)) = (fi.recv, fi.recv_base) else { continue };
                         if !fi.tparams.is_empty() {
+                            cx.generics.decls.insert(obj, (fid, did));
                             continue;
                         }
                         let mut params = layout::words(prog, prog.obj(r).ty);
@@ -329,7 +372,7 @@ pub fn compile_with_strings(
         }
     }
     let mut init_ids = Vec::new();
-    for p in init_order(prog, &user_pkgs) {
+    for p in init_order(prog, user_pkgs) {
         let id = jobs.len() as FuncId;
         init_ids.push(id);
         jobs.push((Job::Init { pkg: p }, format!("{}.init", symbol_prefix(prog, Some(p)))));
@@ -392,6 +435,17 @@ pub fn compile_with_strings(
         }
     }
 
+    // Instances of generic code, as calls found them (bodies may find more).
+    while let Some(job) = cx.generics.queue.pop() {
+        match FuncCompiler::compile_instance(&mut cx, &job) {
+            Ok(f) => cx.define_func(job.id, f),
+            Err(mut es) => errors.append(&mut es),
+        }
+    }
+    let missing = std::mem::take(&mut *cx.generics.missing.borrow_mut());
+    if !missing.is_empty() {
+        return Round::Missing(missing);
+    }
     let support = match cx.runtime_support() {
         Ok(s) => s,
         Err(e) => {
@@ -399,6 +453,7 @@ pub fn compile_with_strings(
             Default::default()
         }
     };
+
     for (i, f) in std::mem::take(&mut cx.extra).into_iter().enumerate() {
         functions.push(f.unwrap_or_else(|| placeholder(&format!("closure{i}"))));
     }
@@ -418,20 +473,22 @@ pub fn compile_with_strings(
     errors.sort_by(|a, b| a.pos.cmp(&b.pos));
     errors.dedup();
     if !errors.is_empty() {
-        return Err(errors);
+        return Round::Done(Err(errors));
     }
-    let Some(main) = main else { return Err(errors) };
-    let mut program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
+    let Some(main) = main else { return Round::Done(Err(errors)) };
+    let program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
         vec![CompileError { pos: "mvm".into(), msg: format!("internal compiler error: link: {e}") }]
-    })?;
-    // One itab per (interface, type): the run-time cache starts with the static ones.
-    for (&(i, t), &itab) in &cx.itabs {
-        if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
-            program.itabs().seed(id, td, itab);
+    });
+    Round::Done(program.map(|mut program| {
+        // One itab per (interface, type): the run-time cache starts with the static ones.
+        for (&(i, t), &itab) in &cx.itabs {
+            if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
+                program.itabs().seed(id, td, itab);
+            }
         }
-    }
-    program.set_support(support);
-    Ok(Compiled { program, inits: init_ids, main, data: cx.data })
+        program.set_support(support);
+        Compiled { program, inits: init_ids, main, data: cx.data }
+    }))
 }
 
 /// The order packages initialize in (Go 1.21+): repeatedly the first package, by

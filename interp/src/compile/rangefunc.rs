@@ -156,6 +156,7 @@ impl FuncCompiler<'_, '_> {
         let id = self.cx.reserve_func();
         let no_tables = self.err(pos, "internal compiler error: no checker tables");
         let file_id = self.file_id;
+        let subst = self.subst.clone();
         let local_targets = self.targets.clone();
         let mut outer_targets: Vec<(Option<String>, bool)> =
             local_targets.iter().map(|t| (t.label.clone(), t.cont.is_some())).collect();
@@ -166,6 +167,7 @@ impl FuncCompiler<'_, '_> {
         let span = (body.pos.offset(), body.rbrace.offset());
         let gotos = self.escaping_gotos(span);
         let Some(mut inner) = FuncCompiler::new(self.cx, &name, yield_words, file_id) else { return Err(no_tables) };
+        inner.subst = subst;
         inner.rangefunc_setup = Some(RangeFuncSetup { captures: captures.len(), results: result_types.len(), assigns, pos });
         inner.rangefunc = Some(RangeFuncBody {
             state: 0,

@@ -137,8 +137,7 @@ impl FuncCompiler<'_, '_> {
 
     /// `var a, b = x, y` / `a, b := x, y` where every name is new.
     fn define(&mut self, pos: Pos, objs: &[Option<ObjId>], values: &[ExprId]) -> CResult {
-        let prog = self.cx.prog;
-        let types: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeTable::INVALID, |o| prog.obj(o).ty)).collect();
+        let types: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeTable::INVALID, |o| self.obj_ty(o))).collect();
         if values.is_empty() {
             for (o, &t) in objs.iter().zip(&types) {
                 if let Some(o) = o {
@@ -214,12 +213,12 @@ impl FuncCompiler<'_, '_> {
             .zip(objs)
             .enumerate()
             .map(|(i, (&l, o))| match o {
-                Some(o) => prog.obj(*o).ty,
+                Some(o) => self.obj_ty(*o),
                 None if self.is_blank(l) => rhs_types.get(i).copied().unwrap_or(TypeTable::INVALID),
                 None => {
                     // A name redeclared by `:=` has no recorded expression type.
                     let named = match self.file.expr(self.unparen(l)).kind {
-                        ExprKind::Name(_) => self.finfo.uses.get(&self.unparen(l)).map(|&o| prog.obj(o).ty),
+                        ExprKind::Name(_) => self.finfo.uses.get(&self.unparen(l)).map(|&o| self.obj_ty(o)),
                         _ => None,
                     };
                     match named {
@@ -746,7 +745,7 @@ impl FuncCompiler<'_, '_> {
                     _ => None,
                 })
                 .filter_map(|o| match self.vars.get(&o) {
-                    Some(VarLoc::Boxed { slot }) => Some((*slot, self.cx.prog.obj(o).ty)),
+                    Some(VarLoc::Boxed { slot }) => Some((*slot, self.obj_ty(o))),
                     _ => None,
                 })
                 .collect(),
@@ -982,6 +981,23 @@ impl FuncCompiler<'_, '_> {
             }
             for &e in &c.cases {
                 match tag_info {
+                    Some((slot, _, ty))
+                        if self.is_nil(e) && matches!(layout::repr(self.cx.prog, ty), Some(Repr::Slice | Repr::Ptr | Repr::Iface)) =>
+                    {
+                        // `case nil`: the first word decides.
+                        self.b.emit(Instr::Load(slot));
+                        self.b.emit(Instr::Const(0));
+                        self.b.emit(Instr::Eq);
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
+                    Some((slot, n, ty)) if !self.cx.prog.types.is_interface(ty) && self.cx.prog.types.is_interface(self.ty(e)) => {
+                        // `switch v { case i: }` with an interface case compares as interfaces.
+                        let it = self.ty(e);
+                        self.tag_to_iface(self.file.expr(e).pos, slot, n, ty, it)?;
+                        self.expr(e)?;
+                        self.compare(self.file.expr(e).pos, BinOp::Eql, it)?;
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
                     Some((slot, n, ty)) => {
                         self.b.emit(Instr::LoadSlots { slot, n });
                         self.expr_to(e, ty)?;
@@ -1023,5 +1039,28 @@ fn negate(op: BinOp) -> BinOp {
         BinOp::Leq => BinOp::Gtr,
         BinOp::Gtr => BinOp::Leq,
         _ => BinOp::Lss,
+    }
+}
+
+/// Switch tags compared with interface-typed cases.
+impl FuncCompiler<'_, '_> {
+    /// Pushes the value of type `t` in slots `slot..slot+n` converted to interface
+    /// type `it` (a switch tag compared with an interface case).
+    pub fn tag_to_iface(&mut self, pos: frontend::syntax::Pos, slot: u32, n: u16, t: TypeId, it: TypeId) -> CResult {
+        let desc = if super::iface::iface_methods(self.cx, it).is_empty() { self.cx.descriptor(t) } else { self.itab(pos, it, t)? };
+        self.push_addr(desc);
+        if super::iface::indirect(self.cx, t) {
+            let cell = self.new_box(t)?;
+            self.b.emit(crate::bytecode::Instr::Load(cell));
+            if n > 0 {
+                self.b.emit(crate::bytecode::Instr::LoadSlots { slot, n });
+            }
+            self.store_mem(t)?;
+            self.b.emit(crate::bytecode::Instr::Load(cell));
+        } else if n > 0 {
+            self.b.emit(crate::bytecode::Instr::LoadSlots { slot, n });
+        }
+        self.b.set_top_kinds(&[crate::bytecode::Kind::Pointer, crate::bytecode::Kind::Pointer]);
+        Ok(())
     }
 }
