@@ -6,15 +6,19 @@
 //! failed type assertions, ...) with gc's messages; [`panic`] renders what an
 //! unrecovered panic or a fatal error prints (`panic: ...`, `[recovered]`,
 //! `goroutine 1 [running]:`, the stack-overflow report); [`slice`] computes `append`'s
-//! capacity growth as gc's `growslice`. The interpreter (`interp`) raises the errors and
-//! decides when to print the reports.
+//! capacity growth as gc's `growslice`; [`chan`] is the channel object (header, ring
+//! buffer, wait queues of parked goroutines) and [`timers`] the timer heap the
+//! scheduler will sleep on. The interpreter (`interp`) raises the errors, decides when
+//! to print the reports, and schedules goroutines (`interp::vm::sched`).
 //!
-//! Still to come here: value layout and type descriptors, strings, slices, maps,
-//! channels, interfaces, the goroutine scheduler, defer/panic/recover, the natives behind
-//! bodiless std declarations, and the Go overlay sources for runtime-facing packages.
+//! Still to come here: value layout and type descriptors, strings, maps, interfaces,
+//! the natives behind bodiless std declarations, and the Go overlay sources for
+//! runtime-facing packages.
 
+pub mod chan;
 pub mod complex;
 pub mod errors;
 pub mod panic;
 pub mod print;
 pub mod slice;
+pub mod timers;

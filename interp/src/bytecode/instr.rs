@@ -442,15 +442,24 @@ pub enum Instr {
     MapIterInit(u32),
     /// *Reserved.* `[iter] -> [key.., value.., ok]`: next entry.
     MapIterNext(u32),
-    /// *Reserved.* `[size] -> [c]`: `make(chan T, size)`.
+    /// `[size] -> [c]`: `make(chan T, size)` with `t` the element type; panics
+    /// `makechan: size out of range` (see `runtime::chan` for the channel's layout).
     MakeChan(u32),
-    /// *Reserved.* `[c, value..] -> []`: channel send (may block: a resume point).
+    /// `[c, value..] -> []`: send a value of element type `t` (its words). It may block:
+    /// the goroutine parks *at* this instruction and resumes after it once a receiver
+    /// took the value, or re-executes it after a `close` (and then panics).
     ChanSend(u32),
-    /// *Reserved.* `[c] -> [value.., ok]`: channel receive (may block).
+    /// `[c] -> [value.., ok]`: receive a value of element type `t`, and whether it came
+    /// from a send (false: closed and drained). May block as [`Instr::ChanSend`].
     ChanRecv(u32),
-    /// *Reserved.* `[c] -> []`: `close`.
+    /// `[c] -> []`: `close(c)`; wakes every parked receiver and sender.
     ChanClose,
-    /// *Reserved.* `[cases..] -> [index, ok]`: `select` over `n` cases described on the stack.
+    /// `[c0, d0, .., c(n-1), d(n-1)] -> [index, ok]`: `select` over `n` cases, the
+    /// operand being `n | SELECT_HAS_DEFAULT` if there is a `default`. Case i is a
+    /// channel (nil: never ready) and a descriptor `slot << 1 | is_send`: a send takes
+    /// its value from the frame slots at `slot`, a receive stores its value there. One
+    /// ready case is chosen uniformly at random; `index` is its number (`n` for
+    /// `default`) and `ok` is a receive's second result. Blocks as [`Instr::ChanSend`].
     Select(u16),
     /// `[f] -> []`: defer a call of the func value `f`, which takes no arguments and
     /// returns nothing (the compiler wraps `defer g(x)` into a closure that captured the
@@ -491,7 +500,16 @@ pub enum Instr {
     /// (an unrecovered panic value's `Error()` / `String()`) returns to; records the
     /// text and goes on with the next value or the report. The builder refuses it.
     PanicPrinted,
+
+    // ---- goroutines
+    /// `[f] -> []`: `go`: start a goroutine calling the func value `f`, which takes no
+    /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
+    /// `defer`). A nil `f` is gc's fatal error `go of nil func value`.
+    Go,
 }
+
+/// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.
+pub const SELECT_HAS_DEFAULT: u16 = 1 << 15;
 
 /// The type word `recover()` yields for a run-time error (see [`Instr::Recover`]).
 pub const RUNTIME_ERROR_TYPE: u64 = 1;
@@ -689,6 +707,8 @@ impl Instr {
             | Instr::ChanSend(_)
             | Instr::ChanRecv(_)
             | Instr::Select(_)
+            | Instr::ChanClose
+            | Instr::Go
             | Instr::Defer
             | Instr::DeferAt
             | Instr::RunDefers

@@ -398,6 +398,7 @@ impl FuncCompiler<'_, '_> {
                             self.b.emit(Instr::Pop);
                         }
                     }
+                    Type::Chan(..) => return self.chan_len_cap(*x, b == Builtin::Len),
                     Type::Array(n, _) => {
                         // len of an array with calls or receives in it: evaluate, then drop.
                         self.expr(*x)?;
@@ -436,6 +437,8 @@ impl FuncCompiler<'_, '_> {
                 }
                 Ok(())
             }
+            Builtin::Make if matches!(prog.types.under(self.ty(e)), Type::Chan(..)) => self.make_chan(e, args),
+            Builtin::Close => self.close_chan(e, args),
             Builtin::Make => {
                 let t = self.ty(e);
                 let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of maps and channels")) };

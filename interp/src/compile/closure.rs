@@ -6,8 +6,9 @@
 //! it). The closure body copies those addresses into its own slots on entry. A
 //! package-level function used as a value gets a static one-word object.
 //!
-//! `defer f(args)` evaluates `f` and the arguments at once and defers a thunk: a
-//! synthetic function whose context holds them and which makes the call.
+//! `defer f(args)` and `go f(args)` evaluate `f` and the arguments at once and defer
+//! (or start as a goroutine) a thunk: a synthetic function whose context holds them and
+//! which makes the call.
 
 use super::func::{CResult, FuncCompiler};
 use super::layout;
@@ -88,17 +89,22 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
     set
 }
 
-/// What a `defer` thunk does with the words saved in its context.
+/// What a `defer` (or `go`) thunk does with the words saved in its context.
 enum Action {
     /// Call the saved func value with the saved argument words.
     Call(Signature),
     /// `print`/`println` (with a newline) the saved operands.
     Print(Vec<crate::bytecode::PrintKind>, bool),
+    /// `close(ch)` of the saved channel.
+    Close,
     /// `panic(v)` with the saved interface words.
     Panic,
     /// `recover()`, result dropped: it recovers only when the thunk runs among the
     /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
     Recover,
+    /// Interface method `index` with this signature (receiver first), called through
+    /// the saved itab.
+    Iface(u16, Signature),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -287,10 +293,18 @@ impl FuncCompiler<'_, '_> {
     /// the call with them (methods: the receiver is the first argument; `print` and
     /// `println`: the thunk prints the saved operands).
     pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
+        self.call_thunk(pos, call, Instr::Defer)
+    }
+
+    /// `defer` or `go` (`op` is [`Instr::Defer`] or [`Instr::Go`]) of a call: the call's
+    /// operands are evaluated now, in the calling goroutine, and `op` receives a thunk
+    /// that makes the call with them.
+    pub fn call_thunk(&mut self, pos: Pos, call: ExprId, op: Instr) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         let file = self.file.clone();
         let call = self.unparen(call);
         let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(call).kind else {
-            return Err(self.err(pos, "internal compiler error: defer of a non-call"));
+            return Err(self.err(pos, format!("internal compiler error: {what} of a non-call")));
         };
         let fun = self.unparen(*fun);
         let prog = self.cx.prog;
@@ -306,53 +320,96 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
-            use frontend::types::object::Builtin;
-            let println = match b {
-                Builtin::Println => true,
-                Builtin::Print => false,
-                Builtin::Panic | Builtin::Recover => {
-                    let is_panic = *b == Builtin::Panic;
-                    if let (true, [v]) = (is_panic, args.as_slice()) {
-                        self.expr_to(*v, prog.pre.any)?;
-                    }
-                    let kinds = if is_panic { vec![Kind::Pointer, Kind::Pointer] } else { Vec::new() };
-                    let action = if is_panic { Action::Panic } else { Action::Recover };
-                    return self.finish_defer(pos, mark, None, kinds, action);
+            if let (frontend::types::object::Builtin::Close, [c]) = (b, args.as_slice()) {
+                self.expr(*c)?;
+                ctx_fn = None;
+                arg_kinds = vec![Kind::Pointer];
+                action = Action::Close;
+            } else if let (frontend::types::object::Builtin::Panic, [v]) = (b, args.as_slice()) {
+                let any = prog.pre.any;
+                self.expr_to(*v, any)?;
+                ctx_fn = None;
+                arg_kinds = layout::words(prog, any);
+                action = Action::Panic;
+            } else if *b == frontend::types::object::Builtin::Recover {
+                ctx_fn = None;
+                arg_kinds = Vec::new();
+                action = Action::Recover;
+            } else {
+                let println = match b {
+                    frontend::types::object::Builtin::Println => true,
+                    frontend::types::object::Builtin::Print => false,
+                    _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
+                };
+                let mut kinds = Vec::new();
+                let mut pk = Vec::new();
+                for &a in args {
+                    let t = self.print_operand_type(a);
+                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                    self.expr_to(a, t)?;
+                    kinds.extend(layout::words(prog, t));
+                    pk.push(kind);
                 }
-                _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
-            };
-            let mut kinds = Vec::new();
-            let mut pk = Vec::new();
-            for &a in args {
-                let t = self.print_operand_type(a);
-                let kind = layout::repr(prog, t).and_then(layout::print_kind);
-                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                self.expr_to(a, t)?;
-                kinds.extend(layout::words(prog, t));
-                pk.push(kind);
+                ctx_fn = None;
+                arg_kinds = kinds;
+                action = Action::Print(pk, println);
             }
-            ctx_fn = None;
-            arg_kinds = kinds;
-            action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
-            // Interface methods take the func value path below: the method value
-            // checks the interface for nil now, as gc does at the defer statement.
-            && sel.obj.is_some()
         {
-            let Some(m) = sel.obj else { return Err(self.err(pos, "internal compiler error: interface method")) };
-            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                return Err(self.unimpl(pos, "defer of methods of generic types"));
-            };
-            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
-                return Err(self.err(pos, "internal compiler error: method signature"));
-            };
-            self.static_func_value(id);
-            self.method_receiver(pos, fun, &sel, m)?;
-            self.push_call_args(pos, args, &fsig, *has_dots)?;
-            ctx_fn = Some(());
-            arg_kinds = sig.params.clone();
-            action = Action::Call(sig);
+            if let Some(m) = sel.obj {
+                let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+                    return Err(self.unimpl(pos, "defer of methods of generic types"));
+                };
+                let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                self.static_func_value(id);
+                self.method_receiver(pos, fun, &sel, m)?;
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Call(sig);
+            } else {
+                // `x.M(args)` on an interface: save the itab as the "function" and the
+                // data word as the receiver argument.
+                let ExprKind::Selector { x, sel: name, .. } = file.expr(fun).kind else {
+                    return Err(self.err(pos, "internal compiler error: method call without selector"));
+                };
+                if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+                    // Promoted from an embedded interface: call the method value, which
+                    // checks the interface for nil now, as gc does at the statement.
+                    let ft = self.ty(fun);
+                    let (Some(fsig), Some(sig)) = (prog.types.signature_of(ft).cloned(), self.cx.signature(ft)) else {
+                        return Err(self.err(pos, "internal compiler error: method signature"));
+                    };
+                    self.method_value(fun, &sel)?;
+                    self.push_call_args(pos, args, &fsig, *has_dots)?;
+                    return self.finish_thunk(pos, op, mark, Some(()), sig.params.clone(), Action::Call(sig));
+                }
+                let name = file.name(name).to_string();
+                let pkg = self.current_pkg(&name);
+                let Some((index, msig_t)) = super::iface::iface_method_index(prog, self.ty(x), &name, pkg) else {
+                    return Err(self.err(pos, "internal compiler error: unknown interface method"));
+                };
+                let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t))
+                else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                sig.params.insert(0, Kind::Pointer);
+                let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+                // [itab, data]: a nil interface panics here, at the statement, as in gc.
+                self.expr(x)?;
+                self.b.emit(Instr::Swap);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::NilCheck);
+                self.b.emit(Instr::Swap);
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Iface(index, sig);
+            }
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
@@ -370,9 +427,9 @@ impl FuncCompiler<'_, '_> {
                 None => self.expr(fun)?,
             }
             if sig.params.is_empty() && sig.results.is_empty() {
-                // Nothing to save: defer the func value itself.
+                // Nothing to save: defer (or start) the func value itself.
                 self.b.set_line(self.line(pos));
-                self.emit_defer();
+                self.emit_thunk_op(op);
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -380,12 +437,14 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
-        self.finish_defer(pos, mark, ctx_fn, arg_kinds, action)
+        self.finish_thunk(pos, op, mark, ctx_fn, arg_kinds, action)
     }
 
-    /// The rest of `defer`: the operands are on the stack (the func value first for
-    /// calls); saves them in a new thunk context, defers the thunk and builds it.
-    fn finish_defer(&mut self, pos: Pos, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
+    /// The rest of `defer`/`go`: the operands are on the stack (the func value first
+    /// for calls); saves them in a new thunk context, hands the thunk to `op` and
+    /// builds it.
+    fn finish_thunk(&mut self, pos: Pos, op: Instr, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
         let mut kinds = vec![Kind::Scalar];
@@ -416,10 +475,12 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.emit_defer();
+        self.emit_thunk_op(op);
         // The thunk: push the saved words, then call or print.
-        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
-        tb.mark_defer_wrapper();
+        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.{what}wrap{}", self.name, thunk), Signature::default());
+        if op == Instr::Defer {
+            tb.mark_defer_wrapper();
+        }
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);
@@ -430,6 +491,19 @@ impl FuncCompiler<'_, '_> {
                 tb.emit(Instr::LoadCtx);
                 tb.emit(Instr::LoadPtr(8));
                 tb.call_closure(&sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
+            }
+            Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Iface(index, sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_iface(index, &sig);
                 for _ in &sig.results {
                     tb.emit(Instr::Pop);
                 }
@@ -457,10 +531,6 @@ impl FuncCompiler<'_, '_> {
                 if println {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
-            }
-            Action::Panic => {
-                tb.set_line(self.line(pos));
-                tb.emit(Instr::Panic);
             }
             Action::Recover => {
                 tb.emit(Instr::Recover);

@@ -416,6 +416,9 @@ impl FuncCompiler<'_, '_> {
         if op == UnOp::Addr {
             return self.addr_of(e, x);
         }
+        if op == UnOp::Recv {
+            return self.recv_expr(e, false);
+        }
         let r = self.repr_at(e, t)?;
         self.expr(x)?;
         match (op, r) {

@@ -71,6 +71,9 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
     /// Set up by the loop for the body's prologue.
     pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
+    /// Receives of the `select` clause being compiled, already done by the `Select`:
+    /// their value and `ok` sit in these slots (see `chan`).
+    pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
     pub errors: Vec<CompileError>,
 }
 
@@ -105,6 +108,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             captured: cx_captured,
             rangefunc: None,
             rangefunc_setup: None,
+            select_recvs: HashMap::new(),
             errors: Vec::new(),
         })
     }

@@ -15,7 +15,9 @@
 //! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
 //! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
-//!   stored in the closure object after the function id), func values, `defer`.
+//!   stored in the closure object after the function id), func values, the call
+//!   thunks of `defer` and `go`.
+//! - `chan`: channel operations, `for range` over channels, `select`, `go`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls.
 //! - `assert`: conversions between interfaces, type assertions, type switches.
@@ -50,7 +52,8 @@
 //! - **Deferred calls** are thunks: a closure whose context holds the evaluated
 //!   function and argument words. A function that defers keeps its results in
 //!   variables, runs `RunDefers` before each return, and ends with the recovery
-//!   `Landing`.
+//!   `Landing`. A `go` statement builds the same thunk in the calling goroutine and
+//!   hands it to `Go`.
 //! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
 //!   runs its variable initializers in the checker's order (composite literals built
 //!   in place), then its `init` functions in source order. [`Compiled::inits`](crate::compile::Compiled::inits) lists
@@ -66,6 +69,7 @@
 
 mod assert;
 mod call;
+mod chan;
 mod closure;
 mod complex;
 mod expr;

@@ -405,15 +405,15 @@ impl FuncCompiler<'_, '_> {
         Ok(true)
     }
 
-    /// Defers the func value on the stack: into the enclosing function's frame from a
-    /// range-over-func body, else into this frame.
-    pub fn emit_defer(&mut self) {
+    /// Hands the func value on the stack to `op` (`Defer` or `Go`); a `defer` in a
+    /// range-over-func body defers into the enclosing function's frame.
+    pub fn emit_thunk_op(&mut self, op: Instr) {
         match &self.rangefunc {
-            Some(rf) => {
+            Some(rf) if op == Instr::Defer => {
                 self.b.emit(Instr::Load(rf.token));
                 self.b.emit(Instr::DeferAt);
             }
-            None => self.b.emit(Instr::Defer),
+            _ => self.b.emit(op),
         }
     }
 

@@ -18,7 +18,7 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn stmt(&mut self, s: StmtId) -> CResult {
+    pub(super) fn stmt(&mut self, s: StmtId) -> CResult {
         self.stmt_inner(s)?;
         // Statements leave the operand stack empty: anything else is a compiler bug,
         // reported rather than run.
@@ -118,10 +118,10 @@ impl FuncCompiler<'_, '_> {
             StmtKind::Range { key, value, define, x, body } => self.range(pos, label, *key, *value, *define, *x, body),
             StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, *init, *tag, clauses),
             StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch(label, *init, *guard, clauses),
-            StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
-            StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
+            StmtKind::Select { clauses, .. } => self.select_stmt(label, clauses),
+            StmtKind::Go(call) => self.go_stmt(pos, *call),
             StmtKind::Defer(call) => self.defer_stmt(pos, *call),
-            StmtKind::Send { .. } => Err(self.unimpl(pos, "channel sends")),
+            StmtKind::Send { ch, value } => self.send_stmt(pos, *ch, *value),
         }
     }
 
@@ -193,7 +193,7 @@ impl FuncCompiler<'_, '_> {
                     self.type_assert(u, x, t, true)
                 }
                 ExprKind::Index { .. } => Err(self.unimpl(self.file.expr(u).pos, "maps")),
-                _ => Err(self.unimpl(self.file.expr(u).pos, "channel receives")),
+                _ => self.recv_expr(u, true),
             };
         }
         self.expr(e)
@@ -817,6 +817,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Store(base));
                 Src::Elems { base, elem, size: layout::size_of(prog, elem) }
             }
+            Type::Chan(_, elem) => return self.range_chan(label, key, define, x, *elem, body),
             Type::Basic(k) if k.is_string() => {
                 let ptr = self.b.local(Kind::Pointer);
                 self.expr(x)?;
@@ -899,7 +900,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores the value on top of the stack into a range variable (declared per
     /// iteration with `:=`).
-    fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+    pub(super) fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
         if define {
             let ExprKind::Name(n) = self.file.expr(e).kind else {
                 return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));
