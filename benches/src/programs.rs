@@ -138,6 +138,7 @@ pub const ALL: &[Program] = &[
     args("json", &["50000"], &["200"]),
     ldflags("iface-dispatch", &["20000"], &["20"]),
     ldflags("generic-container", &["1000000"], &["2000"]),
+    ldflags("map-ops", &["1000000"], &["2000"]),
     ldflags("goroutine-ring", &["10000,1000000"], &["100,2000"]),
     ldflags("ping-pong", &["1000000"], &["2000"]),
     ldflags("parked-goroutines", &["100000"], &["1000"]),

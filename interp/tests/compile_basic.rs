@@ -223,10 +223,12 @@ fn unsupported_features_are_reported_not_crashed() {
     if goroot().is_none() {
         return;
     }
-    let errs = build("package main\n\nfunc main() {\n\tm := map[int]int{}\n\tm[1] = 2\n}\n").err().unwrap_or_default();
+    let errs = build("package main\n\nfunc f() ([]int, int) { return nil, 1 }\n\nfunc main() {\n\tprintln(len(append(f())))\n}\n")
+        .err()
+        .unwrap_or_default();
     assert!(!errs.is_empty());
     assert!(errs.iter().all(|e| e.contains("mvm: not implemented yet")), "{errs:?}");
-    assert!(errs[0].contains("main.go:4:"), "{errs:?}");
+    assert!(errs[0].contains("main.go:6:"), "{errs:?}");
 }
 
 #[test]
@@ -397,4 +399,39 @@ func main() {
 }
 "#);
     assert_eq!(o.output, "27 abc true 0 false 0 7 4 -1 true true\n");
+}
+
+#[test]
+fn maps_insert_look_up_delete_and_range() {
+    if goroot().is_none() {
+        return;
+    }
+    let o = run(r#"package main
+
+type key struct {
+	a int8
+	s string
+}
+
+func main() {
+	m := map[key]int{}
+	for i := 0; i < 100; i++ {
+		m[key{int8(i), "k"}] = i
+	}
+	m[key{5, "k"}] += 1000
+	delete(m, key{6, "k"})
+	v, ok := m[key{6, "k"}]
+	sum := 0
+	for k, v := range m {
+		sum += int(k.a) + v
+	}
+	var nilmap map[string]bool
+	println(len(m), m[key{5, "k"}], v, ok, sum, len(nilmap), nilmap["x"])
+	nilmap["x"] = true
+}
+"#);
+    assert_eq!(o.output, "99 1005 0 false 10888 0 false\n");
+    let (report, code) = o.stop.unwrap_or_default();
+    assert!(report.starts_with("panic: assignment to entry in nil map\n"), "{report}");
+    assert_eq!(code, 2);
 }

@@ -529,6 +529,29 @@ fn disassembly_resolves_branch_targets() {
     assert!(text.contains("Call 0 (main.fib)"), "{text}");
 }
 
+/// The VM owns a `Box<dyn Heap>`; tests keep the collector's statistics readable
+/// through this forwarding heap.
+struct Forward(*mut GcHeap);
+
+impl Heap for Forward {
+    fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
+        // SAFETY: the GcHeap outlives the VM in these tests and is used only through it.
+        unsafe { (*self.0).alloc(ty, elem, count) }
+    }
+    fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
+        // SAFETY: as above.
+        unsafe { (*self.0).alloc_noscan(size) }
+    }
+    fn collection_due(&self) -> bool {
+        // SAFETY: as above.
+        unsafe { (*self.0).collection_due() }
+    }
+    fn collect(&mut self, roots: &mut interp::vm::heap::RootScan<'_>) {
+        // SAFETY: as above.
+        unsafe { (*self.0).collect(roots) }
+    }
+}
+
 #[test]
 fn collector_keeps_what_the_stack_reaches() {
     // type node struct { next *node; val int }
@@ -589,26 +612,6 @@ fn collector_keeps_what_the_stack_reaches() {
     let config = gc::HeapConfig { gc_percent: 10, poison_freed: true, ..gc::HeapConfig::default() };
     let mut heap = GcHeap::new(config).expect("heap");
     let heap_ptr: *mut GcHeap = &mut heap;
-    // The VM owns a `Box<dyn Heap>`; keep statistics readable through a forwarding heap.
-    struct Forward(*mut GcHeap);
-    impl Heap for Forward {
-        fn alloc(&mut self, ty: u32, elem: &TypeLayout, count: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
-            // SAFETY: the GcHeap outlives the VM in this test and is used only through it.
-            unsafe { (*self.0).alloc(ty, elem, count) }
-        }
-        fn alloc_noscan(&mut self, size: u64) -> Result<*mut u8, interp::vm::heap::OutOfMemory> {
-            // SAFETY: as above.
-            unsafe { (*self.0).alloc_noscan(size) }
-        }
-        fn collection_due(&self) -> bool {
-            // SAFETY: as above.
-            unsafe { (*self.0).collection_due() }
-        }
-        fn collect(&mut self, roots: &mut interp::vm::heap::RootScan<'_>) {
-            // SAFETY: as above.
-            unsafe { (*self.0).collect(roots) }
-        }
-    }
     let n: u64 = 20_000;
     {
         let mut vm = Vm::new(&prog, Box::new(Forward(heap_ptr)), Box::new(std::io::sink()), VmConfig::default());
@@ -855,4 +858,115 @@ fn recover_outside_a_deferred_call_returns_nil() {
     let (r, out) = run_with(&p, VmConfig::default(), &[]);
     assert_eq!(r.unwrap(), vec![1]);
     assert_eq!(out, "(0x0,0x0)");
+}
+
+#[test]
+fn maps_keep_their_entries_through_collections() {
+    // m := map[int]*node{}
+    // for i := 0; i < n; i++ { p := new(node); p.val = i; m[i] = p; _ = new([64]int) }
+    // sum := 0; for i := 0; i < n; i++ { sum += m[i].val }
+    // for _, p := range m { sum += p.val }
+    // return sum
+    use runtime::map::{HEADER_WORDS, INLINE, MapType, key_kind};
+    let words = |n: usize, ptrs: &[usize]| {
+        let kinds: Vec<Kind> = (0..n).map(|i| if ptrs.contains(&i) { Kind::Pointer } else { Kind::Scalar }).collect();
+        WordSet::pointers(&kinds)
+    };
+    let node = TypeLayout { name: "main.node".into(), size: 16, align: 8, pointers: words(2, &[0]) };
+    let junk = TypeLayout { name: "[64]int".into(), size: 512, align: 8, pointers: WordSet::default() };
+    let header = TypeLayout { name: "map[int]*main.node".into(), size: 8 * HEADER_WORDS as u64, align: 8, pointers: words(HEADER_WORDS, &[1]) };
+    // A group: the control word, then 8 slots of (int key, *node value).
+    let group_ptrs: Vec<usize> = (0..8).map(|s| 2 + 2 * s).collect();
+    let group = TypeLayout { name: "group".into(), size: 8 + 8 * 16, align: 8, pointers: words(17, &group_ptrs) };
+    let alg: Box<[u64]> = runtime::alg::encode(8, &[runtime::alg::Leaf { offset: 0, kind: runtime::alg::LEAF_MEM, size: 8 }]).into();
+    let mt = MapType {
+        key_size: 8,
+        val_size: 8,
+        slot_size: 16,
+        val_off: 8,
+        key_words: 1,
+        val_words: 1,
+        val_sext: 0,
+        key_kind: key_kind::MEM8,
+        key_alg: alg.as_ptr() as u64,
+        group_ty: 3,
+        header_ty: 2,
+        c64: 0,
+        key_cell_ty: INLINE,
+        val_cell_ty: INLINE,
+    };
+    let mt_words: Box<[u64]> = Box::new(mt.to_words());
+
+    let mut b = FunctionBuilder::new("main.main", Signature::scalars(1, 1));
+    let c = b.const_word(mt_words.as_ptr() as u64);
+    let m = b.local(Kind::Pointer);
+    let i = b.local(Kind::Scalar);
+    let p = b.local(Kind::Pointer);
+    let sum = b.local(Kind::Scalar);
+    let it = b.locals(&[Kind::Pointer, Kind::Pointer, Kind::Pointer, Kind::Pointer, Kind::Scalar, Kind::Scalar, Kind::Scalar, Kind::Scalar]);
+    b.emit(Instr::Const(0));
+    b.emit(Instr::MapNew(c));
+    b.emit(Instr::Store(m));
+    let (body, cond, body2, cond2, next, done) = (b.new_label(), b.new_label(), b.new_label(), b.new_label(), b.new_label(), b.new_label());
+    b.branch(Instr::Jump(0), cond);
+    b.bind(body);
+    b.emit(Instr::Alloc(0));
+    b.emit(Instr::Store(p));
+    b.emit(Instr::Load(p));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Store64(8));
+    b.emit(Instr::Load(m));
+    b.emit(Instr::Load(i));
+    b.emit(Instr::Load(p));
+    b.emit_runtime(Instr::MapStore(c), 3, &[]);
+    b.emit(Instr::Const(0));
+    b.emit(Instr::Store(p));
+    b.emit(Instr::Alloc(1));
+    b.emit(Instr::Pop);
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond);
+    b.emit(Instr::Load(i));
+    b.branch(Instr::BrLtSlot { slot: 0, off: 0 }, body);
+    b.emit(Instr::Const(0));
+    b.emit(Instr::Store(i));
+    b.branch(Instr::Jump(0), cond2);
+    b.bind(body2);
+    b.emit(Instr::Load(m));
+    b.emit(Instr::Load(i));
+    b.emit_runtime(Instr::MapLoad(c), 2, &[Kind::Pointer]);
+    b.emit(Instr::Load64(8));
+    b.emit(Instr::Load(sum));
+    b.emit(Instr::AddI64);
+    b.emit(Instr::Store(sum));
+    b.emit(Instr::AddSlotImm { slot: i, imm: 1 });
+    b.bind(cond2);
+    b.emit(Instr::Load(i));
+    b.branch(Instr::BrLtSlot { slot: 0, off: 0 }, body2);
+    b.emit(Instr::Load(m));
+    b.emit(Instr::MapRangeInit(it));
+    b.bind(next);
+    b.emit(Instr::MapRangeNext { c, slot: it as u16 });
+    b.branch(Instr::JumpIfNot(0), done);
+    b.emit(Instr::Load(it + 3));
+    b.emit(Instr::LoadPtr(0));
+    b.emit(Instr::Load64(8));
+    b.emit(Instr::Load(sum));
+    b.emit(Instr::AddI64);
+    b.emit(Instr::Store(sum));
+    b.emit(Instr::Alloc(1));
+    b.emit(Instr::Pop);
+    b.branch(Instr::Jump(0), next);
+    b.bind(done);
+    b.emit(Instr::RetSlot(sum));
+    let prog = Program::link(vec![b.finish().unwrap()], vec![], vec![node, junk, header, group]).unwrap();
+
+    let config = gc::HeapConfig { gc_percent: 10, poison_freed: true, ..gc::HeapConfig::default() };
+    let mut heap = GcHeap::new(config).expect("heap");
+    let heap_ptr: *mut GcHeap = &mut heap;
+    let n: u64 = 20_000;
+    {
+        let mut vm = Vm::new(&prog, Box::new(Forward(heap_ptr)), Box::new(std::io::sink()), VmConfig::default());
+        assert_eq!(vm.run_main(0, &[n]).unwrap(), vec![n * (n - 1)]);
+    }
+    assert!(heap.inner().mem_stats().num_gc > 5, "the collector ran only {} times", heap.inner().mem_stats().num_gc);
 }

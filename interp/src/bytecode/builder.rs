@@ -407,12 +407,43 @@ impl FunctionBuilder {
             }
             Unwind => self.fail("Unwind is internal to the VM".into()),
             PanicPrinted => self.fail("PanicPrinted is internal to the VM".into()),
+            MapLen => self.apply(instr, 1, &[S]),
+            MapNew(_) => self.emit_runtime(instr, 1, &[P]),
+            MapRangeInit(slot) => {
+                self.check_iter_slots(slot);
+                self.apply(instr, 1, &[]);
+            }
+            MapRangeNext { slot, .. } => {
+                self.check_iter_slots(u32::from(slot));
+                self.emit_runtime(instr, 0, &[S]);
+            }
+            MapLoad(_) | MapLoadOk(_) | MapStore(_) | MapRemove(_) | MapClear(_) | EqWords(_) => {
+                self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
+            }
+        }
+    }
+
+    /// Checks that the slots of a map iterator (`runtime::map::Iter`) from `slot` exist,
+    /// with pointer kinds exactly where the iterator holds pointers.
+    fn check_iter_slots(&mut self, slot: u32) {
+        use runtime::map::{ITER_POINTER_WORDS, ITER_WORDS};
+        let kinds = self.slots.get(slot as usize..slot as usize + ITER_WORDS);
+        let ok = kinds.is_some_and(|k| {
+            k.iter().enumerate().all(|(i, &k)| (k == Kind::Pointer) == ITER_POINTER_WORDS.contains(&i))
+        });
+        if !ok {
+            self.fail(format!("slots {slot}.. are not a map iterator"));
         }
     }
 
     /// Emits a runtime operation whose stack effect depends on types: it pops `pops`
     /// words and pushes words of the given kinds.
     pub fn emit_runtime(&mut self, instr: Instr, pops: usize, pushes: &[Kind]) {
+        if let Some(c) = instr.map_const()
+            && c as usize >= self.consts.len()
+        {
+            self.fail(format!("constant {c} out of range"));
+        }
         self.apply(instr, pops, pushes);
     }
 

@@ -506,6 +506,36 @@ pub enum Instr {
     /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
     /// `defer`). A nil `f` is gc's fatal error `go of nil func value`.
     Go,
+    // ---- maps and type-directed equality (`vm::map` runs them over `runtime::map` and
+    // `runtime::alg`). Operand `c` indexes the function's constant pool, whose word there
+    // is the address of the static `runtime::map::MapType` of the map's type (for
+    // `EqWords`, of the operands' alg). Keys and values are their canonical words; the
+    // VM hashes and stores their memory images. (These supersede the reserved
+    // `MakeMap`..`MapIterNext` above, whose operand was a type index.)
+    /// `[hint] -> [m]`: `make(map[K]V, hint)` (a new empty map; a safepoint).
+    MapNew(u32),
+    /// `[m] -> [len(m)]` (0 for a nil map).
+    MapLen,
+    /// `[m, key..] -> [value..]`: `m[key]`, the zero value when absent or `m` is nil.
+    MapLoad(u32),
+    /// `[m, key..] -> [value.., ok]`: `v, ok := m[key]`.
+    MapLoadOk(u32),
+    /// `[m, key.., value..] -> []`: `m[key] = value`; panics `assignment to entry in
+    /// nil map` on a nil map (a safepoint: it may grow the table).
+    MapStore(u32),
+    /// `[m, key..] -> []`: `delete(m, key)`.
+    MapRemove(u32),
+    /// `[m] -> []`: `clear(m)`.
+    MapClear(u32),
+    /// `[m] -> []`: starts a `range` over `m` whose state (`runtime::map::Iter`) lives in
+    /// the 8 frame slots from `slot` (the first 4 are pointer slots).
+    MapRangeInit(u32),
+    /// `[] -> [ok]`: advances the `range` in slots `slot..slot+8`; when `ok`, slots
+    /// `slot+2` and `slot+3` hold the addresses of the entry's key and value.
+    MapRangeNext { c: u32, slot: u16 },
+    /// `[a.., b..] -> [a == b]`: two values of the same comparable type, `ceil(size/8)`
+    /// words each, compared as the alg directs (floats, strings, interfaces, padding).
+    EqWords(u32),
 }
 
 /// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.
@@ -684,6 +714,21 @@ impl Instr {
         }
     }
 
+    /// The constant-pool index an instruction of the maps block names, if any.
+    pub fn map_const(&self) -> Option<u32> {
+        match *self {
+            Instr::MapNew(c)
+            | Instr::MapLoad(c)
+            | Instr::MapLoadOk(c)
+            | Instr::MapStore(c)
+            | Instr::MapRemove(c)
+            | Instr::MapClear(c)
+            | Instr::MapRangeNext { c, .. }
+            | Instr::EqWords(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// Whether execution never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
         matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic | Instr::Unwind | Instr::PanicPrinted)
@@ -701,6 +746,8 @@ impl Instr {
             | Instr::MakeSlice(_)
             | Instr::GrowSlice(_)
             | Instr::MakeMap(_)
+            | Instr::MapNew(_)
+            | Instr::MapStore(_)
             | Instr::MapSet(_)
             | Instr::MapIterInit(_)
             | Instr::MakeChan(_)

@@ -413,6 +413,7 @@ impl FuncCompiler<'_, '_> {
                         }
                         _ => return Err(self.unimpl(pos, "len of this type")),
                     },
+                    Type::Map(..) if b == Builtin::Len => self.map_len(*x)?,
                     _ => return Err(self.unimpl(pos, "len of this type")),
                 }
                 self.b.set_top_kinds(&[Kind::Scalar]);
@@ -441,7 +442,10 @@ impl FuncCompiler<'_, '_> {
             Builtin::Close => self.close_chan(e, args),
             Builtin::Make => {
                 let t = self.ty(e);
-                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of maps and channels")) };
+                if let Type::Map(..) = prog.types.under(t) {
+                    return self.make_map(e, args);
+                }
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of channels")) };
                 let int = TypeTable::basic(BasicKind::Int);
                 let Some(&len) = args.get(1) else { return Err(self.err(pos, "internal compiler error: make arity")) };
                 self.expr_to(len, int)?;
@@ -480,6 +484,10 @@ impl FuncCompiler<'_, '_> {
             Builtin::Recover => {
                 self.b.emit(Instr::Recover);
                 Ok(())
+            }
+            Builtin::Delete => self.map_delete(pos, args),
+            Builtin::Clear if args.first().is_some_and(|&m| matches!(prog.types.under(self.ty(m)), Type::Map(..))) => {
+                self.map_clear(pos, args[0])
             }
             _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
         }

@@ -378,15 +378,6 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Leq) => LeF32,
             (Repr::F32, BinOp::Gtr) => GtF32,
             (Repr::F32, BinOp::Geq) => GeF32,
-            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
-                // Interface values (a switch on an interface tag).
-                let empty = super::iface::iface_methods(self.cx, t).is_empty();
-                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
-                if op == BinOp::Neq {
-                    self.b.emit(Eqz);
-                }
-                return Ok(());
-            }
             (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
@@ -404,6 +395,15 @@ impl FuncCompiler<'_, '_> {
                     BinOp::Gtr => GtI64,
                     _ => GeI64,
                 }
+            }
+            (Repr::Block { .. }, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
             }
             _ => return Err(self.unimpl(pos, "comparison of these values")),
         };
@@ -605,6 +605,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Swap);
                 self.b.emit(Instr::Index(size as u32));
             }
+            Type::Map(..) => self.map_value_addr(e)?,
             _ => return Err(self.unimpl(pos, "indexing this type")),
         }
         self.b.set_top_kinds(&[Kind::Pointer]);
@@ -667,7 +668,7 @@ impl FuncCompiler<'_, '_> {
                 self.elem_addr(e, x, *i)?;
                 self.load_mem(t)
             }
-            Type::Map(..) => Err(self.unimpl(pos, "maps")),
+            Type::Map(..) => self.map_index(e, false),
             _ => Err(self.unimpl(pos, "indexing this type")),
         }
     }
@@ -683,9 +684,12 @@ impl FuncCompiler<'_, '_> {
         if let Type::Slice(elem) = self.cx.prog.types.under(t) {
             return self.slice_literal(e, *elem);
         }
-        if let Type::Pointer(base) = self.cx.prog.types.under(t) {
-            // An elided `&T{...}` element of a literal of pointers.
-            let cell = self.new_box(*base)?;
+        if let Type::Map(..) = self.cx.prog.types.under(t) {
+            return self.map_literal(e);
+        }
+        // `{...}` standing for `&T{...}` (an element of a literal of `[]*T`, `map[K]*T`).
+        if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
+            let cell = self.new_box(*elem)?;
             self.composite_into(e, cell)?;
             self.b.emit(Instr::Load(cell));
             return Ok(());
@@ -706,11 +710,12 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let mut t = self.ty(e);
-        if let Type::Pointer(base) = prog.types.under(t) {
-            // An elided `&T{...}`: the cell holds the `T`.
-            t = *base;
-        }
+        let t = self.ty(e);
+        // An elided `&T{...}` has type `*T`; its cell holds the `T`.
+        let t = match prog.types.under(t) {
+            Type::Pointer(elem) => *elem,
+            _ => t,
+        };
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);
@@ -762,7 +767,12 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Type::Slice(_) => Err(self.unimpl(pos, "slice literals")),
-            Type::Map(..) => Err(self.unimpl(pos, "map literals")),
+            Type::Map(..) => {
+                self.b.emit(Instr::Load(cell));
+                self.map_literal(e)?;
+                self.b.emit(Instr::Store64(0));
+                Ok(())
+            }
             _ => Err(self.unimpl(pos, "composite literals of this type")),
         }
     }
@@ -770,93 +780,5 @@ impl FuncCompiler<'_, '_> {
     /// Pushes an element of a composite literal (whose type may be elided).
     fn elem_value(&mut self, e: ExprId, t: TypeId) -> CResult {
         self.expr_to(e, t)
-    }
-}
-
-/// Comparison of structs and arrays, field by field through memory.
-impl FuncCompiler<'_, '_> {
-    /// `x == y` / `x != y` for struct or array operands of type `t`.
-    pub fn compare_blocks(&mut self, pos: frontend::syntax::Pos, op: BinOp, x: ExprId, y: ExprId, t: TypeId) -> CResult {
-        let pa = self.operand_cell(x, t)?;
-        let pb = self.operand_cell(y, t)?;
-        let differ = self.b.new_label();
-        let done = self.b.new_label();
-        let mut budget = 256u32;
-        self.eq_fields(pos, pa, pb, t, 0, differ, &mut budget)?;
-        self.b.emit(Instr::Const(i32::from(op == BinOp::Eql)));
-        self.b.branch(Instr::Jump(0), done);
-        self.b.bind(differ);
-        self.b.emit(Instr::Const(i32::from(op != BinOp::Eql)));
-        self.b.bind(done);
-        Ok(())
-    }
-
-    /// A slot holding the address of operand `e` (its own, or a fresh copy's).
-    fn operand_cell(&mut self, e: ExprId, t: TypeId) -> CResult<u32> {
-        if self.is_addressable(e) {
-            let slot = self.b.local(Kind::Pointer);
-            self.addr(e)?;
-            self.b.emit(Instr::Store(slot));
-            return Ok(slot);
-        }
-        let cell = self.new_box(t)?;
-        self.b.emit(Instr::Load(cell));
-        self.expr_to(e, t)?;
-        self.store_mem(t)?;
-        Ok(cell)
-    }
-
-    /// Jumps to `differ` unless the values of type `t` at `off` in the cells in slots
-    /// `pa` and `pb` are equal.
-    #[allow(clippy::too_many_arguments)]
-    fn eq_fields(&mut self, pos: frontend::syntax::Pos, pa: u32, pb: u32, t: TypeId, off: i64, differ: crate::bytecode::Label, budget: &mut u32) -> CResult {
-        let prog = self.cx.prog;
-        if *budget == 0 {
-            return Err(self.unimpl(pos, "comparison of large arrays"));
-        }
-        *budget -= 1;
-        let Some(r) = layout::repr(prog, t) else { return Err(self.unimpl(pos, "comparison of these values")) };
-        let off32 = i32::try_from(off).map_err(|_| self.unimpl(pos, "comparison of large arrays"))?;
-        let load = |fc: &mut Self, p: u32| -> CResult {
-            fc.b.emit(Instr::Load(p));
-            if off32 != 0 {
-                fc.b.emit(Instr::AddrOff(off32));
-            }
-            fc.load_mem(t)
-        };
-        match r {
-            Repr::Bool | Repr::Int { .. } | Repr::Ptr => {
-                load(self, pa)?;
-                load(self, pb)?;
-                self.b.branch(Instr::BrNe(0), differ);
-            }
-            Repr::F64 | Repr::F32 | Repr::Str => {
-                load(self, pa)?;
-                load(self, pb)?;
-                self.compare(pos, BinOp::Eql, t)?;
-                self.b.branch(Instr::JumpIfNot(0), differ);
-            }
-            Repr::Block { .. } => match prog.types.under(t) {
-                Type::Struct(fields) => {
-                    let offs = sizes::offsets_of(prog, t);
-                    for (f, o) in fields.iter().zip(offs) {
-                        if &*f.name == "_" {
-                            continue;
-                        }
-                        let o = o.ok_or_else(|| self.unimpl(pos, "comparison of these values"))?;
-                        self.eq_fields(pos, pa, pb, f.ty, off + o, differ, budget)?;
-                    }
-                }
-                Type::Array(n, elem) => {
-                    let size = layout::size_of(prog, *elem) as i64;
-                    for i in 0..*n as i64 {
-                        self.eq_fields(pos, pa, pb, *elem, off + i * size, differ, budget)?;
-                    }
-                }
-                _ => return Err(self.unimpl(pos, "comparison of these values")),
-            },
-            _ => return Err(self.unimpl(pos, "comparison of these values")),
-        }
-        Ok(())
     }
 }

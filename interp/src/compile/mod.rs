@@ -27,6 +27,10 @@
 //!   promoted from embedded fields.
 //! - `support`: the run-time support code every program carries (the types of
 //!   recovered run-time errors, the `Error()`/`String()` call before a panic prints).
+//! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
+//!   `==` on structs and arrays.
+//! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
+//!   `clear`, `len` and `range` over maps.
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -67,6 +71,7 @@
 //!   that would print something wrong. An internal inconsistency (for instance words
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
+mod alg;
 mod assert;
 mod call;
 mod chan;
@@ -76,6 +81,7 @@ mod expr;
 mod func;
 mod iface;
 pub mod layout;
+mod maps;
 mod methods;
 mod methodval;
 mod natives;

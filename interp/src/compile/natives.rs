@@ -186,7 +186,7 @@ fn decode_utf8(b: &[u8]) -> (u32, usize) {
 /// `a == b` for two empty-interface values (type descriptor, data word each).
 fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
-    let eq = iface_equal(*t1, *d1, *t2, *d2, *t1)?;
+    let eq = iface_equal(*t1, *d1, *t2, *d2, true)?;
     put(results, &[u64::from(eq)]);
     Ok(())
 }
@@ -194,51 +194,18 @@ fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<
 /// `a == b` for two non-empty interface values (itab, data word each).
 fn ifaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
-    // SAFETY: a non-nil itab is a static block whose word 1 is the type descriptor.
-    let desc = if *t1 == 0 { 0 } else { unsafe { *((*t1 + 8) as *const u64) } };
-    let eq = iface_equal(*t1, *d1, *t2, *d2, desc)?;
+    let eq = iface_equal(*t1, *d1, *t2, *d2, false)?;
     put(results, &[u64::from(eq)]);
     Ok(())
 }
 
-/// Compares two interface values whose type words are `t1`, `t2`; `desc` is the
-/// dynamic type's descriptor (`[size, layout, kind, indirect, name ptr, name len]`, see
-/// `compile::iface`).
-fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, desc: u64) -> Result<bool, NativeError> {
-    if t1 != t2 {
-        return Ok(false);
-    }
-    if t1 == 0 || desc == 0 {
-        return Ok(true);
-    }
-    // SAFETY: descriptors are static four-word blocks built by the compiler.
-    let (size, kind, indirect) = unsafe {
-        let d = desc as *const u64;
-        (*d, *d.add(2), *d.add(3))
-    };
-    if indirect == 0 {
-        return Ok(d1 == d2);
-    }
-    // SAFETY: an indirect data word points to a cell of the dynamic type's size.
-    unsafe {
-        match kind {
-            1..=12 | 26 => Ok(bytes(d1, size)? == bytes(d2, size)?),
-            13 => Ok(*(d1 as *const f32) == *(d2 as *const f32)),
-            14 => Ok(*(d1 as *const f64) == *(d2 as *const f64)),
-            15 => Ok(*(d1 as *const [f32; 2]) == *(d2 as *const [f32; 2])),
-            16 => Ok(*(d1 as *const [f64; 2]) == *(d2 as *const [f64; 2])),
-            24 => {
-                let (a, b) = (d1 as *const u64, d2 as *const u64);
-                Ok(bytes(*a, *a.add(1))? == bytes(*b, *b.add(1))?)
-            }
-            17 | 25 => Err("comparing interfaces holding structs or arrays is not implemented yet".into()),
-            _ => {
-                let d = desc as *const u64;
-                let name = String::from_utf8_lossy(bytes(*d.add(4), *d.add(5))?).into_owned();
-                Err(NativeError::Panic(RuntimeError::Runtime(format!("comparing uncomparable type {name}"))))
-            }
-        }
-    }
+/// Compares two interface values of the same static kind (`eface`: type descriptor
+/// words, else itabs) through their dynamic type's alg (`runtime::alg`).
+fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, eface: bool) -> Result<bool, NativeError> {
+    let (x, y) = ([t1, d1], [t2, d2]);
+    // SAFETY: type words are 0, descriptors or itabs built by the compiler, and data
+    // words point to values of the dynamic type (or are the value).
+    unsafe { runtime::alg::iface_equal(x.as_ptr().cast(), y.as_ptr().cast(), eface) }.map_err(NativeError::Panic)
 }
 
 /// A failed `x.(T)` for a concrete `T`: panics with gc's `TypeAssertionError`.

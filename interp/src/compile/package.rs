@@ -49,6 +49,10 @@ pub(crate) struct Ctx<'p> {
     pub itabs: HashMap<(TypeId, TypeId), u64>,
     /// Method wrappers by (receiver shape, base type, name, package); see `methods`.
     pub method_wrappers: HashMap<(super::methods::Recv, TypeId, String, Option<PkgId>), FuncId>,
+    /// Algs (equality and hashing) by type, `None` for uncomparable types (see `alg`).
+    pub algs: HashMap<TypeId, Option<u64>>,
+    /// Static map-type descriptors by map type (see `maps`).
+    pub map_types: HashMap<TypeId, u64>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
     pub linker_set: HashSet<ObjId>,
 }
@@ -263,6 +267,8 @@ pub fn compile_with_strings(
         descs: HashMap::new(),
         itabs: HashMap::new(),
         method_wrappers: HashMap::new(),
+        algs: HashMap::new(),
+        map_types: HashMap::new(),
         linker_set: HashSet::new(),
     };
 

@@ -184,6 +184,9 @@ impl FuncCompiler<'_, '_> {
     /// Pushes the `n` values of the right side `e` of a multi-value assignment: a call's
     /// results, or the value and success of a comma-ok expression.
     pub fn multi_value(&mut self, e: ExprId, n: usize) -> CResult {
+        if n == 2 && self.is_map_index(e) {
+            return self.map_index(e, true);
+        }
         if n == 2 && self.is_comma_ok(e) {
             let u = self.unparen(e);
             return match self.file.expr(u).kind {
@@ -192,7 +195,6 @@ impl FuncCompiler<'_, '_> {
                     let t = self.cx.prog.types.tuple_elems(self.ty(u)).first().copied().unwrap_or(TypeTable::INVALID);
                     self.type_assert(u, x, t, true)
                 }
-                ExprKind::Index { .. } => Err(self.unimpl(self.file.expr(u).pos, "maps")),
                 _ => self.recv_expr(u, true),
             };
         }
@@ -233,6 +235,9 @@ impl FuncCompiler<'_, '_> {
             && !self.is_blank(*l)
             && !matches!(self.file.expr(self.unparen(*l)).kind, ExprKind::Name(_))
         {
+            if self.is_map_index(*l) {
+                return self.map_assign(*l, *r);
+            }
             // One memory location: address first, then the value (the common `a[i] = v`).
             let t = types[0];
             self.addr(*l)?;
@@ -242,10 +247,15 @@ impl FuncCompiler<'_, '_> {
         // Phase one (several left sides): the operands of index expressions and
         // indirections on the left are evaluated before the right side.
         let mut addrs: Vec<Option<u32>> = vec![None; lhs.len()];
+        let mut map_lhs = vec![None; lhs.len()];
         if lhs.len() > 1 {
             for (i, (&l, o)) in lhs.iter().zip(objs).enumerate() {
                 let u = self.unparen(l);
                 if o.is_some() || self.is_blank(l) || matches!(self.file.expr(u).kind, ExprKind::Name(_)) {
+                    continue;
+                }
+                if self.is_map_index(l) {
+                    map_lhs[i] = Some(self.map_lhs(l)?);
                     continue;
                 }
                 let slot = self.b.local(Kind::Pointer);
@@ -281,7 +291,15 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::StoreSlots { slot, n });
             }
         }
-        for ((((&l, o), &t), &(slot, n)), addr) in lhs.iter().zip(objs).zip(&types).zip(&temps).zip(&addrs) {
+        for (((((&l, o), &t), &(slot, n)), addr), ml) in lhs.iter().zip(objs).zip(&types).zip(&temps).zip(&addrs).zip(&map_lhs) {
+            if let Some(ml) = ml {
+                self.map_lhs_push(ml);
+                if n > 0 {
+                    self.b.emit(Instr::LoadSlots { slot, n });
+                }
+                self.map_lhs_store(ml);
+                continue;
+            }
             if let Some(a) = addr {
                 self.b.emit(Instr::Load(*a));
             }
@@ -321,6 +339,9 @@ impl FuncCompiler<'_, '_> {
             return Ok(());
         }
         let u = self.unparen(l);
+        if self.is_map_index(u) {
+            return self.map_store_top(u, t);
+        }
         if let ExprKind::Name(_) = self.file.expr(u).kind {
             let Some(&o) = self.finfo.uses.get(&u) else { return Err(self.err(pos, "internal compiler error: unresolved name")) };
             let loc = match self.vars.get(&o).copied() {
@@ -345,6 +366,9 @@ impl FuncCompiler<'_, '_> {
 
     /// `x op= y`, or `x++`/`x--` when `y` is `None`.
     fn op_assign(&mut self, pos: Pos, x: ExprId, op: BinOp, y: Option<ExprId>) -> CResult {
+        if self.is_map_index(x) {
+            return self.map_op_assign(pos, x, op, y);
+        }
         let t = self.ty(x);
         let r = self.repr_at(x, t)?;
         // `i++`, `i += 3` on a word-sized integer in a slot: one instruction.
@@ -766,6 +790,9 @@ impl FuncCompiler<'_, '_> {
     fn range(&mut self, pos: Pos, label: Option<String>, key: Option<ExprId>, value: Option<ExprId>, define: bool, x: ExprId, body: &Block) -> CResult {
         let prog = self.cx.prog;
         let xt = self.ty(x);
+        if let Type::Map(..) = prog.types.under(xt) {
+            return self.range_map(pos, label, key, value, define, x, body);
+        }
         let int = TypeTable::basic(BasicKind::Int);
         // What is iterated: a count, and for arrays and slices the element address.
         enum Src {
@@ -900,7 +927,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores the value on top of the stack into a range variable (declared per
     /// iteration with `:=`).
-    pub(super) fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+    pub fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
         if define {
             let ExprKind::Name(n) = self.file.expr(e).kind else {
                 return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));

@@ -38,7 +38,7 @@ impl Ctx<'_> {
     }
 
     /// A descriptor of a type that has no `TypeId` (the runtime's own types).
-    fn synthetic_desc(&mut self, name: &str, size: u64, layout: u32, kind: u64, indirect: bool, methods: u64) -> u64 {
+    fn synthetic_desc(&mut self, name: &str, size: u64, layout: u32, kind: u64, indirect: bool, methods: u64, alg: u64) -> u64 {
         let np = self.string_addr(name.as_bytes());
         let mut words = vec![0u64; desc::WORDS];
         words[desc::SIZE] = size;
@@ -48,6 +48,7 @@ impl Ctx<'_> {
         words[desc::NAME_PTR] = np;
         words[desc::NAME_LEN] = name.len() as u64;
         words[desc::METHODS] = methods;
+        words[desc::HASH_EQ] = alg;
         self.static_words(words)
     }
 
@@ -82,7 +83,9 @@ impl Ctx<'_> {
             // Value types keep the text in a cell (string kind: == compares the text);
             // pointer types point at it.
             let (size, kind) = if pointer { (8, 22) } else { (16, 24) };
-            error_types[class as usize] = self.synthetic_desc(class.type_name(), size, string_cell, kind, !pointer, table);
+            let alg_type = if pointer { TypeTable::basic(BasicKind::UnsafePointer) } else { string };
+            let alg = self.alg_addr(alg_type).unwrap_or(0);
+            error_types[class as usize] = self.synthetic_desc(class.type_name(), size, string_cell, kind, !pointer, table, alg);
         }
         let preprint = self.preprint_func()?;
         Ok(RuntimeSupport { error_types, string_cell, preprint: Some(preprint) })
@@ -91,9 +94,9 @@ impl Ctx<'_> {
     /// `preprint`: `() (kind, ptr, len)` over the value in context words 1 and 2.
     fn preprint_func(&mut self) -> Result<FuncId, String> {
         let none = self.synthetic_table(&[("Error", "func() string", 0)]);
-        let error_iface = self.synthetic_desc("error", 16, 0, 20, false, none);
+        let error_iface = self.synthetic_desc("error", 16, 0, 20, false, none, 0);
         let none = self.synthetic_table(&[("String", "func() string", 0)]);
-        let stringer = self.synthetic_desc("interface { String() string }", 16, 0, 20, false, none);
+        let stringer = self.synthetic_desc("interface { String() string }", 16, 0, 20, false, none, 0);
         let (getitab, gsig) = self.native("getitab").ok_or("no native getitab")?;
         let sig = Signature { params: vec![], results: vec![Kind::Scalar, Kind::Pointer, Kind::Scalar] };
         let mut b = FunctionBuilder::new("runtime.preprintpanics", sig);

@@ -861,6 +861,57 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     super::panicval::preprinted(g, kind, ptr, len);
                     run_next_defer!();
                 }
+                // ---- maps (see `super::map`)
+                Instr::MapLen => unary!(|m| super::map::len(m)),
+                Instr::MapLoad(c) | Instr::MapLoadOk(c) => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::load(mt, sp, matches!(ins, Instr::MapLoadOk(_))) {
+                        Ok(top) => sp = top,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::MapNew(c) | Instr::MapStore(c) => {
+                    // May allocate: collect first if due, with the inputs on the stack.
+                    save!(ip.offset_from(meta.code) - 1);
+                    if vm.heap.collection_due() {
+                        let (program, metas) = (vm.program, &vm.metas);
+                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                    }
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    let mut a = super::map::HeapAlloc { heap: &mut *vm.heap, program: vm.program };
+                    let r = match ins {
+                        Instr::MapNew(_) => super::map::new(mt, sp, &mut a),
+                        _ => super::map::store(mt, sp, &mut a),
+                    };
+                    match r {
+                        Ok(top) => sp = top,
+                        Err(runtime::map::MapError::Panic(e)) => throw!(e),
+                        Err(runtime::map::MapError::OutOfMemory) => trap!(Trap::Vm(VmError::OutOfMemory)),
+                    }
+                }
+                Instr::MapRemove(c) => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::remove(mt, sp) {
+                        Ok(top) => sp = top,
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::MapClear(c) => sp = super::map::clear(super::map::map_type(*meta.consts.add(c as usize)), sp),
+                Instr::MapRangeInit(slot) => {
+                    let m = pop!();
+                    super::map::range_init(fp.add(slot as usize), m);
+                }
+                Instr::MapRangeNext { c, slot } => {
+                    let mt = super::map::map_type(*meta.consts.add(c as usize));
+                    match super::map::range_next(mt, fp.add(slot as usize)) {
+                        Ok(ok) => push!(u64::from(ok)),
+                        Err(e) => throw!(e),
+                    }
+                }
+                Instr::EqWords(c) => match super::map::eq_words(*meta.consts.add(c as usize), sp) {
+                    Ok(top) => sp = top,
+                    Err(e) => throw!(e),
+                },
                 Instr::MakeMap(_)
                 | Instr::MapGet(_)
                 | Instr::MapSet(_)

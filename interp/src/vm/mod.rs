@@ -16,6 +16,7 @@ mod arith;
 mod chan;
 mod exec;
 pub mod heap;
+mod map;
 mod native;
 mod panicval;
 pub mod sched;
