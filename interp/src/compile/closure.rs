@@ -428,7 +428,7 @@ impl FuncCompiler<'_, '_> {
             // the interface for nil now, as gc does at the statement.
             let ft = self.ty(fun);
             let (Some(fsig), Some(sig)) = (prog.types.signature_of(ft).cloned(), self.cx.signature(ft)) else {
-                return Err(self.err(pos, &format!("internal compiler error: {what} of a method")));
+                return Err(self.err(pos, format!("internal compiler error: {what} of a method")));
             };
             self.method_value(fun, sel)?;
             self.push_call_args(pos, args, &fsig, has_dots)?;

@@ -221,13 +221,14 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(if op == BinOp::Eql { Instr::Eq } else { Instr::Ne });
                     return Ok(());
                 }
-                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
-                    return self.compare_blocks(pos, op, x, y, ot);
-                }
                 // An interface on either side: both become interface values.
                 let (tx, ty) = (self.ty(x), self.ty(y));
                 let prog = self.cx.prog;
-                if prog.types.is_interface(tx) || prog.types.is_interface(ty) {
+                let mixed = prog.types.is_interface(tx) || prog.types.is_interface(ty);
+                if !mixed && let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
+                    return self.compare_blocks(pos, op, x, y, ot);
+                }
+                if mixed {
                     let it = if prog.types.is_interface(tx) { tx } else { ty };
                     self.expr_to(x, it)?;
                     self.expr_to(y, it)?;

@@ -37,8 +37,10 @@ impl Ctx<'_> {
         self.static_words(words)
     }
 
-    /// A descriptor of a type that has no `TypeId` (the runtime's own types).
-    fn synthetic_desc(&mut self, name: &str, size: u64, layout: u32, kind: u64, indirect: bool, methods: u64, alg: u64) -> u64 {
+    /// A descriptor of a type that has no `TypeId` (the runtime's own types), whose
+    /// values have `(size, reflect kind, indirect)`.
+    fn synthetic_desc(&mut self, name: &str, shape: (u64, u64, bool), layout: u32, methods: u64, alg: u64) -> u64 {
+        let (size, kind, indirect) = shape;
         let np = self.string_addr(name.as_bytes());
         let mut words = vec![0u64; desc::WORDS];
         words[desc::SIZE] = size;
@@ -85,7 +87,7 @@ impl Ctx<'_> {
             let (size, kind) = if pointer { (8, 22) } else { (16, 24) };
             let alg_type = if pointer { TypeTable::basic(BasicKind::UnsafePointer) } else { string };
             let alg = self.alg_addr(alg_type).unwrap_or(0);
-            error_types[class as usize] = self.synthetic_desc(class.type_name(), size, string_cell, kind, !pointer, table, alg);
+            error_types[class as usize] = self.synthetic_desc(class.type_name(), (size, kind, !pointer), string_cell, table, alg);
         }
         let preprint = self.preprint_func()?;
         Ok(RuntimeSupport { error_types, string_cell, preprint: Some(preprint) })
@@ -94,9 +96,9 @@ impl Ctx<'_> {
     /// `preprint`: `() (kind, ptr, len)` over the value in context words 1 and 2.
     fn preprint_func(&mut self) -> Result<FuncId, String> {
         let none = self.synthetic_table(&[("Error", "func() string", 0)]);
-        let error_iface = self.synthetic_desc("error", 16, 0, 20, false, none, 0);
+        let error_iface = self.synthetic_desc("error", (16, 20, false), 0, none, 0);
         let none = self.synthetic_table(&[("String", "func() string", 0)]);
-        let stringer = self.synthetic_desc("interface { String() string }", 16, 0, 20, false, none, 0);
+        let stringer = self.synthetic_desc("interface { String() string }", (16, 20, false), 0, none, 0);
         let (getitab, gsig) = self.native("getitab").ok_or("no native getitab")?;
         let sig = Signature { params: vec![], results: vec![Kind::Scalar, Kind::Pointer, Kind::Scalar] };
         let mut b = FunctionBuilder::new("runtime.preprintpanics", sig);
