@@ -104,21 +104,28 @@ impl Ctx<'_> {
         let mut b = FunctionBuilder::new("runtime.preprintpanics", sig);
         let itab = b.local(Kind::Pointer);
         let text = b.locals(&[Kind::Pointer, Kind::Scalar]);
+        // The value, copied out of the context at once: the context lives in the
+        // goroutine, which Go code run by the methods must not find in use.
+        let (typ, data) = (b.local(Kind::Pointer), b.local(Kind::Pointer));
+        b.emit(Instr::LoadCtx);
+        b.emit(Instr::LoadPtr(8));
+        b.emit(Instr::Store(typ));
+        b.emit(Instr::LoadCtx);
+        b.emit(Instr::LoadPtr(16));
+        b.emit(Instr::Store(data));
         let msig = Signature { params: vec![Kind::Pointer], results: vec![Kind::Pointer, Kind::Scalar] };
         let mut next = b.new_label();
         for iface in [error_iface, stringer] {
             b.bind(next);
             next = b.new_label();
-            b.emit(Instr::LoadCtx);
-            b.emit(Instr::LoadPtr(8));
+            b.emit(Instr::Load(typ));
             b.push_i64(iface as i64);
             b.push_i64(0);
             b.call_native(getitab, &gsig);
             b.emit(Instr::Dup);
             b.emit(Instr::Store(itab));
             b.branch(Instr::BrEqImm { imm: 0, off: 0 }, next);
-            b.emit(Instr::LoadCtx);
-            b.emit(Instr::LoadPtr(16));
+            b.emit(Instr::Load(data));
             b.emit(Instr::Load(itab));
             b.call_iface(0, &msig);
             b.emit(Instr::StoreSlots { slot: text, n: 2 });
