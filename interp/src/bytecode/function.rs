@@ -312,11 +312,6 @@ impl Program {
         self.types.get(id as usize)
     }
 
-    /// The number of entries in the type table.
-    pub fn type_count(&self) -> usize {
-        self.types.len()
-    }
-
     /// The program's itabs.
     pub fn itabs(&self) -> &super::itab::ItabCache {
         &self.itabs
@@ -331,6 +326,11 @@ impl Program {
     pub fn set_support(&mut self, support: super::itab::RuntimeSupport) {
         let ok = support.preprint.is_none_or(|f| self.functions.get(f as usize).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.len() == 3));
         self.support = if ok { support } else { super::itab::RuntimeSupport { preprint: None, ..support } };
+    }
+
+    /// The number of entries in the type table.
+    pub fn type_count(&self) -> usize {
+        self.types.len()
     }
 
     /// The function whose name is `name`.

@@ -495,6 +495,12 @@ pub enum Instr {
     /// a panic return to a VM-owned stub holding this instruction; the builder refuses it.
     Unwind,
 
+    // --- Panic printing (interfaces and methods) ---
+    /// Internal: `[kind, ptr, len] -> !`: where the run-time support's `preprint` call
+    /// (an unrecovered panic value's `Error()` / `String()`) returns to; records the
+    /// text and goes on with the next value or the report. The builder refuses it.
+    PanicPrinted,
+
     // ---- goroutines
     /// `[f] -> []`: `go`: start a goroutine calling the func value `f`, which takes no
     /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
@@ -530,11 +536,6 @@ pub enum Instr {
     /// `[a.., b..] -> [a == b]`: two values of the same comparable type, `ceil(size/8)`
     /// words each, compared as the alg directs (floats, strings, interfaces, padding).
     EqWords(u32),
-    // --- Panic printing (interfaces and methods) ---
-    /// Internal: `[kind, ptr, len] -> !`: where the run-time support's `preprint` call
-    /// (an unrecovered panic value's `Error()` / `String()`) returns to; records the
-    /// text and goes on with the next value or the report. The builder refuses it.
-    PanicPrinted,
 }
 
 /// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.

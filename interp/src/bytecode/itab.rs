@@ -5,7 +5,7 @@
 //!
 //! One static block of [`desc::WORDS`] words per type (`compile::iface` builds them; a
 //! type's descriptor address is its identity at run time): size, layout index, reflect
-//! kind, indirect flag, name, the hash/equality word of maps, and word
+//! kind, indirect flag, name, the alg (how values compare and hash), and word
 //! [`desc::METHODS`], the address of the type's *method table* (0 if it has none).
 //!
 //! A method table is `[n, entry...]`, each entry [`METHOD_ENTRY_WORDS`] words: name
@@ -47,7 +47,7 @@ pub mod desc {
     pub const NAME_PTR: usize = 4;
     /// Length of the name.
     pub const NAME_LEN: usize = 5;
-    /// Hashing and equality of map keys (the maps' word; 0 where unused).
+    /// The type's alg (`runtime::alg`): how values compare and hash; 0 if uncomparable.
     pub const HASH_EQ: usize = 6;
     /// Address of the method table (0: no methods).
     pub const METHODS: usize = 7;

@@ -362,9 +362,6 @@ impl FuncCompiler<'_, '_> {
             action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
-            // Interface methods take the func value path below: the method value
-            // checks the interface for nil now, as gc does at the defer statement.
-            && sel.obj.is_some()
         {
             let sel = match self.is_tparam_method(fun, &sel) {
                 true => self.resolve_tparam_method(fun, &sel)?.unwrap_or(sel),
@@ -433,14 +430,21 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: method call without selector"));
         };
         if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
-            return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
+            // Promoted from an embedded interface: call the method value, which checks
+            // the interface for nil now, as gc does at the statement.
+            let ft = self.ty(fun);
+            let (Some(fsig), Some(sig)) = (prog.types.signature_of(ft).cloned(), self.cx.signature(ft)) else {
+                return Err(self.err(pos, format!("internal compiler error: {what} of a method")));
+            };
+            self.method_value(fun, sel)?;
+            self.push_call_args(pos, args, &fsig, has_dots)?;
+            return self.finish_defer(pos, op, mark, Some(()), sig.params.clone(), Action::Call(sig));
         }
         let name = self.file.name(name).to_string();
-        let methods = super::iface::iface_methods(self.cx, self.ty(x));
-        let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
+        let pkg = self.current_pkg(&name);
+        let Some((index, msig_t)) = super::iface::iface_method_index(prog, self.ty(x), &name, pkg) else {
             return Err(self.err(pos, "internal compiler error: unknown interface method"));
         };
-        let msig_t = methods[index].1;
         let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t)) else {
             return Err(self.err(pos, "internal compiler error: method signature"));
         };

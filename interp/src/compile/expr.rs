@@ -232,13 +232,11 @@ impl FuncCompiler<'_, '_> {
                 // An interface on either side: both become interface values.
                 let (tx, ty) = (self.ty(x), self.ty(y));
                 let prog = self.cx.prog;
-                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot)
-                    && !prog.types.is_interface(tx)
-                    && !prog.types.is_interface(ty)
-                {
+                let mixed = prog.types.is_interface(tx) || prog.types.is_interface(ty);
+                if !mixed && let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
                     return self.compare_blocks(pos, op, x, y, ot);
                 }
-                if prog.types.is_interface(tx) || prog.types.is_interface(ty) {
+                if mixed {
                     let it = if prog.types.is_interface(tx) { tx } else { ty };
                     self.expr_to(x, it)?;
                     self.expr_to(y, it)?;
@@ -389,15 +387,6 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Leq) => LeF32,
             (Repr::F32, BinOp::Gtr) => GtF32,
             (Repr::F32, BinOp::Geq) => GeF32,
-            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
-                // Interface values (a switch on an interface tag).
-                let empty = super::iface::iface_methods(self.cx, t).is_empty();
-                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
-                if op == BinOp::Neq {
-                    self.b.emit(Eqz);
-                }
-                return Ok(());
-            }
             (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
@@ -417,6 +406,14 @@ impl FuncCompiler<'_, '_> {
                 }
             }
             (Repr::Block { .. }, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
+            }
             _ => return Err(self.unimpl(pos, "comparison of these values")),
         };
         self.b.emit(instr);

@@ -9,7 +9,7 @@
 //! Both live in static memory built by the compiler, one per type (and per interface
 //! and type pair), so identity of types is identity of addresses. Their layouts are in
 //! [`crate::bytecode::itab`]: a descriptor is `[size, layout index, reflect kind,
-//! indirect, name ptr, name len, maps' hash/equality word, method table]` (the name as
+//! indirect, name ptr, name len, alg (how values compare and hash, 0 if uncomparable; see `alg`), method table]` (the name as
 //! gc's runtime prints types, `main.T`, `struct { X int }`); an itab is `[interface
 //! descriptor, type descriptor, 0, fun...]`, `fun[i]` implementing the interface's
 //! `i`-th method (sorted by name, then package), at byte offset `24 + 8*i` where
@@ -130,7 +130,6 @@ impl Ctx<'_> {
             name.len() as u64,
             // Word 6: how values of the type compare and hash (0: not comparable).
             self.alg_addr(t).unwrap_or(0),
-            // Word 7: the method table, filled in below.
             0,
         ];
         let b: Box<[u64]> = words.into_boxed_slice();

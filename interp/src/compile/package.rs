@@ -47,12 +47,12 @@ pub(crate) struct Ctx<'p> {
     pub descs: HashMap<TypeId, u64>,
     /// Itabs by (interface, concrete type).
     pub itabs: HashMap<(TypeId, TypeId), u64>,
+    /// Method wrappers by (receiver shape, base type, name, package); see `methods`.
+    pub method_wrappers: HashMap<(super::methods::Recv, TypeId, String, Option<PkgId>), FuncId>,
     /// Algs (equality and hashing) by type, `None` for uncomparable types (see `alg`).
     pub algs: HashMap<TypeId, Option<u64>>,
     /// Static map-type descriptors by map type (see `maps`).
     pub map_types: HashMap<TypeId, u64>,
-    /// Method wrappers by (receiver shape, base type, name, package); see `methods`.
-    pub method_wrappers: HashMap<(super::methods::Recv, TypeId, String, Option<PkgId>), FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
     pub linker_set: HashSet<ObjId>,
     /// Generic declarations and their instances.
@@ -306,9 +306,9 @@ fn compile_round(
         funcvals: HashMap::new(),
         descs: HashMap::new(),
         itabs: HashMap::new(),
+        method_wrappers: HashMap::new(),
         algs: HashMap::new(),
         map_types: HashMap::new(),
-        method_wrappers: HashMap::new(),
         linker_set: HashSet::new(),
         generics: generic::Generics::default(),
     };

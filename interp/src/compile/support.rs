@@ -37,9 +37,10 @@ impl Ctx<'_> {
         self.static_words(words)
     }
 
-    /// A descriptor of a type that has no `TypeId` (the runtime's own types).
-    #[allow(clippy::too_many_arguments)]
-    fn synthetic_desc(&mut self, name: &str, size: u64, layout: u32, kind: u64, indirect: bool, alg: u64, methods: u64) -> u64 {
+    /// A descriptor of a type that has no `TypeId` (the runtime's own types), whose
+    /// values have `(size, reflect kind, indirect)`.
+    fn synthetic_desc(&mut self, name: &str, shape: (u64, u64, bool), layout: u32, methods: u64, alg: u64) -> u64 {
+        let (size, kind, indirect) = shape;
         let np = self.string_addr(name.as_bytes());
         let mut words = vec![0u64; desc::WORDS];
         words[desc::SIZE] = size;
@@ -48,8 +49,8 @@ impl Ctx<'_> {
         words[desc::INDIRECT] = u64::from(indirect);
         words[desc::NAME_PTR] = np;
         words[desc::NAME_LEN] = name.len() as u64;
-        words[desc::HASH_EQ] = alg;
         words[desc::METHODS] = methods;
+        words[desc::HASH_EQ] = alg;
         self.static_words(words)
     }
 
@@ -84,10 +85,9 @@ impl Ctx<'_> {
             // Value types keep the text in a cell (string kind: == compares the text);
             // pointer types point at it.
             let (size, kind) = if pointer { (8, 22) } else { (16, 24) };
-            // Comparable as what they hold: the text, or the pointer.
-            let like = TypeTable::basic(if pointer { BasicKind::UnsafePointer } else { BasicKind::String });
-            let alg = self.alg_addr(like).unwrap_or(0);
-            error_types[class as usize] = self.synthetic_desc(class.type_name(), size, string_cell, kind, !pointer, alg, table);
+            let alg_type = if pointer { TypeTable::basic(BasicKind::UnsafePointer) } else { string };
+            let alg = self.alg_addr(alg_type).unwrap_or(0);
+            error_types[class as usize] = self.synthetic_desc(class.type_name(), (size, kind, !pointer), string_cell, table, alg);
         }
         let preprint = self.preprint_func()?;
         Ok(RuntimeSupport { error_types, string_cell, preprint: Some(preprint) })
@@ -96,29 +96,36 @@ impl Ctx<'_> {
     /// `preprint`: `() (kind, ptr, len)` over the value in context words 1 and 2.
     fn preprint_func(&mut self) -> Result<FuncId, String> {
         let none = self.synthetic_table(&[("Error", "func() string", 0)]);
-        let error_iface = self.synthetic_desc("error", 16, 0, 20, false, 0, none);
+        let error_iface = self.synthetic_desc("error", (16, 20, false), 0, none, 0);
         let none = self.synthetic_table(&[("String", "func() string", 0)]);
-        let stringer = self.synthetic_desc("interface { String() string }", 16, 0, 20, false, 0, none);
+        let stringer = self.synthetic_desc("interface { String() string }", (16, 20, false), 0, none, 0);
         let (getitab, gsig) = self.native("getitab").ok_or("no native getitab")?;
         let sig = Signature { params: vec![], results: vec![Kind::Scalar, Kind::Pointer, Kind::Scalar] };
         let mut b = FunctionBuilder::new("runtime.preprintpanics", sig);
         let itab = b.local(Kind::Pointer);
         let text = b.locals(&[Kind::Pointer, Kind::Scalar]);
+        // The value, copied out of the context at once: the context lives in the
+        // goroutine, which Go code run by the methods must not find in use.
+        let (typ, data) = (b.local(Kind::Pointer), b.local(Kind::Pointer));
+        b.emit(Instr::LoadCtx);
+        b.emit(Instr::LoadPtr(8));
+        b.emit(Instr::Store(typ));
+        b.emit(Instr::LoadCtx);
+        b.emit(Instr::LoadPtr(16));
+        b.emit(Instr::Store(data));
         let msig = Signature { params: vec![Kind::Pointer], results: vec![Kind::Pointer, Kind::Scalar] };
         let mut next = b.new_label();
         for iface in [error_iface, stringer] {
             b.bind(next);
             next = b.new_label();
-            b.emit(Instr::LoadCtx);
-            b.emit(Instr::LoadPtr(8));
+            b.emit(Instr::Load(typ));
             b.push_i64(iface as i64);
             b.push_i64(0);
             b.call_native(getitab, &gsig);
             b.emit(Instr::Dup);
             b.emit(Instr::Store(itab));
             b.branch(Instr::BrEqImm { imm: 0, off: 0 }, next);
-            b.emit(Instr::LoadCtx);
-            b.emit(Instr::LoadPtr(16));
+            b.emit(Instr::Load(data));
             b.emit(Instr::Load(itab));
             b.call_iface(0, &msig);
             b.emit(Instr::StoreSlots { slot: text, n: 2 });

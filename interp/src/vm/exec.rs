@@ -853,6 +853,14 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         run_next_defer!();
                     }
                 }
+                Instr::PanicPrinted => {
+                    // A `preprint` call returned its (kind, ptr, len).
+                    let len = pop!();
+                    let ptr = pop!();
+                    let kind = pop!();
+                    super::panicval::preprinted(g, kind, ptr, len);
+                    run_next_defer!();
+                }
                 // ---- maps (see `super::map`)
                 Instr::MapLen => unary!(|m| super::map::len(m)),
                 Instr::MapLoad(c) | Instr::MapLoadOk(c) => {
@@ -904,14 +912,6 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     Ok(top) => sp = top,
                     Err(e) => throw!(e),
                 },
-                Instr::PanicPrinted => {
-                    // A `preprint` call returned its (kind, ptr, len).
-                    let len = pop!();
-                    let ptr = pop!();
-                    let kind = pop!();
-                    super::panicval::preprinted(g, kind, ptr, len);
-                    run_next_defer!();
-                }
                 Instr::MakeMap(_)
                 | Instr::MapGet(_)
                 | Instr::MapSet(_)

@@ -92,7 +92,7 @@ pub(super) enum Preprint {
 
 /// The next panic value that needs its `Error()` / `String()` text (oldest first).
 pub(super) fn next_preprint(program: &Program, g: &mut Goroutine) -> Preprint {
-    if let Some(i) = g.preprint {
+    if g.preprint.is_some() {
         // A panic escaped the method: gc's throw.
         let text = match g.panics.last().map(|p| &p.value) {
             Some(PanicPayload::Value(t, d)) if *t >= MIN_ADDR => {
@@ -108,7 +108,6 @@ pub(super) fn next_preprint(program: &Program, g: &mut Goroutine) -> Preprint {
             Some(PanicPayload::Runtime(e)) => format!("type {}", error_class(e).type_name()),
             _ => String::new(),
         };
-        let _ = i;
         return Preprint::Fatal(format!("panic while printing panic value: {text}"));
     }
     let Some(func) = program.support().preprint else { return Preprint::Done };
@@ -207,5 +206,43 @@ unsafe fn describe_value(t: u64, d: u64) -> PanicValue {
         };
         let is_basic = name == basic || (basic == "uint8" && name == "byte") || (basic == "int32" && name == "rune");
         if is_basic { value } else { PanicValue::Named { type_name: name, value: Box::new(value) } }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A descriptor named `name` of reflect kind `kind`, its data kept in a cell.
+    fn desc_of(name: &'static str, kind: u64) -> Box<[u64]> {
+        let mut d = vec![0u64; desc::WORDS];
+        d[desc::KIND] = kind;
+        d[desc::INDIRECT] = 1;
+        d[desc::NAME_PTR] = name.as_ptr() as u64;
+        d[desc::NAME_LEN] = name.len() as u64;
+        d.into_boxed_slice()
+    }
+
+    fn show(name: &'static str, kind: u64, cell: &[u64]) -> String {
+        let d = desc_of(name, kind);
+        // SAFETY: `d` is a descriptor of the module's layout and `cell` holds a value of
+        // its kind.
+        let v = unsafe { describe_value(d.as_ptr() as u64, cell.as_ptr() as u64) };
+        runtime::panic::panic_value_text(&v)
+    }
+
+    #[test]
+    fn values_print_as_printpanicval() {
+        assert_eq!(show("int", 2, &[(-3i64) as u64]), "-3");
+        assert_eq!(show("main.MyInt", 2, &[(-3i64) as u64]), "main.MyInt(-3)");
+        assert_eq!(show("uint8", 8, &[200]), "200");
+        assert_eq!(show("float64", 14, &[1e21f64.to_bits()]), "1e+21");
+        assert_eq!(show("bool", 1, &[0]), "false");
+        let s = "named string";
+        assert_eq!(show("main.MyStr", 24, &[s.as_ptr() as u64, s.len() as u64]), "main.MyStr(\"named string\")");
+        assert_eq!(show("complex128", 16, &[1f64.to_bits(), (-2f64).to_bits()]), "(1-2i)");
+        // Structs print their type and the data word's address.
+        let cell = [0u64; 2];
+        assert_eq!(show("main.T", 25, &cell), format!("(main.T) {:#x}", cell.as_ptr() as u64));
     }
 }
