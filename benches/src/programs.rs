@@ -139,9 +139,9 @@ pub const ALL: &[Program] = &[
     ldflags("iface-dispatch", &["20000"], &["20"]),
     ldflags("generic-container", &["1000000"], &["2000"]),
     ldflags("map-ops", &["1000000"], &["2000"]),
-    args("goroutine-ring", &["10000", "1000000"], &["100", "2000"]),
-    args("ping-pong", &["1000000"], &["2000"]),
-    args("parked-goroutines", &["100000"], &["1000"]),
+    ldflags("goroutine-ring", &["10000,1000000"], &["100,2000"]),
+    ldflags("ping-pong", &["1000000"], &["2000"]),
+    ldflags("parked-goroutines", &["100000"], &["1000"]),
 ];
 
 /// Looks a program up by exact name.
@@ -206,7 +206,7 @@ mod tests {
             by_name("goroutine-ring")
                 .map(|p| p.size_label(false))
                 .as_deref(),
-            Some("10000 1000000")
+            Some("10000,1000000")
         );
     }
 }

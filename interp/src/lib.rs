@@ -7,12 +7,12 @@
 //! - [`vm`]: the dispatch loop over frames on a per-goroutine, growable VM stack (no
 //!   Rust recursion per Go call), resumable at any instruction boundary, with gc's
 //!   run-time errors, panic reports and the 1 GB stack limit; allocation through a
-//!   [`vm::heap::Heap`] hook, with the `gc` crate's collector scanning VM stacks
-//!   through the stack maps.
+//!   [`vm::heap::Heap`] hook, with the `gc` crate's collector scanning every
+//!   goroutine's VM stack through the stack maps; the goroutine scheduler
+//!   ([`vm::sched`]) with channels, `select` and deadlock detection.
 //! - `compile`: lowers the checked program from `frontend` to this bytecode.
 //!
-//! Still to come: the runtime operations now reserved in the instruction set (maps,
-//! channels, select, defer/recover).
+//! Still to come: the runtime operations now reserved in the instruction set (maps).
 
 pub mod bytecode;
 /// The compiler from the checked program to bytecode (see its module docs).

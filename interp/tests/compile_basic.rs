@@ -223,12 +223,13 @@ fn unsupported_features_are_reported_not_crashed() {
     if goroot().is_none() {
         return;
     }
-    let errs = build("package main\n\nfunc main() {\n\tvar f func(func(int) bool)\n\tfor x := range f {\n\t\tprintln(x)\n\t}\n}\n")
+    // The standard library is the one part of Go the compiler refuses wholesale for now.
+    let errs = build("package main\n\nimport \"strconv\"\n\nfunc main() {\n\tprintln(strconv.Itoa(3))\n}\n")
         .err()
         .unwrap_or_default();
     assert!(!errs.is_empty());
     assert!(errs.iter().all(|e| e.contains("mvm: not implemented yet")), "{errs:?}");
-    assert!(errs[0].contains("main.go:5:"), "{errs:?}");
+    assert!(errs[0].contains("main.go:3:"), "{errs:?}");
 }
 
 #[test]

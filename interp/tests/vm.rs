@@ -108,6 +108,7 @@ fn preempted_goroutine_resumes_to_the_same_result() {
         match vm.run(&mut g) {
             Status::Yielded => yields += 1,
             Status::Returned(r) => break r,
+            Status::Blocked => panic!("blocked without channels"),
             Status::Stopped(s) => panic!("stopped: {}", s.report()),
         }
     };
@@ -415,15 +416,18 @@ fn natives_receive_arguments_and_return_results() {
 }
 
 #[test]
-fn reserved_operations_stop_with_an_error_not_a_crash() {
+fn close_of_a_nil_channel_panics_with_gcs_plain_error() {
     let mut b = FunctionBuilder::new("main.main", Signature::default());
     b.emit(Instr::Const(0));
     b.emit_runtime(Instr::ChanClose, 1, &[]);
     b.emit(Instr::Ret);
     let p = Program::link(vec![b.finish().unwrap()], vec![], vec![]).unwrap();
     match run(&p, &[]) {
-        Err(stop @ Stop::Error(_)) => assert_ne!(stop.exit_code(), 0),
-        other => panic!("expected an error, got {other:?}"),
+        Err(stop @ Stop::Panic { .. }) => {
+            assert!(stop.report().starts_with("panic: close of nil channel\n\ngoroutine 1 [running]:\n"));
+            assert_eq!(stop.exit_code(), 2);
+        }
+        other => panic!("expected a panic, got {other:?}"),
     }
 }
 

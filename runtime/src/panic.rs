@@ -198,11 +198,22 @@ pub fn fatal_panic_report(
 
 /// `goroutine N [running]:` followed by the frames (see the module docs for the format).
 pub fn traceback(goroutine: u64, frames: &[TraceFrame]) -> String {
-    let mut out = format!("goroutine {goroutine} [running]:\n");
+    goroutine_trace(goroutine, "running", frames)
+}
+
+/// `goroutine N [status]:` (`chan receive`, `select`, ...) followed by the frames.
+pub fn goroutine_trace(goroutine: u64, status: &str, frames: &[TraceFrame]) -> String {
+    let mut out = format!("goroutine {goroutine} [{status}]:\n");
     for f in frames {
         out.push_str(&format!("{}(...)\n\t{}:{} +{:#x}\n", f.function, f.file, f.line, f.pc));
     }
     out
+}
+
+/// The line gc adds after the frames of a goroutine started by a `go` statement:
+/// `created by F in goroutine N` and the position of the `go` statement.
+pub fn created_by(site: &TraceFrame, parent: u64) -> String {
+    format!("created by {} in goroutine {parent}\n\t{}:{} +{:#x}\n", site.function, site.file, site.line, site.pc)
 }
 
 /// The report of a goroutine whose stack outgrew the limit, as gc's `newstack`:
@@ -255,6 +266,17 @@ mod tests {
         assert_eq!(panic_value_text(&named(PanicValue::C128(1.0, 2.0))), "main.S(1+2i)");
         let other = PanicValue::Other { type_name: "main.T".into(), data: 0xc000012000 };
         assert_eq!(panic_value_text(&other), "(main.T) 0xc000012000");
+    }
+
+    #[test]
+    fn parked_goroutines_show_their_wait_reason_and_creator() {
+        let f = TraceFrame { function: "main.worker".into(), file: "/tmp/x.go".into(), line: 7, pc: 0x12 };
+        let site = TraceFrame { function: "main.main".into(), file: "/tmp/x.go".into(), line: 20, pc: 0x30 };
+        let text = goroutine_trace(18, "chan receive", std::slice::from_ref(&f)) + &created_by(&site, 1);
+        assert_eq!(
+            text,
+            "goroutine 18 [chan receive]:\nmain.worker(...)\n\t/tmp/x.go:7 +0x12\ncreated by main.main in goroutine 1\n\t/tmp/x.go:20 +0x30\n"
+        );
     }
 
     #[test]

@@ -114,8 +114,17 @@ pub fn main(m: &ArgMatches) -> i32 {
     run(&compiled)
 }
 
-/// Runs the package inits, then `main.main`.
+/// Runs the package inits, then `main.main`. With `MVM_DISASM` set in the
+/// environment, first prints the bytecode of every function whose name contains its
+/// value (all of them for an empty value) to stderr: a tool for working on the compiler.
 fn run(c: &compile::Compiled) -> i32 {
+    if let Ok(filter) = std::env::var("MVM_DISASM") {
+        for f in c.program.functions() {
+            if f.name.contains(&filter) {
+                eprintln!("{}", interp::bytecode::disassemble(f, Some(&c.program)));
+            }
+        }
+    }
     // `print` and `println` write to stderr; buffering keeps a print loop from making a
     // system call per item. The VM flushes it before any panic report.
     let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stderr());

@@ -2,14 +2,13 @@
 // unbuffered channels, after the Computer Language Benchmarks Game's
 // thread-ring: a benchmark of goroutine switches.
 //
-// Usage: goroutine-ring [goroutines [passes]] (default 10000 goroutines, 1000000 passes).
+// It imports nothing, so an interpreter without the standard library can run it;
+// the size comes in through the linker as "goroutines,passes":
+// go build -ldflags=-X=main.size=10000,1000000.
 package main
 
-import (
-	"fmt"
-	"os"
-	"strconv"
-)
+// size is the number of goroutines and of passes, as "n,passes".
+var size = "10000,1000000"
 
 // worker forwards the token, counting it down; the goroutine that receives 0
 // reports its id.
@@ -23,20 +22,37 @@ func worker(id int, in <-chan int, out chan<- int, done chan<- int) {
 	}
 }
 
-func arg(i, def int) int {
-	if len(os.Args) <= i {
-		return def
+// atoi parses a positive decimal number; a malformed one is a usage error.
+func atoi(s string) int {
+	if s == "" {
+		panic("size: empty number")
 	}
-	v, err := strconv.Atoi(os.Args[i])
-	if err != nil || v <= 0 {
-		fmt.Fprintln(os.Stderr, "usage: goroutine-ring [goroutines [passes]]")
-		os.Exit(2)
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			panic("size: not a decimal number: " + s)
+		}
+		n = n*10 + int(c-'0')
 	}
-	return v
+	if n == 0 {
+		panic("size: zero")
+	}
+	return n
+}
+
+// parse splits "n,passes".
+func parse(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return atoi(s[:i]), atoi(s[i+1:])
+		}
+	}
+	panic("size: want goroutines,passes: " + s)
 }
 
 func main() {
-	n, passes := arg(1, 10000), arg(2, 1000000)
+	n, passes := parse(size)
 	chans := make([]chan int, n)
 	for i := range chans {
 		chans[i] = make(chan int)
@@ -46,5 +62,5 @@ func main() {
 		go worker(i+1, chans[i], chans[(i+1)%n], done)
 	}
 	chans[0] <- passes
-	fmt.Printf("token stopped at goroutine %d of %d after %d passes\n", <-done, n, passes)
+	println("token stopped at goroutine", <-done, "of", n, "after", passes, "passes")
 }

@@ -1,25 +1,32 @@
 // Ping-pong bounces a counter between two goroutines over unbuffered channels:
 // a benchmark of the cheapest possible channel hand-off.
 //
-// Usage: ping-pong [round trips] (default 1000000).
+// It imports nothing, so an interpreter without the standard library can run it;
+// the number of round trips comes in through the linker:
+// go build -ldflags=-X=main.size=1000000.
 package main
 
-import (
-	"fmt"
-	"os"
-	"strconv"
-)
+// size is the number of round trips, as a decimal string so that -ldflags=-X can set it.
+var size = "1000000"
+
+// atoi parses a positive decimal number; a malformed one is a usage error.
+func atoi(s string) int {
+	if s == "" {
+		panic("size: empty")
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			panic("size: not a decimal number: " + s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
 
 func main() {
-	n := 1000000
-	if len(os.Args) > 1 {
-		v, err := strconv.Atoi(os.Args[1])
-		if err != nil || v <= 0 {
-			fmt.Fprintln(os.Stderr, "usage: ping-pong [round trips]")
-			os.Exit(2)
-		}
-		n = v
-	}
+	n := atoi(size)
 	ping, pong := make(chan int), make(chan int)
 	go func() {
 		for v := range ping {
@@ -34,5 +41,5 @@ func main() {
 	}
 	close(ping)
 	_, open := <-pong
-	fmt.Printf("%d round trips, sum %d, pong closed: %v\n", n, sum, !open)
+	println(n, "round trips, sum", sum, "pong closed:", !open)
 }

@@ -391,7 +391,9 @@ impl FunctionBuilder {
             MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
             | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
             => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
-            Defer => self.apply(instr, 1, &[]),
+            Defer | Go => self.apply(instr, 1, &[]),
+            FrameToken => self.apply(instr, 0, &[S]),
+            DeferAt => self.apply(instr, 2, &[]),
             RunDefers => self.apply(instr, 0, &[]),
             Recover => self.apply(instr, 0, &[P, P]),
             Landing => {

@@ -308,6 +308,11 @@ impl Program {
         self.types.get(id as usize)
     }
 
+    /// The number of entries in the type table.
+    pub fn type_count(&self) -> usize {
+        self.types.len()
+    }
+
     /// The function whose name is `name`.
     pub fn find(&self, name: &str) -> Option<FuncId> {
         self.functions.iter().position(|f| f.name == name).map(|i| i as FuncId)

@@ -442,20 +442,35 @@ pub enum Instr {
     MapIterInit(u32),
     /// *Reserved.* `[iter] -> [key.., value.., ok]`: next entry.
     MapIterNext(u32),
-    /// *Reserved.* `[size] -> [c]`: `make(chan T, size)`.
+    /// `[size] -> [c]`: `make(chan T, size)` with `t` the element type; panics
+    /// `makechan: size out of range` (see `runtime::chan` for the channel's layout).
     MakeChan(u32),
-    /// *Reserved.* `[c, value..] -> []`: channel send (may block: a resume point).
+    /// `[c, value..] -> []`: send a value of element type `t` (its words). It may block:
+    /// the goroutine parks *at* this instruction and resumes after it once a receiver
+    /// took the value, or re-executes it after a `close` (and then panics).
     ChanSend(u32),
-    /// *Reserved.* `[c] -> [value.., ok]`: channel receive (may block).
+    /// `[c] -> [value.., ok]`: receive a value of element type `t`, and whether it came
+    /// from a send (false: closed and drained). May block as [`Instr::ChanSend`].
     ChanRecv(u32),
-    /// *Reserved.* `[c] -> []`: `close`.
+    /// `[c] -> []`: `close(c)`; wakes every parked receiver and sender.
     ChanClose,
-    /// *Reserved.* `[cases..] -> [index, ok]`: `select` over `n` cases described on the stack.
+    /// `[c0, d0, .., c(n-1), d(n-1)] -> [index, ok]`: `select` over `n` cases, the
+    /// operand being `n | SELECT_HAS_DEFAULT` if there is a `default`. Case i is a
+    /// channel (nil: never ready) and a descriptor `slot << 1 | is_send`: a send takes
+    /// its value from the frame slots at `slot`, a receive stores its value there. One
+    /// ready case is chosen uniformly at random; `index` is its number (`n` for
+    /// `default`) and `ok` is a receive's second result. Blocks as [`Instr::ChanSend`].
     Select(u16),
     /// `[f] -> []`: defer a call of the func value `f`, which takes no arguments and
     /// returns nothing (the compiler wraps `defer g(x)` into a closure that captured the
     /// evaluated `g` and `x`, as gc does). A nil `f` panics when the call would run.
     Defer,
+    /// `[] -> [token]`: this frame's identity (function id and frame index), for
+    /// [`Instr::DeferAt`].
+    FrameToken,
+    /// `[f, token] -> []`: [`Instr::Defer`] on behalf of the frame `token` names: a
+    /// range-over-func loop body (a closure) defers into its enclosing function.
+    DeferAt,
     /// `[] -> []`: run this frame's deferred calls, newest first, then continue (the
     /// compiler emits it before every return of a function that defers; it re-executes
     /// itself after each deferred call, so no Rust recursion is involved).
@@ -478,6 +493,12 @@ pub enum Instr {
     /// Internal: continues a panic after a deferred call returns. Deferred calls run by
     /// a panic return to a VM-owned stub holding this instruction; the builder refuses it.
     Unwind,
+
+    // ---- goroutines
+    /// `[f] -> []`: `go`: start a goroutine calling the func value `f`, which takes no
+    /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
+    /// `defer`). A nil `f` is gc's fatal error `go of nil func value`.
+    Go,
 
     // ---- maps and type-directed equality (`vm::map` runs them over `runtime::map` and
     // `runtime::alg`). Operand `c` indexes the function's constant pool, whose word there
@@ -510,6 +531,9 @@ pub enum Instr {
     /// words each, compared as the alg directs (floats, strings, interfaces, padding).
     EqWords(u32),
 }
+
+/// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.
+pub const SELECT_HAS_DEFAULT: u16 = 1 << 15;
 
 /// The type word `recover()` yields for a run-time error (see [`Instr::Recover`]).
 pub const RUNTIME_ERROR_TYPE: u64 = 1;
@@ -724,7 +748,10 @@ impl Instr {
             | Instr::ChanSend(_)
             | Instr::ChanRecv(_)
             | Instr::Select(_)
+            | Instr::ChanClose
+            | Instr::Go
             | Instr::Defer
+            | Instr::DeferAt
             | Instr::RunDefers
             | Instr::Panic => true,
             Instr::Jump(o) => *o < 0,

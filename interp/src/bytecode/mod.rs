@@ -12,4 +12,4 @@ pub use function::{
     FuncId, Function, Kind, LineEntry, LinkError, Native, NativeFn, Program, Signature, StackMap,
     TypeLayout, WordSet,
 };
-pub use instr::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
+pub use instr::{Instr, PrintKind, RUNTIME_ERROR_TYPE, SELECT_HAS_DEFAULT};

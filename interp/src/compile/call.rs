@@ -393,6 +393,7 @@ impl FuncCompiler<'_, '_> {
                             self.b.emit(Instr::Pop);
                         }
                     }
+                    Type::Chan(..) => return self.chan_len_cap(*x, b == Builtin::Len),
                     Type::Array(n, _) => {
                         // len of an array with calls or receives in it: evaluate, then drop.
                         self.expr(*x)?;
@@ -432,12 +433,14 @@ impl FuncCompiler<'_, '_> {
                 }
                 Ok(())
             }
+            Builtin::Make if matches!(prog.types.under(self.ty(e)), Type::Chan(..)) => self.make_chan(e, args),
+            Builtin::Close => self.close_chan(e, args),
             Builtin::Make => {
                 let t = self.ty(e);
                 if let Type::Map(..) = prog.types.under(t) {
                     return self.make_map(e, args);
                 }
-                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of channels")) };
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of this type")) };
                 let int = TypeTable::basic(BasicKind::Int);
                 let Some(&len) = args.get(1) else { return Err(self.err(pos, "internal compiler error: make arity")) };
                 self.expr_to(len, int)?;

@@ -6,8 +6,9 @@
 //! it). The closure body copies those addresses into its own slots on entry. A
 //! package-level function used as a value gets a static one-word object.
 //!
-//! `defer f(args)` evaluates `f` and the arguments at once and defers a thunk: a
-//! synthetic function whose context holds them and which makes the call.
+//! `defer f(args)` and `go f(args)` evaluate `f` and the arguments at once and defer
+//! (or start as a goroutine) a thunk: a synthetic function whose context holds them and
+//! which makes the call.
 
 use super::func::{CResult, FuncCompiler};
 use super::layout;
@@ -36,7 +37,7 @@ fn is_local_var(prog: &Program, o: ObjId) -> bool {
 }
 
 /// The local variables used inside `range` but declared outside it, in id order.
-fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
+pub(crate) fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)) -> Vec<ObjId> {
     let inside = |p: usize| range.0 <= p && p <= range.1;
     let mut out: Vec<ObjId> = fi
         .uses
@@ -54,7 +55,17 @@ fn captures_of(prog: &Program, file: &File, fi: &FileInfo, range: (usize, usize)
 /// address the checker saw taken: those some function literal captures, and those a
 /// method with a pointer receiver is called on (`v.m()` means `(&v).m()`).
 pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashSet<ObjId> {
-    let mut set: HashSet<ObjId> = literal_ranges(file).into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
+    let mut ranges = literal_ranges(file);
+    // The bodies of range-over-func loops become closures too (see `rangefunc`).
+    ranges.extend(file.stmts.iter().filter_map(|s| match &s.kind {
+        StmtKind::Range { x, body, .. }
+            if fi.type_of(*x).is_some_and(|tv| prog.types.signature_of(tv.ty).is_some()) =>
+        {
+            Some((s.pos.offset(), body.rbrace.offset()))
+        }
+        _ => None,
+    }));
+    let mut set: HashSet<ObjId> = ranges.into_iter().flat_map(|r| captures_of(prog, file, fi, r)).collect();
     for (&e, sel) in &fi.selections {
         let Some(m) = sel.obj else { continue };
         let ObjKind::Func(f) = &prog.obj(m).kind else { continue };
@@ -76,6 +87,27 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
         }
     }
     set
+}
+
+/// What a `defer` (or `go`) thunk does with the words saved in its context.
+enum Action {
+    /// Call the saved func value with the saved argument words.
+    Call(Signature),
+    /// `print`/`println` (with a newline) the saved operands.
+    Print(Vec<crate::bytecode::PrintKind>, bool),
+    /// `close(ch)` of the saved channel.
+    Close,
+    /// `panic(v)` with the saved interface words.
+    Panic,
+    /// `delete(m, k)` of the saved map and key; the map type's descriptor address (see
+    /// `maps`).
+    Delete(u64),
+    /// `recover()`, result dropped: it recovers only when the thunk runs among the
+    /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
+    Recover,
+    /// Interface method `index` with this signature (receiver first), called through
+    /// the saved itab.
+    Iface(u16, Signature),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -163,7 +195,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Pushes the address of the cell of boxed variable `o`.
-    fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
+    pub(crate) fn var_addr_of(&mut self, pos: Pos, o: ObjId) -> CResult {
         match self.vars.get(&o).copied() {
             Some(super::func::VarLoc::Boxed { slot }) => {
                 self.b.emit(Instr::Load(slot));
@@ -319,23 +351,24 @@ impl FuncCompiler<'_, '_> {
     /// the call with them (methods: the receiver is the first argument; `print` and
     /// `println`: the thunk prints the saved operands).
     pub fn defer_stmt(&mut self, pos: Pos, call: ExprId) -> CResult {
+        self.call_thunk(pos, call, Instr::Defer)
+    }
+
+    /// `defer` or `go` (`op` is [`Instr::Defer`] or [`Instr::Go`]) of a call: the call's
+    /// operands are evaluated now, in the calling goroutine, and `op` receives a thunk
+    /// that makes the call with them.
+    pub fn call_thunk(&mut self, pos: Pos, call: ExprId, op: Instr) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         let file = self.file.clone();
         let call = self.unparen(call);
         let ExprKind::Call { fun, args, has_dots, .. } = &file.expr(call).kind else {
-            return Err(self.err(pos, "internal compiler error: defer of a non-call"));
+            return Err(self.err(pos, format!("internal compiler error: {what} of a non-call")));
         };
         let fun = self.unparen(*fun);
         let prog = self.cx.prog;
         let mode = self.finfo.type_of(fun).map(|tv| tv.mode);
         if mode == Some(frontend::types::info::Mode::TypeExpr) {
             return Err(self.err(pos, "internal compiler error: defer of a conversion"));
-        }
-        // What the thunk does with the saved words.
-        enum Action {
-            Call(Signature),
-            Print(Vec<crate::bytecode::PrintKind>, bool),
-            /// `delete(m, k)`: the map type's descriptor address (see `maps`).
-            Delete(u64),
         }
         // Evaluate now: the func value (for calls), then the argument words.
         let ctx_fn: Option<()>;
@@ -350,11 +383,26 @@ impl FuncCompiler<'_, '_> {
                 ctx_fn = None;
                 arg_kinds = kinds;
                 action = Action::Delete(m);
+            } else if let (frontend::types::object::Builtin::Close, [c]) = (b, args.as_slice()) {
+                self.expr(*c)?;
+                ctx_fn = None;
+                arg_kinds = vec![Kind::Pointer];
+                action = Action::Close;
+            } else if let (frontend::types::object::Builtin::Panic, [v]) = (b, args.as_slice()) {
+                let any = prog.pre.any;
+                self.expr_to(*v, any)?;
+                ctx_fn = None;
+                arg_kinds = layout::words(prog, any);
+                action = Action::Panic;
+            } else if *b == frontend::types::object::Builtin::Recover {
+                ctx_fn = None;
+                arg_kinds = Vec::new();
+                action = Action::Recover;
             } else {
                 let println = match b {
                     frontend::types::object::Builtin::Println => true,
                     frontend::types::object::Builtin::Print => false,
-                    _ => return Err(self.unimpl(pos, &format!("defer of builtin {}", b.name()))),
+                    _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
                 };
                 let mut kinds = Vec::new();
                 let mut pk = Vec::new();
@@ -373,19 +421,51 @@ impl FuncCompiler<'_, '_> {
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
         {
-            let Some(m) = sel.obj else { return Err(self.unimpl(pos, "defer of interface method calls")) };
-            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                return Err(self.unimpl(pos, "defer of methods of generic types"));
-            };
-            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
-                return Err(self.err(pos, "internal compiler error: method signature"));
-            };
-            self.static_func_value(id);
-            self.method_receiver(pos, fun, &sel, m)?;
-            self.push_call_args(pos, args, &fsig, *has_dots)?;
-            ctx_fn = Some(());
-            arg_kinds = sig.params.clone();
-            action = Action::Call(sig);
+            if let Some(m) = sel.obj {
+                let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+                    return Err(self.unimpl(pos, "defer of methods of generic types"));
+                };
+                let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                self.static_func_value(id);
+                self.method_receiver(pos, fun, &sel, m)?;
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Call(sig);
+            } else {
+                // `x.M(args)` on an interface: save the itab as the "function" and the
+                // data word as the receiver argument.
+                let ExprKind::Selector { x, sel: name, .. } = file.expr(fun).kind else {
+                    return Err(self.err(pos, "internal compiler error: method call without selector"));
+                };
+                if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+                    return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
+                }
+                let name = file.name(name).to_string();
+                let methods = super::iface::iface_methods(self.cx, self.ty(x));
+                let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
+                    return Err(self.err(pos, "internal compiler error: unknown interface method"));
+                };
+                let msig_t = methods[index].1;
+                let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t))
+                else {
+                    return Err(self.err(pos, "internal compiler error: method signature"));
+                };
+                sig.params.insert(0, Kind::Pointer);
+                let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+                // [itab, data]: a nil interface panics here, at the statement, as in gc.
+                self.expr(x)?;
+                self.b.emit(Instr::Swap);
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::NilCheck);
+                self.b.emit(Instr::Swap);
+                self.push_call_args(pos, args, &fsig, *has_dots)?;
+                ctx_fn = Some(());
+                arg_kinds = sig.params.clone();
+                action = Action::Iface(index, sig);
+            }
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
@@ -403,9 +483,9 @@ impl FuncCompiler<'_, '_> {
                 None => self.expr(fun)?,
             }
             if sig.params.is_empty() && sig.results.is_empty() {
-                // Nothing to save: defer the func value itself.
+                // Nothing to save: defer (or start) the func value itself.
                 self.b.set_line(self.line(pos));
-                self.b.emit(Instr::Defer);
+                self.emit_thunk_op(op);
                 return Ok(());
             }
             self.push_call_args(pos, args, &fsig, *has_dots)?;
@@ -413,6 +493,14 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
+        self.finish_thunk(pos, op, mark, ctx_fn, arg_kinds, action)
+    }
+
+    /// The rest of `defer`/`go`: the operands are on the stack (the func value first
+    /// for calls); saves them in a new thunk context, hands the thunk to `op` and
+    /// builds it.
+    fn finish_thunk(&mut self, pos: Pos, op: Instr, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
         let mut kinds = vec![Kind::Scalar];
@@ -443,10 +531,12 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
         self.b.emit(Instr::Load(ctx));
-        self.b.emit(Instr::Defer);
+        self.emit_thunk_op(op);
         // The thunk: push the saved words, then call or print.
-        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.deferwrap{}", self.name, thunk), Signature::default());
-        tb.mark_defer_wrapper();
+        let mut tb = crate::bytecode::FunctionBuilder::new(&format!("{}.{what}wrap{}", self.name, thunk), Signature::default());
+        if op == Instr::Defer {
+            tb.mark_defer_wrapper();
+        }
         for (i, k) in arg_kinds.iter().enumerate() {
             let off = 8 * (i as i32 + base);
             tb.emit(Instr::LoadCtx);
@@ -464,6 +554,19 @@ impl FuncCompiler<'_, '_> {
             Action::Delete(m) => {
                 let c = tb.const_word(m);
                 tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
+            }
+            Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Iface(index, sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_iface(index, &sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
             }
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up
@@ -489,8 +592,15 @@ impl FuncCompiler<'_, '_> {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
             }
+            Action::Recover => {
+                tb.emit(Instr::Recover);
+                tb.emit(Instr::Pop);
+                tb.emit(Instr::Pop);
+            }
         }
-        tb.emit(Instr::Ret);
+        if tb.depth().is_some() {
+            tb.emit(Instr::Ret);
+        }
         match tb.finish() {
             Ok(f) => self.cx.define_func(thunk, f),
             Err(e) => return Err(self.err(pos, format!("internal compiler error: {e}"))),

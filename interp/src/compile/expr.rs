@@ -414,6 +414,9 @@ impl FuncCompiler<'_, '_> {
         if op == UnOp::Addr {
             return self.addr_of(e, x);
         }
+        if op == UnOp::Recv {
+            return self.recv_expr(e, false);
+        }
         let r = self.repr_at(e, t)?;
         self.expr(x)?;
         match (op, r) {
@@ -441,7 +444,15 @@ impl FuncCompiler<'_, '_> {
         if let ExprKind::CompositeLit { .. } = self.file.expr(x).kind {
             let t = self.ty(x);
             let cell = self.new_box(t)?;
-            self.composite_into(x, cell)?;
+            if let Type::Slice(elem) = self.cx.prog.types.under(t) {
+                // `&[]T{...}`: a new slice header holding a new array.
+                let elem = *elem;
+                self.b.emit(Instr::Load(cell));
+                self.slice_literal(x, elem)?;
+                self.store_mem(t)?;
+            } else {
+                self.composite_into(x, cell)?;
+            }
             self.b.emit(Instr::Load(cell));
             let _ = e;
             return Ok(());
@@ -519,8 +530,21 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Load(cell));
                 Ok(())
             }
-            _ => Err(self.unimpl(pos, "taking the address of this expression")),
+            // A value with no address (a call's result): the address of a copy, which
+            // is all that reading a field or element of it needs.
+            _ => self.spill(e),
         }
+    }
+
+    /// Pushes the address of a new cell holding the value of `e`.
+    fn spill(&mut self, e: ExprId) -> CResult {
+        let t = self.ty(e);
+        let cell = self.new_box(t)?;
+        self.b.emit(Instr::Load(cell));
+        self.expr(e)?;
+        self.store_mem(t)?;
+        self.b.emit(Instr::Load(cell));
+        Ok(())
     }
 
     fn var_addr(&mut self, pos: frontend::syntax::Pos, o: Option<frontend::types::ObjId>) -> CResult {
@@ -629,16 +653,13 @@ impl FuncCompiler<'_, '_> {
                 Ok(())
             }
             Type::Array(n, elem) if !self.is_addressable(x) => {
-                // A copy in a fresh cell (a map element, a call's result), indexed there.
                 let (n, size) = (*n, layout::size_of(prog, *elem));
-                let cell = self.new_box(xt)?;
-                self.b.emit(Instr::Load(cell));
-                self.expr(x)?;
-                self.store_mem(xt)?;
-                self.b.emit(Instr::Load(cell));
+                let Ok(size) = u32::try_from(size) else { return Err(self.unimpl(pos, "very large array elements")) };
+                self.spill(x)?;
                 self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
                 self.b.push_i64(n as i64);
-                self.b.emit(Instr::Index(size as u32));
+                self.b.set_line(self.line(pos));
+                self.b.emit(Instr::Index(size));
                 self.load_mem(t)
             }
             Type::Array(..) | Type::Pointer(_) | Type::Slice(_) => {
@@ -664,9 +685,9 @@ impl FuncCompiler<'_, '_> {
         if let Type::Map(..) = self.cx.prog.types.under(t) {
             return self.map_literal(e);
         }
-        // `{...}` standing for `&T{...}` (an element of a literal of `[]*T`, `map[K]*T`).
-        if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
-            let cell = self.new_box(*elem)?;
+        if let Type::Pointer(base) = self.cx.prog.types.under(t) {
+            // An elided `&T{...}` element of a literal of pointers.
+            let cell = self.new_box(*base)?;
             self.composite_into(e, cell)?;
             self.b.emit(Instr::Load(cell));
             return Ok(());
@@ -687,12 +708,11 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let t = self.ty(e);
-        // An elided `&T{...}` has type `*T`; its cell holds the `T`.
-        let t = match prog.types.under(t) {
-            Type::Pointer(elem) => *elem,
-            _ => t,
-        };
+        let mut t = self.ty(e);
+        if let Type::Pointer(base) = prog.types.under(t) {
+            // An elided `&T{...}`: the cell holds the `T`.
+            t = *base;
+        }
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);

@@ -67,6 +67,13 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     pub closures: u32,
     /// Variables of this file that some function literal captures (they are boxed).
     pub captured: std::rc::Rc<std::collections::HashSet<ObjId>>,
+    /// This function is the body of a range-over-func loop.
+    pub rangefunc: Option<super::rangefunc::RangeFuncBody>,
+    /// Set up by the loop for the body's prologue.
+    pub rangefunc_setup: Option<super::rangefunc::RangeFuncSetup>,
+    /// Receives of the `select` clause being compiled, already done by the `Select`:
+    /// their value and `ok` sit in these slots (see `chan`).
+    pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
     pub errors: Vec<CompileError>,
 }
 
@@ -99,6 +106,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             has_defer: false,
             closures: 0,
             captured: cx_captured,
+            rangefunc: None,
+            rangefunc_setup: None,
+            select_recvs: HashMap::new(),
             errors: Vec::new(),
         })
     }
@@ -191,7 +201,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::Store(cell));
                 fc.vars.insert(c, VarLoc::Boxed { slot: cell });
             }
-            fc.has_defer = fc.defers_in(body);
+            fc.range_func_prologue()?;
+            // A range-over-func body's `defer`s belong to the enclosing function.
+            fc.has_defer = fc.rangefunc.is_none() && fc.defers_in(body);
             fc.result_types = result_types.clone();
             if !results.is_empty() {
                 fc.results = results.to_vec();
@@ -220,6 +232,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     if self.has_defer {
                         self.b.emit(Instr::RunDefers);
                     }
+                    self.b.emit(Instr::Ret);
+                } else if self.rangefunc.is_some() {
+                    // The end of a range-over-func body: on to the next element.
+                    self.b.emit(Instr::Const(1));
                     self.b.emit(Instr::Ret);
                 } else {
                     // The checker guarantees a terminating statement; this end is dead

@@ -11,10 +11,13 @@
 //! - `stmt`, `expr`, `call`: statements, expressions (constants folded by the checker
 //!   are pushed as immediates), calls and builtins.
 //! - `slice`: slice literals, `append`, slice expressions.
+//! - `rangefunc`: range over iterator functions (the body becomes a closure).
 //! - `unsafe_builtins`: `unsafe.Add`, `Slice`, `SliceData`, `String`, `StringData`.
 //! - `complex`: complex arithmetic, comparison, conversions, `complex`/`real`/`imag`.
 //! - `closure`: function literals (captured variables are boxed and their cells
-//!   stored in the closure object after the function id), func values, `defer`.
+//!   stored in the closure object after the function id), func values, the call
+//!   thunks of `defer` and `go`.
+//! - `chan`: channel operations, `for range` over channels, `select`, `go`.
 //! - `iface`: type descriptors, itabs, conversions to interfaces, interface method
 //!   calls, type assertions.
 //! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
@@ -46,7 +49,8 @@
 //! - **Deferred calls** are thunks: a closure whose context holds the evaluated
 //!   function and argument words. A function that defers keeps its results in
 //!   variables, runs `RunDefers` before each return, and ends with the recovery
-//!   `Landing`.
+//!   `Landing`. A `go` statement builds the same thunk in the calling goroutine and
+//!   hands it to `Go`.
 //! - **Package initialization.** Each package gets a synthetic `pkg.init` function that
 //!   runs its variable initializers in the checker's order (composite literals built
 //!   in place), then its `init` functions in source order. [`Compiled::inits`](crate::compile::Compiled::inits) lists
@@ -62,6 +66,7 @@
 
 mod alg;
 mod call;
+mod chan;
 mod closure;
 mod complex;
 mod expr;
@@ -71,6 +76,7 @@ pub mod layout;
 mod maps;
 mod natives;
 mod package;
+mod rangefunc;
 mod slice;
 mod stmt;
 mod unsafe_builtins;

@@ -34,6 +34,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "stringtoslicerune" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, stringtoslicerune),
         "unsafeslice" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, unsafeslice),
         "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
+        "panicrangestate" => (Signature { params: vec![S], results: vec![] }, panicrangestate),
         "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
         "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
         "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
@@ -428,4 +429,17 @@ fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), Nati
         _ if p == 0 => fail("ptr is nil and len is not zero"),
         _ => fail("len out of range"),
     }
+}
+
+/// gc's `panicrangestate`: a range-over-func body called in a state other than ready
+/// (see `compile::rangefunc`: 4 is "the loop has exited", the others "the body
+/// returned false").
+fn panicrangestate(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    let [state] = args else { return Err("wrong argument count".into()) };
+    let msg = if *state == 4 {
+        "range function continued iteration after whole loop exit"
+    } else {
+        "range function continued iteration after function for loop body returned false"
+    };
+    Err(NativeError::Panic(RuntimeError::Runtime(msg.into())))
 }

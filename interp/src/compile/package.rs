@@ -32,6 +32,8 @@ pub(crate) struct Ctx<'p> {
     string_addrs: HashMap<Vec<u8>, u64>,
     pub types: Vec<TypeLayout>,
     type_index: HashMap<TypeId, u32>,
+    /// Word images of channel element types (see `chan`).
+    pub chan_elems: HashMap<TypeId, u32>,
     pub natives: Vec<Native>,
     native_index: HashMap<&'static str, u32>,
     /// Per file: the variables function literals capture.
@@ -255,6 +257,7 @@ pub fn compile_with_strings(
         string_addrs: HashMap::new(),
         types: Vec::new(),
         type_index: HashMap::new(),
+        chan_elems: HashMap::new(),
         natives: Vec::new(),
         native_index: HashMap::new(),
         captured: HashMap::new(),

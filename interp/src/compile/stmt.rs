@@ -18,7 +18,7 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    fn stmt(&mut self, s: StmtId) -> CResult {
+    pub(super) fn stmt(&mut self, s: StmtId) -> CResult {
         self.stmt_inner(s)?;
         // Statements leave the operand stack empty: anything else is a compiler bug,
         // reported rather than run.
@@ -118,15 +118,15 @@ impl FuncCompiler<'_, '_> {
             StmtKind::Range { key, value, define, x, body } => self.range(pos, label, *key, *value, *define, *x, body),
             StmtKind::Switch { init, tag, clauses, .. } => self.switch(label, *init, *tag, clauses),
             StmtKind::TypeSwitch { init, guard, clauses, .. } => self.type_switch(label, *init, *guard, clauses),
-            StmtKind::Select { .. } => Err(self.unimpl(pos, "select statements")),
-            StmtKind::Go(_) => Err(self.unimpl(pos, "go statements")),
+            StmtKind::Select { clauses, .. } => self.select_stmt(label, clauses),
+            StmtKind::Go(call) => self.go_stmt(pos, *call),
             StmtKind::Defer(call) => self.defer_stmt(pos, *call),
-            StmtKind::Send { .. } => Err(self.unimpl(pos, "channel sends")),
+            StmtKind::Send { ch, value } => self.send_stmt(pos, *ch, *value),
         }
     }
 
     /// The `goto` target of label `name` (created on first mention).
-    fn goto_label(&mut self, name: &str) -> Label {
+    pub fn goto_label(&mut self, name: &str) -> Label {
         if let Some(&l) = self.goto_labels.get(name) {
             return l;
         }
@@ -194,7 +194,7 @@ impl FuncCompiler<'_, '_> {
                     let t = self.cx.prog.types.tuple_elems(self.ty(u)).first().copied().unwrap_or(TypeTable::INVALID);
                     self.type_assert(u, x, t, true)
                 }
-                _ => Err(self.unimpl(self.file.expr(u).pos, "channel receives")),
+                _ => self.recv_expr(u, true),
             };
         }
         self.expr(e)
@@ -330,7 +330,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Stores the value on top of the stack (of type `t`) into the left side `l`.
-    fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
+    pub fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
         let pos = self.file.expr(l).pos;
         if self.is_blank(l) {
             // `_ = x`: the value's own words.
@@ -454,6 +454,15 @@ impl FuncCompiler<'_, '_> {
 
     fn ret(&mut self, pos: Pos, results: &[ExprId]) -> CResult {
         let types = self.result_types.clone();
+        if self.rangefunc.is_some() {
+            // Inside a range-over-func body: the enclosing function returns.
+            let types = self.outer_result_types();
+            if results.is_empty() {
+                return self.bare_return(pos);
+            }
+            self.push_return_values(pos, results, &types)?;
+            return self.return_values_on_stack();
+        }
         if self.has_defer {
             // Results are stored where deferred calls (and a recovery) can see them.
             if !results.is_empty() {
@@ -501,6 +510,46 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// Pushes the values of `return results` as `types`.
+    fn push_return_values(&mut self, pos: Pos, results: &[ExprId], types: &[TypeId]) -> CResult {
+        if results.len() == types.len() {
+            for (&r, &t) in results.iter().zip(types) {
+                self.expr_to(r, t)?;
+            }
+        } else if let [r] = results {
+            self.expr(*r)?;
+        } else {
+            return Err(self.err(pos, "internal compiler error: return arity"));
+        }
+        Ok(())
+    }
+
+    /// Returns the result values on the stack (the enclosing function's results inside
+    /// a range-over-func body).
+    pub fn return_values_on_stack(&mut self) -> CResult {
+        if self.range_func_return(false)? {
+            return Ok(());
+        }
+        if self.has_defer {
+            let types = self.result_types.clone();
+            for (&loc, &t) in self.result_locs.clone().iter().zip(&types).rev() {
+                self.store_top_to(loc, t)?;
+            }
+            self.b.emit(Instr::RunDefers);
+            self.load_results()?;
+        }
+        self.b.emit(Instr::Ret);
+        Ok(())
+    }
+
+    /// `return` without values: the named results (or none).
+    pub fn bare_return(&mut self, pos: Pos) -> CResult {
+        if self.range_func_return(true)? {
+            return Ok(());
+        }
+        self.ret(pos, &[])
+    }
+
     fn branch_stmt(&mut self, pos: Pos, kind: BranchKind, label: Option<String>) -> CResult {
         let find = |targets: &[Target], want_cont: bool| -> Option<Label> {
             targets.iter().rev().find_map(|t| {
@@ -517,10 +566,24 @@ impl FuncCompiler<'_, '_> {
         let target = match kind {
             BranchKind::Break => find(&self.targets, false),
             BranchKind::Continue => find(&self.targets, true),
-            BranchKind::Goto => label.as_deref().map(|l| self.goto_label(l)),
+            BranchKind::Goto => {
+                if let Some(l) = label.as_deref()
+                    && self.range_func_goto(l)?
+                {
+                    return Ok(());
+                }
+                label.as_deref().map(|l| self.goto_label(l))
+            }
             BranchKind::Fallthrough => self.fallthrough,
         };
-        let Some(l) = target else { return Err(self.err(pos, "internal compiler error: branch without a target")) };
+        let Some(l) = target else {
+            if matches!(kind, BranchKind::Break | BranchKind::Continue)
+                && self.range_func_branch(pos, kind == BranchKind::Break, label.as_deref())?
+            {
+                return Ok(());
+            }
+            return Err(self.err(pos, "internal compiler error: branch without a target"));
+        };
         self.b.branch(Instr::Jump(0), l);
         Ok(())
     }
@@ -780,6 +843,7 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Store(base));
                 Src::Elems { base, elem, size: layout::size_of(prog, elem) }
             }
+            Type::Chan(_, elem) => return self.range_chan(label, key, define, x, *elem, body),
             Type::Basic(k) if k.is_string() => {
                 let ptr = self.b.local(Kind::Pointer);
                 self.expr(x)?;
@@ -789,6 +853,7 @@ impl FuncCompiler<'_, '_> {
                 let next = self.b.local(Kind::Scalar);
                 Src::Runes { ptr, rune, next }
             }
+            Type::Signature(_) => return self.range_func(pos, label, key, value, define, x, body),
             _ => return Err(self.unimpl(pos, "range over this type")),
         };
         let i_slot = self.b.local(Kind::Scalar);
@@ -861,7 +926,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores the value on top of the stack into a range variable (declared per
     /// iteration with `:=`).
-    pub fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+    pub(super) fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
         if define {
             let ExprKind::Name(n) = self.file.expr(e).kind else {
                 return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));

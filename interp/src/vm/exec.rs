@@ -22,6 +22,7 @@
 //! bounds checks and `unsafe` code, and catch only the nil page.
 
 use super::arith;
+use super::chan::Step;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
 use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
 use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
@@ -42,6 +43,8 @@ pub(super) enum Trap {
     Done,
     /// The preemption budget ran out at a back-edge or call; resume at the saved pc.
     Yield,
+    /// Parked at a channel operation (the saved pc); the scheduler wakes it.
+    Block,
     /// A run-time error (only between the runtime helpers and the loop, which turns it
     /// into a panic).
     Runtime(RuntimeError),
@@ -50,6 +53,8 @@ pub(super) enum Trap {
     Panicking,
     /// The stack would outgrow its limit (the saved pc is the call).
     Overflow,
+    /// A fatal error with this message (`go of nil func value`): gc's `throw`.
+    Fatal(&'static str),
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }
@@ -65,7 +70,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
     let metas: *const Meta = vm.metas.as_ptr();
     let nfuncs = vm.metas.len();
     let limit = vm.config.max_stack_bytes;
-    let mut budget = vm.config.budget;
+    let mut budget = vm.slice.max(1);
     let mut executed: u64 = 0;
 
     // SAFETY (whole body): see the module docs; the saved state came from this loop.
@@ -86,6 +91,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 g.pc = $pc as u32;
                 g.fp = fp.offset_from(base) as usize;
                 g.sp = sp.offset_from(base) as usize;
+                // What is left of the time slice, which a goroutine woken by this
+                // one may inherit (see `sched`).
+                vm.slice_left = budget;
                 if COUNT {
                     vm.executed += std::mem::take(&mut executed);
                 }
@@ -287,7 +295,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! run_next_defer {
             () => {{
                 loop {
-                    let Some(d) = g.defers.pop() else {
+                    let Some(d) = g.take_defer_for_panic() else {
                         let site = g.panics.last().map_or(0, |p| p.site_pc);
                         save!(site);
                         return Trap::Panicking;
@@ -302,15 +310,15 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         continue;
                     }
                     let id = dynamic_target!(*(f as *const u64), 0, 0);
+                    // The deferred call takes no arguments: its frame starts at `sp`.
+                    // Recorded before the call, which may yield at the callee's entry.
+                    let callee_fp = sp.offset_from(base) as usize;
                     if let Some(p) = g.panics.last_mut() {
                         p.running = Some(d);
+                        p.defer_fp = Some(callee_fp);
                     }
                     ip = UNWIND_STUB.as_ptr();
                     call!(id, f);
-                    let callee_fp = fp.offset_from(base) as usize;
-                    if let Some(p) = g.panics.last_mut() {
-                        p.defer_fp = Some(callee_fp);
-                    }
                     break;
                 }
             }};
@@ -679,8 +687,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         trap!(Trap::Vm(VmError::BadCallTarget(u64::from(id))));
                     };
                     if vm.heap.collection_due() {
-                        let (program, metas) = (vm.program, &vm.metas);
-                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                        vm.collect(g);
                     }
                     let mut cx = NativeCx::new(vm.program, &mut *vm.heap);
                     match (native.func)(&mut cx, args, out) {
@@ -761,12 +768,19 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let fp_idx = fp.offset_from(base) as usize;
                     g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
                 }
+                Instr::FrameToken => {
+                    let fp_idx = fp.offset_from(base) as usize;
+                    push!(pack_func_fp(meta.id, fp_idx));
+                }
+                Instr::DeferAt => {
+                    let token = pop!();
+                    let f = pop!();
+                    let (func, fp_idx) = unpack_func_fp(token);
+                    g.defers.push(DeferRecord { fp: fp_idx, func, closure: f });
+                }
                 Instr::RunDefers => {
                     let fp_idx = fp.offset_from(base) as usize;
-                    if let Some(d) = g.defers.last().copied()
-                        && d.fp == fp_idx
-                    {
-                        g.defers.pop();
+                    if let Some(d) = g.take_defer_of(fp_idx) {
                         if d.closure < NIL_PAGE {
                             throw!(RuntimeError::NilDeref { addr: 0 });
                         }
@@ -784,8 +798,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         caller_fp == d
                             && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
                     };
+                    // In a thunk (`defer recover()`), recover() is called by the function
+                    // running the thunk: it works if that function is the deferred call.
+                    let is_thunk = meta.defer_wrapper;
+                    let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp.is_some_and(|d| d == fp_idx || via_thunk(d)) => {
+                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = p.value.words();
                             push!(typ);
@@ -882,12 +900,38 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 | Instr::MapSet(_)
                 | Instr::MapDelete(_)
                 | Instr::MapIterInit(_)
-                | Instr::MapIterNext(_)
-                | Instr::MakeChan(_)
-                | Instr::ChanSend(_)
-                | Instr::ChanRecv(_)
-                | Instr::ChanClose
-                | Instr::Select(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+                | Instr::MapIterNext(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
+                // Channels and goroutines (`vm::chan`).
+                Instr::MakeChan(t) => {
+                    save!(ip.offset_from(meta.code) - 1);
+                    match vm.make_chan(g, t, *sp.sub(1) as i64) {
+                        Ok(c) => *sp.sub(1) = c,
+                        Err(Trap::Runtime(e)) => throw!(e),
+                        Err(trap) => trap!(trap),
+                    }
+                }
+                Instr::ChanSend(_) | Instr::ChanRecv(_) | Instr::ChanClose | Instr::Select(_) => {
+                    save!(ip.offset_from(meta.code) - 1);
+                    let step = match ins {
+                        Instr::ChanSend(t) => vm.chan_send(g, t),
+                        Instr::ChanRecv(t) => vm.chan_recv(g, t),
+                        Instr::Select(n) => vm.select(g, n),
+                        _ => vm.chan_close(g),
+                    };
+                    match step {
+                        Step::Done => sp = base.add(g.sp),
+                        Step::Block => return Trap::Block,
+                        Step::Panic(e) => throw!(e),
+                        Step::Vm(e) => trap!(Trap::Vm(e)),
+                    }
+                }
+                Instr::Go => {
+                    let f = pop!();
+                    save!(ip.offset_from(meta.code) - 1);
+                    if let Err(trap) = vm.go(g, f) {
+                        trap!(trap);
+                    }
+                }
             }
         }
     }
@@ -933,8 +977,7 @@ impl Vm<'_> {
             return Err(Trap::Vm(VmError::BadType(t)));
         };
         if self.heap.collection_due() {
-            let (program, metas) = (self.program, &self.metas);
-            self.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+            self.collect(g);
         }
         match self.heap.alloc(t, layout, count) {
             Ok(p) => Ok(p as u64),

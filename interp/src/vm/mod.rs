@@ -2,20 +2,23 @@
 //!
 //! A goroutine is a VM stack ([`stack`] describes frames and growth) plus a saved state
 //! (function, pc, frame pointer, stack pointer, closure context). [`Vm::run`] executes
-//! one goroutine until it returns, panics, dies of a fatal error, or uses up its
-//! preemption budget (counted at calls and back-edges) — then it can be resumed, which
-//! is what a scheduler needs: there is no Rust recursion per Go call and no native
-//! stack per goroutine. [`Vm::run_main`] is the one-goroutine driver.
+//! one goroutine until it returns, panics, dies of a fatal error, blocks on a channel,
+//! or uses up its preemption budget (counted at calls and back-edges) — then it can be
+//! resumed: there is no Rust recursion per Go call and no native stack per goroutine.
+//! [`Vm::run_main`] is the scheduler's driver ([`sched`]); channel operations and `go`
+//! are in `chan`.
 //!
 //! Unrecovered panics and fatal errors come back as a [`Stop`] carrying gc's report text
 //! and exit status; printing it and exiting is the caller's job. `defer`/`recover` are
 //! reserved instructions for now, so every panic is unrecovered.
 
 mod arith;
+mod chan;
 mod exec;
 pub mod heap;
 mod map;
 mod native;
+pub mod sched;
 pub mod stack;
 
 pub use native::{NativeCx, NativeError};
@@ -23,6 +26,7 @@ pub use native::{NativeCx, NativeError};
 use crate::bytecode::{FuncId, Instr, Program};
 use exec::Trap;
 use heap::Heap;
+use sched::{Creator, Resume, Sched, WaitReason};
 use runtime::errors::RuntimeError;
 use runtime::panic::{self as report, PanicRecord, PanicValue, TraceFrame};
 use stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, Stack, pack_func_fp, unpack_func_fp};
@@ -124,6 +128,9 @@ pub enum Status {
     Returned(Vec<u64>),
     /// The budget ran out; run it again to continue.
     Yielded,
+    /// It parked on a channel operation; a partner's operation makes it runnable again
+    /// (only the scheduler, [`Vm::run_main`], can wake it).
+    Blocked,
     /// It stopped abnormally.
     Stopped(Stop),
 }
@@ -161,6 +168,18 @@ pub struct Goroutine {
     program: u64,
     /// Pending deferred calls of all frames, oldest first.
     defers: Vec<DeferRecord>,
+    /// Its slot in the scheduler's table.
+    slot: u32,
+    /// Why it is parked, if it is.
+    wait: Option<WaitReason>,
+    /// How it continues after being woken.
+    resume: Resume,
+    /// A received value handed over while it was parked (see [`Resume::Recv`]).
+    wake_buf: Vec<u64>,
+    /// Its entries in channel wait queues while parked.
+    sudogs: Vec<u32>,
+    /// The `go` statement that started it.
+    creator: Option<Creator>,
     /// The panics in progress, oldest first (gc's `_panic` chain).
     panics: Vec<PanicState>,
 }
@@ -213,6 +232,21 @@ impl PanicState {
 }
 
 impl Goroutine {
+    /// Removes and returns the newest deferred call of the frame at `fp`. Usually the
+    /// last record; but a range-over-func body defers into its enclosing (deeper) frame,
+    /// so records of deeper frames may lie above this frame's.
+    fn take_defer_of(&mut self, fp: usize) -> Option<DeferRecord> {
+        let i = self.defers.iter().rposition(|d| d.fp == fp)?;
+        Some(self.defers.remove(i))
+    }
+
+    /// Removes and returns the deferred call a panic runs next: the newest one of the
+    /// topmost frame that has any (see [`Goroutine::take_defer_of`]).
+    fn take_defer_for_panic(&mut self) -> Option<DeferRecord> {
+        let top = self.defers.iter().map(|d| d.fp).max()?;
+        self.take_defer_of(top)
+    }
+
     /// A goroutine that will call `func` with the argument words `args`.
     pub fn new(program: &Program, id: u64, func: FuncId, args: &[u64]) -> Result<Goroutine, VmError> {
         let f = program.function(func).ok_or_else(|| VmError::BadEntry(format!("no function {func}")))?;
@@ -225,24 +259,43 @@ impl Goroutine {
             )));
         }
         let need = f.frame_words() + FRAME_RECORD_WORDS;
-        let mut stack = Stack::new(stack::INITIAL_STACK_WORDS.max(need));
-        let words = stack.words_mut();
-        words[..args.len()].copy_from_slice(args);
-        let rec = f.frame_size as usize;
-        words[rec + 1] = pack_func_fp(ENTRY_FUNC, 0);
-        Ok(Goroutine {
+        Ok(Goroutine::with_stack(program, id, func, args, 0, stack::INITIAL_STACK_WORDS.max(need)))
+    }
+
+    /// A goroutine calling function `func` (checked: it exists and takes and returns
+    /// nothing) with closure context `ctx`, on a stack of `words` words at least.
+    fn for_closure(program: &Program, id: u64, func: FuncId, ctx: u64, words: usize) -> Goroutine {
+        let need = program.function(func).map_or(0, |f| f.frame_words() + FRAME_RECORD_WORDS);
+        Goroutine::with_stack(program, id, func, &[], ctx, words.max(need).next_power_of_two())
+    }
+
+    fn with_stack(program: &Program, id: u64, func: FuncId, args: &[u64], ctx: u64, words: usize) -> Goroutine {
+        let rec = program.function(func).map_or(0, |f| f.frame_size as usize);
+        let mut stack = Stack::new(words.max(rec + FRAME_RECORD_WORDS + args.len()));
+        let w = stack.words_mut();
+        w[..args.len()].copy_from_slice(args);
+        w[rec + 1] = pack_func_fp(ENTRY_FUNC, 0);
+        Goroutine {
             id,
             stack,
             func,
             pc: 0,
             fp: 0,
             sp: rec + FRAME_RECORD_WORDS,
-            ctx: 0,
+            ctx,
             finished: false,
             program: program.id(),
             defers: Vec::new(),
             panics: Vec::new(),
-        })
+            // Not in the scheduler's table until `Sched::insert`: a goroutine run by
+            // hand with `Vm::run` can block, but nothing will wake it.
+            slot: u32::MAX,
+            wait: None,
+            resume: Resume::Retry,
+            wake_buf: Vec::new(),
+            sudogs: Vec::new(),
+            creator: None,
+        }
     }
 
     /// The current stack size in bytes.
@@ -260,6 +313,15 @@ pub struct Vm<'p> {
     out: Box<dyn Write + 'p>,
     /// Instructions executed by [`Vm::run_counted`] so far.
     executed: u64,
+    /// The budget of one [`Vm::run`]: the configured one, or the scheduler's slice.
+    slice: u64,
+    /// The budget the last run had left when it stopped.
+    slice_left: u64,
+    /// Goroutines other than the running one, run queues, wait-queue entries.
+    sched: Sched,
+    /// The VM-private type index of channel headers (after the program's types).
+    hchan_ty: u32,
+    hchan_layout: crate::bytecode::TypeLayout,
 }
 
 impl<'p> Vm<'p> {
@@ -283,7 +345,10 @@ impl<'p> Vm<'p> {
             })
             .collect();
         let config = VmConfig { max_stack_bytes: config.max_stack_bytes.min(stack::MAX_STACK_BYTES), ..config };
-        Vm { program, metas, config, heap, out, executed: 0 }
+        let hchan_ty = program.type_count() as u32;
+        let hchan_layout = chan::hchan_layout();
+        let slice = config.budget;
+        Vm { program, metas, config, heap, out, executed: 0, slice, slice_left: slice, sched: Sched::new(), hchan_ty, hchan_layout }
     }
 
     /// The program.
@@ -306,21 +371,17 @@ impl<'p> Vm<'p> {
         self.executed
     }
 
-    /// Runs `func` with `args` on a fresh goroutine 1 to completion.
-    pub fn run_main(&mut self, func: FuncId, args: &[u64]) -> Result<Vec<u64>, Stop> {
-        let mut g = Goroutine::new(self.program, 1, func, args).map_err(Stop::Error)?;
-        loop {
-            match self.run(&mut g) {
-                Status::Returned(r) => return Ok(r),
-                Status::Yielded => {}
-                Status::Stopped(s) => return Err(s),
-            }
-        }
+    /// The scheduler (goroutine counts).
+    pub fn sched(&self) -> &Sched {
+        &self.sched
     }
 
     fn run_impl<const COUNT: bool>(&mut self, g: &mut Goroutine) -> Status {
         if g.finished || g.program != self.program.id() {
             return Status::Stopped(Stop::Error(VmError::BadEntry("goroutine is not runnable".into())));
+        }
+        if let Err(e) = sched::apply_resume(g) {
+            return Status::Stopped(Stop::Error(e));
         }
         // SAFETY: `g` was made by `Goroutine::new` for a program with these functions
         // and has only been run by this VM kind since (see exec's safety argument).
@@ -333,6 +394,7 @@ impl<'p> Vm<'p> {
                 Status::Returned(words.get(g.fp..g.fp + n).map(<[u64]>::to_vec).unwrap_or_default())
             }
             Trap::Yield => Status::Yielded,
+            Trap::Block => Status::Blocked,
             other => {
                 g.finished = true;
                 Status::Stopped(self.stop(g, other))
@@ -373,7 +435,8 @@ impl<'p> Vm<'p> {
                     Some(PanicPayload::Runtime(e)) => Some(e.clone()),
                     _ => None,
                 };
-                let report = report::fatal_panic_report(&chain, signal, g.id, &frames);
+                let mut report = report::fatal_panic_report(&chain, signal, g.id, &frames);
+                report.push_str(&self.created_by(g));
                 Stop::Panic { error, report }
             }
             Trap::Overflow => {
@@ -391,12 +454,16 @@ impl<'p> Vm<'p> {
                 );
                 Stop::Fatal { report }
             }
+            Trap::Fatal(msg) => {
+                let frames = self.traceback(g, self.config.max_trace_frames).0;
+                Stop::Fatal { report: report::fatal_error_report(msg, g.id, &frames) }
+            }
             Trap::Vm(VmError::OutOfMemory) => {
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
                 Stop::Fatal { report: report::fatal_error_report("runtime: out of memory", g.id, &frames) }
             }
             Trap::Vm(e) => Stop::Error(e),
-            Trap::Done | Trap::Yield => Stop::Error(VmError::BadEntry("not a stop".into())),
+            Trap::Done | Trap::Yield | Trap::Block => Stop::Error(VmError::BadEntry("not a stop".into())),
         }
     }
 
@@ -407,6 +474,10 @@ impl<'p> Vm<'p> {
         let mut elided = 0;
         for (func, pc, _) in FrameWalk::new(&self.metas, g) {
             let Some(f) = self.program.function(func) else { break };
+            if f.name.contains(".gowrap") {
+                // gc shows a goroutine's function, not the thunk of its `go` statement.
+                continue;
+            }
             if frames.len() < max {
                 frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
             } else {
@@ -475,9 +546,28 @@ impl Iterator for FrameWalk<'_> {
     }
 }
 
-/// Reports every root word of `g`: pending deferred calls, panic values, each frame's
-/// pointer slots, and the operand words its stack map at the current safepoint marks.
+/// Reports the root words of every goroutine: `g` (the running one, outside the
+/// table) and all those in the scheduler's table. Channel buffers need no scanning
+/// here: they hang off channel headers on the Go heap; values parked senders offer
+/// stay on their stacks, and values handed to parked receivers are in their
+/// `wake_buf`s.
+fn scan_roots(program: &Program, metas: &[Meta], sched: &Sched, g: &Goroutine, report: &mut dyn FnMut(u64)) {
+    scan_stack(program, metas, g, report);
+    for other in sched.goroutines() {
+        scan_stack(program, metas, other, report);
+    }
+}
+
+/// Reports every root word of `g`: pending deferred calls, panic values, a value
+/// received while parked, each frame's pointer slots, and the operand words its stack
+/// map at the current safepoint marks.
 fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn FnMut(u64)) {
+    for &w in &g.wake_buf {
+        report(w);
+    }
+    // The closure context: a goroutine that has not started yet holds its func value
+    // only here, and a frame's callers keep theirs in its record.
+    report(g.ctx);
     for d in &g.defers {
         report(d.closure);
     }
@@ -489,6 +579,9 @@ fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn
     let words = g.stack.words();
     for (func, pc, fp) in FrameWalk::new(metas, g) {
         let Some(f) = program.function(func) else { break };
+        if let Some(&caller_ctx) = words.get(fp + f.frame_size as usize + 2) {
+            report(caller_ctx);
+        }
         for slot in f.slot_pointers.iter() {
             if let Some(&w) = words.get(fp + slot) {
                 report(w);

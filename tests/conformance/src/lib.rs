@@ -52,7 +52,9 @@ fn parse_options() -> Result<Options, String> {
     let mut o = Options {
         filters: Vec::new(),
         jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
-        timeout: Duration::from_secs(60),
+        // Generous: the slowest tests (divmod.go: 4e6 division checks) take about 20 s of
+        // CPU in the interpreter, and CI machines may be loaded.
+        timeout: Duration::from_secs(180),
         verbose: false,
         update: false,
         list: false,

@@ -1,0 +1,369 @@
+//! The goroutine scheduler: goroutine table, run queues, parking and waking, and the
+//! driver loop with deadlock detection.
+//!
+//! # Model
+//!
+//! One OS thread runs Go code (GOMAXPROCS = 1 semantics, which the Go memory model
+//! allows). The scheduler still keeps its run queue in a `P` (gc's processor), so that
+//! running Ps on several threads later means adding Ps and stealing, not rewriting.
+//! Like gc, a P has a `runnext` slot besides its FIFO: a goroutine made ready by a
+//! channel operation or just created by `go` runs next, and the one it displaces goes
+//! to the tail of the FIFO. This makes hand-offs (ping-pong, pipelines) cheap and gives
+//! the same scheduling order as gc on one P in the common cases.
+//!
+//! A goroutine runs until it returns, blocks (a channel operation with no partner: it
+//! parks *at* the instruction, see `Resume`), panics, or spends its time slice of
+//! [`SLICE`] calls and back-edges (preemption: it goes to the tail of the FIFO), so a
+//! goroutine spinning in `for {}` does not starve the others. As in gc, a goroutine
+//! taken from `runnext` inherits what is left of the slice of the one that readied it:
+//! otherwise two goroutines handing a value back and forth would run forever on fresh
+//! slices and starve the FIFO.
+//!
+//! Goroutines live in a slot table; the running one is taken out of its slot while it
+//! runs, so the interpreter can mutate other goroutines (complete a parked receiver)
+//! while it holds the running one. A parked goroutine is referenced only from
+//! channel wait queues (through [`runtime::chan::Sudog`]s that name its slot).
+//!
+//! # Deadlock
+//!
+//! When no goroutine is runnable while `main` has not returned, every goroutine is
+//! asleep and nothing can wake one (there are no timers or pollers yet): the program
+//! dies with gc's `fatal error: all goroutines are asleep - deadlock!` and the traces of
+//! all goroutines, exit status 2, without running deferred calls.
+//!
+//! # Timers and the poller (design, not built: no std package can reach them yet)
+//!
+//! `time.Sleep`, `time.After`, timers, tickers and `context` deadlines will share one
+//! 4-ary min-heap of `(when, seq)` per P, as gc's `timers`: a sleeping goroutine parks
+//! with reason `sleep`; the driver loop checks the heap's top before picking a goroutine
+//! and readies the expired ones; when nothing is runnable but the heap is not empty it
+//! sleeps the OS thread until the earliest deadline (or until the poller reports I/O)
+//! instead of declaring a deadlock. Deadlock means: no runnable goroutine, no timer and
+//! no goroutine parked in the poller. Blocking file, pipe and socket I/O goes through
+//! an epoll poller (the `mio` crate) in the overlay's `internal/poll`: a read that would
+//! block parks the goroutine on the descriptor; the driver polls with a zero timeout
+//! between slices and with the next timer's deadline when idle. Regular files, which
+//! epoll cannot wait on, are read synchronously (gc does the same).
+
+use super::{Goroutine, Stop, Vm, VmError};
+use crate::bytecode::FuncId;
+use runtime::chan::Sudogs;
+use runtime::panic::{self as report, TraceFrame};
+use std::collections::VecDeque;
+
+/// Calls plus back-edges a goroutine may run before it is preempted (a few
+/// milliseconds of interpretation; gc preempts after 10 ms).
+pub const SLICE: u64 = 1 << 16;
+
+/// gc numbers the first user goroutine after its own system goroutines; mvm has none
+/// but starts where a small gc program typically does, so reports look alike.
+const FIRST_USER_GOID: u64 = 18;
+
+/// Why a goroutine is parked: gc's `waitReason` strings, shown in tracebacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WaitReason {
+    ChanReceive,
+    ChanSend,
+    ChanReceiveNil,
+    ChanSendNil,
+    Select,
+    SelectNoCases,
+}
+
+impl WaitReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            WaitReason::ChanReceive => "chan receive",
+            WaitReason::ChanSend => "chan send",
+            WaitReason::ChanReceiveNil => "chan receive (nil chan)",
+            WaitReason::ChanSendNil => "chan send (nil chan)",
+            WaitReason::Select => "select",
+            WaitReason::SelectNoCases => "select (no cases)",
+        }
+    }
+}
+
+/// How a parked goroutine continues when it runs again. It parked with its pc at the
+/// blocking instruction and that instruction's inputs on its operand stack (so the
+/// stack map of the instruction describes its stack while it waits); the partner that
+/// woke it decided the outcome, which is applied just before it runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Resume {
+    /// Not parked, or woken by `close`: (re-)execute the instruction at pc.
+    #[default]
+    Retry,
+    /// A send completed: drop the `pop` input words and continue after it.
+    Send { pop: usize },
+    /// A receive completed: replace the channel by `Goroutine::wake_buf` and `ok`.
+    Recv { ok: bool },
+    /// A `select` completed with case `index` (its value, if a receive, is already in
+    /// the case's frame slots): replace the `pop` case words by `index, ok`.
+    Select { pop: usize, index: u64, ok: bool },
+}
+
+/// Where a goroutine was started, for `created by ... in goroutine N`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Creator {
+    pub func: u32,
+    pub pc: u32,
+    pub parent: u64,
+}
+
+/// A processor: the run queue of goroutine slots.
+#[derive(Debug, Default)]
+struct P {
+    runnext: Option<u32>,
+    runq: VecDeque<u32>,
+}
+
+/// The scheduler's state (owned by the [`Vm`]).
+#[derive(Debug)]
+pub struct Sched {
+    /// Goroutines by slot; `None` for a free slot or the one running now.
+    gs: Vec<Option<Box<Goroutine>>>,
+    free_slots: Vec<u32>,
+    ps: Vec<P>,
+    next_goid: u64,
+    rng: u64,
+    /// Channel wait-queue entries.
+    pub(crate) sudogs: Sudogs,
+    /// Scratch for `select`'s random poll order.
+    pub(crate) order: Vec<u32>,
+}
+
+impl Default for Sched {
+    fn default() -> Sched {
+        Sched::new()
+    }
+}
+
+impl Sched {
+    /// An empty scheduler with one P.
+    pub fn new() -> Sched {
+        // Seeded per run as gc's `cheaprand`: select's choice must not be predictable.
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        let rng = t ^ (&raw const t as u64).rotate_left(32) | 1;
+        Sched {
+            gs: Vec::new(),
+            free_slots: Vec::new(),
+            ps: vec![P::default()],
+            next_goid: FIRST_USER_GOID,
+            rng,
+            sudogs: Sudogs::default(),
+            order: Vec::new(),
+        }
+    }
+
+    /// Goroutines that exist (running, runnable or parked): `runtime.NumGoroutine`.
+    pub fn num_goroutine(&self) -> usize {
+        self.gs.len() - self.free_slots.len()
+    }
+
+    /// The number of Ps (`GOMAXPROCS`).
+    pub fn num_procs(&self) -> usize {
+        self.ps.len()
+    }
+
+    /// A uniformly random number below `n` (wyrand; `n > 0`).
+    pub(crate) fn rand_below(&mut self, n: u32) -> u32 {
+        self.rng = self.rng.wrapping_add(0xa076_1d64_78bd_642f);
+        let t = u128::from(self.rng) * u128::from(self.rng ^ 0xe703_7ed1_a0b4_28db);
+        let r = ((t >> 64) as u64 ^ t as u64) as u32;
+        ((u64::from(r) * u64::from(n)) >> 32) as u32
+    }
+
+    /// The next goroutine id for `go`.
+    pub(crate) fn new_goid(&mut self) -> u64 {
+        let id = self.next_goid;
+        self.next_goid += 1;
+        id
+    }
+
+    /// Adds `g` to the table (not yet runnable) and returns its slot.
+    pub(crate) fn insert(&mut self, mut g: Box<Goroutine>) -> u32 {
+        match self.free_slots.pop() {
+            Some(s) => {
+                g.slot = s;
+                if let Some(cell) = self.gs.get_mut(s as usize) {
+                    *cell = Some(g);
+                }
+                s
+            }
+            None => {
+                let s = self.gs.len() as u32;
+                g.slot = s;
+                self.gs.push(Some(g));
+                s
+            }
+        }
+    }
+
+    /// Takes goroutine `slot` out of the table to run it.
+    fn take(&mut self, slot: u32) -> Option<Box<Goroutine>> {
+        self.gs.get_mut(slot as usize).and_then(Option::take)
+    }
+
+    /// Puts a goroutine taken by [`Sched::take`] back.
+    fn put(&mut self, g: Box<Goroutine>) {
+        let s = g.slot as usize;
+        if let Some(cell) = self.gs.get_mut(s) {
+            *cell = Some(g);
+        }
+    }
+
+    /// Frees the slot of a goroutine that ended.
+    fn exit(&mut self, slot: u32) {
+        if let Some(cell) = self.gs.get_mut(slot as usize) {
+            *cell = None;
+            self.free_slots.push(slot);
+        }
+    }
+
+    /// The parked goroutine in `slot`.
+    pub(crate) fn get_mut(&mut self, slot: u32) -> Option<&mut Goroutine> {
+        self.gs.get_mut(slot as usize).and_then(|g| g.as_deref_mut())
+    }
+
+    /// All goroutines in the table (not the running one).
+    pub(crate) fn goroutines(&self) -> impl Iterator<Item = &Goroutine> {
+        self.gs.iter().filter_map(|g| g.as_deref())
+    }
+
+    /// Makes `slot` runnable next (gc's `ready` with `next = true`); the goroutine it
+    /// displaces from `runnext` goes to the tail of the run queue.
+    pub(crate) fn ready_next(&mut self, slot: u32) {
+        let Some(p) = self.ps.first_mut() else { return };
+        if let Some(old) = p.runnext.replace(slot) {
+            p.runq.push_back(old);
+        }
+    }
+
+    /// Makes `slot` runnable at the tail of the run queue (after preemption).
+    fn ready_tail(&mut self, slot: u32) {
+        if let Some(p) = self.ps.first_mut() {
+            p.runq.push_back(slot);
+        }
+    }
+
+    /// The next goroutine to run, and whether it came from `runnext` (it then
+    /// inherits the current time slice).
+    fn next(&mut self) -> Option<(u32, bool)> {
+        let p = self.ps.first_mut()?;
+        match p.runnext.take() {
+            Some(s) => Some((s, true)),
+            None => p.runq.pop_front().map(|s| (s, false)),
+        }
+    }
+}
+
+/// What one run of a goroutine ended with, for the driver.
+enum Outcome {
+    Returned(Vec<u64>),
+    Again,
+    Stopped(Stop),
+}
+
+impl Vm<'_> {
+    /// Runs `func` with `args` as goroutine 1 (the main goroutine, or a package
+    /// initializer) and schedules every goroutine until it returns: then the program is
+    /// over for gc, and the other goroutines are simply not run again. An unrecovered
+    /// panic in any goroutine, or a deadlock, stops everything.
+    pub fn run_main(&mut self, func: FuncId, args: &[u64]) -> Result<Vec<u64>, Stop> {
+        let main = Goroutine::new(self.program, 1, func, args).map_err(Stop::Error)?;
+        let slot = self.sched.insert(Box::new(main));
+        self.sched.ready_next(slot);
+        let saved = self.slice;
+        let r = self.schedule(slot);
+        self.slice = saved;
+        r
+    }
+
+    fn schedule(&mut self, main: u32) -> Result<Vec<u64>, Stop> {
+        let full = self.config.budget.min(SLICE);
+        self.slice_left = full;
+        loop {
+            let Some((slot, inherit)) = self.sched.next() else {
+                return Err(self.deadlock());
+            };
+            self.slice = if inherit { self.slice_left.clamp(1, full) } else { full };
+            let Some(mut g) = self.sched.take(slot) else {
+                return Err(Stop::Error(VmError::BadEntry(format!("no goroutine in slot {slot}"))));
+            };
+            let outcome = match self.run(&mut g) {
+                super::Status::Returned(r) => Outcome::Returned(r),
+                super::Status::Yielded => {
+                    self.sched.ready_tail(slot);
+                    Outcome::Again
+                }
+                super::Status::Blocked => Outcome::Again,
+                super::Status::Stopped(s) => Outcome::Stopped(s),
+            };
+            match outcome {
+                Outcome::Again => self.sched.put(g),
+                Outcome::Returned(r) => {
+                    self.sched.exit(slot);
+                    if slot == main {
+                        return Ok(r);
+                    }
+                }
+                Outcome::Stopped(s) => {
+                    self.sched.exit(slot);
+                    return Err(s);
+                }
+            }
+        }
+    }
+
+    /// gc's `checkdead` report: the message, then every goroutine's trace (goroutine 1
+    /// first, then by id), each as `goroutine N [reason]:` and its frames.
+    fn deadlock(&mut self) -> Stop {
+        let _ = self.out.flush();
+        let mut gs: Vec<&Goroutine> = self.sched.goroutines().collect();
+        gs.sort_by_key(|g| g.id);
+        let mut out = String::from("fatal error: all goroutines are asleep - deadlock!\n");
+        for g in gs {
+            let status = g.wait.map_or("runnable", WaitReason::as_str);
+            let frames = self.traceback(g, self.config.max_trace_frames).0;
+            out.push('\n');
+            out.push_str(&report::goroutine_trace(g.id, status, &frames));
+            out.push_str(&self.created_by(g));
+        }
+        Stop::Fatal { report: out }
+    }
+
+    /// `created by F in goroutine N` and its position, for goroutines started by `go`.
+    pub(crate) fn created_by(&self, g: &Goroutine) -> String {
+        let Some(c) = g.creator else { return String::new() };
+        let Some(f) = self.program.function(c.func) else { return String::new() };
+        let frame = TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(c.pc), pc: c.pc };
+        report::created_by(&frame, c.parent)
+    }
+}
+
+/// Applies a parked goroutine's [`Resume`] to its saved state before it runs.
+pub(crate) fn apply_resume(g: &mut Goroutine) -> Result<(), VmError> {
+    let bad = || VmError::BadEntry("inconsistent resume of a parked goroutine".into());
+    g.wait = None;
+    match std::mem::take(&mut g.resume) {
+        Resume::Retry => return Ok(()),
+        Resume::Send { pop } => g.sp = g.sp.checked_sub(pop).ok_or_else(bad)?,
+        Resume::Recv { ok } => {
+            let at = g.sp.checked_sub(1).ok_or_else(bad)?;
+            let n = g.wake_buf.len();
+            let dst = g.stack.words_mut().get_mut(at..at + n + 1).ok_or_else(bad)?;
+            dst[..n].copy_from_slice(&g.wake_buf);
+            dst[n] = u64::from(ok);
+            g.sp = at + n + 1;
+            g.wake_buf.clear();
+        }
+        Resume::Select { pop, index, ok } => {
+            let at = g.sp.checked_sub(pop).ok_or_else(bad)?;
+            let dst = g.stack.words_mut().get_mut(at..at + 2).ok_or_else(bad)?;
+            dst[0] = index;
+            dst[1] = u64::from(ok);
+            g.sp = at + 2;
+        }
+    }
+    g.pc += 1;
+    Ok(())
+}
