@@ -219,7 +219,11 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(if op == BinOp::Eql { Instr::Eq } else { Instr::Ne });
                     return Ok(());
                 }
-                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot) {
+                let types = &self.cx.prog.types;
+                if let Some(layout::Repr::Block { .. }) = layout::repr(self.cx.prog, ot)
+                    && !types.is_interface(self.ty(x))
+                    && !types.is_interface(self.ty(y))
+                {
                     return self.compare_blocks(pos, op, x, y, ot);
                 }
                 // An interface on either side: both become interface values.

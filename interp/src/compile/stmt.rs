@@ -623,7 +623,11 @@ impl FuncCompiler<'_, '_> {
                 if !has_value && matches!(op, BinOp::Eql | BinOp::Neq | BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq) =>
             {
                 let ot = if self.cx.prog.types.is_untyped(self.ty(*x)) { self.ty(*y) } else { self.ty(*x) };
-                if let Some(r @ (Repr::Int { .. } | Repr::Bool | Repr::Ptr)) = layout::repr(self.cx.prog, ot) {
+                // A comparison with an interface on one side compares interfaces.
+                let mixed = self.cx.prog.types.is_interface(self.ty(*x)) || self.cx.prog.types.is_interface(self.ty(*y));
+                if let Some(r @ (Repr::Int { .. } | Repr::Bool | Repr::Ptr)) = layout::repr(self.cx.prog, ot)
+                    && !mixed
+                {
                     let op = if when { *op } else { negate(*op) };
                     return self.int_branch(op, *x, *y, ot, r, label);
                 }
