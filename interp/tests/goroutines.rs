@@ -53,6 +53,10 @@ fn hash(s: &str) -> u64 {
 }
 
 fn run(src: &str) -> Outcome {
+    run_with(src, VmConfig::default())
+}
+
+fn run_with(src: &str, config: VmConfig) -> Outcome {
     let c = match build(src) {
         Ok(c) => c,
         Err(es) => panic!("compile errors: {es:?}"),
@@ -60,7 +64,7 @@ fn run(src: &str) -> Outcome {
     let out = Captured::default();
     let mut stop = None;
     {
-        let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out.clone()), VmConfig::default());
+        let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out.clone()), config);
         for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
             if let Err(s) = vm.run_main(f, &[]) {
                 stop = Some((s.report(), s.exit_code()));
@@ -221,4 +225,43 @@ func main() {
 }
 "#);
     assert_eq!(o.output, "default got 0 true default got 2 true \n");
+}
+
+#[test]
+fn preemption_at_every_call_keeps_panics_and_recovery_intact() {
+    if goroot().is_none() {
+        return;
+    }
+    // A budget of 2 preempts at nearly every call and back-edge, including the calls
+    // of deferred functions that a panic makes.
+    let src = r#"package main
+
+func check(tag string) {
+	if recover() == nil {
+		println(tag, "did not panic")
+	}
+}
+
+func div(x, y int) int {
+	defer check("div")
+	return x / y
+}
+
+func main() {
+	done := make(chan int)
+	for g := 0; g < 3; g++ {
+		go func() {
+			s := 0
+			for i := 0; i < 50; i++ {
+				s += div(i, 0)
+			}
+			done <- s
+		}()
+	}
+	println(<-done + <-done + <-done)
+}
+"#;
+    let o = run_with(src, VmConfig { budget: 2, ..VmConfig::default() });
+    assert_eq!(o.output, "0\n");
+    assert!(o.stop.is_none(), "{:?}", o.stop);
 }

@@ -6,16 +6,16 @@
 //! failed type assertions, ...) with gc's messages; [`panic`] renders what an
 //! unrecovered panic or a fatal error prints (`panic: ...`, `[recovered]`,
 //! `goroutine 1 [running]:`, the stack-overflow report); [`slice`] computes `append`'s
-//! capacity growth as gc's `growslice`; [`chan`] is the channel object (header, ring
-//! buffer, wait queues of parked goroutines) and [`timers`] the timer heap the
-//! scheduler will sleep on; [`alg`] hashes and compares values of any comparable type
-//! as their type directs; [`map`] is the Go map (a Swiss table on the Go heap). The
-//! interpreter (`interp`) raises the errors, decides when to print the reports, and
-//! schedules goroutines (`interp::vm::sched`).
+//! capacity growth as gc's `growslice`; [`alg`] hashes and compares values of any
+//! comparable type as their type directs; [`map`] is the Go map (a Swiss table on the Go
+//! heap); [`chan`] is the channel object (header, ring buffer, wait queues of parked
+//! goroutines) and [`timers`] the timer heap the scheduler will sleep on;
+//! [`complex`] is complex arithmetic as gc computes it. The interpreter (`interp`)
+//! raises the errors, decides when to print the reports, and schedules goroutines
+//! (`interp::vm::sched`).
 //!
-//! Still to come here: value layout and type descriptors, strings, interfaces,
-//! the natives behind bodiless std declarations, and the Go overlay sources for
-//! runtime-facing packages.
+//! Still to come here: type descriptors, interfaces, the natives behind bodiless std
+//! declarations, and the Go overlay sources for runtime-facing packages.
 
 pub mod alg;
 pub mod chan;

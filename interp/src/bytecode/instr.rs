@@ -499,7 +499,6 @@ pub enum Instr {
     /// arguments and returns nothing (the compiler wraps `go g(x)` into a thunk as for
     /// `defer`). A nil `f` is gc's fatal error `go of nil func value`.
     Go,
-
     // ---- maps and type-directed equality (`vm::map` runs them over `runtime::map` and
     // `runtime::alg`). Operand `c` indexes the function's constant pool, whose word there
     // is the address of the static `runtime::map::MapType` of the map's type (for

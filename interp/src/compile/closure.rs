@@ -89,25 +89,23 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
     set
 }
 
-/// What a `defer` (or `go`) thunk does with the words saved in its context.
+/// What a `defer` thunk does with the words saved in its context.
 enum Action {
     /// Call the saved func value with the saved argument words.
     Call(Signature),
     /// `print`/`println` (with a newline) the saved operands.
     Print(Vec<crate::bytecode::PrintKind>, bool),
-    /// `close(ch)` of the saved channel.
-    Close,
     /// `panic(v)` with the saved interface words.
     Panic,
-    /// `delete(m, k)` of the saved map and key; the map type's descriptor address (see
-    /// `maps`).
-    Delete(u64),
     /// `recover()`, result dropped: it recovers only when the thunk runs among the
     /// deferred calls of a function that is itself a deferred call (see `Instr::Recover`).
     Recover,
+    /// `close(ch)` of the saved channel.
+    Close,
     /// Interface method `index` with this signature (receiver first), called through
     /// the saved itab.
-    Iface(u16, Signature),
+    Iface(u16, Signature),    /// `delete(m, k)`: the map type's descriptor address (see `maps`).
+    Delete(u64),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -378,94 +376,59 @@ impl FuncCompiler<'_, '_> {
         if mode == Some(frontend::types::info::Mode::Builtin) {
             let b = self.finfo.uses.get(&fun).map(|&o| &prog.obj(o).kind);
             let Some(ObjKind::Builtin(b)) = b else { return Err(self.err(pos, "internal compiler error: builtin")) };
-            if *b == frontend::types::object::Builtin::Delete {
-                let (m, kinds) = self.map_delete_operands(pos, args)?;
-                ctx_fn = None;
-                arg_kinds = kinds;
-                action = Action::Delete(m);
-            } else if let (frontend::types::object::Builtin::Close, [c]) = (b, args.as_slice()) {
-                self.expr(*c)?;
-                ctx_fn = None;
-                arg_kinds = vec![Kind::Pointer];
-                action = Action::Close;
-            } else if let (frontend::types::object::Builtin::Panic, [v]) = (b, args.as_slice()) {
-                let any = prog.pre.any;
-                self.expr_to(*v, any)?;
-                ctx_fn = None;
-                arg_kinds = layout::words(prog, any);
-                action = Action::Panic;
-            } else if *b == frontend::types::object::Builtin::Recover {
-                ctx_fn = None;
-                arg_kinds = Vec::new();
-                action = Action::Recover;
-            } else {
-                let println = match b {
-                    frontend::types::object::Builtin::Println => true,
-                    frontend::types::object::Builtin::Print => false,
-                    _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
-                };
-                let mut kinds = Vec::new();
-                let mut pk = Vec::new();
-                for &a in args {
-                    let t = self.print_operand_type(a);
-                    let kind = layout::repr(prog, t).and_then(layout::print_kind);
-                    let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
-                    self.expr_to(a, t)?;
-                    kinds.extend(layout::words(prog, t));
-                    pk.push(kind);
+            use frontend::types::object::Builtin;
+            let println = match b {
+                Builtin::Println => true,
+                Builtin::Print => false,
+                Builtin::Panic | Builtin::Recover => {
+                    let is_panic = *b == Builtin::Panic;
+                    if let (true, [v]) = (is_panic, args.as_slice()) {
+                        self.expr_to(*v, prog.pre.any)?;
+                    }
+                    let kinds = if is_panic { vec![Kind::Pointer, Kind::Pointer] } else { Vec::new() };
+                    let action = if is_panic { Action::Panic } else { Action::Recover };
+                    return self.finish_defer(pos, op, mark, None, kinds, action);
                 }
-                ctx_fn = None;
-                arg_kinds = kinds;
-                action = Action::Print(pk, println);
+                Builtin::Delete => {
+                    let (m, kinds) = self.map_delete_operands(pos, args)?;
+                    return self.finish_defer(pos, op, mark, None, kinds, Action::Delete(m));
+                }
+                Builtin::Close => {
+                    let [c] = args.as_slice() else { return Err(self.err(pos, "internal compiler error: close arity")) };
+                    self.expr(*c)?;
+                    return self.finish_defer(pos, op, mark, None, vec![Kind::Pointer], Action::Close);
+                }
+                _ => return Err(self.unimpl(pos, &format!("{what} of builtin {}", b.name()))),
+            };
+            let mut kinds = Vec::new();
+            let mut pk = Vec::new();
+            for &a in args {
+                let t = self.print_operand_type(a);
+                let kind = layout::repr(prog, t).and_then(layout::print_kind);
+                let Some(kind) = kind else { return Err(self.unimpl(pos, "printing this type")) };
+                self.expr_to(a, t)?;
+                kinds.extend(layout::words(prog, t));
+                pk.push(kind);
             }
+            ctx_fn = None;
+            arg_kinds = kinds;
+            action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
         {
-            if let Some(m) = sel.obj {
-                let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
-                    return Err(self.unimpl(pos, "defer of methods of generic types"));
-                };
-                let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
-                    return Err(self.err(pos, "internal compiler error: method signature"));
-                };
-                self.static_func_value(id);
-                self.method_receiver(pos, fun, &sel, m)?;
-                self.push_call_args(pos, args, &fsig, *has_dots)?;
-                ctx_fn = Some(());
-                arg_kinds = sig.params.clone();
-                action = Action::Call(sig);
-            } else {
-                // `x.M(args)` on an interface: save the itab as the "function" and the
-                // data word as the receiver argument.
-                let ExprKind::Selector { x, sel: name, .. } = file.expr(fun).kind else {
-                    return Err(self.err(pos, "internal compiler error: method call without selector"));
-                };
-                if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
-                    return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
-                }
-                let name = file.name(name).to_string();
-                let methods = super::iface::iface_methods(self.cx, self.ty(x));
-                let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
-                    return Err(self.err(pos, "internal compiler error: unknown interface method"));
-                };
-                let msig_t = methods[index].1;
-                let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t))
-                else {
-                    return Err(self.err(pos, "internal compiler error: method signature"));
-                };
-                sig.params.insert(0, Kind::Pointer);
-                let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
-                // [itab, data]: a nil interface panics here, at the statement, as in gc.
-                self.expr(x)?;
-                self.b.emit(Instr::Swap);
-                self.b.set_line(self.line(pos));
-                self.b.emit(Instr::NilCheck);
-                self.b.emit(Instr::Swap);
-                self.push_call_args(pos, args, &fsig, *has_dots)?;
-                ctx_fn = Some(());
-                arg_kinds = sig.params.clone();
-                action = Action::Iface(index, sig);
-            }
+            let Some(m) = sel.obj else { return self.iface_thunk(pos, op, mark, fun, &sel, args, *has_dots) };
+            let Some((id, sig)) = self.cx.funcs.get(&m).cloned() else {
+                return Err(self.unimpl(pos, "defer of methods of generic types"));
+            };
+            let Some(fsig) = prog.types.signature_of(prog.obj(m).ty).cloned() else {
+                return Err(self.err(pos, "internal compiler error: method signature"));
+            };
+            self.static_func_value(id);
+            self.method_receiver(pos, fun, &sel, m)?;
+            self.push_call_args(pos, args, &fsig, *has_dots)?;
+            ctx_fn = Some(());
+            arg_kinds = sig.params.clone();
+            action = Action::Call(sig);
         } else {
             let ft = self.ty(fun);
             let Some(fsig) = prog.types.signature_of(ft).cloned() else {
@@ -493,13 +456,66 @@ impl FuncCompiler<'_, '_> {
             arg_kinds = sig.params.clone();
             action = Action::Call(sig);
         }
-        self.finish_thunk(pos, op, mark, ctx_fn, arg_kinds, action)
+        self.finish_defer(pos, op, mark, ctx_fn, arg_kinds, action)
     }
 
-    /// The rest of `defer`/`go`: the operands are on the stack (the func value first
-    /// for calls); saves them in a new thunk context, hands the thunk to `op` and
-    /// builds it.
-    fn finish_thunk(&mut self, pos: Pos, op: Instr, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
+    /// `defer`/`go` of `x.M(args)` on an interface: the itab is saved as the thunk's
+    /// "function" and the data word as the receiver argument; a nil interface panics
+    /// here, at the statement, as in gc.
+    #[allow(clippy::too_many_arguments)]
+    fn iface_thunk(
+        &mut self,
+        pos: Pos,
+        op: Instr,
+        mark: usize,
+        fun: ExprId,
+        sel: &frontend::types::info::Selection,
+        args: &[ExprId],
+        has_dots: bool,
+    ) -> CResult {
+        let what = if op == Instr::Go { "go" } else { "defer" };
+        let prog = self.cx.prog;
+        let ExprKind::Selector { x, sel: name, .. } = self.file.expr(fun).kind else {
+            return Err(self.err(pos, "internal compiler error: method call without selector"));
+        };
+        if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+            return Err(self.unimpl(pos, &format!("{what} of promoted interface methods")));
+        }
+        let name = self.file.name(name).to_string();
+        let methods = super::iface::iface_methods(self.cx, self.ty(x));
+        let Some(index) = methods.iter().position(|(n, _)| *n == name) else {
+            return Err(self.err(pos, "internal compiler error: unknown interface method"));
+        };
+        let msig_t = methods[index].1;
+        let (Some(fsig), Some(mut sig)) = (prog.types.signature_of(msig_t).cloned(), self.cx.signature(msig_t)) else {
+            return Err(self.err(pos, "internal compiler error: method signature"));
+        };
+        sig.params.insert(0, Kind::Pointer);
+        let index = u16::try_from(index).map_err(|_| self.unimpl(pos, "huge interfaces"))?;
+        // [itab, data], with the itab checked against nil.
+        self.expr(x)?;
+        self.b.emit(Instr::Swap);
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::NilCheck);
+        self.b.emit(Instr::Swap);
+        self.push_call_args(pos, args, &fsig, has_dots)?;
+        let arg_kinds = sig.params.clone();
+        self.finish_defer(pos, op, mark, Some(()), arg_kinds, Action::Iface(index, sig))
+    }
+
+    /// Hands the thunk on the stack to `op`: `go` starts it, `defer` defers it (into the
+    /// enclosing frame when this is a range-over-func body).
+    fn emit_thunk_op(&mut self, op: Instr) {
+        if op == Instr::Go {
+            self.b.emit(Instr::Go);
+        } else {
+            self.emit_defer();
+        }
+    }
+
+    /// The rest of `defer`: the operands are on the stack (the func value first for
+    /// calls); saves them in a new thunk context, defers the thunk and builds it.
+    fn finish_defer(&mut self, pos: Pos, op: Instr, mark: usize, ctx_fn: Option<()>, arg_kinds: Vec<Kind>, action: Action) -> CResult {
         let what = if op == Instr::Go { "go" } else { "defer" };
         // Context: [thunk id, f (calls only), argument words...], filled from the stack.
         let base = if ctx_fn.is_some() { 2 } else { 1 };
@@ -551,23 +567,6 @@ impl FuncCompiler<'_, '_> {
                     tb.emit(Instr::Pop);
                 }
             }
-            Action::Delete(m) => {
-                let c = tb.const_word(m);
-                tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
-            }
-            Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
-            Action::Panic => {
-                tb.set_line(self.line(pos));
-                tb.emit(Instr::Panic);
-            }
-            Action::Iface(index, sig) => {
-                tb.emit(Instr::LoadCtx);
-                tb.emit(Instr::LoadPtr(8));
-                tb.call_iface(index, &sig);
-                for _ in &sig.results {
-                    tb.emit(Instr::Pop);
-                }
-            }
             Action::Print(kinds, println) => {
                 // The operands are on the stack in order: print them from the bottom up
                 // by parking them in slots first.
@@ -592,10 +591,27 @@ impl FuncCompiler<'_, '_> {
                     tb.print(crate::bytecode::PrintKind::Newline);
                 }
             }
+            Action::Panic => {
+                tb.set_line(self.line(pos));
+                tb.emit(Instr::Panic);
+            }
+            Action::Delete(m) => {
+                let c = tb.const_word(m);
+                tb.emit_runtime(Instr::MapRemove(c), arg_kinds.len(), &[]);
+            }
             Action::Recover => {
                 tb.emit(Instr::Recover);
                 tb.emit(Instr::Pop);
                 tb.emit(Instr::Pop);
+            }
+            Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Iface(index, sig) => {
+                tb.emit(Instr::LoadCtx);
+                tb.emit(Instr::LoadPtr(8));
+                tb.call_iface(index, &sig);
+                for _ in &sig.results {
+                    tb.emit(Instr::Pop);
+                }
             }
         }
         if tb.depth().is_some() {

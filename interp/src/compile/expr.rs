@@ -689,9 +689,9 @@ impl FuncCompiler<'_, '_> {
         if let Type::Map(..) = self.cx.prog.types.under(t) {
             return self.map_literal(e);
         }
-        if let Type::Pointer(base) = self.cx.prog.types.under(t) {
-            // An elided `&T{...}` element of a literal of pointers.
-            let cell = self.new_box(*base)?;
+        // `{...}` standing for `&T{...}` (an element of a literal of `[]*T`, `map[K]*T`).
+        if let Type::Pointer(elem) = self.cx.prog.types.under(t) {
+            let cell = self.new_box(*elem)?;
             self.composite_into(e, cell)?;
             self.b.emit(Instr::Load(cell));
             return Ok(());
@@ -712,11 +712,12 @@ impl FuncCompiler<'_, '_> {
             return Err(self.err(pos, "internal compiler error: not a composite literal"));
         };
         let prog = self.cx.prog;
-        let mut t = self.ty(e);
-        if let Type::Pointer(base) = prog.types.under(t) {
-            // An elided `&T{...}`: the cell holds the `T`.
-            t = *base;
-        }
+        let t = self.ty(e);
+        // An elided `&T{...}` has type `*T`; its cell holds the `T`.
+        let t = match prog.types.under(t) {
+            Type::Pointer(elem) => *elem,
+            _ => t,
+        };
         match prog.types.under(t) {
             Type::Struct(fields) => {
                 let offs = sizes::offsets_of(prog, t);

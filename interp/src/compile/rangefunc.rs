@@ -405,15 +405,15 @@ impl FuncCompiler<'_, '_> {
         Ok(true)
     }
 
-    /// Hands the func value on the stack to `op` (`Defer` or `Go`); a `defer` in a
-    /// range-over-func body defers into the enclosing function's frame.
-    pub fn emit_thunk_op(&mut self, op: Instr) {
+    /// Defers the func value on the stack: into the enclosing function's frame from a
+    /// range-over-func body, else into this frame.
+    pub fn emit_defer(&mut self) {
         match &self.rangefunc {
-            Some(rf) if op == Instr::Defer => {
+            Some(rf) => {
                 self.b.emit(Instr::Load(rf.token));
                 self.b.emit(Instr::DeferAt);
             }
-            _ => self.b.emit(op),
+            None => self.b.emit(Instr::Defer),
         }
     }
 

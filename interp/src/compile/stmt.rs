@@ -930,7 +930,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Stores the value on top of the stack into a range variable (declared per
     /// iteration with `:=`).
-    pub(super) fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
+    pub fn range_var(&mut self, e: ExprId, t: TypeId, define: bool) -> CResult {
         if define {
             let ExprKind::Name(n) = self.file.expr(e).kind else {
                 return Err(self.err(self.file.expr(e).pos, "internal compiler error: range variable"));

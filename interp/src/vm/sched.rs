@@ -31,6 +31,15 @@
 //! dies with gc's `fatal error: all goroutines are asleep - deadlock!` and the traces of
 //! all goroutines, exit status 2, without running deferred calls.
 //!
+//! # Coroutines (design: `iter.Pull` needs the `iter` package)
+//!
+//! `iter.Pull` will run the iterator in a goroutine of its own that never enters a run
+//! queue: `next` parks the caller with a new wait reason and switches straight to the
+//! coroutine (gc's `coroswitch`), whose `yield` parks it and switches back, handing the
+//! value over as a channel hand-off does (completing the parked side's operation, as
+//! `Resume` does). No OS thread and no scheduler round trip is involved; `stop` resumes the
+//! coroutine so that its deferred calls run.
+//!
 //! # Timers and the poller (design, not built: no std package can reach them yet)
 //!
 //! `time.Sleep`, `time.After`, timers, tickers and `context` deadlines will share one
@@ -366,4 +375,34 @@ pub(crate) fn apply_resume(g: &mut Goroutine) -> Result<(), VmError> {
     }
     g.pc += 1;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runnext_runs_first_and_displaces_to_the_tail() {
+        let mut s = Sched::new();
+        s.ready_tail(1);
+        s.ready_next(2);
+        s.ready_next(3); // 2 goes behind 1
+        let order: Vec<(u32, bool)> = std::iter::from_fn(|| s.next()).collect();
+        assert_eq!(order, [(3, true), (1, false), (2, false)]);
+    }
+
+    #[test]
+    fn rand_below_covers_its_range_uniformly_enough() {
+        let mut s = Sched::new();
+        let mut counts = [0u32; 5];
+        for _ in 0..50_000 {
+            let r = s.rand_below(5);
+            counts[r as usize] += 1;
+        }
+        // Each bucket expects 10,000; 5 standard deviations is about ±450.
+        for c in counts {
+            assert!((9_000..11_000).contains(&c), "{counts:?}");
+        }
+        assert_eq!(s.rand_below(1), 0);
+    }
 }
