@@ -28,10 +28,12 @@ impl FuncCompiler<'_, '_> {
         if self.finfo.instances.contains_key(&f) {
             return Err(self.unimpl(pos, "generic functions"));
         }
-        if let Some(sel) = self.finfo.selections.get(&f).cloned()
-            && sel.kind == SelectionKind::MethodVal
-        {
-            return self.method_call(e, f, &sel, args, has_dots);
+        if let Some(sel) = self.finfo.selections.get(&f).cloned() {
+            match sel.kind {
+                SelectionKind::MethodVal => return self.method_call(e, f, &sel, args, has_dots),
+                SelectionKind::MethodExpr => return self.method_expr_call(e, f, &sel, args, has_dots),
+                SelectionKind::Field => {}
+            }
         }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
@@ -39,9 +41,7 @@ impl FuncCompiler<'_, '_> {
         };
         let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
-            if self.finfo.selections.contains_key(&f) {
-                return Err(self.unimpl(pos, "method calls"));
-            }
+            // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
         self.call_args_and_call(e, obj, id, &sig, args, has_dots)
@@ -57,7 +57,7 @@ impl FuncCompiler<'_, '_> {
                 return Err(self.err(pos, "internal compiler error: method call without selector"));
             };
             if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
-                return Err(self.unimpl(pos, "calls of promoted interface methods"));
+                return self.promoted_iface_call(e, f, sel, args, has_dots);
             }
             let name = self.file.name(name).to_string();
             return self.iface_call(e, x, &name, args, has_dots);
@@ -106,7 +106,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Pushes the address of the embedded field reached from `x` through the field
     /// indices `path` (following embedded pointers); returns the field's (pointee) type.
-    fn embedded_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
+    pub fn embedded_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
         let prog = self.cx.prog;
         let mut cur = self.ty(x);
         if let Type::Pointer(elem) = prog.types.under(cur) {
@@ -115,7 +115,12 @@ impl FuncCompiler<'_, '_> {
         } else if self.is_addressable(x) {
             self.addr(x)?;
         } else {
-            return Err(self.unimpl(pos, "promoted methods of non-addressable values"));
+            // A non-addressable value: its methods get a copy's address.
+            let cell = self.new_box(cur)?;
+            self.b.emit(Instr::Load(cell));
+            self.expr(x)?;
+            self.store_mem(cur)?;
+            self.b.emit(Instr::Load(cell));
         }
         for &i in path {
             let Type::Struct(fields) = prog.types.under(cur) else {
