@@ -9,10 +9,10 @@
 //!   run-time errors, panic reports and the 1 GB stack limit; allocation through a
 //!   [`vm::heap::Heap`] hook, with the `gc` crate's collector scanning every
 //!   goroutine's VM stack through the stack maps; the goroutine scheduler
-//!   ([`vm::sched`]) with channels, `select` and deadlock detection.
+//!   ([`vm::sched`]) with channels, `select` and deadlock detection; maps and
+//!   type-directed equality (the maps block of instructions, over `runtime::map` and
+//!   `runtime::alg`).
 //! - `compile`: lowers the checked program from `frontend` to this bytecode.
-//!
-//! Still to come: the runtime operations now reserved in the instruction set (maps).
 
 pub mod bytecode;
 /// The compiler from the checked program to bytecode (see its module docs).

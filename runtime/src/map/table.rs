@@ -134,7 +134,12 @@ pub(super) unsafe fn key_equal(mt: &MapType, a: *const u8, b: *const u8) -> Resu
     unsafe {
         Ok(match mt.key_kind {
             key_kind::MEM8 => ptr::read_unaligned(a as *const u64) == ptr::read_unaligned(b as *const u64),
-            key_kind::STR => str_bytes(a) == str_bytes(b),
+            key_kind::STR => {
+                // The same header (the key looked up is often the one stored) needs no
+                // byte comparison.
+                let (ha, hb) = (ptr::read_unaligned(a as *const [u64; 2]), ptr::read_unaligned(b as *const [u64; 2]));
+                ha == hb || (ha[1] == hb[1] && str_bytes(a) == str_bytes(b))
+            }
             key_kind::MEM => {
                 let n = mt.key_size as usize;
                 std::slice::from_raw_parts(a, n) == std::slice::from_raw_parts(b, n)
