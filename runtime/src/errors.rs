@@ -122,6 +122,8 @@ pub enum RuntimeError {
     Runtime(String),
     /// A `plainError`: printed as is (`send on closed channel`, `close of nil channel`).
     Plain(String),
+    /// `panic(nil)` (Go 1.21+): a `*runtime.PanicNilError`.
+    PanicNil,
 }
 
 impl RuntimeError {
@@ -139,6 +141,11 @@ impl RuntimeError {
                 let inter = interface.as_deref().unwrap_or("interface");
                 match (concrete, missing_method) {
                     (None, _) => format!("interface conversion: {inter} is nil, not {asserted}"),
+                    (Some(c), None) if c == asserted => {
+                        // gc tells apart two types that print alike; mvm programs
+                        // are one package, so they come from different scopes.
+                        format!("interface conversion: {inter} is {c}, not {asserted} (types from different scopes)")
+                    }
                     (Some(c), None) => {
                         format!("interface conversion: {inter} is {c}, not {asserted}")
                     }
@@ -149,6 +156,7 @@ impl RuntimeError {
             }
             RuntimeError::Runtime(s) => format!("runtime error: {s}"),
             RuntimeError::Plain(s) => s.clone(),
+            RuntimeError::PanicNil => "panic called with nil argument".into(),
         }
     }
 

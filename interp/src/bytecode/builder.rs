@@ -406,6 +406,7 @@ impl FunctionBuilder {
                 self.apply(instr, 0, &[]);
             }
             Unwind => self.fail("Unwind is internal to the VM".into()),
+            PanicPrinted => self.fail("PanicPrinted is internal to the VM".into()),
             MapLen => self.apply(instr, 1, &[S]),
             MapNew(_) => self.emit_runtime(instr, 1, &[P]),
             MapRangeInit(slot) => {

@@ -213,6 +213,10 @@ pub struct Program {
     functions: Vec<Function>,
     natives: Vec<Native>,
     types: Vec<TypeLayout>,
+    /// Itabs, static and built at run time (see [`super::itab`]).
+    itabs: super::itab::ItabCache,
+    /// The compiled run-time support code the VM calls.
+    support: super::itab::RuntimeSupport,
 }
 
 impl Program {
@@ -280,7 +284,7 @@ impl Program {
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Program { id, functions, natives, types })
+        Ok(Program { id, functions, natives, types, itabs: Default::default(), support: Default::default() })
     }
 
     /// This program's unique identity.
@@ -311,6 +315,22 @@ impl Program {
     /// The number of entries in the type table.
     pub fn type_count(&self) -> usize {
         self.types.len()
+    }
+
+    /// The program's itabs.
+    pub fn itabs(&self) -> &super::itab::ItabCache {
+        &self.itabs
+    }
+
+    /// The run-time support code the VM calls (set by the compiler after linking).
+    pub fn support(&self) -> &super::itab::RuntimeSupport {
+        &self.support
+    }
+
+    /// Sets the run-time support code; a function id out of range is ignored.
+    pub fn set_support(&mut self, support: super::itab::RuntimeSupport) {
+        let ok = support.preprint.is_none_or(|f| self.functions.get(f as usize).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.len() == 3));
+        self.support = if ok { support } else { super::itab::RuntimeSupport { preprint: None, ..support } };
     }
 
     /// The function whose name is `name`.

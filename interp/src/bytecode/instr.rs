@@ -480,9 +480,10 @@ pub enum Instr {
     /// deferred the recovering call then resumes at its [`Instr::Landing`].
     Panic,
     /// `[] -> [type, data]`: `recover()`: the current panic's value if called directly by
-    /// a deferred call that a panic is running, else nil. Until runtime type descriptors
-    /// exist, a run-time error recovers as the type word [`RUNTIME_ERROR_TYPE`] with its
-    /// data word 0.
+    /// a deferred call that a panic is running, else nil. A panic raised by the runtime
+    /// is a run-time error: recovered as a value of gc's runtime error type of its class
+    /// (see `bytecode::itab::RuntimeSupport`); in a program without that support, as
+    /// the type word [`RUNTIME_ERROR_TYPE`] with its data word 0.
     Recover,
     /// No-op marking where the function resumes when a deferred call it made recovers a
     /// panic (at most one per function, with an empty operand stack). The code there
@@ -529,6 +530,11 @@ pub enum Instr {
     /// `[a.., b..] -> [a == b]`: two values of the same comparable type, `ceil(size/8)`
     /// words each, compared as the alg directs (floats, strings, interfaces, padding).
     EqWords(u32),
+    // --- Panic printing (interfaces and methods) ---
+    /// Internal: `[kind, ptr, len] -> !`: where the run-time support's `preprint` call
+    /// (an unrecovered panic value's `Error()` / `String()`) returns to; records the
+    /// text and goes on with the next value or the report. The builder refuses it.
+    PanicPrinted,
 }
 
 /// The bit of [`Instr::Select`]'s operand that says the statement has a `default`.
@@ -724,7 +730,7 @@ impl Instr {
 
     /// Whether execution never falls through to the next instruction.
     pub fn is_terminator(&self) -> bool {
-        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic | Instr::Unwind)
+        matches!(self, Instr::Jump(_) | Instr::Ret | Instr::RetSlot(_) | Instr::Panic | Instr::Unwind | Instr::PanicPrinted)
     }
 
     /// Whether the collector may run at this instruction, so that it needs a stack map:

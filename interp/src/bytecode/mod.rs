@@ -5,6 +5,7 @@ mod builder;
 mod disasm;
 mod function;
 mod instr;
+pub mod itab;
 
 pub use builder::{BuildError, FunctionBuilder, Label};
 pub use disasm::disassemble;

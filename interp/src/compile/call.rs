@@ -28,15 +28,12 @@ impl FuncCompiler<'_, '_> {
         if self.instance_at(f).is_some() {
             return self.generic_call(e, f, args, has_dots);
         }
-        if let Some(sel) = self.finfo.selections.get(&f).cloned()
-            && sel.kind == SelectionKind::MethodVal
-        {
-            return self.method_call(e, f, &sel, args, has_dots);
-        }
-        if let Some(sel) = self.finfo.selections.get(&f).cloned()
-            && sel.kind == SelectionKind::MethodExpr
-        {
-            return self.method_expr_call(e, f, &sel, args, has_dots);
+        if let Some(sel) = self.finfo.selections.get(&f).cloned() {
+            match sel.kind {
+                SelectionKind::MethodVal => return self.method_call(e, f, &sel, args, has_dots),
+                SelectionKind::MethodExpr => return self.method_expr_call(e, f, &sel, args, has_dots),
+                SelectionKind::Field => {}
+            }
         }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
@@ -44,9 +41,7 @@ impl FuncCompiler<'_, '_> {
         };
         let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
-            if self.finfo.selections.get(&f).is_some_and(|s| s.kind != SelectionKind::Field) {
-                return Err(self.unimpl(pos, "method calls"));
-            }
+            // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
         self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
@@ -70,12 +65,8 @@ impl FuncCompiler<'_, '_> {
             let ExprKind::Selector { x, sel: name, .. } = self.file.expr(f).kind else {
                 return Err(self.err(pos, "internal compiler error: method call without selector"));
             };
-            if !sel.index.is_empty() {
-                let name = self.file.name(name).to_string();
-                return self.promoted_iface_call(e, x, &sel.index, &name, args, has_dots);
-            }
-            if !prog.types.is_interface(self.ty(x)) {
-                return Err(self.unimpl(pos, "calls of promoted interface methods"));
+            if !sel.index.is_empty() || !prog.types.is_interface(self.ty(x)) {
+                return self.promoted_iface_call(e, f, sel, args, has_dots);
             }
             let name = self.file.name(name).to_string();
             return self.iface_call(e, x, &name, args, has_dots);
@@ -124,7 +115,7 @@ impl FuncCompiler<'_, '_> {
 
     /// Pushes the address of the embedded field reached from `x` through the field
     /// indices `path` (following embedded pointers); returns the field's (pointee) type.
-    fn embedded_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
+    pub fn embedded_addr(&mut self, pos: frontend::syntax::Pos, x: ExprId, path: &[usize]) -> CResult<TypeId> {
         let prog = self.cx.prog;
         let mut cur = self.ty(x);
         if let Type::Pointer(elem) = prog.types.under(cur) {
@@ -133,7 +124,7 @@ impl FuncCompiler<'_, '_> {
         } else if self.is_addressable(x) {
             self.addr(x)?;
         } else {
-            // A value operand (`T(v).m()`, `f().m()`): the method sees a copy.
+            // A non-addressable value: its methods get a copy's address.
             let cell = self.new_box(cur)?;
             self.b.emit(Instr::Load(cell));
             self.expr(x)?;

@@ -205,67 +205,6 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// `x.m` as a value: a closure holding the receiver (evaluated now) whose function
-    /// calls the method with it.
-    pub fn method_value(&mut self, e: ExprId, sel: &frontend::types::info::Selection) -> CResult {
-        let pos = self.file.expr(e).pos;
-        if self.is_tparam_method(e, sel)
-            && let Some(resolved) = self.resolve_tparam_method(e, sel)?
-        {
-            if resolved.obj.is_none() {
-                return self.iface_method_value(e, &resolved);
-            }
-            return self.method_value(e, &resolved);
-        }
-        let Some(m) = sel.obj else { return self.iface_method_value(e, sel) };
-        let (id, sig) = self.selected_method_func(e, sel, m)?;
-        let Some(vsig) = self.cx.signature(self.ty(e)) else {
-            return Err(self.err(pos, "internal compiler error: method value signature"));
-        };
-        let nrecv = sig.params.len().saturating_sub(vsig.params.len());
-        let recv_kinds: Vec<Kind> = sig.params.get(..nrecv).unwrap_or(&[]).to_vec();
-        // The receiver words, parked.
-        self.method_receiver(pos, e, sel, m)?;
-        let saved = self.b.locals(&recv_kinds);
-        if nrecv > 0 {
-            self.b.emit(Instr::StoreSlots { slot: saved, n: nrecv as u16 });
-        }
-        let mut kinds = vec![Kind::Scalar];
-        kinds.extend(recv_kinds.iter().copied());
-        let ti = self.cx.custom_type("method value", &kinds);
-        let wrapper = self.cx.reserve_func();
-        let obj = self.b.local(Kind::Pointer);
-        self.b.emit(Instr::Alloc(ti));
-        self.b.emit(Instr::Store(obj));
-        self.b.emit(Instr::Load(obj));
-        self.b.push_i64(i64::from(wrapper));
-        self.b.emit(Instr::Store64(0));
-        for i in 0..nrecv {
-            self.b.emit(Instr::Load(obj));
-            self.b.emit(Instr::Load(saved + i as u32));
-            self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
-        }
-        self.b.emit(Instr::Load(obj));
-        // The function: receiver from the context, then its own arguments.
-        let name = format!("{}-fm", self.cx.prog.obj(m).name);
-        let mut wb = crate::bytecode::FunctionBuilder::new(&name, vsig.clone());
-        for (i, k) in recv_kinds.iter().enumerate() {
-            let off = 8 * (i as i32 + 1);
-            wb.emit(Instr::LoadCtx);
-            wb.emit(if *k == Kind::Pointer { Instr::LoadPtr(off) } else { Instr::Load64(off) });
-        }
-        if !vsig.params.is_empty() {
-            wb.emit(Instr::LoadSlots { slot: 0, n: vsig.params.len() as u16 });
-        }
-        wb.call(id, &sig);
-        wb.emit(Instr::Ret);
-        match wb.finish() {
-            Ok(f) => self.cx.define_func(wrapper, f),
-            Err(err) => return Err(self.err(pos, format!("internal compiler error: {err}"))),
-        }
-        Ok(())
-    }
-
     /// Pushes package-level function `id` as a func value.
     pub fn static_func_value(&mut self, id: u32) {
         let addr = self.cx.funcval_addr(id);
@@ -423,6 +362,9 @@ impl FuncCompiler<'_, '_> {
             action = Action::Print(pk, println);
         } else if let Some(sel) = self.finfo.selections.get(&fun).cloned()
             && sel.kind == frontend::types::info::SelectionKind::MethodVal
+            // Interface methods take the func value path below: the method value
+            // checks the interface for nil now, as gc does at the defer statement.
+            && sel.obj.is_some()
         {
             let sel = match self.is_tparam_method(fun, &sel) {
                 true => self.resolve_tparam_method(fun, &sel)?.unwrap_or(sel),

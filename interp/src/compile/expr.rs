@@ -86,10 +86,12 @@ impl FuncCompiler<'_, '_> {
                 if let Some(&o) = self.finfo.uses.get(&e) {
                     return self.object(e, o, tv.ty);
                 }
-                if let Some(sel) = self.finfo.selections.get(&e).cloned()
-                    && sel.kind == SelectionKind::MethodVal
-                {
-                    return self.method_value(e, &sel);
+                if let Some(sel) = self.finfo.selections.get(&e).cloned() {
+                    match sel.kind {
+                        SelectionKind::MethodVal => return self.method_value(e, &sel),
+                        SelectionKind::MethodExpr => return self.method_expr_value(e, &sel),
+                        SelectionKind::Field => {}
+                    }
                 }
                 if let Some(sel) = self.finfo.selections.get(&e).cloned()
                     && sel.kind == SelectionKind::MethodExpr
@@ -387,6 +389,15 @@ impl FuncCompiler<'_, '_> {
             (Repr::F32, BinOp::Leq) => LeF32,
             (Repr::F32, BinOp::Gtr) => GtF32,
             (Repr::F32, BinOp::Geq) => GeF32,
+            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
+                // Interface values (a switch on an interface tag).
+                let empty = super::iface::iface_methods(self.cx, t).is_empty();
+                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
+                if op == BinOp::Neq {
+                    self.b.emit(Eqz);
+                }
+                return Ok(());
+            }
             (Repr::C128 | Repr::C64, BinOp::Eql | BinOp::Neq) => return self.complex_compare(pos, op, r),
             (Repr::Str, _) => {
                 if matches!(op, BinOp::Eql | BinOp::Neq) {
@@ -406,14 +417,6 @@ impl FuncCompiler<'_, '_> {
                 }
             }
             (Repr::Block { .. }, BinOp::Eql | BinOp::Neq) => return self.eq_words(pos, op, t),
-            (Repr::Iface, BinOp::Eql | BinOp::Neq) => {
-                let empty = super::iface::iface_methods(self.cx, t).is_empty();
-                self.call_native(pos, if empty { "efaceeq" } else { "ifaceeq" })?;
-                if op == BinOp::Neq {
-                    self.b.emit(Eqz);
-                }
-                return Ok(());
-            }
             _ => return Err(self.unimpl(pos, "comparison of these values")),
         };
         self.b.emit(instr);

@@ -328,6 +328,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if let ([o], [t]) = (init.lhs.as_slice(), types.as_slice())
                     && let Some(&addr) = fc.cx.globals.get(o)
                     && fc.is_composite(rhs)
+                    && fc.ty(fc.unparen(rhs)) == *t
                 {
                     // Built in place: a large array literal never crosses the stack.
                     let cell = fc.b.local(Kind::Pointer);
@@ -339,8 +340,8 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 if init.lhs.len() == 1 {
                     fc.expr_to(rhs, types[0])?;
                 } else {
-                    // A call's results, or a comma-ok form (`var v, ok = m[k]`).
-                    fc.multi_value(rhs, init.lhs.len())?;
+                    // A call's results, or a comma-ok form's value and bool.
+                    fc.multi_value_to(rhs, &types)?;
                 }
                 // Store the values right to left: the last one is on top.
                 for (&o, &t) in init.lhs.iter().zip(&types).rev() {

@@ -22,12 +22,18 @@
 //!   calls, type assertions.
 //! - `generic`: monomorphization: the current instance's type substitution, instances
 //!   compiled on demand, types interned between compilation rounds.
-//! - `method_expr`: method expressions (`T.m`), and methods reached through interfaces
-//!   (promoted from embedded interface fields, interface method values).
 //! - `alg`: how each comparable type compares and hashes (descriptors' word 6), and
 //!   `==` on structs and arrays.
 //! - `maps`: map types, `make`, literals, index expressions, assignment, `delete`,
 //!   `clear`, `len` and `range` over maps.
+//!   calls.
+//! - `assert`: conversions between interfaces, type assertions, type switches.
+//! - `methods`: method sets, method tables, and the wrappers that call a method with
+//!   its receiver in another shape (itab entries, method expressions, promotion).
+//! - `methodval`: method values, method expressions, calls of interface methods
+//!   promoted from embedded fields.
+//! - `support`: the run-time support code every program carries (the types of
+//!   recovered run-time errors, the `Error()`/`String()` call before a panic prints).
 //! - `natives`: the Rust functions behind operations that have no instruction yet
 //!   (string comparison, concatenation and conversions, `memmove`, rune decoding,
 //!   interface equality, the failed type assertion).
@@ -75,6 +81,7 @@
 //!   left on the operand stack after a statement) is an `internal compiler error`.
 
 mod alg;
+mod assert;
 mod call;
 mod chan;
 mod closure;
@@ -84,13 +91,16 @@ mod func;
 mod generic;
 mod iface;
 pub mod layout;
-mod method_expr;
 mod maps;
+mod methods;
+mod methodval;
 mod natives;
 mod package;
 mod rangefunc;
+mod rtname;
 mod slice;
 mod stmt;
+mod support;
 mod unsafe_builtins;
 
 pub use package::{compile, compile_with_strings};

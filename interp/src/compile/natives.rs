@@ -5,6 +5,7 @@
 
 use crate::bytecode::{Kind, Native, Signature};
 use crate::vm::{NativeCx, NativeError};
+use crate::bytecode::itab::{desc, desc_name, desc_word};
 use runtime::complex::{self, C128};
 use runtime::errors::RuntimeError;
 
@@ -19,7 +20,9 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
-        "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![P, S] }, typeassertfail),
+        "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
+        "getitab" => (Signature { params: vec![P, P, S], results: vec![P] }, getitab),
+        "assertitab" => (Signature { params: vec![P, P, S], results: vec![P] }, assertitab),
         "efaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, efaceeq),
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         "complex128add" => (complex_binary(), c128_add),
@@ -205,10 +208,10 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, eface: bool) -> Result<bool, 
     unsafe { runtime::alg::iface_equal(x.as_ptr().cast(), y.as_ptr().cast(), eface) }.map_err(NativeError::Panic)
 }
 
-/// The message of a failed `x.(T)`, gc's `TypeAssertionError` text (the compiled code
-/// panics with it). Arguments: the type word, whether it is an itab, the interface's
-/// and the asserted type's names.
-fn typeassertfail(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+/// A failed `x.(T)` for a concrete `T`: panics with gc's `TypeAssertionError`.
+/// Arguments: the type word, whether it is an itab, the interface's and the asserted
+/// type's names.
+fn typeassertfail(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
     // SAFETY: names are static strings; type words are 0, descriptors or itabs.
     let (iname, wname, concrete) = unsafe {
@@ -221,24 +224,81 @@ fn typeassertfail(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> R
         } else {
             *tword
         };
-        let concrete = if desc == 0 {
-            None
-        } else {
-            let d = desc as *const u64;
-            Some(String::from_utf8_lossy(bytes(*d.add(4), *d.add(5))?).into_owned())
-        };
+        let concrete = if desc == 0 { None } else { Some(desc_name(desc)) };
         (iname, wname, concrete)
     };
-    let iname = if iname == "any" || iname == "interface{}" { "interface {}".to_string() } else { iname };
-    let msg = match concrete {
-        None => format!("interface conversion: {iname} is nil, not {wname}"),
-        Some(c) => format!("interface conversion: {iname} is {c}, not {wname}"),
+    Err(NativeError::Panic(RuntimeError::TypeAssertion {
+        interface: Some(iname),
+        concrete,
+        asserted: wname,
+        missing_method: None,
+    }))
+}
+
+/// `getitab(type descriptor, interface descriptor, site cache)`: the itab, or 0 if the
+/// type (or nil) does not implement the interface.
+fn getitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [td, id, cache] = args else { return Err("wrong argument count".into()) };
+    let itab = if *td == 0 {
+        0
+    } else {
+        // SAFETY: both words are descriptors the compiler built for this program.
+        unsafe { cx.program().itabs().get(*id, *td).unwrap_or(0) }
     };
-    let (p, l) = cx.new_string(msg.as_bytes())?;
-    put(results, &[p, l]);
+    fill_cache(*cache, *td, itab);
+    put(results, &[itab]);
     Ok(())
 }
 
+/// Remembers a successful lookup in the calling site's `[descriptor, itab]` cache
+/// (0: the site has none).
+fn fill_cache(cache: u64, td: u64, itab: u64) {
+    if cache != 0 && itab != 0 {
+        // SAFETY: a site cache is a static two-word block of the compiled program.
+        unsafe {
+            let c = cache as *mut u64;
+            *c = td;
+            *c.add(1) = itab;
+        }
+    }
+}
+
+/// `x.(I)` without comma-ok: the itab of the dynamic type (descriptor `td`) for the
+/// interface with descriptor `id` (remembered in the site cache), or gc's
+/// `TypeAssertionError` panic. For the empty
+/// interface the descriptor itself is returned.
+fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [td, id, cache] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: both words are 0 or descriptors the compiler built for this program.
+    unsafe {
+        let asserted = desc_name(*id);
+        if *td == 0 {
+            return Err(NativeError::Panic(RuntimeError::TypeAssertion {
+                interface: None,
+                concrete: None,
+                asserted,
+                missing_method: None,
+            }));
+        }
+        if desc_word(*id, desc::METHODS) == 0 {
+            put(results, &[*td]);
+            return Ok(());
+        }
+        match cx.program().itabs().get(*id, *td) {
+            Ok(itab) => {
+                fill_cache(*cache, *td, itab);
+                put(results, &[itab]);
+                Ok(())
+            }
+            Err(missing) => Err(NativeError::Panic(RuntimeError::TypeAssertion {
+                interface: None,
+                concrete: Some(desc_name(*td)),
+                asserted,
+                missing_method: Some(missing),
+            })),
+        }
+    }
+}
 
 /// `(x.re, x.im, y.re, y.im) -> (re, im)`.
 fn complex_binary() -> Signature {

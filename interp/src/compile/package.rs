@@ -51,9 +51,8 @@ pub(crate) struct Ctx<'p> {
     pub algs: HashMap<TypeId, Option<u64>>,
     /// Static map-type descriptors by map type (see `maps`).
     pub map_types: HashMap<TypeId, u64>,
-    /// Cell-receiver wrappers of value methods, by the method's function id (one per
-    /// instance of a generic type's method).
-    pub wrappers: HashMap<FuncId, FuncId>,
+    /// Method wrappers by (receiver shape, base type, name, package); see `methods`.
+    pub method_wrappers: HashMap<(super::methods::Recv, TypeId, String, Option<PkgId>), FuncId>,
     /// String variables whose value the linker's `-X` set: their initializers do not run.
     pub linker_set: HashSet<ObjId>,
     /// Generic declarations and their instances.
@@ -309,7 +308,7 @@ fn compile_round(
         itabs: HashMap::new(),
         algs: HashMap::new(),
         map_types: HashMap::new(),
-        wrappers: HashMap::new(),
+        method_wrappers: HashMap::new(),
         linker_set: HashSet::new(),
         generics: generic::Generics::default(),
     };
@@ -448,6 +447,13 @@ fn compile_round(
         return Round::Missing(missing);
     }
 
+    let support = match cx.runtime_support() {
+        Ok(s) => s,
+        Err(e) => {
+            errors.push(CompileError { pos: "mvm".into(), msg: format!("internal compiler error: runtime support: {e}") });
+            Default::default()
+        }
+    };
     for (i, f) in std::mem::take(&mut cx.extra).into_iter().enumerate() {
         functions.push(f.unwrap_or_else(|| placeholder(&format!("closure{i}"))));
     }
@@ -473,7 +479,18 @@ fn compile_round(
     let program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
         vec![CompileError { pos: "mvm".into(), msg: format!("internal compiler error: link: {e}") }]
     });
-    Round::Done(program.map(|program| Compiled { program, inits: init_ids, main, data: cx.data }))
+    let mut program = match program {
+        Ok(p) => p,
+        Err(e) => return Round::Done(Err(e)),
+    };
+    // One itab per (interface, type): the run-time cache starts with the static ones.
+    for (&(i, t), &itab) in &cx.itabs {
+        if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
+            program.itabs().seed(id, td, itab);
+        }
+    }
+    program.set_support(support);
+    Round::Done(Ok(Compiled { program, inits: init_ids, main, data: cx.data }))
 }
 
 /// The order packages initialize in (Go 1.21+): repeatedly the first package, by
@@ -518,7 +535,7 @@ fn placeholder(name: &str) -> Function {
 }
 
 /// The package a file belongs to, from the objects its declarations define.
-fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
+pub(crate) fn file_pkg(prog: &TypesProgram, info: &Info, f: FileId) -> Option<PkgId> {
     let fi = info.file(f)?;
     let file = prog.files.get(f.0 as usize)?;
     for (_, d) in file.top_decls() {

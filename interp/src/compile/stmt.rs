@@ -148,6 +148,7 @@ impl FuncCompiler<'_, '_> {
         }
         if let ([Some(o)], [v], [t]) = (objs, values, types.as_slice())
             && self.is_composite(*v)
+            && self.ty(self.unparen(*v)) == *t
             && self.must_box(*o, *t)
         {
             // Built in place in the variable's cell.
@@ -161,7 +162,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(v, t)?;
             }
         } else if let [v] = values {
-            self.multi_value(*v, objs.len())?;
+            self.multi_value_to(*v, &types)?;
         } else {
             return Err(self.err(pos, "internal compiler error: declaration arity"));
         }
@@ -269,7 +270,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(r, t)?;
             }
         } else if let [r] = rhs {
-            self.multi_value(*r, lhs.len())?;
+            self.multi_value_to(*r, &types)?;
         } else {
             return Err(self.err(pos, "internal compiler error: assignment arity"));
         }

@@ -106,7 +106,7 @@ impl Vm<'_> {
     /// `go f()`: a new goroutine calling the func value `f`, runnable next.
     pub(super) fn go(&mut self, g: &Goroutine, f: u64) -> Result<(), Trap> {
         if f == 0 {
-            return Err(Trap::Fatal("go of nil func value"));
+            return Err(Trap::Fatal("go of nil func value".into()));
         }
         // SAFETY: a non-nil func value points at its function id word.
         let id = unsafe { *(f as *const u64) };

@@ -25,7 +25,7 @@ use super::arith;
 use super::chan::Step;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
 use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
-use crate::bytecode::{Instr, PrintKind, RUNTIME_ERROR_TYPE};
+use crate::bytecode::{Instr, PrintKind};
 use runtime::errors::{BoundsCode, BoundsError, RuntimeError};
 use runtime::slice::grow_cap;
 use std::io::Write;
@@ -36,6 +36,9 @@ const NIL_PAGE: u64 = 4096;
 
 /// Where deferred calls run by a panic return to (see [`Instr::Unwind`]).
 pub(super) static UNWIND_STUB: [Instr; 1] = [Instr::Unwind];
+
+/// Where the `preprint` call of an unrecovered panic returns to (see `panicval`).
+pub(super) static PREPRINT_STUB: [Instr; 1] = [Instr::PanicPrinted];
 
 /// Why the loop stopped.
 pub(super) enum Trap {
@@ -53,8 +56,8 @@ pub(super) enum Trap {
     Panicking,
     /// The stack would outgrow its limit (the saved pc is the call).
     Overflow,
-    /// A fatal error with this message (`go of nil func value`): gc's `throw`.
-    Fatal(&'static str),
+    /// A fatal error with this message (gc's `throw`).
+    Fatal(String),
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }
@@ -296,6 +299,16 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
             () => {{
                 loop {
                     let Some(d) = g.take_defer_for_panic() else {
+                        // gc's preprintpanics: Error()/String() of the values first.
+                        match super::panicval::next_preprint(vm.program, g) {
+                            super::panicval::Preprint::Call { func, ctx } => {
+                                ip = PREPRINT_STUB.as_ptr();
+                                call!(func as usize, ctx);
+                                break;
+                            }
+                            super::panicval::Preprint::Fatal(msg) => trap!(Trap::Fatal(msg)),
+                            super::panicval::Preprint::Done => {}
+                        }
                         let site = g.panics.last().map_or(0, |p| p.site_pc);
                         save!(site);
                         return Trap::Panicking;
@@ -755,13 +768,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::Panic => {
                     let data = pop!();
                     let typ = pop!();
-                    // A recovered run-time error panicked again (`panic(recover())`): it
-                    // is the same error, as in gc.
-                    let rethrown = (typ == RUNTIME_ERROR_TYPE)
-                        .then(|| g.panics.iter().rev().find(|p| matches!(p.value, PanicPayload::Runtime(_))))
-                        .flatten()
-                        .map(|p| p.value.clone());
-                    raise!(rethrown.unwrap_or(PanicPayload::Value(typ, data)));
+                    // A recovered run-time error panicked again (`panic(recover())`) is
+                    // the same error, as in gc.
+                    raise!(super::panicval::panic_payload(g, typ, data));
                 }
                 Instr::Defer => {
                     let f = pop!();
@@ -805,7 +814,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     match g.panics.last_mut() {
                         Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
-                            let (typ, data) = p.value.words();
+                            let (typ, data) = super::panicval::recover_words(vm.program, &mut *vm.heap, p);
                             push!(typ);
                             push!(data);
                         }
@@ -895,6 +904,14 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     Ok(top) => sp = top,
                     Err(e) => throw!(e),
                 },
+                Instr::PanicPrinted => {
+                    // A `preprint` call returned its (kind, ptr, len).
+                    let len = pop!();
+                    let ptr = pop!();
+                    let kind = pop!();
+                    super::panicval::preprinted(g, kind, ptr, len);
+                    run_next_defer!();
+                }
                 Instr::MakeMap(_)
                 | Instr::MapGet(_)
                 | Instr::MapSet(_)

@@ -18,6 +18,7 @@ mod exec;
 pub mod heap;
 mod map;
 mod native;
+mod panicval;
 pub mod sched;
 pub mod stack;
 
@@ -182,6 +183,10 @@ pub struct Goroutine {
     creator: Option<Creator>,
     /// The panics in progress, oldest first (gc's `_panic` chain).
     panics: Vec<PanicState>,
+    /// The panic whose value's `Error()`/`String()` is running before the report
+    /// (see `panicval`), and that call's closure context.
+    preprint: Option<usize>,
+    preprint_ctx: [u64; 3],
 }
 
 /// A deferred call: the frame that deferred it and the func value to call.
@@ -223,11 +228,27 @@ pub(crate) struct PanicState {
     /// The deferred call it is running, and that call's frame (`recover` works there).
     running: Option<DeferRecord>,
     defer_fp: Option<usize>,
+    /// The interface words `recover()` returned for it (a run-time error's Go value).
+    eface: Option<(u64, u64)>,
+    /// Its value's `preprint` ran, and the text it gave (see `panicval`).
+    preprinted: bool,
+    printed: Option<String>,
 }
 
 impl PanicState {
     fn new(value: PanicPayload, site_func: u32, site_pc: u32, site_fp: usize) -> PanicState {
-        PanicState { value, recovered: false, site_func, site_pc, site_fp, running: None, defer_fp: None }
+        PanicState {
+            value,
+            recovered: false,
+            site_func,
+            site_pc,
+            site_fp,
+            running: None,
+            defer_fp: None,
+            eface: None,
+            preprinted: false,
+            printed: None,
+        }
     }
 }
 
@@ -295,6 +316,8 @@ impl Goroutine {
             wake_buf: Vec::new(),
             sudogs: Vec::new(),
             creator: None,
+            preprint: None,
+            preprint_ctx: [0; 3],
         }
     }
 
@@ -418,7 +441,7 @@ impl<'p> Vm<'p> {
                 let mut chain: Vec<PanicRecord> = g
                     .panics
                     .iter()
-                    .map(|p| PanicRecord { recovered: p.recovered, ..PanicRecord::new(describe(&p.value)) })
+                    .map(|p| PanicRecord { recovered: p.recovered, ..PanicRecord::new(panicval::describe(p)) })
                     .collect();
                 // gc's preprintpanics: a recovered panic raised again with the same value
                 // prints once, as "[recovered, repanicked]".
@@ -456,7 +479,7 @@ impl<'p> Vm<'p> {
             }
             Trap::Fatal(msg) => {
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
-                Stop::Fatal { report: report::fatal_error_report(msg, g.id, &frames) }
+                Stop::Fatal { report: report::fatal_error_report(&msg, g.id, &frames) }
             }
             Trap::Vm(VmError::OutOfMemory) => {
                 let frames = self.traceback(g, self.config.max_trace_frames).0;
@@ -488,19 +511,6 @@ impl<'p> Vm<'p> {
     }
 }
 
-/// How a panic value prints. User values are described by their type word only until
-/// runtime type descriptors exist.
-fn describe(value: &PanicPayload) -> PanicValue {
-    match value {
-        PanicPayload::Runtime(e) => PanicValue::Error(e.message()),
-        // Go 1.21+: panic(nil) panics with a *runtime.PanicNilError.
-        PanicPayload::Value(0, _) => {
-            PanicValue::Error("panic called with nil argument (use GODEBUG=panicnil=1 to override)".into())
-        }
-        PanicPayload::Value(typ, data) => PanicValue::Other { type_name: format!("type@{typ:#x}"), data: *data },
-    }
-}
-
 /// Walks a stopped goroutine's frames from the innermost out, yielding (function, pc of
 /// the current instruction — the call, in callers —, frame pointer).
 struct FrameWalk<'a> {
@@ -527,7 +537,7 @@ impl Iterator for FrameWalk<'_> {
             let (caller, caller_fp) = unpack_func_fp(w);
             // Frame pointers strictly decrease outward, so the walk ends; the entry
             // frame's caller is ENTRY_FUNC, which has no meta.
-            if ret == exec::UNWIND_STUB.as_ptr() as u64 {
+            if ret == exec::UNWIND_STUB.as_ptr() as u64 || ret == exec::PREPRINT_STUB.as_ptr() as u64 {
                 // A deferred call run by a panic: its caller stands at the panic's site.
                 if let Some(p) = self.panics.iter().rev().find(|p| p.site_fp == caller_fp && p.site_func == caller)
                     && caller_fp < fp
@@ -572,7 +582,7 @@ fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn
         report(d.closure);
     }
     for p in &g.panics {
-        let (typ, data) = p.value.words();
+        let (typ, data) = p.eface.unwrap_or_else(|| p.value.words());
         report(typ);
         report(data);
     }
