@@ -341,7 +341,7 @@ impl FuncCompiler<'_, '_> {
         for ((c, &l), ct) in clauses.iter().zip(&bodies).zip(clause_types) {
             self.b.bind(l);
             if let Some(&v) = self.finfo.implicits.get(&c.pos) {
-                let vt = prog.obj(v).ty;
+                let vt = self.obj_ty(v);
                 match ct {
                     Some(t) if vt == t && prog.types.is_interface(t) => {
                         self.b.emit(Instr::Load(td));

@@ -35,11 +35,6 @@ impl FuncCompiler<'_, '_> {
                 SelectionKind::Field => {}
             }
         }
-        if let Some(sel) = self.finfo.selections.get(&f).cloned()
-            && sel.kind == SelectionKind::MethodExpr
-        {
-            return self.method_expr_call(e, f, &sel, args, has_dots);
-        }
         let target = match &self.file.expr(f).kind {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
             _ => None,

@@ -84,23 +84,15 @@ pub(crate) fn method_set(prog: &frontend::types::Program, t: TypeId) -> Vec<MEnt
                 continue;
             }
             if let Some(n) = prog.types.named(*ty) {
-                // An instance of a generic type has its origin's methods, with the
-                // type arguments substituted in their signatures.
-                let declared = match n.origin.and_then(|o| prog.types.named(o)) {
-                    Some(origin) if !n.targs.is_empty() => &origin.methods,
-                    _ => &n.methods,
-                };
-                for &m in declared {
+                for &m in &n.methods {
                     let o = prog.obj(m);
                     let ObjKind::Func(fi) = &o.kind else { continue };
-                    let sig = if n.targs.is_empty() {
-                        o.ty
-                    } else {
-                        let s = super::generic::subst::Subst::new(&fi.tparams, &n.targs);
-                        match super::generic::subst::lookup(&prog.types, o.ty, &s.map, 0) {
-                            Some(t) => t,
-                            None => continue,
-                        }
+                    // An instance's method has its receiver's type arguments in its
+                    // signature (invalid until interned: the round that compiles the
+                    // method's instance records the miss; see `generic`).
+                    let sig = match n.targs.is_empty() {
+                        true => o.ty,
+                        false => super::generic::instance_sig(prog, o.ty, &fi.tparams, &n.targs),
                     };
                     let e = MEntry {
                         name: o.name.to_string(),
@@ -231,7 +223,7 @@ impl Ctx<'_> {
             _ => None,
         };
         if let Some(obj) = direct {
-            return self.method_func(obj, base).map(|f| f.0).ok_or_else(|| "method of an instance".to_string());
+            return self.method_func(obj, base).map(|f| f.0).ok_or_else(|| "method of a generic type".to_string());
         }
         let key = (recv, base, e.name.clone(), e.pkg);
         if let Some(&f) = self.method_wrappers.get(&key) {
@@ -256,8 +248,6 @@ impl Ctx<'_> {
         let tname = frontend::types::typestring::type_string(prog, base, None);
         let mut b = FunctionBuilder::new(&format!("{tname}.{}-fm", e.name), wsig);
         let big = |_| "structs too large".to_string();
-        // The defined type declaring the method (an instance's methods are per instance).
-        let mut holder = base;
         if e.path.is_empty() {
             // A value method called through a pointer: a nil pointer faults on the
             // load, as gc 1.26's wrappers do.
@@ -305,7 +295,6 @@ impl Ctx<'_> {
                     cur = *elem;
                 }
             }
-            holder = cur;
             match e.target {
                 MTarget::Declared { ptr_recv: true, .. } => {}
                 MTarget::Declared { ptr_recv: false, .. } => {
@@ -339,7 +328,8 @@ impl Ctx<'_> {
             }
         }
         let MTarget::Declared { obj, .. } = e.target else { return Err("bad target".into()) };
-        let (id, sig) = self.method_func(obj, holder).ok_or("method of an instance")?;
+        let holder = super::generic::method_holder(&prog.types, base, &e.path);
+        let (id, sig) = self.method_func(obj, holder).ok_or("method of a generic type")?;
         let nrest = msig.params.len();
         if nrest > 0 {
             b.emit(Instr::LoadSlots { slot: nrecv as u32, n: nrest as u16 });

@@ -66,15 +66,12 @@ impl FuncCompiler<'_, '_> {
         let Some(vsig) = self.cx.signature(self.ty(e)) else {
             return Err(self.err(pos, "internal compiler error: method value signature"));
         };
-        if self.is_tparam_method(e, sel)
-            && let Some(resolved) = self.resolve_tparam_method(e, sel)?
-        {
-            // In generic code, a method of a type parameter: the type argument's.
-            if resolved.obj.is_none() {
-                return self.iface_method_value(e, &resolved, &vsig);
-            }
-            return self.method_value(e, &resolved);
-        }
+        // A type parameter's method is its type argument's (or an interface's).
+        let resolved = match self.is_tparam_method(e, sel) {
+            true => self.resolve_tparam_method(e, sel)?,
+            false => None,
+        };
+        let sel = resolved.as_ref().unwrap_or(sel);
         let Some(m) = sel.obj else { return self.iface_method_value(e, sel, &vsig) };
         let (id, sig) = self.selected_method_func(e, sel, m)?;
         let nrecv = sig.params.len().saturating_sub(vsig.params.len());
@@ -156,7 +153,6 @@ impl FuncCompiler<'_, '_> {
     fn method_expr_func(&mut self, f: ExprId, sel: &Selection) -> CResult<u32> {
         let pos = self.file.expr(f).pos;
         let name = self.sel_name(f);
-        // In generic code the receiver type may mention type parameters.
         let t = self.sty(sel.recv);
         if self.cx.prog.types.is_interface(t) {
             let Some(vsig) = self.cx.signature(self.ty(f)) else {

@@ -256,7 +256,7 @@ pub fn compile_with_strings(
     for _ in 0..MAX_ROUNDS {
         let p = owned.as_ref().unwrap_or(prog);
         match compile_round(checked, p, &user_pkgs, &user_files, x_strings) {
-            Round::Done(r) => return r,
+            Round::Done(r) => return *r,
             Round::Missing(missing) => {
                 let p = owned.get_or_insert_with(|| prog.clone());
                 for (t, s) in missing {
@@ -273,7 +273,8 @@ const MAX_ROUNDS: usize = 64;
 
 /// The outcome of one compilation round.
 enum Round {
-    Done(Result<Compiled, Vec<CompileError>>),
+    /// Boxed: a compiled program is large beside the other variant.
+    Done(Box<Result<Compiled, Vec<CompileError>>>),
     /// Substitutions whose types must be interned before the next round.
     Missing(Vec<(TypeId, Rc<generic::Subst>)>),
 }
@@ -446,6 +447,7 @@ fn compile_round(
     if !missing.is_empty() {
         return Round::Missing(missing);
     }
+
     let support = match cx.runtime_support() {
         Ok(s) => s,
         Err(e) => {
@@ -453,7 +455,6 @@ fn compile_round(
             Default::default()
         }
     };
-
     for (i, f) in std::mem::take(&mut cx.extra).into_iter().enumerate() {
         functions.push(f.unwrap_or_else(|| placeholder(&format!("closure{i}"))));
     }
@@ -473,22 +474,24 @@ fn compile_round(
     errors.sort_by(|a, b| a.pos.cmp(&b.pos));
     errors.dedup();
     if !errors.is_empty() {
-        return Round::Done(Err(errors));
+        return Round::Done(Box::new(Err(errors)));
     }
-    let Some(main) = main else { return Round::Done(Err(errors)) };
+    let Some(main) = main else { return Round::Done(Box::new(Err(errors))) };
     let program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
         vec![CompileError { pos: "mvm".into(), msg: format!("internal compiler error: link: {e}") }]
     });
-    Round::Done(program.map(|mut program| {
-        // One itab per (interface, type): the run-time cache starts with the static ones.
-        for (&(i, t), &itab) in &cx.itabs {
-            if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
-                program.itabs().seed(id, td, itab);
-            }
+    let mut program = match program {
+        Ok(p) => p,
+        Err(e) => return Round::Done(Box::new(Err(e))),
+    };
+    // One itab per (interface, type): the run-time cache starts with the static ones.
+    for (&(i, t), &itab) in &cx.itabs {
+        if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
+            program.itabs().seed(id, td, itab);
         }
-        program.set_support(support);
-        Compiled { program, inits: init_ids, main, data: cx.data }
-    }))
+    }
+    program.set_support(support);
+    Round::Done(Box::new(Ok(Compiled { program, inits: init_ids, main, data: cx.data })))
 }
 
 /// The order packages initialize in (Go 1.21+): repeatedly the first package, by

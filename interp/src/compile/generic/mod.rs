@@ -156,7 +156,7 @@ impl Ctx<'_> {
 
 /// The defined type holding the method a selection names: the receiver's base type,
 /// or for a promoted method the embedded field at the end of the selection's path.
-fn method_holder(types: &TypeTable, recv: TypeId, path: &[usize]) -> TypeId {
+pub(crate) fn method_holder(types: &TypeTable, recv: TypeId, path: &[usize]) -> TypeId {
     let deref = |t: TypeId| match types.get(t) {
         Type::Pointer(e) => *e,
         _ => t,
@@ -168,6 +168,14 @@ fn method_holder(types: &TypeTable, recv: TypeId, path: &[usize]) -> TypeId {
         cur = deref(f.ty);
     }
     cur
+}
+
+/// The signature `sig` of a method of a generic type as instance `targs` of its
+/// receiver has it (`tparams` are the method's receiver type parameters); invalid if
+/// that type is not in the table yet.
+pub(crate) fn instance_sig(prog: &frontend::types::Program, sig: TypeId, tparams: &[TypeId], targs: &[TypeId]) -> TypeId {
+    let map: HashMap<TypeId, TypeId> = tparams.iter().copied().zip(targs.iter().copied()).collect();
+    lookup(&prog.types, sig, &map, 0).unwrap_or(TypeTable::INVALID)
 }
 
 /// Finds method `name` of concrete type `t` (declared on it, on its pointee, or
