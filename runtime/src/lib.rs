@@ -14,8 +14,9 @@
 //! raises the errors, decides when to print the reports, and schedules goroutines
 //! (`interp::vm::sched`).
 //!
-//! Still to come here: type descriptors, interfaces, the natives behind bodiless std
-//! declarations, and the Go overlay sources for runtime-facing packages.
+//! Still to come here: the natives behind bodiless std declarations and the Go overlay
+//! sources for runtime-facing packages. (Type descriptors and itabs are laid out by the
+//! compiler, `interp::bytecode::itab`, since only compiled code creates them.)
 
 pub mod alg;
 pub mod chan;

@@ -388,8 +388,7 @@ impl FunctionBuilder {
                 Some(k) => self.apply(instr, 4, &[k[0], S, S]),
                 None => self.underflow(instr),
             },
-            MakeMap(_) | MapGet(_) | MapSet(_) | MapDelete(_) | MapIterInit(_)
-            | MapIterNext(_) | MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
+            MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
             => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
             Defer | Go => self.apply(instr, 1, &[]),
             FrameToken => self.apply(instr, 0, &[S]),

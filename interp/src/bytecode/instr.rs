@@ -430,18 +430,6 @@ pub enum Instr {
     /// else a new array with gc's growth (`runtime::slice::grow_cap`) receives the old
     /// elements. The caller then stores the new elements at `len..len+n`.
     GrowSlice(u32),
-    /// *Reserved.* `[hint] -> [m]`: `make(map[K]V, hint)` for map type `t`.
-    MakeMap(u32),
-    /// *Reserved.* `[m, key..] -> [value.., ok]`: map read (`t` is the map type).
-    MapGet(u32),
-    /// *Reserved.* `[m, key.., value..] -> []`: map write; panics on a nil map.
-    MapSet(u32),
-    /// *Reserved.* `[m, key..] -> []`: `delete`.
-    MapDelete(u32),
-    /// *Reserved.* `[m, iter] -> []`: start a `range` over `m` into the iterator object.
-    MapIterInit(u32),
-    /// *Reserved.* `[iter] -> [key.., value.., ok]`: next entry.
-    MapIterNext(u32),
     /// `[size] -> [c]`: `make(chan T, size)` with `t` the element type; panics
     /// `makechan: size out of range` (see `runtime::chan` for the channel's layout).
     MakeChan(u32),
@@ -510,8 +498,7 @@ pub enum Instr {
     // `runtime::alg`). Operand `c` indexes the function's constant pool, whose word there
     // is the address of the static `runtime::map::MapType` of the map's type (for
     // `EqWords`, of the operands' alg). Keys and values are their canonical words; the
-    // VM hashes and stores their memory images. (These supersede the reserved
-    // `MakeMap`..`MapIterNext` above, whose operand was a type index.)
+    // VM hashes and stores their memory images.
     /// `[hint] -> [m]`: `make(map[K]V, hint)` (a new empty map; a safepoint).
     MapNew(u32),
     /// `[m] -> [len(m)]` (0 for a nil map).
@@ -745,11 +732,8 @@ impl Instr {
             | Instr::Alloc(_)
             | Instr::MakeSlice(_)
             | Instr::GrowSlice(_)
-            | Instr::MakeMap(_)
             | Instr::MapNew(_)
             | Instr::MapStore(_)
-            | Instr::MapSet(_)
-            | Instr::MapIterInit(_)
             | Instr::MakeChan(_)
             | Instr::ChanSend(_)
             | Instr::ChanRecv(_)

@@ -501,7 +501,19 @@ impl FuncCompiler<'_, '_> {
             Builtin::Clear if args.first().is_some_and(|&m| matches!(prog.types.under(self.ty(m)), Type::Map(..))) => {
                 self.map_clear(pos, args[0])
             }
-            _ => Err(self.unimpl(pos, &format!("builtin {}", b.name()))),
+            Builtin::Clear => {
+                // A slice: its elements (not the capacity beyond) become zero values.
+                let [s] = args else { return Err(self.err(pos, "internal compiler error: clear arity")) };
+                let Type::Slice(elem) = prog.types.under(self.ty(*s)) else {
+                    return Err(self.unimpl(pos, "clear of this type"));
+                };
+                let size = layout::size_of(prog, *elem);
+                self.expr(*s)?;
+                self.b.emit(Instr::Pop);
+                self.b.push_i64(size as i64);
+                self.b.emit(Instr::MulI64);
+                self.call_native(pos, "memclr")
+            }
         }
     }
 

@@ -38,6 +38,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "unsafeslice" => (Signature { params: vec![P, S, S], results: vec![P, S, S] }, unsafeslice),
         "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
         "panicrangestate" => (Signature { params: vec![S], results: vec![] }, panicrangestate),
+        "memclr" => (Signature { params: vec![P, S], results: vec![] }, memclr),
         "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
         "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
         "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
@@ -149,6 +150,20 @@ fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result
     }
     // SAFETY: the compiler passes the bases of two live objects of at least `n` bytes.
     unsafe { std::ptr::copy(*src as *const u8, *dst as *mut u8, *n as usize) };
+    Ok(())
+}
+
+/// Zeroes `n` bytes at `p` (`clear` of a slice).
+fn memclr(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, n] = args else { return Err("wrong argument count".into()) };
+    if *n == 0 {
+        return Ok(());
+    }
+    if *p == 0 || *n > isize::MAX as u64 {
+        return Err("bad memclr".into());
+    }
+    // SAFETY: the compiler passes the array of a slice and its length in bytes.
+    unsafe { std::ptr::write_bytes(*p as *mut u8, 0, *n as usize) };
     Ok(())
 }
 
@@ -312,8 +327,11 @@ fn c128_args(args: &[u64]) -> Result<(C128, C128), NativeError> {
     Ok(((f(a), f(b)), (f(c), f(d))))
 }
 
+/// A `complex64` as its real and imaginary parts.
+type C64 = (f32, f32);
+
 /// The two `complex64` operands of a binary native (float32 bits in the low halves).
-fn c64_args(args: &[u64]) -> Result<((f32, f32), (f32, f32)), NativeError> {
+fn c64_args(args: &[u64]) -> Result<(C64, C64), NativeError> {
     let [a, b, c, d] = args else { return Err("wrong argument count".into()) };
     let f = |w: &u64| f32::from_bits(*w as u32);
     Ok(((f(a), f(b)), (f(c), f(d))))
@@ -323,7 +341,7 @@ fn put_c128(results: &mut [u64], (re, im): C128) {
     put(results, &[re.to_bits(), im.to_bits()]);
 }
 
-fn put_c64(results: &mut [u64], (re, im): (f32, f32)) {
+fn put_c64(results: &mut [u64], (re, im): C64) {
     put(results, &[u64::from(re.to_bits()), u64::from(im.to_bits())]);
 }
 

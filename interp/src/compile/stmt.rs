@@ -13,6 +13,17 @@ impl FuncCompiler<'_, '_> {
     /// Compiles a statement list.
     pub fn block(&mut self, stmts: &[StmtId]) -> CResult {
         for &s in stmts {
+            // Dead code after a `panic`, `return` or jump: simple statements are not
+            // compiled (they hold no labels, so nothing can jump into them; compiling
+            // them would start expressions from a made-up empty operand stack).
+            let simple = matches!(
+                self.file.stmt(s).kind,
+                StmtKind::Expr(_) | StmtKind::Send { .. } | StmtKind::Assign { .. } | StmtKind::IncDec { .. }
+                    | StmtKind::Go(_) | StmtKind::Defer(_) | StmtKind::Return(_)
+            );
+            if simple && self.b.depth().is_none() {
+                continue;
+            }
             self.stmt(s)?;
         }
         Ok(())
@@ -312,6 +323,39 @@ impl FuncCompiler<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Whether `e` contains a call (other than a conversion or a constant) or a
+    /// receive: then `len` of an array operand is not a constant.
+    fn has_call_or_recv(&self, e: ExprId) -> bool {
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            match &self.file.expr(x).kind {
+                ExprKind::Call { fun, args, .. } => {
+                    let constant = self.finfo.type_of(x).is_some_and(|tv| tv.value.is_some());
+                    let conversion = self.finfo.type_of(*fun).is_some_and(|tv| tv.mode == frontend::types::info::Mode::TypeExpr);
+                    if !constant && !conversion {
+                        return true;
+                    }
+                    stack.extend(args.iter().copied());
+                }
+                ExprKind::Unary { op: UnOp::Recv, .. } => return true,
+                ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary { x: y, .. } | ExprKind::Selector { x: y, .. } => {
+                    stack.push(*y)
+                }
+                ExprKind::Index { x: y, indices } => {
+                    stack.push(*y);
+                    stack.extend(indices.iter().copied());
+                }
+                ExprKind::Binary { x: a, y: b, .. } | ExprKind::KeyValue { key: a, value: b } => {
+                    stack.push(*a);
+                    stack.push(*b);
+                }
+                ExprKind::CompositeLit { elems, .. } => stack.extend(elems.iter().copied()),
+                _ => {}
+            }
+        }
+        false
     }
 
     pub fn is_blank(&self, l: ExprId) -> bool {
@@ -823,6 +867,11 @@ impl FuncCompiler<'_, '_> {
                     self.store_mem(xt)?;
                     self.b.emit(Instr::Load(cell));
                     self.b.emit(Instr::Store(base));
+                } else if self.has_call_or_recv(x) {
+                    // Only the length is needed, but it is not constant: the operand
+                    // is evaluated for its effects (spec: "len(x) is constant ...").
+                    self.expr(x)?;
+                    self.pop_value(xt);
                 }
                 self.b.push_i64(n as i64);
                 self.b.emit(Instr::Store(n_slot));
@@ -882,13 +931,41 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Store(next));
             self.b.emit(Instr::Store(rune));
         }
+        // `for k, x[k] = range ...` assigns as `k, x[k] = key, value`: the value's
+        // target is evaluated before the key is assigned.
+        let value_t = match &src {
+            Src::Runes { .. } => Some(TypeTable::basic(BasicKind::Int32)),
+            Src::Elems { elem, .. } => Some(*elem),
+            Src::Count => None,
+        };
+        let value_addr = match (key.filter(|&k| !self.is_blank(k)), value.filter(|&v| !self.is_blank(v))) {
+            (Some(_), Some(v))
+                if !define
+                    && !matches!(self.file.expr(self.unparen(v)).kind, ExprKind::Name(_))
+                    && self.is_addressable(v)
+                    && value_t == Some(self.ty(v)) =>
+            {
+                let a = self.b.local(Kind::Pointer);
+                self.addr(v)?;
+                self.b.emit(Instr::Store(a));
+                Some(a)
+            }
+            _ => None,
+        };
         if let Some(k) = key.filter(|&k| !self.is_blank(k)) {
             self.b.emit(Instr::Load(i_slot));
             self.range_var(k, key_t, define)?;
         }
+        if let Some(a) = value_addr {
+            self.b.emit(Instr::Load(a));
+        }
         if let (Some(v), Src::Runes { rune, .. }) = (value.filter(|&v| !self.is_blank(v)), &src) {
             self.b.emit(Instr::Load(*rune));
-            self.range_var(v, TypeTable::basic(BasicKind::Int32), define)?;
+            let rune_t = TypeTable::basic(BasicKind::Int32);
+            match value_addr {
+                Some(_) => self.store_mem(rune_t)?,
+                None => self.range_var(v, rune_t, define)?,
+            }
         }
         if let (Some(v), Src::Elems { base, elem, size }) = (value.filter(|&v| !self.is_blank(v)), &src) {
             let (base, elem, size) = (*base, *elem, *size);
@@ -899,7 +976,10 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::AddI64);
             self.b.set_top_kinds(&[Kind::Pointer]);
             self.load_mem(elem)?;
-            self.range_var(v, elem, define)?;
+            match value_addr {
+                Some(_) => self.store_mem(elem)?,
+                None => self.range_var(v, elem, define)?,
+            }
         }
         self.targets.push(Target { label, brk: end_l, cont: Some(cont_l) });
         let r = self.block(&body.stmts);

@@ -912,12 +912,6 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     Ok(top) => sp = top,
                     Err(e) => throw!(e),
                 },
-                Instr::MakeMap(_)
-                | Instr::MapGet(_)
-                | Instr::MapSet(_)
-                | Instr::MapDelete(_)
-                | Instr::MapIterInit(_)
-                | Instr::MapIterNext(_) => trap!(Trap::Vm(VmError::Unimplemented(ins))),
                 // Channels and goroutines (`vm::chan`).
                 Instr::MakeChan(t) => {
                     save!(ip.offset_from(meta.code) - 1);

@@ -8,9 +8,11 @@
 //! [`Vm::run_main`] is the scheduler's driver ([`sched`]); channel operations and `go`
 //! are in `chan`.
 //!
-//! Unrecovered panics and fatal errors come back as a [`Stop`] carrying gc's report text
-//! and exit status; printing it and exiting is the caller's job. `defer`/`recover` are
-//! reserved instructions for now, so every panic is unrecovered.
+//! Deferred calls, panics and `recover` run in the dispatch loop (deferred calls on top
+//! of the stack, as gc); maps are in `map`, the printing of panic values in `panicval`,
+//! natives' services in [`NativeCx`]. Unrecovered panics and fatal errors come back as a
+//! [`Stop`] carrying gc's report text and exit status; printing it and exiting is the
+//! caller's job.
 
 mod arith;
 mod chan;
