@@ -1,76 +1,9 @@
 //! Compiles small Go programs from source and runs them: output and exit reports must
 //! be gc's. Expected texts follow Go's specification and gc's `print` formats.
 
-use frontend::loader::goroot::GoRoot;
-use frontend::loader::{Config, Request};
-use interp::compile;
-use interp::vm::heap::MallocHeap;
-use interp::vm::{Vm, VmConfig};
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
+mod common;
 
-#[derive(Clone, Default)]
-struct Captured(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// What running a program gave: its output, and the report and exit status of an
-/// abnormal stop.
-struct Outcome {
-    output: String,
-    stop: Option<(String, i32)>,
-}
-
-fn goroot() -> Option<GoRoot> {
-    GoRoot::discover().ok()
-}
-
-/// Compiles `src` as `main.go`; `Err` holds the compile errors.
-fn build(src: &str) -> Result<compile::Compiled, Vec<String>> {
-    let root = goroot().ok_or_else(|| vec!["no GOROOT".to_string()])?;
-    let dir = std::env::temp_dir().join(format!("mvm-compile-test-{}-{:x}", std::process::id(), hash(src)));
-    std::fs::create_dir_all(&dir).map_err(|e| vec![e.to_string()])?;
-    let file = dir.join("main.go");
-    std::fs::write(&file, src).map_err(|e| vec![e.to_string()])?;
-    let cfg = Config::host(root.clone());
-    let checked = frontend::types::check_packages(&cfg, &Request::Files(vec![file]));
-    let _ = std::fs::remove_dir_all(&dir);
-    let checked = checked?;
-    compile::compile(&checked, &root.path.join("src")).map_err(|es| es.iter().map(ToString::to_string).collect())
-}
-
-fn hash(s: &str) -> u64 {
-    s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
-}
-
-fn run(src: &str) -> Outcome {
-    let c = match build(src) {
-        Ok(c) => c,
-        Err(es) => panic!("compile errors: {es:?}"),
-    };
-    let out = Captured::default();
-    let mut stop = None;
-    {
-        let mut vm = Vm::new(&c.program, Box::new(MallocHeap::default()), Box::new(out.clone()), VmConfig::default());
-        for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
-            if let Err(s) = vm.run_main(f, &[]) {
-                stop = Some((s.report(), s.exit_code()));
-                break;
-            }
-        }
-    }
-    let output = String::from_utf8_lossy(&out.0.borrow()).into_owned();
-    Outcome { output, stop }
-}
+use common::{build, goroot, run};
 
 #[test]
 fn recursion_and_println() {

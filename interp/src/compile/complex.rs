@@ -1,8 +1,9 @@
 //! Complex numbers: arithmetic, comparison, negation, conversions and the `complex`,
 //! `real` and `imag` builtins. A complex value is two words on the stack (`re, im`,
 //! each a float of the component width in canonical form), so `real`/`imag` and
-//! `complex(r, i)` are pure stack shuffles; multiplication, division and comparison call
-//! natives (`runtime::complex`), which keeps gc's division algorithm in one place.
+//! `complex(r, i)` are pure stack shuffles; `complex128` multiplication and division are
+//! instructions, the other operations natives, all over `runtime::complex` (gc's
+//! division algorithm in one place).
 
 use super::func::{CResult, FuncCompiler};
 use super::layout::{self, Repr};
@@ -15,11 +16,14 @@ impl FuncCompiler<'_, '_> {
     /// `[x.re, x.im, y.re, y.im] -> [x op y]` for a complex arithmetic operator.
     pub fn complex_arith(&mut self, pos: Pos, op: BinOp, r: Repr) -> CResult {
         let wide = r == Repr::C128;
+        match (op, wide) {
+            (BinOp::Mul, true) => return Ok(self.b.emit(Instr::MulC128)),
+            (BinOp::Div, true) => return Ok(self.b.emit(Instr::DivC128)),
+            _ => {}
+        }
         let native = match (op, wide) {
             (BinOp::Add, true) => "complex128add",
             (BinOp::Sub, true) => "complex128sub",
-            (BinOp::Mul, true) => "complex128mul",
-            (BinOp::Div, true) => "complex128div",
             (BinOp::Add, false) => "complex64add",
             (BinOp::Sub, false) => "complex64sub",
             (BinOp::Mul, false) => "complex64mul",

@@ -27,8 +27,6 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "ifaceeq" => (Signature { params: vec![P, P, P, P], results: vec![S] }, ifaceeq),
         "complex128add" => (complex_binary(), c128_add),
         "complex128sub" => (complex_binary(), c128_sub),
-        "complex128mul" => (complex_binary(), c128_mul),
-        "complex128div" => (complex_binary(), c128_div),
         "complex64add" => (complex_binary(), c64_add),
         "complex64sub" => (complex_binary(), c64_sub),
         "complex64mul" => (complex_binary(), c64_mul),
@@ -345,26 +343,25 @@ fn put_c64(results: &mut [u64], (re, im): C64) {
     put(results, &[u64::from(re.to_bits()), u64::from(im.to_bits())]);
 }
 
-/// Defines a `complex128` and a `complex64` native for one binary operation.
-macro_rules! complex_natives {
-    ($c128:ident, $c64:ident, |$x:ident, $y:ident| $op128:expr, $op64:expr) => {
-        fn $c128(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
-            let ($x, $y) = c128_args(args)?;
-            put_c128(results, $op128);
-            Ok(())
-        }
-        fn $c64(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
-            let ($x, $y) = c64_args(args)?;
-            put_c64(results, $op64);
+/// Defines a native for one binary complex operation on `complex128` (`c128_args`)
+/// or `complex64` (`c64_args`) operands.
+macro_rules! complex_native {
+    ($name:ident, $args:ident, $put:ident, |$x:ident, $y:ident| $op:expr) => {
+        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+            let ($x, $y) = $args(args)?;
+            $put(results, $op);
             Ok(())
         }
     };
 }
 
-complex_natives!(c128_add, c64_add, |x, y| (x.0 + y.0, x.1 + y.1), (x.0 + y.0, x.1 + y.1));
-complex_natives!(c128_sub, c64_sub, |x, y| (x.0 - y.0, x.1 - y.1), (x.0 - y.0, x.1 - y.1));
-complex_natives!(c128_mul, c64_mul, |x, y| complex::mul(x, y), complex::mul64(x, y));
-complex_natives!(c128_div, c64_div, |x, y| complex::div(x, y), {
+// `complex128` multiplication and division are instructions (`MulC128`, `DivC128`).
+complex_native!(c128_add, c128_args, put_c128, |x, y| (x.0 + y.0, x.1 + y.1));
+complex_native!(c128_sub, c128_args, put_c128, |x, y| (x.0 - y.0, x.1 - y.1));
+complex_native!(c64_add, c64_args, put_c64, |x, y| (x.0 + y.0, x.1 + y.1));
+complex_native!(c64_sub, c64_args, put_c64, |x, y| (x.0 - y.0, x.1 - y.1));
+complex_native!(c64_mul, c64_args, put_c64, |x, y| complex::mul64(x, y));
+complex_native!(c64_div, c64_args, put_c64, |x, y| {
     // gc divides complex64 values in double precision.
     let (re, im) = complex::div((f64::from(x.0), f64::from(x.1)), (f64::from(y.0), f64::from(y.1)));
     (re as f32, im as f32)

@@ -464,9 +464,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let w = |i: usize| f64::from_bits(*sp.add(i));
                     let (a, b, c, d) = (w(0), w(1), w(2), w(3));
                     let (re, im) = if ins == Instr::MulC128 {
-                        arith::complex_mul(a, b, c, d)
+                        runtime::complex::mul((a, b), (c, d))
                     } else {
-                        arith::complex_div(a, b, c, d)
+                        runtime::complex::div((a, b), (c, d))
                     };
                     push!(re.to_bits());
                     push!(im.to_bits());
