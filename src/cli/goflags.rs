@@ -28,10 +28,11 @@ pub fn normalize(args: Vec<OsString>, long_flags: &[&str], takes_value: &[&str])
         if long_flags.contains(&name) {
             let has_inline_value = body.contains('=');
             out.push(OsString::from(format!("--{body}")));
-            if takes_value.contains(&name) && !has_inline_value {
-                if let Some(v) = iter.next() {
-                    out.push(v);
-                }
+            if takes_value.contains(&name)
+                && !has_inline_value
+                && let Some(v) = iter.next()
+            {
+                out.push(v);
             }
         } else {
             // A short flag or an unknown one: clap reports it properly.

@@ -16,10 +16,9 @@ impl FuncCompiler<'_, '_> {
     /// `[x.re, x.im, y.re, y.im] -> [x op y]` for a complex arithmetic operator.
     pub fn complex_arith(&mut self, pos: Pos, op: BinOp, r: Repr) -> CResult {
         let wide = r == Repr::C128;
-        match (op, wide) {
-            (BinOp::Mul, true) => return Ok(self.b.emit(Instr::MulC128)),
-            (BinOp::Div, true) => return Ok(self.b.emit(Instr::DivC128)),
-            _ => {}
+        if wide && matches!(op, BinOp::Mul | BinOp::Div) {
+            self.b.emit(if op == BinOp::Mul { Instr::MulC128 } else { Instr::DivC128 });
+            return Ok(());
         }
         let native = match (op, wide) {
             (BinOp::Add, true) => "complex128add",

@@ -233,7 +233,7 @@ fn run_all(env: &runner::Env, tests: &[&select::Test], jobs: usize, verbose: boo
                             Outcome::Pass => println!("ok   {}", t.name),
                             Outcome::Fail(why) => println!("FAIL {}: {why}", t.name),
                         }
-                    } else if n % 200 == 0 {
+                    } else if n.is_multiple_of(200) {
                         println!("conformance: {n}/{} done", tests.len());
                     }
                     if let Ok(mut r) = results.lock() {

@@ -55,7 +55,7 @@ fn run_recipe(env: &Env, t: &Test, tmp: &Path) -> Result<Vec<u8>, String> {
     let root = &t.root;
     let sources = t.dir_sources().to_string_lossy().into_owned();
     match t.recipe {
-        Recipe::Run => mvm_run(root, &[], &[t.rel.clone()], &t.args),
+        Recipe::Run => mvm_run(root, &[], std::slice::from_ref(&t.rel), &t.args),
         Recipe::BuildRun => mvm_run(tmp, &[], &[root.join(&t.rel).to_string_lossy().into_owned()], &t.args),
         Recipe::BuildRunDir => mvm_run(tmp, &[], &[sources], &t.args),
         Recipe::RunDir => {
@@ -66,7 +66,7 @@ fn run_recipe(env: &Env, t: &Test, tmp: &Path) -> Result<Vec<u8>, String> {
             mvm_run(tmp, &extra, &[sources], &t.args)
         }
         Recipe::RunOutput => {
-            let generated = mvm_step(root, &[], &[t.rel.clone()], &t.args, 0)?;
+            let generated = mvm_step(root, &[], std::slice::from_ref(&t.rel), &t.args, 0)?;
             let file = tmp.join("tmp__.go");
             fs::write(&file, generated).map_err(|e| format!("harness: {e}"))?;
             mvm_run(root, &[], &[file.to_string_lossy().into_owned()], &[])
