@@ -119,6 +119,7 @@ pub const ALL: &[Program] = &[
     ldflags("fib", &["35"], &["20"]),
     ldflags("sieve", &["10000000"], &["100000"]),
     ldflags("nbody", &["5000000"], &["1000"]),
+    ldflags("nbody-purego", &["1000000"], &["1000"]),
     ldflags("spectral-norm", &["2000"], &["100"]),
     ldflags("fannkuch-redux", &["10"], &["7"]),
     args("mandelbrot", &["4000"], &["200"]),
