@@ -174,9 +174,18 @@ impl FuncCompiler<'_, '_> {
             self.b.set_top_kinds(&[Kind::Pointer]);
             return Ok(());
         }
-        // The closure object: the id, then the captured cells.
+        let obj = self.closure_object(pos, &name, id, &captures, &[])?;
+        self.b.emit(Instr::Load(obj));
+        Ok(())
+    }
+
+    /// Allocates the closure object of function `id`: word 0 the id, then the cells of
+    /// `captures`, then words of kinds `extra` for the caller to fill. Returns the slot
+    /// holding its address.
+    pub(crate) fn closure_object(&mut self, pos: Pos, name: &str, id: u32, captures: &[ObjId], extra: &[Kind]) -> CResult<u32> {
         let mut kinds = vec![Kind::Scalar];
         kinds.extend(captures.iter().map(|_| Kind::Pointer));
+        kinds.extend_from_slice(extra);
         let ti = self.cx.custom_type(&format!("closure {name}"), &kinds);
         let obj = self.b.local(Kind::Pointer);
         self.b.set_line(self.line(pos));
@@ -190,8 +199,7 @@ impl FuncCompiler<'_, '_> {
             self.var_addr_of(pos, c)?;
             self.b.emit(Instr::Store64(8 * (i as i32 + 1)));
         }
-        self.b.emit(Instr::Load(obj));
-        Ok(())
+        Ok(obj)
     }
 
     /// Pushes the address of the cell of boxed variable `o`.

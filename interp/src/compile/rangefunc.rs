@@ -190,24 +190,10 @@ impl FuncCompiler<'_, '_> {
         }
 
         // The closure object: id, captured cells, state cell, result cells, frame token.
-        let mut kinds = vec![Kind::Scalar];
-        kinds.extend(std::iter::repeat_n(Kind::Pointer, captures.len() + 1 + results.len()));
-        kinds.push(Kind::Scalar);
-        let ti = self.cx.custom_type(&format!("closure {name}"), &kinds);
-        let obj = self.b.local(Kind::Pointer);
-        self.b.set_line(self.line(pos));
-        self.b.emit(Instr::Alloc(ti));
-        self.b.emit(Instr::Store(obj));
-        self.b.emit(Instr::Load(obj));
-        self.b.push_i64(i64::from(id));
-        self.b.emit(Instr::Store64(0));
-        let mut off = 8;
-        for &c in &captures {
-            self.b.emit(Instr::Load(obj));
-            self.var_addr_of(pos, c)?;
-            self.b.emit(Instr::Store64(off));
-            off += 8;
-        }
+        let mut extra = vec![Kind::Pointer; 1 + results.len()];
+        extra.push(Kind::Scalar);
+        let obj = self.closure_object(pos, &name, id, &captures, &extra)?;
+        let mut off = 8 * (captures.len() as i32 + 1);
         for &cell in std::iter::once(&state).chain(&results) {
             self.b.emit(Instr::Load(obj));
             self.b.emit(Instr::Load(cell));
