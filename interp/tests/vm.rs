@@ -970,3 +970,39 @@ fn maps_keep_their_entries_through_collections() {
     }
     assert!(heap.inner().mem_stats().num_gc > 5, "the collector ran only {} times", heap.inner().mem_stats().num_gc);
 }
+
+#[test]
+fn field_loads_fold_their_address_arithmetic_but_not_across_labels() {
+    let sig = Signature { params: vec![Kind::Pointer], results: vec![Kind::Scalar] };
+    let mut b = FunctionBuilder::new("main.field", sig.clone());
+    b.emit(Instr::Load(0));
+    b.emit(Instr::NilCheck);
+    b.emit(Instr::AddrOff(8));
+    b.emit(Instr::Load64(8));
+    b.emit(Instr::Ret);
+    let f = b.finish().unwrap();
+    assert_eq!(f.code, vec![Instr::Load(0), Instr::Load64(16), Instr::Ret]);
+
+    // A branch lands on the load: nothing before it may be folded away.
+    let mut b = FunctionBuilder::new("main.field", sig);
+    let l = b.new_label();
+    b.emit(Instr::Load(0));
+    b.emit(Instr::AddrOff(8));
+    b.bind(l);
+    b.emit(Instr::Load64(0));
+    b.emit(Instr::Ret);
+    let f = b.finish().unwrap();
+    assert_eq!(f.code, vec![Instr::Load(0), Instr::AddrOff(8), Instr::Load64(0), Instr::Ret]);
+
+    // A nil base still panics, reporting base + offset as gc's signal does.
+    let mut b = FunctionBuilder::new("main.main", Signature::scalars(0, 1));
+    b.emit(Instr::Const(0));
+    b.set_top_kinds(&[Kind::Pointer]);
+    b.emit(Instr::NilCheck);
+    b.emit(Instr::AddrOff(24));
+    b.emit(Instr::Load64(0));
+    b.emit(Instr::Ret);
+    let p = Program::link(vec![b.finish().unwrap()], vec![], vec![]).unwrap();
+    let report = panic_report(run(&p, &[]));
+    assert!(report.contains("addr=0x18"), "{report}");
+}

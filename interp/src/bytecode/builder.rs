@@ -253,6 +253,7 @@ impl FunctionBuilder {
     pub fn emit(&mut self, instr: Instr) {
         use Instr::*;
         use Kind::{Pointer as P, Scalar as S};
+        let instr = self.fold_into_load(instr);
         let slot_kind = |b: &Self, s: u32| b.slots.get(s as usize).copied();
         match instr {
             Nop => self.apply(instr, 0, &[]),
@@ -449,6 +450,66 @@ impl FunctionBuilder {
     /// Emits `print` of one value of the given kind.
     pub fn print(&mut self, kind: PrintKind) {
         self.emit(Instr::Print(kind));
+    }
+
+    /// Peephole for field loads: `[NilCheck,] [AddrOff(k),] LoadX(o)` becomes
+    /// `LoadX(o + k)`, since every load checks its base against the nil page itself (and
+    /// reports the faulting address base + offset, as gc's signal does). Nothing is
+    /// folded across a label: a branch may land between the instructions.
+    fn fold_into_load(&mut self, instr: Instr) -> Instr {
+        use Instr::*;
+        let (Load8S(o) | Load8U(o) | Load16S(o) | Load16U(o) | Load32S(o) | Load32U(o) | Load64(o) | LoadPtr(o)) = instr
+        else {
+            return instr;
+        };
+        if self.stack.is_none() {
+            return instr;
+        }
+        let mut off = o;
+        if let Some(&AddrOff(k)) = self.code.last()
+            && !self.label_at(self.code.len())
+            && let Some(sum) = off.checked_add(k)
+        {
+            off = sum;
+            self.drop_last();
+        }
+        if let Some(&NilCheck) = self.code.last()
+            && !self.label_at(self.code.len())
+        {
+            self.drop_last();
+        }
+        match instr {
+            Load8S(_) => Load8S(off),
+            Load8U(_) => Load8U(off),
+            Load16S(_) => Load16S(off),
+            Load16U(_) => Load16U(off),
+            Load32S(_) => Load32S(off),
+            Load32U(_) => Load32U(off),
+            Load64(_) => Load64(off),
+            _ => LoadPtr(off),
+        }
+    }
+
+    /// Whether a label is bound at `pc`.
+    fn label_at(&self, pc: usize) -> bool {
+        self.labels.iter().any(|l| l.pc == Some(pc as u32))
+    }
+
+    /// Removes the last instruction (one without stack effect on kinds, no safepoint);
+    /// line entries past the new end move to it.
+    fn drop_last(&mut self) {
+        self.code.pop();
+        let end = self.code.len() as u32;
+        for e in &mut self.lines {
+            e.pc = e.pc.min(end);
+        }
+        // Of several entries now at the end, the last one (the newest line) counts.
+        while self.lines.len() >= 2 && self.lines[self.lines.len() - 2].pc == end {
+            let last = self.lines.pop();
+            if let (Some(prev), Some(last)) = (self.lines.last_mut(), last) {
+                *prev = last;
+            }
+        }
     }
 
     /// The signature of the function being built.
