@@ -297,6 +297,15 @@ impl FunctionBuilder {
                 }
                 self.apply(instr, 0, &[P]);
             }
+            StoreIndexSlotsImm { slice, index, width, .. } => {
+                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
+                    self.check_slot(s);
+                }
+                if ![1, 2, 4, 8].contains(&width) {
+                    self.fail(format!("{instr:?}: bad width"));
+                }
+                self.apply(instr, 0, &[]);
+            }
             Store(s) | AddSlotImm { slot: s, .. } => {
                 if slot_kind(self, s).is_none() {
                     self.bad_slot(s);

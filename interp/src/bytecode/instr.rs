@@ -278,6 +278,11 @@ pub enum Instr {
     /// string whose `ptr, len` are in slots `slice`, `slice+1`, at the index in slot
     /// `index`; panics as [`Instr::Index`].
     IndexSlots { slice: u16, index: u16, size: u16 },
+    /// `[] -> []`: `s[i] = imm` for the slice whose `ptr, len` are in slots `slice`,
+    /// `slice+1` and the index in slot `index`, with elements of `width` bytes (1, 2, 4
+    /// or 8; the immediate sign-extended, then truncated); panics as [`Instr::Index`].
+    /// The sieve's inner loop (`composite[j] = true`) is this, an add and a branch.
+    StoreIndexSlotsImm { slice: u16, index: u16, imm: i8, width: u8 },
     /// `[a] -> []`: jump if `a < imm` (signed).
     BrLtImm { imm: i16, off: i32 },
     /// `[a] -> []`: jump if `a <= imm` (signed).

@@ -640,6 +640,31 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// `s[i] = c` with the slice and an `int` index in slots and a small integer or
+    /// boolean constant: one [`Instr::StoreIndexSlotsImm`]. Returns whether it applied.
+    pub fn store_index_imm(&mut self, l: ExprId, r: ExprId, t: TypeId) -> bool {
+        let ExprKind::Index { x, indices } = &self.file.expr(self.unparen(l)).kind else { return false };
+        let ([i], Type::Slice(_)) = (indices.as_slice(), self.cx.prog.types.under(self.ty(*x))) else { return false };
+        let Some(v) = self.finfo.type_of(r).and_then(|tv| tv.value.as_ref()) else { return false };
+        let (width, imm) = match layout::repr(self.cx.prog, t) {
+            Some(Repr::Bool) => (1u8, v.as_bool().map(i64::from)),
+            Some(Repr::Int { bits, signed }) => {
+                let k = v.to_i64();
+                // The immediate is sign-extended: an unsigned value must stay below 128.
+                (bits / 8, k.filter(|&k| signed || k >= 0))
+            }
+            _ => return false,
+        };
+        let (Some(imm), Some(slice), Some(index)) = (imm.and_then(|k| i8::try_from(k).ok()), self.slots_of(*x, 3), self.int_slot(*i))
+        else {
+            return false;
+        };
+        let pos = self.file.expr(l).pos;
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::StoreIndexSlotsImm { slice, index, imm, width });
+        true
+    }
+
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
         if self.instance_at(e).is_some() {

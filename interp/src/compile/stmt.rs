@@ -250,6 +250,9 @@ impl FuncCompiler<'_, '_> {
             }
             // One memory location: address first, then the value (the common `a[i] = v`).
             let t = types[0];
+            if self.store_index_imm(*l, *r, t) {
+                return Ok(());
+            }
             self.addr(*l)?;
             self.expr_to(*r, t)?;
             return self.store_mem(t);

@@ -523,6 +523,22 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                     push!(base_ptr.wrapping_add(i.wrapping_mul(u64::from(size))));
                 }
+                Instr::StoreIndexSlotsImm { slice, index, imm, width } => {
+                    let (base_ptr, len) = (*fp.add(slice as usize), *fp.add(slice as usize + 1));
+                    let i = *fp.add(index as usize);
+                    if i >= len {
+                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
+                        throw!(RuntimeError::Bounds(e));
+                    }
+                    let a = base_ptr.wrapping_add(i.wrapping_mul(u64::from(width)));
+                    let v = i64::from(imm);
+                    match width {
+                        1 => ptr::write_unaligned(a as *mut u8, v as u8),
+                        2 => ptr::write_unaligned(a as *mut u16, v as u16),
+                        4 => ptr::write_unaligned(a as *mut u32, v as u32),
+                        _ => ptr::write_unaligned(a as *mut u64, v as u64),
+                    }
+                }
                 Instr::BrLtImm { imm, off } => cond1!(off, |a| (a as i64) < i64::from(imm)),
                 Instr::BrLeImm { imm, off } => cond1!(off, |a| (a as i64) <= i64::from(imm)),
                 Instr::BrGtImm { imm, off } => cond1!(off, |a| (a as i64) > i64::from(imm)),
