@@ -998,9 +998,17 @@ impl Checker<'_> {
     /// having its address taken (the compiler puts such variables on the heap).
     fn mark_addr_taken(&mut self, e: ExprId) {
         let mut cur = e;
+        // `&s[i]` of a slice and `&p.f` through a pointer address memory the variable
+        // only points to: the variable itself needs no address.
+        let fid = self.fid;
+        let indirect = |c: &Self, x: ExprId| {
+            let t = c.info.file(fid).and_then(|f| f.type_of(x)).map(|tv| tv.ty);
+            t.is_some_and(|t| matches!(c.prog.types.under(t), Type::Slice(_) | Type::Pointer(_)))
+        };
         for _ in 0..64 {
             match &self.file.expr(cur).kind {
                 ExprKind::Paren(x) => cur = *x,
+                ExprKind::Selector { x, .. } | ExprKind::Index { x, .. } if indirect(self, *x) => return,
                 ExprKind::Selector { x, .. } => cur = *x,
                 ExprKind::Index { x, .. } => cur = *x,
                 ExprKind::Name(_) => {
