@@ -7,7 +7,7 @@ use super::constant::{self, Value};
 use super::object::Builtin;
 use super::operand::{OpMode, Operand};
 use super::ty::{BasicKind, ChanDir, Type, TypeId, TypeTable};
-use crate::syntax::ast::{ExprId, ExprKind, UnOp};
+use crate::syntax::ast::{ExprId, ExprKind};
 
 impl Checker<'_> {
     /// A call of builtin `b`.
@@ -690,45 +690,9 @@ impl Checker<'_> {
     }
 
     /// Whether expression `e` contains a (non-constant) call or a receive: then `len` of
-    /// an array is not constant.
+    /// an array is not constant (see [`super::info::has_call_or_recv`]).
     fn has_call_or_recv(&self, e: ExprId) -> bool {
-        let fid = self.fid;
-        let mut stack = vec![e];
-        let mut n = 0;
-        while let Some(x) = stack.pop() {
-            n += 1;
-            if n > 10_000 {
-                return true;
-            }
-            match &self.file.expr(x).kind {
-                ExprKind::Call { fun, args, .. } => {
-                    let is_const = self.info.file(fid).and_then(|f| f.type_of(x)).is_some_and(|tv| tv.value.is_some());
-                    let is_conv = self.info.file(fid).and_then(|f| f.type_of(*fun)).is_some_and(|tv| tv.mode == super::info::Mode::TypeExpr);
-                    if !is_const && !is_conv {
-                        return true;
-                    }
-                    stack.extend(args.iter().copied());
-                }
-                ExprKind::Unary { op: UnOp::Recv, .. } => return true,
-                ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary { x: y, .. } => stack.push(*y),
-                ExprKind::Selector { x: y, .. } => stack.push(*y),
-                ExprKind::Index { x: y, indices } => {
-                    stack.push(*y);
-                    stack.extend(indices.iter().copied());
-                }
-                ExprKind::Binary { x: a, y: b, .. } => {
-                    stack.push(*a);
-                    stack.push(*b);
-                }
-                ExprKind::CompositeLit { elems, .. } => stack.extend(elems.iter().copied()),
-                ExprKind::KeyValue { key, value } => {
-                    stack.push(*key);
-                    stack.push(*value);
-                }
-                _ => {}
-            }
-        }
-        false
+        super::info::has_call_or_recv(&self.file, self.info.file(self.fid), e)
     }
 
     /// Whether a predicate holds for `t`'s underlying type, or for every type in a type

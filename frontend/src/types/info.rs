@@ -179,3 +179,44 @@ impl Info {
         self.files.get(f.0 as usize)
     }
 }
+
+/// Whether expression `e` of `file` contains a call (other than a conversion or a call
+/// with a constant result, as `fi` records them) or a receive: then `len` of an array
+/// operand is not a constant, and a `range` over it must evaluate it. Very large
+/// expressions count as containing one.
+pub fn has_call_or_recv(file: &crate::syntax::ast::File, fi: Option<&FileInfo>, e: ExprId) -> bool {
+    use crate::syntax::ast::{ExprKind, UnOp};
+    let mut stack = vec![e];
+    let mut n = 0;
+    while let Some(x) = stack.pop() {
+        n += 1;
+        if n > 10_000 {
+            return true;
+        }
+        match &file.expr(x).kind {
+            ExprKind::Call { fun, args, .. } => {
+                let is_const = fi.and_then(|f| f.type_of(x)).is_some_and(|tv| tv.value.is_some());
+                let is_conv = fi.and_then(|f| f.type_of(*fun)).is_some_and(|tv| tv.mode == Mode::TypeExpr);
+                if !is_const && !is_conv {
+                    return true;
+                }
+                stack.extend(args.iter().copied());
+            }
+            ExprKind::Unary { op: UnOp::Recv, .. } => return true,
+            ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary { x: y, .. } | ExprKind::Selector { x: y, .. } => {
+                stack.push(*y)
+            }
+            ExprKind::Index { x: y, indices } => {
+                stack.push(*y);
+                stack.extend(indices.iter().copied());
+            }
+            ExprKind::Binary { x: a, y: b, .. } | ExprKind::KeyValue { key: a, value: b } => {
+                stack.push(*a);
+                stack.push(*b);
+            }
+            ExprKind::CompositeLit { elems, .. } => stack.extend(elems.iter().copied()),
+            _ => {}
+        }
+    }
+    false
+}

@@ -160,14 +160,7 @@ impl FuncCompiler<'_, '_> {
         let Some(mut inner) = FuncCompiler::new(self.cx, &name, sig, file_id) else { return Err(no_tables) };
         inner.subst = subst;
         let f = inner.compile_body(&param_objs, &fsig.params, &result_objs, fsig.results.clone(), body, &captures);
-        match f {
-            Ok(f) => self.cx.define_func(id, f),
-            Err(mut es) => {
-                let first = es.remove(0);
-                self.errors.append(&mut es);
-                return Err(first);
-            }
-        }
+        self.define_side_func(pos, id, f)?;
         if captures.is_empty() {
             let addr = self.cx.funcval_addr(id);
             self.push_addr(addr);
@@ -177,6 +170,23 @@ impl FuncCompiler<'_, '_> {
         let obj = self.closure_object(pos, &name, id, &captures, &[])?;
         self.b.emit(Instr::Load(obj));
         Ok(())
+    }
+
+    /// Stores a function compiled on the side (a closure body) under `id`, or passes
+    /// its errors on: the first as this construct's error, the rest recorded.
+    pub(crate) fn define_side_func(&mut self, pos: Pos, id: u32, f: Result<crate::bytecode::Function, Vec<super::CompileError>>) -> CResult {
+        match f {
+            Ok(f) => {
+                self.cx.define_func(id, f);
+                Ok(())
+            }
+            Err(es) => {
+                let mut es = es.into_iter();
+                let first = es.next().unwrap_or_else(|| self.err(pos, "internal compiler error: a body failed without an error"));
+                self.errors.extend(es);
+                Err(first)
+            }
+        }
     }
 
     /// Allocates the closure object of function `id`: word 0 the id, then the cells of

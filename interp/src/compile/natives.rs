@@ -408,16 +408,18 @@ float_min_max!(fmin32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFF
 float_min_max!(fmax32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, false);
 
 fn minstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
-    let (a, b) = two(args)?;
-    let first = a <= b;
-    put(results, if first { &args[..2] } else { &args[2..] });
-    Ok(())
+    pick_string(args, results, |a, b| a <= b)
 }
 
 fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    pick_string(args, results, |a, b| a >= b)
+}
+
+/// Returns the first of two strings if `first(a, b)`, else the second.
+fn pick_string(args: &[u64], results: &mut [u64], first: fn(&[u8], &[u8]) -> bool) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
-    let first = a >= b;
-    put(results, if first { &args[..2] } else { &args[2..] });
+    let (ptr_len_a, ptr_len_b) = args.split_at(2);
+    put(results, if first(a, b) { ptr_len_a } else { ptr_len_b });
     Ok(())
 }
 

@@ -180,14 +180,8 @@ impl FuncCompiler<'_, '_> {
             gotos: gotos.clone(),
         });
         let bool_t = TypeTable::basic(BasicKind::Bool);
-        match inner.compile_body(&param_objs, &ysig.params, &[], vec![bool_t], body, &captures) {
-            Ok(f) => self.cx.define_func(id, f),
-            Err(mut es) => {
-                let first = es.remove(0);
-                self.errors.append(&mut es);
-                return Err(first);
-            }
-        }
+        let f = inner.compile_body(&param_objs, &ysig.params, &[], vec![bool_t], body, &captures);
+        self.define_side_func(pos, id, f)?;
 
         // The closure object: id, captured cells, state cell, result cells, frame token.
         let mut extra = vec![Kind::Pointer; 1 + results.len()];

@@ -328,39 +328,6 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
-    /// Whether `e` contains a call (other than a conversion or a constant) or a
-    /// receive: then `len` of an array operand is not a constant.
-    fn has_call_or_recv(&self, e: ExprId) -> bool {
-        let mut stack = vec![e];
-        while let Some(x) = stack.pop() {
-            match &self.file.expr(x).kind {
-                ExprKind::Call { fun, args, .. } => {
-                    let constant = self.finfo.type_of(x).is_some_and(|tv| tv.value.is_some());
-                    let conversion = self.finfo.type_of(*fun).is_some_and(|tv| tv.mode == frontend::types::info::Mode::TypeExpr);
-                    if !constant && !conversion {
-                        return true;
-                    }
-                    stack.extend(args.iter().copied());
-                }
-                ExprKind::Unary { op: UnOp::Recv, .. } => return true,
-                ExprKind::Paren(y) | ExprKind::Star(y) | ExprKind::Unary { x: y, .. } | ExprKind::Selector { x: y, .. } => {
-                    stack.push(*y)
-                }
-                ExprKind::Index { x: y, indices } => {
-                    stack.push(*y);
-                    stack.extend(indices.iter().copied());
-                }
-                ExprKind::Binary { x: a, y: b, .. } | ExprKind::KeyValue { key: a, value: b } => {
-                    stack.push(*a);
-                    stack.push(*b);
-                }
-                ExprKind::CompositeLit { elems, .. } => stack.extend(elems.iter().copied()),
-                _ => {}
-            }
-        }
-        false
-    }
-
     pub fn is_blank(&self, l: ExprId) -> bool {
         matches!(self.file.expr(l).kind, ExprKind::Name(n) if self.file.name(n) == "_")
     }
@@ -870,7 +837,7 @@ impl FuncCompiler<'_, '_> {
                     self.store_mem(xt)?;
                     self.b.emit(Instr::Load(cell));
                     self.b.emit(Instr::Store(base));
-                } else if self.has_call_or_recv(x) {
+                } else if frontend::types::info::has_call_or_recv(&self.file, Some(self.finfo), x) {
                     // Only the length is needed, but it is not constant: the operand
                     // is evaluated for its effects (spec: "len(x) is constant ...").
                     self.expr(x)?;
