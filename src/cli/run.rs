@@ -114,9 +114,10 @@ pub fn main(m: &ArgMatches) -> i32 {
     run(&compiled)
 }
 
-/// Runs the package inits, then `main.main`. With `MVM_DISASM` set in the
-/// environment, first prints the bytecode of every function whose name contains its
-/// value (all of them for an empty value) to stderr: a tool for working on the compiler.
+/// Runs the package inits, then `main.main`. Two environment variables are tools for
+/// working on the compiler: with `MVM_DISASM` set, first prints the bytecode of every
+/// function whose name contains its value (all of them for an empty value) to stderr;
+/// with `MVM_COUNT` set, prints the number of instructions executed at the end.
 fn run(c: &compile::Compiled) -> i32 {
     if let Ok(filter) = std::env::var("MVM_DISASM") {
         for f in c.program.functions() {
@@ -145,7 +146,9 @@ fn run(c: &compile::Compiled) -> i32 {
     let globals = c.data.globals();
     // SAFETY: `c` (and with it the globals block) outlives the VM and its heap.
     unsafe { heap.add_static_roots(globals.as_ptr(), globals.len()) };
-    let mut vm = Vm::new(&c.program, Box::new(heap), Box::new(out), VmConfig::default());
+    let count_instructions = std::env::var_os("MVM_COUNT").is_some();
+    let config = VmConfig { count_instructions, ..VmConfig::default() };
+    let mut vm = Vm::new(&c.program, Box::new(heap), Box::new(out), config);
     for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
         if let Err(stop) = vm.run_main(f, &[]) {
             drop(vm);
@@ -155,7 +158,11 @@ fn run(c: &compile::Compiled) -> i32 {
             return stop.exit_code();
         }
     }
+    let executed = vm.executed();
     drop(vm);
+    if count_instructions {
+        eprintln!("mvm: {executed} instructions executed");
+    }
     0
 }
 

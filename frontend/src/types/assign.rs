@@ -310,6 +310,9 @@ impl Checker<'_> {
             }
         }
         let x = self.expr(l);
+        // An assigned indirection is a variable, not a bit cast read.
+        let fid = self.fid;
+        self.info.file_mut(fid).bitcasts.remove(&inner);
         match x.mode {
             OpMode::Invalid => None,
             OpMode::Variable | OpMode::MapIndex => Some(x.ty),

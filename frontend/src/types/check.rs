@@ -143,8 +143,10 @@ pub(super) struct Checker<'a> {
     pub pending_inits: Vec<super::info::Initializer>,
     /// Instances of generic types created before their origin's declaration completed.
     pub pending_instances: HashMap<TypeId, Vec<TypeId>>,
-    /// Variables whose address is taken.
-    pub addr_taken: HashSet<ObjId>,
+    /// Every `&x` of a variable: the file, the name expression and the variable. The
+    /// variables become [`Info::addr_taken`] once the package is checked, except where
+    /// the `&x` belongs to a bit cast ([`FileInfo::bitcasts`]).
+    pub addr_sites: Vec<(FileId, ExprId, ObjId)>,
     /// The generic type whose type parameters are being declared.
     pub tparams_owner: Option<TypeId>,
     /// While positive, errors are counted in `silent_errors` instead of reported (for
@@ -190,7 +192,7 @@ impl<'a> Checker<'a> {
             generic_aliases: HashMap::new(),
             pending_inits: Vec::new(),
             pending_instances: HashMap::new(),
-            addr_taken: HashSet::new(),
+            addr_sites: Vec::new(),
             tparams_owner: None,
             silent: 0,
             silent_errors: 0,
@@ -312,8 +314,18 @@ impl<'a> Checker<'a> {
         self.init_order();
         let info = std::mem::take(&mut self.pkg_info);
         self.info.packages.insert(self.pkg, info);
-        let taken = std::mem::take(&mut self.addr_taken);
-        self.info.addr_taken.extend(taken);
+        let sites = std::mem::take(&mut self.addr_sites);
+        let files: HashSet<FileId> = sites.iter().map(|s| s.0).collect();
+        let cast_names: HashSet<(FileId, ExprId)> = files
+            .into_iter()
+            .filter_map(|f| self.info.file(f).map(|fi| (f, fi)))
+            .flat_map(|(f, fi)| fi.bitcasts.values().map(move |&y| (f, y)))
+            .collect();
+        for (f, x, o) in sites {
+            if !cast_names.contains(&(f, x)) {
+                self.info.addr_taken.insert(o);
+            }
+        }
         self.prog.packages[self.pkg.0 as usize].complete = true;
     }
 

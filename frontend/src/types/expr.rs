@@ -183,6 +183,7 @@ impl Checker<'_> {
                                 if base == self.invalid() {
                                     return Operand::invalid(Some(e));
                                 }
+                                self.note_bitcast(e, *x, base);
                                 Operand { mode: OpMode::Variable, ty: base, val: Value::Unknown, expr: Some(e), id: None }
                             }
                             _ => {
@@ -996,6 +997,43 @@ impl Checker<'_> {
 
     /// Marks the variable under `&x` (through field selectors and array indexing) as
     /// having its address taken (the compiler puts such variables on the heap).
+    /// Records `e = *(*T)(unsafe.Pointer(&x))` (with pointer operand `px`) as a bit cast
+    /// when `T` and the local variable `x` have basic numeric types of one size. Uses of
+    /// `e` as a variable (assigned to, or addressed) withdraw it again.
+    fn note_bitcast(&mut self, e: ExprId, px: ExprId, base: TypeId) {
+        let file = self.file.clone();
+        let fid = self.fid;
+        let Some(fi) = self.info.file(fid) else { return };
+        let is_type = |x: ExprId| fi.type_of(x).is_some_and(|tv| tv.mode == super::info::Mode::TypeExpr);
+        // A conversion call `fun(arg)`: its argument.
+        let conversion_arg = |x: ExprId| match &file.expr(unparen(&file, x)).kind {
+            ExprKind::Call { fun, args, has_dots: false, .. } if args.len() == 1 && is_type(*fun) => Some((*fun, args[0])),
+            _ => None,
+        };
+        let Some((_, up)) = conversion_arg(px) else { return };
+        let Some((ufun, addr)) = conversion_arg(up) else { return };
+        let unsafe_ptr = fi.type_of(ufun).map(|tv| tv.ty);
+        if !unsafe_ptr.is_some_and(|t| matches!(self.prog.types.get(t), Type::Basic(BasicKind::UnsafePointer))) {
+            return;
+        }
+        let ExprKind::Unary { op: UnOp::Addr, x: var } = file.expr(unparen(&file, addr)).kind else { return };
+        let name = unparen(&file, var);
+        if !matches!(file.expr(name).kind, ExprKind::Name(_)) {
+            return;
+        }
+        let Some(&o) = fi.uses.get(&name) else { return };
+        let ObjKind::Var { global: false, .. } = self.prog.obj(o).kind else { return };
+        let numeric = |t: TypeId| match self.prog.types.get(t) {
+            Type::Basic(k) => (k.is_integer() || k.is_float()) && !k.is_untyped(),
+            _ => false,
+        };
+        let vt = self.prog.obj(o).ty;
+        let size = |t| super::sizes::size_of(self.prog, t);
+        if numeric(base) && numeric(vt) && size(base) == size(vt) {
+            self.info.file_mut(fid).bitcasts.insert(e, name);
+        }
+    }
+
     fn mark_addr_taken(&mut self, e: ExprId) {
         let mut cur = e;
         // `&s[i]` of a slice and `&p.f` through a pointer address memory the variable
@@ -1014,8 +1052,13 @@ impl Checker<'_> {
                 ExprKind::Name(_) => {
                     let fid = self.fid;
                     if let Some(&o) = self.info.file_mut(fid).uses.get(&cur) {
-                        self.addr_taken.insert(o);
+                        self.addr_sites.push((fid, cur, o));
                     }
+                    return;
+                }
+                ExprKind::Star(_) => {
+                    // `&*(*T)(unsafe.Pointer(&x))` does address `x`.
+                    self.info.file_mut(fid).bitcasts.remove(&cur);
                     return;
                 }
                 _ => return,

@@ -102,6 +102,11 @@ pub struct FileInfo {
     pub selections: HashMap<ExprId, Selection>,
     /// Identifiers (or index expressions) that denote generic instantiations.
     pub instances: HashMap<ExprId, Instance>,
+    /// Bit casts `*(*T)(unsafe.Pointer(&x))` read as values: the indirection, and the
+    /// name `x` of the local variable whose bits it reinterprets (same size, both
+    /// basic numeric types). Such a `&x` does not take `x`'s address, so `x` can stay in
+    /// a frame slot (the idiom of `math.Float64bits`).
+    pub bitcasts: HashMap<ExprId, ExprId>,
 }
 
 impl FileInfo {

@@ -253,7 +253,8 @@ impl FunctionBuilder {
     pub fn emit(&mut self, instr: Instr) {
         use Instr::*;
         use Kind::{Pointer as P, Scalar as S};
-        let instr = self.fold_into_load(instr);
+        let instr = self.fold_into_load(canonical(instr));
+        let instr = self.fuse_slot_operand(instr);
         let slot_kind = |b: &Self, s: u32| b.slots.get(s as usize).copied();
         match instr {
             Nop => self.apply(instr, 0, &[]),
@@ -281,9 +282,25 @@ impl FunctionBuilder {
                 self.check_slot(slot);
                 self.apply(instr, 0, &[S]);
             }
-            AddSlot(slot) => {
+            AddSlot(slot) | AddF64Slot(slot) | SubF64Slot(slot) | MulF64Slot(slot) | DivF64Slot(slot) => {
                 self.check_slot(slot);
                 self.apply(instr, 1, &[S]);
+            }
+            Load2 { a, b } => match (slot_kind(self, u32::from(a)), slot_kind(self, u32::from(b))) {
+                (Some(ka), Some(kb)) => self.apply(instr, 0, &[ka, kb]),
+                _ => self.bad_slot(u32::from(a.max(b))),
+            },
+            AddF64Field { slot, .. } | SubF64Field { slot, .. } | MulF64Field { slot, .. } | DivF64Field { slot, .. } => {
+                self.check_slot(u32::from(slot));
+                self.apply(instr, 1, &[S]);
+            }
+            LoadField { slot, .. } | LoadFieldPtr { slot, .. } => {
+                self.check_slot(u32::from(slot));
+                self.apply(instr, 0, &[if matches!(instr, LoadField { .. }) { S } else { P }]);
+            }
+            StoreField { slot, .. } => {
+                self.check_slot(u32::from(slot));
+                self.apply(instr, 1, &[]);
             }
             AddSlots { dst, a, b } => {
                 for s in [dst, a, b] {
@@ -499,6 +516,73 @@ impl FunctionBuilder {
         }
     }
 
+    /// Peephole for operands in slots and fields, which cuts dispatches in the
+    /// commonest expression shapes (`p.f`, `x * y`, `a.x - b.x`, `f(x, y)`):
+    /// - `Load(s)` followed by a 64-bit load, a `float64` operation or an integer add
+    ///   becomes one instruction reading slot `s` itself;
+    /// - `LoadField` followed by a `float64` operation becomes one reading the field;
+    /// - two `Load`s become a `Load2`.
+    ///
+    /// Nothing is fused across a label (a branch may land between the two).
+    fn fuse_slot_operand(&mut self, instr: Instr) -> Instr {
+        use Instr::*;
+        let Some(&last) = self.code.last() else { return instr };
+        if self.stack.is_none() || self.label_at(self.code.len()) {
+            return instr;
+        }
+        // `Load2 {a, b}` is `Load(a)` then `Load(b)`: the second can fuse on.
+        let (s, keep) = match last {
+            Load(s) => (s, None),
+            Load2 { a, b } => (u32::from(b), Some(Load(u32::from(a)))),
+            LoadField { slot, off } => {
+                let fused = match instr {
+                    AddF64 => AddF64Field { slot, off },
+                    SubF64 => SubF64Field { slot, off },
+                    MulF64 => MulF64Field { slot, off },
+                    DivF64 => DivF64Field { slot, off },
+                    _ => return instr,
+                };
+                self.replace_last_operand(None);
+                return fused;
+            }
+            _ => return instr,
+        };
+        let short = u16::try_from(s).ok();
+        let fused = match (instr, short) {
+            (Load64(off), Some(slot)) => LoadField { slot, off },
+            (LoadPtr(off), Some(slot)) => LoadFieldPtr { slot, off },
+            (AddF64, _) => AddF64Slot(s),
+            (SubF64, _) => SubF64Slot(s),
+            (MulF64, _) => MulF64Slot(s),
+            (DivF64, _) => DivF64Slot(s),
+            (AddI64, _) => AddSlot(s),
+            (Load(b), Some(a)) if keep.is_none() => match u16::try_from(b) {
+                Ok(b) => Load2 { a, b },
+                Err(_) => return instr,
+            },
+            _ => return instr,
+        };
+        self.replace_last_operand(keep);
+        fused
+    }
+
+    /// Removes the last instruction, which pushed the operand that the instruction
+    /// being fused reads itself, or replaces it with `keep`, which pushes all but that
+    /// operand.
+    fn replace_last_operand(&mut self, keep: Option<Instr>) {
+        match keep {
+            Some(i) => {
+                if let Some(last) = self.code.last_mut() {
+                    *last = i;
+                }
+            }
+            None => self.drop_last(),
+        }
+        if let Some(stack) = &mut self.stack {
+            stack.pop();
+        }
+    }
+
     /// Whether a label is bound at `pc`.
     fn label_at(&self, pc: usize) -> bool {
         self.labels.iter().any(|l| l.pc == Some(pc as u32))
@@ -696,5 +780,14 @@ impl FunctionBuilder {
             let function = self.name.clone();
             self.error = Some(BuildError { function, pc: self.code.len() as u32, message });
         }
+    }
+}
+
+/// The one-word forms of the multi-word slot moves, which the peepholes recognize.
+fn canonical(instr: Instr) -> Instr {
+    match instr {
+        Instr::LoadSlots { slot, n: 1 } => Instr::Load(slot),
+        Instr::StoreSlots { slot, n: 1 } => Instr::Store(slot),
+        other => other,
     }
 }

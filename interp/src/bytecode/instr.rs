@@ -71,6 +71,8 @@ pub enum Instr {
     Load(u32),
     /// `[v] -> []`: `slot = v`.
     Store(u32),
+    /// `[] -> [a, b]`: two `Load`s in one (a peephole form).
+    Load2 { a: u16, b: u16 },
     /// `[] -> [slot, slot+1, ..., slot+n-1]`: push a multi-word value.
     LoadSlots { slot: u32, n: u16 },
     /// `[w0 .. wn-1] -> []`: store a multi-word value into `slot..slot+n`.
@@ -283,6 +285,31 @@ pub enum Instr {
     /// or 8; the immediate sign-extended, then truncated); panics as [`Instr::Index`].
     /// The sieve's inner loop (`composite[j] = true`) is this, an add and a branch.
     StoreIndexSlotsImm { slice: u16, index: u16, imm: i8, width: u8 },
+    /// `[a] -> [a + slot]` on `float64`.
+    AddF64Slot(u32),
+    /// `[a] -> [a - slot]` on `float64`.
+    SubF64Slot(u32),
+    /// `[a] -> [a * slot]` on `float64`.
+    MulF64Slot(u32),
+    /// `[a] -> [a / slot]` on `float64`.
+    DivF64Slot(u32),
+    /// `[a] -> [a + f]` on `float64`, `f` the word at `off` from the pointer in `slot`
+    /// (panics on a nil pointer like [`Instr::Load64`]).
+    AddF64Field { slot: u16, off: i32 },
+    /// `[a] -> [a - f]`, as [`Instr::AddF64Field`].
+    SubF64Field { slot: u16, off: i32 },
+    /// `[a] -> [a * f]`, as [`Instr::AddF64Field`].
+    MulF64Field { slot: u16, off: i32 },
+    /// `[a] -> [a / f]`, as [`Instr::AddF64Field`].
+    DivF64Field { slot: u16, off: i32 },
+    /// `[] -> [w]`: the 64-bit scalar word at `off` from the pointer in `slot` (`p.f`
+    /// through a pointer variable; panics on a nil pointer like [`Instr::Load64`]).
+    LoadField { slot: u16, off: i32 },
+    /// `[] -> [w]`: as [`Instr::LoadField`] for a word that is a pointer.
+    LoadFieldPtr { slot: u16, off: i32 },
+    /// `[v] -> []`: store the 64-bit word `v` at `off` from the pointer in `slot`
+    /// (`p.f = v`; the nil check comes after `v` is computed, as gc orders it).
+    StoreField { slot: u16, off: i32 },
     /// `[a] -> []`: jump if `a < imm` (signed).
     BrLtImm { imm: i16, off: i32 },
     /// `[a] -> []`: jump if `a <= imm` (signed).

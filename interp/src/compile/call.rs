@@ -390,6 +390,10 @@ impl FuncCompiler<'_, '_> {
             }
             Builtin::Len | Builtin::Cap => {
                 let [x] = args else { return Err(self.err(pos, "internal compiler error: len arity")) };
+                if let Some(slot) = self.len_cap_slot(*x, b == Builtin::Len) {
+                    self.b.emit(Instr::Load(slot));
+                    return Ok(());
+                }
                 let xt = self.ty(*x);
                 match prog.types.under(xt) {
                     Type::Basic(_) => {

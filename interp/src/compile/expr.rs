@@ -102,6 +102,9 @@ impl FuncCompiler<'_, '_> {
                 self.load_mem(tv.ty)
             }
             ExprKind::Star(_) => {
+                if let Some(&x) = self.finfo.bitcasts.get(&e) {
+                    return self.bitcast(x, tv.ty);
+                }
                 self.addr(e)?;
                 self.load_mem(tv.ty)
             }
@@ -111,6 +114,24 @@ impl FuncCompiler<'_, '_> {
             ExprKind::TypeAssert { x, .. } => self.type_assert(e, *x, tv.ty, false),
             _ => Err(self.unimpl(ex.pos, "this kind of expression")),
         }
+    }
+
+    /// Pushes the bits of the numeric variable `x` reinterpreted as type `t` of the same
+    /// size, in `t`'s canonical word form.
+    fn bitcast(&mut self, x: ExprId, t: TypeId) -> CResult {
+        self.expr(x)?;
+        let pos = self.file.expr(x).pos;
+        match self.repr_at(x, t)? {
+            Repr::Int { bits: 8, signed: true } => self.b.emit(Instr::SExt8),
+            Repr::Int { bits: 16, signed: true } => self.b.emit(Instr::SExt16),
+            Repr::Int { bits: 32, signed: true } => self.b.emit(Instr::SExt32),
+            Repr::Int { bits: 8, signed: false } => self.b.emit(Instr::ZExt8),
+            Repr::Int { bits: 16, signed: false } => self.b.emit(Instr::ZExt16),
+            Repr::Int { bits: 32, signed: false } | Repr::F32 => self.b.emit(Instr::ZExt32),
+            Repr::Int { bits: 64, .. } | Repr::F64 => {}
+            _ => return Err(self.err(pos, "internal compiler error: bit cast of a non-numeric type")),
+        }
+        Ok(())
     }
 
     fn name(&mut self, e: ExprId, t: TypeId) -> CResult {

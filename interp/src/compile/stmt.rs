@@ -7,6 +7,7 @@ use crate::bytecode::{Instr, Kind, Label};
 use frontend::syntax::Pos;
 use frontend::syntax::ast::{AssignOp, BinOp, Block, BranchKind, CaseClause, DeclKind, ExprId, ExprKind, StmtId, StmtKind, UnOp};
 use frontend::types::ObjId;
+use frontend::types::object::Builtin;
 use frontend::types::ty::{BasicKind, Type, TypeId, TypeTable};
 
 impl FuncCompiler<'_, '_> {
@@ -253,6 +254,14 @@ impl FuncCompiler<'_, '_> {
             if self.store_index_imm(*l, *r, t) {
                 return Ok(());
             }
+            // `p.f = v`: the value, then one store through the slot (gc also checks p
+            // for nil only at the store). No right side can change `p`: a variable a
+            // closure could assign lives in a heap cell, not a slot.
+            if let Some((slot, off)) = self.slot_field(*l) {
+                self.expr_to(*r, t)?;
+                self.b.emit(Instr::StoreField { slot, off });
+                return Ok(());
+            }
             self.addr(*l)?;
             self.expr_to(*r, t)?;
             return self.store_mem(t);
@@ -343,6 +352,62 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// The slot holding the length (`len`) or capacity of the string or slice variable
+    /// `x` when its header is in frame slots.
+    pub fn len_cap_slot(&self, x: ExprId, len: bool) -> Option<u32> {
+        let x = self.unparen(x);
+        let ExprKind::Name(_) = self.file.expr(x).kind else { return None };
+        let VarLoc::Slots { first, n } = *self.vars.get(self.finfo.uses.get(&x)?)? else { return None };
+        let word = match (self.cx.prog.types.under(self.ty(x)), len) {
+            (Type::Basic(BasicKind::String), true) | (Type::Slice(_), true) => 1,
+            (Type::Slice(_), false) => 2,
+            _ => return None,
+        };
+        (word < n).then_some(first + u32::from(word))
+    }
+
+    /// The frame slot an integer operand reads directly: a one-word local variable, or
+    /// `len`/`cap` of a string or slice variable held in slots.
+    fn word_slot(&self, e: ExprId) -> Option<u32> {
+        if let Some(s) = self.slot_var(e) {
+            return Some(s);
+        }
+        let e = self.unparen(e);
+        let ExprKind::Call { fun, args, .. } = &self.file.expr(e).kind else { return None };
+        let [x] = args.as_slice() else { return None };
+        let o = self.finfo.uses.get(&self.unparen(*fun))?;
+        match &self.cx.prog.obj(*o).kind {
+            frontend::types::object::ObjKind::Builtin(b) if matches!(b, Builtin::Len | Builtin::Cap) => self.len_cap_slot(*x, *b == Builtin::Len),
+            _ => None,
+        }
+    }
+
+    /// `p.f` for a one-slot pointer variable `p` and a one-word field (scalar or
+    /// pointer) at a constant offset, through embedded structs held by value: the slot
+    /// and the offset, for [`Instr::LoadField`] and [`Instr::StoreField`].
+    pub fn slot_field(&self, e: ExprId) -> Option<(u16, i32)> {
+        let e = self.unparen(e);
+        let ExprKind::Selector { x, .. } = self.file.expr(e).kind else { return None };
+        let sel = self.finfo.selections.get(&e)?;
+        if sel.kind != frontend::types::info::SelectionKind::Field {
+            return None;
+        }
+        let slot = u16::try_from(self.slot_var(x)?).ok()?;
+        let prog = self.cx.prog;
+        let Type::Pointer(mut cur) = *prog.types.under(self.ty(x)) else { return None };
+        let mut off = 0i64;
+        for &i in &sel.index {
+            // An embedded pointer on the way ends the match: it would need a load.
+            let Type::Struct(fields) = prog.types.under(cur) else { return None };
+            off += frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten()?;
+            cur = fields.get(i)?.ty;
+        }
+        match layout::repr(prog, cur)? {
+            Repr::Int { bits: 64, .. } | Repr::F64 | Repr::Ptr => Some((slot, i32::try_from(off).ok()?)),
+            _ => None,
+        }
+    }
+
     /// Stores the value on top of the stack (of type `t`) into the left side `l`.
     pub fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
         let pos = self.file.expr(l).pos;
@@ -410,8 +475,11 @@ impl FuncCompiler<'_, '_> {
             return Ok(());
         }
         let in_slots = self.slot_var(x).is_some() || self.is_register_var(x);
+        let field = self.slot_field(x);
         if in_slots {
             self.expr(x)?;
+        } else if let Some((slot, off)) = field {
+            self.b.emit(Instr::LoadField { slot, off });
         } else {
             self.addr(x)?;
             self.b.emit(Instr::Dup);
@@ -439,6 +507,9 @@ impl FuncCompiler<'_, '_> {
         }
         if in_slots {
             self.store_top_to_lhs(x, t)
+        } else if let Some((slot, off)) = field {
+            self.b.emit(Instr::StoreField { slot, off });
+            Ok(())
         } else {
             self.store_mem(t)
         }
@@ -659,8 +730,8 @@ impl FuncCompiler<'_, '_> {
         let yconst = self.finfo.type_of(y).and_then(|tv| tv.value.as_ref()).and_then(|v| {
             if signed { v.to_i64() } else { v.to_u64().and_then(|u| i64::try_from(u).ok()) }
         });
-        let xslot = self.slot_var(x).and_then(|s| u16::try_from(s).ok()).filter(|_| self.ty(x) == t || signed);
-        let yslot = self.slot_var(y).and_then(|s| u16::try_from(s).ok());
+        let xslot = self.word_slot(x).and_then(|s| u16::try_from(s).ok()).filter(|_| self.ty(x) == t || signed);
+        let yslot = self.word_slot(y).and_then(|s| u16::try_from(s).ok());
         let eq_or_signed = signed || matches!(op, BinOp::Eql | BinOp::Neq);
         // slot op small constant
         if eq_or_signed

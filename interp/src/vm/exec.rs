@@ -146,6 +146,24 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 })
             };
         }
+        macro_rules! f64slot {
+            ($slot:expr, |$a:ident, $b:ident| $e:expr) => {
+                unary!(|x| {
+                    let ($a, $b) = (f64::from_bits(x), f64::from_bits(*fp.add($slot as usize)));
+                    ($e).to_bits()
+                })
+            };
+        }
+        macro_rules! f64field {
+            ($slot:expr, $off:expr, |$a:ident, $b:ident| $e:expr) => {{
+                let p = addr!(*fp.add($slot as usize), $off);
+                let f = ptr::read_unaligned(p as *const u64);
+                unary!(|x| {
+                    let ($a, $b) = (f64::from_bits(x), f64::from_bits(f));
+                    ($e).to_bits()
+                })
+            }};
+        }
         macro_rules! f32op {
             (|$a:ident, $b:ident| $e:expr) => {
                 binary!(|x, y| {
@@ -369,6 +387,11 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     ptr::swap(t, u);
                 }
                 Instr::Load(s) => push!(*fp.add(s as usize)),
+                Instr::Load2 { a, b } => {
+                    *sp = *fp.add(a as usize);
+                    *sp.add(1) = *fp.add(b as usize);
+                    sp = sp.add(2);
+                }
                 Instr::Store(s) => *fp.add(s as usize) = pop!(),
                 Instr::LoadSlots { slot, n } => {
                     copy_words!(fp.add(slot as usize), sp, n as usize);
@@ -511,6 +534,22 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     push!((*fp.add(slot as usize)).wrapping_add(imm as i64 as u64))
                 }
                 Instr::AddSlot(slot) => unary!(|a| a.wrapping_add(*fp.add(slot as usize))),
+                Instr::AddF64Slot(slot) => f64slot!(slot, |a, b| a + b),
+                Instr::SubF64Slot(slot) => f64slot!(slot, |a, b| a - b),
+                Instr::MulF64Slot(slot) => f64slot!(slot, |a, b| a * b),
+                Instr::DivF64Slot(slot) => f64slot!(slot, |a, b| a / b),
+                Instr::AddF64Field { slot, off } => f64field!(slot, off, |a, b| a + b),
+                Instr::SubF64Field { slot, off } => f64field!(slot, off, |a, b| a - b),
+                Instr::MulF64Field { slot, off } => f64field!(slot, off, |a, b| a * b),
+                Instr::DivF64Field { slot, off } => f64field!(slot, off, |a, b| a / b),
+                Instr::LoadField { slot, off } | Instr::LoadFieldPtr { slot, off } => {
+                    let a = addr!(*fp.add(slot as usize), off);
+                    push!(ptr::read_unaligned(a as *const u64));
+                }
+                Instr::StoreField { slot, off } => {
+                    let a = addr!(*fp.add(slot as usize), off);
+                    ptr::write_unaligned(a as *mut u64, pop!());
+                }
                 Instr::AddSlots { dst, a, b } => {
                     *fp.add(dst as usize) = (*fp.add(a as usize)).wrapping_add(*fp.add(b as usize));
                 }

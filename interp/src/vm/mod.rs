@@ -46,11 +46,18 @@ pub struct VmConfig {
     pub budget: u64,
     /// How many frames a traceback shows before eliding the rest (gc: 100).
     pub max_trace_frames: usize,
+    /// Makes the scheduler count executed instructions (see [`Vm::executed`]); slower.
+    pub count_instructions: bool,
 }
 
 impl Default for VmConfig {
     fn default() -> VmConfig {
-        VmConfig { max_stack_bytes: stack::DEFAULT_MAX_STACK_BYTES, budget: u64::MAX, max_trace_frames: 100 }
+        VmConfig {
+            max_stack_bytes: stack::DEFAULT_MAX_STACK_BYTES,
+            budget: u64::MAX,
+            max_trace_frames: 100,
+            count_instructions: false,
+        }
     }
 }
 
@@ -391,7 +398,8 @@ impl<'p> Vm<'p> {
         self.run_impl::<true>(g)
     }
 
-    /// Instructions executed under [`Vm::run_counted`].
+    /// Instructions executed under [`Vm::run_counted`] (by the scheduler, with
+    /// [`VmConfig::count_instructions`]).
     pub fn executed(&self) -> u64 {
         self.executed
     }

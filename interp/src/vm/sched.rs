@@ -298,7 +298,8 @@ impl Vm<'_> {
             let Some(mut g) = self.sched.take(slot) else {
                 return Err(Stop::Error(VmError::BadEntry(format!("no goroutine in slot {slot}"))));
             };
-            let outcome = match self.run(&mut g) {
+            let status = if self.config.count_instructions { self.run_counted(&mut g) } else { self.run(&mut g) };
+            let outcome = match status {
                 super::Status::Returned(r) => Outcome::Returned(r),
                 super::Status::Yielded => {
                     self.sched.ready_tail(slot);
