@@ -314,14 +314,14 @@ impl FunctionBuilder {
                 }
                 self.apply(instr, 0, &[P]);
             }
-            StoreIndexSlotsImm { slice, index, width, .. } => {
+            StoreIndexSlotsImm { slice, index, width, .. } | StoreIndexSlots { slice, index, width } => {
                 for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
                     self.check_slot(s);
                 }
                 if ![1, 2, 4, 8].contains(&width) {
                     self.fail(format!("{instr:?}: bad width"));
                 }
-                self.apply(instr, 0, &[]);
+                self.apply(instr, usize::from(matches!(instr, StoreIndexSlots { .. })), &[]);
             }
             Store(s) | AddSlotImm { slot: s, .. } => {
                 if slot_kind(self, s).is_none() {

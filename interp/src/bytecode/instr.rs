@@ -285,6 +285,10 @@ pub enum Instr {
     /// or 8; the immediate sign-extended, then truncated); panics as [`Instr::Index`].
     /// The sieve's inner loop (`composite[j] = true`) is this, an add and a branch.
     StoreIndexSlotsImm { slice: u16, index: u16, imm: i8, width: u8 },
+    /// `[v] -> []`: `s[i] = v` as [`Instr::StoreIndexSlotsImm`] with the value from
+    /// the stack (the low `width` bytes of the word). The index is checked after `v`
+    /// was computed, as gc orders it.
+    StoreIndexSlots { slice: u16, index: u16, width: u8 },
     /// `[a] -> [a + slot]` on `float64`.
     AddF64Slot(u32),
     /// `[a] -> [a - slot]` on `float64`.

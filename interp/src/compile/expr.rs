@@ -686,6 +686,26 @@ impl FuncCompiler<'_, '_> {
         true
     }
 
+    /// `s[i] = v` with the slice and an `int` index in slots and a one-word element:
+    /// the value, then one [`Instr::StoreIndexSlots`]. Returns whether it applied.
+    pub fn store_index_slots(&mut self, l: ExprId, r: ExprId, t: TypeId) -> CResult<bool> {
+        let ExprKind::Index { x, indices } = &self.file.expr(self.unparen(l)).kind else { return Ok(false) };
+        let ([i], Type::Slice(_)) = (indices.as_slice(), self.cx.prog.types.under(self.ty(*x))) else { return Ok(false) };
+        let width = match layout::repr(self.cx.prog, t) {
+            Some(Repr::Bool) => 1,
+            Some(Repr::Int { bits, .. }) => bits / 8,
+            Some(Repr::F32) => 4,
+            Some(Repr::F64 | Repr::Ptr) => 8,
+            _ => return Ok(false),
+        };
+        let (Some(slice), Some(index)) = (self.slots_of(*x, 3), self.int_slot(*i)) else { return Ok(false) };
+        self.expr_to(r, t)?;
+        let pos = self.file.expr(l).pos;
+        self.b.set_line(self.line(pos));
+        self.b.emit(Instr::StoreIndexSlots { slice, index, width });
+        Ok(true)
+    }
+
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {
         let pos = self.file.expr(e).pos;
         if self.instance_at(e).is_some() {

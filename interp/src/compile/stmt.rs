@@ -254,13 +254,25 @@ impl FuncCompiler<'_, '_> {
             if self.store_index_imm(*l, *r, t) {
                 return Ok(());
             }
-            // `p.f = v`: the value, then one store through the slot (gc also checks p
-            // for nil only at the store). No right side can change `p`: a variable a
-            // closure could assign lives in a heap cell, not a slot.
+            // gc computes the value before it checks the left side's pointer for nil
+            // or its index against the length. The forms below keep that order. A
+            // variable held in a slot cannot change while the value is computed (one a
+            // closure could assign lives in a heap cell).
+            // `p.f = v`: the value, then one store through the slot.
             if let Some((slot, off)) = self.slot_field(*l) {
                 self.expr_to(*r, t)?;
                 self.b.emit(Instr::StoreField { slot, off });
                 return Ok(());
+            }
+            // `s[i] = v`: the value, then one checked store.
+            if self.store_index_slots(*l, *r, t)? {
+                return Ok(());
+            }
+            // A value without calls changes nothing: it may go first whenever the left
+            // side's operands are plain variables, whose evaluation cannot panic.
+            if self.plain_lhs_operands(*l) && !frontend::types::info::has_call_or_recv(&self.file, Some(self.finfo), *r) {
+                self.expr_to(*r, t)?;
+                return self.store_top_to_lhs(*l, t);
             }
             self.addr(*l)?;
             self.expr_to(*r, t)?;
@@ -408,6 +420,40 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// Whether evaluating the operands of the left side `l` cannot panic: `x.f` (also
+    /// through embedded fields) and `*x` for a variable `x`, and `x[i]` of a variable
+    /// with a variable or constant index. (The indirection and the index check come
+    /// with the store.)
+    fn plain_lhs_operands(&self, l: ExprId) -> bool {
+        let is_var = |c: &Self, e: ExprId| {
+            let e = c.unparen(e);
+            matches!(c.file.expr(e).kind, ExprKind::Name(_)) && c.finfo.uses.get(&e).is_some_and(|o| c.vars.contains_key(o) || c.cx.globals.contains_key(o))
+        };
+        let is_const = |c: &Self, e: ExprId| c.finfo.type_of(e).is_some_and(|tv| tv.value.is_some());
+        let mut cur = self.unparen(l);
+        for _ in 0..64 {
+            match &self.file.expr(cur).kind {
+                ExprKind::Selector { x, .. } => {
+                    let field = self.finfo.selections.get(&cur).is_some_and(|s| s.kind == frontend::types::info::SelectionKind::Field);
+                    if !field {
+                        return false;
+                    }
+                    if matches!(self.cx.prog.types.under(self.ty(*x)), Type::Pointer(_)) {
+                        return is_var(self, *x);
+                    }
+                    cur = self.unparen(*x);
+                }
+                ExprKind::Star(x) => return is_var(self, *x),
+                ExprKind::Index { x, indices } => {
+                    return matches!(indices.as_slice(), [i] if is_var(self, *i) || is_const(self, *i)) && is_var(self, *x);
+                }
+                ExprKind::Name(_) => return is_var(self, cur),
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Stores the value on top of the stack (of type `t`) into the left side `l`.
     pub fn store_top_to_lhs(&mut self, l: ExprId, t: TypeId) -> CResult {
         let pos = self.file.expr(l).pos;
@@ -430,6 +476,11 @@ impl FuncCompiler<'_, '_> {
                 },
             };
             return self.store_top_to(loc, t);
+        }
+        if layout::words(self.cx.prog, t).len() == 1 {
+            self.addr(l)?;
+            self.b.emit(Instr::Swap);
+            return self.store_mem(t);
         }
         let (tmp, n) = self.temp(t);
         if n > 0 {

@@ -260,6 +260,26 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 ptr::write_unaligned(a as *mut $ty, *sp.add(1) as $ty);
             }};
         }
+        // `s[i] = v` for the slice header in slots `$slice`, `$slice + 1` and the index
+        // in slot `$index`: the low `$width` bytes of `$v`.
+        macro_rules! store_index_slots {
+            ($slice:expr, $index:expr, $width:expr, $v:expr) => {{
+                let (base_ptr, len) = (*fp.add($slice as usize), *fp.add($slice as usize + 1));
+                let i = *fp.add($index as usize);
+                if i >= len {
+                    let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
+                    throw!(RuntimeError::Bounds(e));
+                }
+                let a = base_ptr.wrapping_add(i.wrapping_mul(u64::from($width)));
+                let v: u64 = $v;
+                match $width {
+                    1 => ptr::write_unaligned(a as *mut u8, v as u8),
+                    2 => ptr::write_unaligned(a as *mut u16, v as u16),
+                    4 => ptr::write_unaligned(a as *mut u32, v as u32),
+                    _ => ptr::write_unaligned(a as *mut u64, v),
+                }
+            }};
+        }
         // Enters function `$id` whose arguments are the top words of the stack.
         macro_rules! call {
             ($id:expr, $ctx:expr) => {{
@@ -563,20 +583,11 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     push!(base_ptr.wrapping_add(i.wrapping_mul(u64::from(size))));
                 }
                 Instr::StoreIndexSlotsImm { slice, index, imm, width } => {
-                    let (base_ptr, len) = (*fp.add(slice as usize), *fp.add(slice as usize + 1));
-                    let i = *fp.add(index as usize);
-                    if i >= len {
-                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
-                        throw!(RuntimeError::Bounds(e));
-                    }
-                    let a = base_ptr.wrapping_add(i.wrapping_mul(u64::from(width)));
-                    let v = i64::from(imm);
-                    match width {
-                        1 => ptr::write_unaligned(a as *mut u8, v as u8),
-                        2 => ptr::write_unaligned(a as *mut u16, v as u16),
-                        4 => ptr::write_unaligned(a as *mut u32, v as u32),
-                        _ => ptr::write_unaligned(a as *mut u64, v as u64),
-                    }
+                    store_index_slots!(slice, index, width, i64::from(imm) as u64);
+                }
+                Instr::StoreIndexSlots { slice, index, width } => {
+                    let v = pop!();
+                    store_index_slots!(slice, index, width, v);
                 }
                 Instr::BrLtImm { imm, off } => cond1!(off, |a| (a as i64) < i64::from(imm)),
                 Instr::BrLeImm { imm, off } => cond1!(off, |a| (a as i64) <= i64::from(imm)),
@@ -890,7 +901,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         let Some(d) = p.running else {
                             trap!(Trap::Vm(VmError::BadEntry("recovered panic without a deferred call".into())));
                         };
-                        g.panics.clear();
+                        // The panic is over, and so is every earlier one whose deferred
+                        // call ran in a frame above the one that resumes (gc's aborted
+                        // panics). One whose deferred call *is* that frame stays: that
+                        // call recovered it earlier and is still running.
+                        g.panics.pop();
+                        g.panics.retain(|q| q.defer_fp.is_some_and(|f| f <= d.fp));
                         // The frame that deferred the recovering call finishes normally.
                         meta = &*metas.add(d.func as usize);
                         fp = base.add(d.fp);
