@@ -390,12 +390,13 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
             };
         }
         loop {
-            let ins = *ip;
+            let cur = ip;
+            let ins = *cur;
             ip = ip.add(1);
             if COUNT {
                 executed += 1;
             }
-            match ins {
+            match *cur {
                 Instr::Nop | Instr::Landing => {}
                 Instr::Const(v) => push!(v as i64 as u64),
                 Instr::ConstWord(i) => push!(*meta.consts.add(i as usize)),
