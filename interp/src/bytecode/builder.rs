@@ -308,6 +308,12 @@ impl FunctionBuilder {
                 }
                 self.apply(instr, 0, &[]);
             }
+            ElemAddr { base, index, .. } => {
+                for s in [base, index] {
+                    self.check_slot(u32::from(s));
+                }
+                self.apply(instr, 0, &[P]);
+            }
             IndexSlots { slice, index, .. } => {
                 for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
                     self.check_slot(s);
@@ -371,7 +377,7 @@ impl FunctionBuilder {
                 self.apply(instr, 1, &words);
             }
             StoreBlock(size) => self.apply(instr, 1 + size.div_ceil(8) as usize, &[]),
-            Index(_) => self.apply(instr, 3, &[P]),
+            Index(_) | IndexU(_) => self.apply(instr, 3, &[P]),
             Bounds { .. } => self.apply(instr, 2, &[S]),
             Print(kind) => self.apply(instr, kind.words() as usize, &[]),
             Alloc(_) => self.apply(instr, 0, &[P]),
@@ -521,6 +527,7 @@ impl FunctionBuilder {
     /// - `Load(s)` followed by a 64-bit load, a `float64` operation or an integer add
     ///   becomes one instruction reading slot `s` itself;
     /// - `LoadField` followed by a `float64` operation becomes one reading the field;
+    /// - `Const(k)` followed by an integer add or subtract becomes `AddImm`;
     /// - two `Load`s become a `Load2`.
     ///
     /// Nothing is fused across a label (a branch may land between the two).
@@ -532,6 +539,16 @@ impl FunctionBuilder {
         }
         // `Load2 {a, b}` is `Load(a)` then `Load(b)`: the second can fuse on.
         let (s, keep) = match last {
+            Const(k) => {
+                let imm = match instr {
+                    AddI64 => Some(k),
+                    SubI64 => k.checked_neg(),
+                    _ => None,
+                };
+                let Some(imm) = imm else { return instr };
+                self.replace_last_operand(None);
+                return AddImm(imm);
+            }
             Load(s) => (s, None),
             Load2 { a, b } => (u32::from(b), Some(Load(u32::from(a)))),
             LoadField { slot, off } => {

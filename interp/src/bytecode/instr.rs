@@ -280,6 +280,10 @@ pub enum Instr {
     /// string whose `ptr, len` are in slots `slice`, `slice+1`, at the index in slot
     /// `index`; panics as [`Instr::Index`].
     IndexSlots { slice: u16, index: u16, size: u16 },
+    /// `[] -> [base + index*size]` for the pointer in slot `base` and the index in slot
+    /// `index`, unchecked: a `range` loop's element, always inside the array it
+    /// iterates.
+    ElemAddr { base: u16, index: u16, size: u16 },
     /// `[] -> []`: `s[i] = imm` for the slice whose `ptr, len` are in slots `slice`,
     /// `slice+1` and the index in slot `index`, with elements of `width` bytes (1, 2, 4
     /// or 8; the immediate sign-extended, then truncated); panics as [`Instr::Index`].
@@ -423,6 +427,9 @@ pub enum Instr {
     /// `[base, i, len] -> [base + i*size]`: bounds-checked element address;
     /// panics `index out of range [i] with length len` unless `0 <= i < len`.
     Index(u32),
+    /// [`Instr::Index`] for an index of unsigned type (reported as unsigned: a huge
+    /// `uint` index is not printed as a negative number).
+    IndexU(u32),
     /// `[x, y] -> [x]`: a bounds check that panics with gc's `boundsError` of the given
     /// code (`runtime::errors::BoundsCode` as a byte) unless it holds, compared as
     /// unsigned words: `x < y` for the index code, `x <= y` for every other code

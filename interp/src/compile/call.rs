@@ -299,6 +299,15 @@ impl FuncCompiler<'_, '_> {
             }
             // Two floats of the component type are a complex value's two words.
             Builtin::Complex => self.expr(call),
+            Builtin::Append if types.len() > 1 => {
+                let t = self.ty(e);
+                let Type::Slice(elem) = prog.types.under(t) else { return Err(self.unimpl(pos, "append to this type")) };
+                let elem = *elem;
+                let mut targets = vec![t];
+                targets.resize(types.len(), elem);
+                self.multi_value_to(call, &targets)?;
+                self.append_stacked(pos, t, elem, types.len() - 1)
+            }
             _ => Err(self.unimpl(pos, &format!("builtin {} of a multi-value call", b.name()))),
         }
     }

@@ -17,6 +17,7 @@ use frontend::syntax::Pos;
 use frontend::syntax::ast::{Block, ExprId, ExprKind, File, StmtKind};
 use frontend::types::info::FileInfo;
 use frontend::types::object::ObjKind;
+use frontend::types::ty::Type;
 use frontend::types::{ObjId, Program};
 use std::collections::HashSet;
 
@@ -89,6 +90,12 @@ pub(crate) fn captured_vars(prog: &Program, file: &File, fi: &FileInfo) -> HashS
     set
 }
 
+/// One extra argument of a variadic call: an expression, or a value parked in slots.
+enum VarArg {
+    Expr(ExprId),
+    Temp(u32, u16),
+}
+
 /// What a `defer` thunk does with the words saved in its context.
 enum Action {
     /// Call the saved func value with the saved argument words.
@@ -104,8 +111,11 @@ enum Action {
     Close,
     /// Interface method `index` with this signature (receiver first), called through
     /// the saved itab.
-    Iface(u16, Signature),    /// `delete(m, k)`: the map type's descriptor address (see `maps`).
+    Iface(u16, Signature),
+    /// `delete(m, k)`: the map type's descriptor address (see `maps`).
     Delete(u64),
+    /// `copy(dst, src)` of elements of this size, result dropped.
+    Copy(i64),
 }
 
 impl FuncCompiler<'_, '_> {
@@ -259,20 +269,38 @@ impl FuncCompiler<'_, '_> {
         let Some((&last, fixed)) = fsig.params.split_last() else {
             return Err(self.err(pos, "internal compiler error: variadic without parameters"));
         };
+        let frontend::types::ty::Type::Slice(elem) = self.cx.prog.types.under(last) else {
+            return Err(self.err(pos, "internal compiler error: variadic parameter is not a slice"));
+        };
+        let elem = *elem;
+        // `f(g())` with g's results spread over the fixed parameters and the slice.
         if let [a] = args
             && matches!(self.cx.prog.types.get(self.ty(*a)), frontend::types::ty::Type::Tuple(_))
         {
-            return Err(self.unimpl(pos, "multi-value arguments to variadic functions"));
+            let nextra = self.cx.prog.types.tuple_elems(self.ty(*a)).len().saturating_sub(fixed.len());
+            let mut targets = fixed.to_vec();
+            targets.extend(std::iter::repeat_n(elem, nextra));
+            self.multi_value_to(*a, &targets)?;
+            let temps: Vec<(u32, u16)> = (0..nextra).map(|_| self.temp(elem)).collect();
+            for &(slot, n) in temps.iter().rev() {
+                if n > 0 {
+                    self.b.emit(Instr::StoreSlots { slot, n });
+                }
+            }
+            let extra: Vec<VarArg> = temps.into_iter().map(|(slot, n)| VarArg::Temp(slot, n)).collect();
+            return self.push_variadic_slice(pos, last, elem, &extra);
         }
         let Some(fixed_args) = args.get(..fixed.len()) else {
             return Err(self.err(pos, "internal compiler error: argument count"));
         };
         self.push_args(pos, fixed_args, fixed)?;
-        let extra = args.get(fixed.len()..).unwrap_or(&[]);
-        let frontend::types::ty::Type::Slice(elem) = self.cx.prog.types.under(last) else {
-            return Err(self.err(pos, "internal compiler error: variadic parameter is not a slice"));
-        };
-        let elem = *elem;
+        let extra: Vec<VarArg> = args.get(fixed.len()..).unwrap_or(&[]).iter().map(|&a| VarArg::Expr(a)).collect();
+        self.push_variadic_slice(pos, last, elem, &extra)
+    }
+
+    /// Pushes the slice of type `last` (elements `elem`) a variadic call passes for its
+    /// extra arguments: nil for none.
+    fn push_variadic_slice(&mut self, pos: Pos, last: frontend::types::ty::TypeId, elem: frontend::types::ty::TypeId, extra: &[VarArg]) -> CResult {
         if extra.is_empty() {
             self.push_zero(last);
             return Ok(());
@@ -284,11 +312,15 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(Instr::MakeSlice(ti));
         self.b.emit(Instr::StoreSlots { slot: tmp, n });
         let size = super::layout::size_of(self.cx.prog, elem) as i64;
-        for (i, &a) in extra.iter().enumerate() {
+        for (i, a) in extra.iter().enumerate() {
             let off = i32::try_from(i as i64 * size).map_err(|_| self.unimpl(pos, "huge variadic calls"))?;
             self.b.emit(Instr::Load(tmp));
             self.b.emit(Instr::AddrOff(off));
-            self.expr_to(a, elem)?;
+            match *a {
+                VarArg::Expr(a) => self.expr_to(a, elem)?,
+                VarArg::Temp(slot, n) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
+                VarArg::Temp(..) => {}
+            }
             self.store_mem(elem)?;
         }
         self.b.emit(Instr::LoadSlots { slot: tmp, n });
@@ -357,6 +389,14 @@ impl FuncCompiler<'_, '_> {
                 Builtin::Delete => {
                     let (m, kinds) = self.map_delete_operands(pos, args)?;
                     return self.finish_defer(pos, op, mark, None, kinds, Action::Delete(m));
+                }
+                Builtin::Copy => {
+                    let [dst, src] = args.as_slice() else { return Err(self.err(pos, "internal compiler error: copy arity")) };
+                    let Type::Slice(elem) = prog.types.under(self.ty(*dst)) else { return Err(self.unimpl(pos, "copy to this type")) };
+                    let size = layout::size_of(prog, *elem) as i64;
+                    self.copy_operands(*dst, *src)?;
+                    let kinds = vec![Kind::Pointer, Kind::Scalar, Kind::Pointer, Kind::Scalar];
+                    return self.finish_defer(pos, op, mark, None, kinds, Action::Copy(size));
                 }
                 Builtin::Close => {
                     let [c] = args.as_slice() else { return Err(self.err(pos, "internal compiler error: close arity")) };
@@ -581,6 +621,14 @@ impl FuncCompiler<'_, '_> {
                 tb.emit(Instr::Pop);
             }
             Action::Close => tb.emit_runtime(Instr::ChanClose, 1, &[]),
+            Action::Copy(size) => {
+                let Some((id, sig)) = self.cx.native("slicecopy") else {
+                    return Err(self.err(pos, "internal compiler error: no native slicecopy"));
+                };
+                tb.push_i64(size);
+                tb.call_native(id, &sig);
+                tb.emit(Instr::Pop);
+            }
             Action::Iface(index, sig) => {
                 tb.emit(Instr::LoadCtx);
                 tb.emit(Instr::LoadPtr(8));

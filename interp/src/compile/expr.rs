@@ -607,7 +607,7 @@ impl FuncCompiler<'_, '_> {
                 self.addr(x)?;
                 self.expr_to(i, int)?;
                 self.b.push_i64(*n as i64);
-                self.b.emit(Instr::Index(size as u32));
+                self.b.emit(self.index_instr(i, size as u32));
             }
             Type::Pointer(p) => match prog.types.under(*p) {
                 Type::Array(n, elem) => {
@@ -616,7 +616,7 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(Instr::NilCheck);
                     self.expr_to(i, int)?;
                     self.b.push_i64(*n as i64);
-                    self.b.emit(Instr::Index(size as u32));
+                    self.b.emit(self.index_instr(i, size as u32));
                 }
                 _ => return Err(self.unimpl(pos, "indexing this type")),
             },
@@ -633,13 +633,24 @@ impl FuncCompiler<'_, '_> {
                 self.b.emit(Instr::Pop);
                 self.expr_to(i, int)?;
                 self.b.emit(Instr::Swap);
-                self.b.emit(Instr::Index(size as u32));
+                self.b.emit(self.index_instr(i, size as u32));
             }
             Type::Map(..) => self.map_value_addr(e)?,
             _ => return Err(self.unimpl(pos, "indexing this type")),
         }
         self.b.set_top_kinds(&[Kind::Pointer]);
         Ok(())
+    }
+
+    /// The bounds-checked indexing instruction for index expression `i`.
+    fn index_instr(&self, i: ExprId, size: u32) -> Instr {
+        if self.signed_index(i) { Instr::Index(size) } else { Instr::IndexU(size) }
+    }
+
+    /// Whether index or slice bound `i` has a signed type (untyped constants count as
+    /// `int`): it decides how a value out of range is printed.
+    pub fn signed_index(&self, i: ExprId) -> bool {
+        !matches!(layout::repr(self.cx.prog, self.ty(i)), Some(Repr::Int { signed: false, .. }))
     }
 
     /// The first slot of a local variable held in `n` frame slots below 65536.
@@ -725,7 +736,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr(x)?;
                 self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
                 self.b.emit(Instr::Swap);
-                self.b.emit(Instr::Index(1));
+                self.b.emit(self.index_instr(*i, 1));
                 self.b.emit(Instr::Load8U(0));
                 Ok(())
             }
@@ -736,7 +747,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
                 self.b.push_i64(n as i64);
                 self.b.set_line(self.line(pos));
-                self.b.emit(Instr::Index(size));
+                self.b.emit(self.index_instr(*i, size));
                 self.load_mem(t)
             }
             Type::Array(..) | Type::Pointer(_) | Type::Slice(_) => {

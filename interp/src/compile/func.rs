@@ -257,8 +257,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     self.b.emit(Instr::Ret);
                 } else if self.rangefunc.is_some() {
                     // The end of a range-over-func body: on to the next element.
-                    self.b.emit(Instr::Const(1));
-                    self.b.emit(Instr::Ret);
+                    self.range_func_next();
                 } else {
                     // The checker guarantees a terminating statement; this end is dead
                     // code as far as Go is concerned, but the builder wants no fall-through.

@@ -19,6 +19,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "slicebytetostring" => (Signature { params: vec![P, S, S], results: vec![P, S] }, slicebytetostring),
         "intstring" => (Signature { params: vec![S], results: vec![P, S] }, intstring),
         "memmove" => (Signature { params: vec![P, P, S], results: vec![] }, memmove),
+        "slicecopy" => (Signature { params: vec![P, S, P, S, S], results: vec![S] }, slicecopy),
         "decoderune" => (Signature { params: vec![P, S, S], results: vec![S, S] }, decoderune),
         "typeassertfail" => (Signature { params: vec![P, S, P, S, P, S], results: vec![] }, typeassertfail),
         "getitab" => (Signature { params: vec![P, P, S], results: vec![P] }, getitab),
@@ -149,6 +150,16 @@ fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result
     // SAFETY: the compiler passes the bases of two live objects of at least `n` bytes.
     unsafe { std::ptr::copy(*src as *const u8, *dst as *mut u8, *n as usize) };
     Ok(())
+}
+
+/// `copy(dst, src)` (gc's `slicecopy`): `(dst ptr, dst len, src ptr, src len, element
+/// width) -> n`, moving `n = min(lens)` elements.
+fn slicecopy(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let ([dp, dl, sp, sl, width], [n]) = (args, results) else { return Err("wrong argument count".into()) };
+    *n = (*dl).min(*sl);
+    let bytes = n.checked_mul(*width).ok_or("bad slicecopy")?;
+    let mut none = [];
+    memmove(cx, &[*dp, *sp, bytes], &mut none)
 }
 
 /// Zeroes `n` bytes at `p` (`clear` of a slice).
@@ -513,10 +524,13 @@ fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), Nati
 /// returned false").
 fn panicrangestate(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [state] = args else { return Err("wrong argument count".into()) };
-    let msg = if *state == 4 {
-        "range function continued iteration after whole loop exit"
-    } else {
-        "range function continued iteration after function for loop body returned false"
+    // The states of `rangefunc`: 4 the loop exited, 5 the body panicked, -1 a body
+    // panic the iterator recovered; the others mean the body ended the loop.
+    let msg = match *state as i64 {
+        4 => "range function continued iteration after whole loop exit",
+        5 => "range function continued iteration after loop body panic",
+        -1 => "range function recovered a loop body panic and did not resume panicking",
+        _ => "range function continued iteration after function for loop body returned false",
     };
     Err(NativeError::Panic(RuntimeError::Runtime(msg.into())))
 }

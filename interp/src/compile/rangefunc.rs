@@ -15,6 +15,9 @@
 //!   context. After `f` returns, the loop returns them (or, inside another range-over-func
 //!   body, passes them outwards the same way).
 //! - `EXITED`: `f` returned.
+//! - `PANIC`: the body is running (or panicked). The body sets it on entry and leaves
+//!   it on every exit; if `f` returns with it still set, `f` recovered a panic of the
+//!   body and did not resume it, and the loop panics as gc's runtime does.
 //! - `FIRST_TARGET + 2i (+1)`: the body executed `break L` (`continue L`) for the
 //!   `i`-th labeled statement enclosing the loop; after `f` returns the loop jumps there
 //!   (or passes the request outwards from a body).
@@ -37,8 +40,11 @@ const DONE: i32 = 1;
 const RETURN_VALUES: i32 = 2;
 const RETURN_BARE: i32 = 3;
 const EXITED: i32 = 4;
+const PANIC: i32 = 5;
 /// `break` of outer target `i` is `FIRST_TARGET + 2i`, its `continue` one more.
-const FIRST_TARGET: i32 = 5;
+const FIRST_TARGET: i32 = 6;
+/// Not a state: what `panicrangestate` takes for a body panic `f` recovered.
+const MISSING_PANIC: i32 = -1;
 /// `goto` to the `k`-th label outside the body is `FIRST_GOTO + k`.
 const FIRST_GOTO: i32 = 10_000;
 
@@ -212,6 +218,13 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(Instr::Load(state));
         self.b.push_i64(i64::from(EXITED));
         self.b.emit(Instr::Store64(0));
+        let no_panic = self.b.new_label();
+        self.b.emit(Instr::Load(outcome));
+        self.b.branch(Instr::BrNeImm { imm: PANIC as i16, off: 0 }, no_panic);
+        self.b.set_line(self.line(pos));
+        self.b.push_i64(i64::from(MISSING_PANIC));
+        self.call_native(pos, "panicrangestate")?;
+        self.b.bind(no_panic);
 
         let not_values = self.b.new_label();
         self.b.emit(Instr::Load(outcome));
@@ -254,11 +267,13 @@ impl FuncCompiler<'_, '_> {
                         let Some(state) = self.rangefunc.as_ref().map(|rf| rf.state) else {
                             return Err(self.err(pos, "internal compiler error: range-over-func target"));
                         };
-                        if !is_cont {
+                        if is_cont {
+                            self.range_func_next();
+                        } else {
                             self.set_state(state, DONE);
+                            self.b.emit(Instr::Const(0));
+                            self.b.emit(Instr::Ret);
                         }
-                        self.b.emit(Instr::Const(i32::from(is_cont)));
-                        self.b.emit(Instr::Ret);
                     }
                     (None, k) => {
                         // A target beyond the enclosing body's loop: pass the request on.
@@ -325,6 +340,7 @@ impl FuncCompiler<'_, '_> {
         self.b.emit(Instr::Const(0));
         self.b.bind(ready);
         self.b.emit(Instr::Pop);
+        self.set_state(state, PANIC);
         for (l, slot, t) in assigns {
             let n = super::layout::words(self.cx.prog, t).len() as u16;
             if n > 0 {
@@ -356,11 +372,21 @@ impl FuncCompiler<'_, '_> {
             let state = rf.state;
             self.set_state(state, DONE);
             self.b.emit(Instr::Const(0));
+            self.b.emit(Instr::Ret);
         } else {
-            self.b.emit(Instr::Const(1));
+            self.range_func_next();
         }
-        self.b.emit(Instr::Ret);
         Ok(true)
+    }
+
+    /// The end of one run of a range-over-func body, by `continue` or by reaching its
+    /// end: ready for the next element, `return true`.
+    pub fn range_func_next(&mut self) {
+        if let Some(state) = self.rangefunc.as_ref().map(|rf| rf.state) {
+            self.set_state(state, READY);
+        }
+        self.b.emit(Instr::Const(1));
+        self.b.emit(Instr::Ret);
     }
 
     /// `return` inside a body closure: the values (converted to the enclosing

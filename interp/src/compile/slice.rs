@@ -76,18 +76,23 @@ impl FuncCompiler<'_, '_> {
             return Ok(());
         }
         // The new elements are evaluated before the slice grows (they may panic).
-        let mut vals = Vec::with_capacity(rest.len());
         for &a in rest {
             self.expr_to(a, elem)?;
-            vals.push(self.temp(elem));
         }
-        // Stack: [s(3), v1.., vn..]: park the values, top first.
+        self.append_stacked(pos, t, elem, rest.len())
+    }
+
+    /// `[s(3), v1.., vn..] -> [append(s, v1, .., vn)]` for `count` elements of type
+    /// `elem` (also `append(f())` of a multi-value call).
+    pub fn append_stacked(&mut self, pos: frontend::syntax::Pos, t: TypeId, elem: TypeId, count: usize) -> CResult {
+        let vals: Vec<(u32, u16)> = (0..count).map(|_| self.temp(elem)).collect();
+        // Park the values, top first.
         for &(slot, n) in vals.iter().rev() {
             if n > 0 {
                 self.b.emit(Instr::StoreSlots { slot, n });
             }
         }
-        let count = rest.len() as i64;
+        let count = count as i64;
         self.b.push_i64(count);
         let ti = self.cx.type_id(elem);
         self.b.set_line(self.line(pos));
@@ -160,43 +165,20 @@ impl FuncCompiler<'_, '_> {
             return Err(self.unimpl(pos, "copy to this type"));
         };
         let size = layout::size_of(prog, *elem) as i64;
-        let (dp, dl, sp, sl, n) = (
-            self.b.local(Kind::Pointer),
-            self.b.local(Kind::Scalar),
-            self.b.local(Kind::Pointer),
-            self.b.local(Kind::Scalar),
-            self.b.local(Kind::Scalar),
-        );
+        self.copy_operands(dst, src)?;
+        self.b.push_i64(size);
+        self.call_native(pos, "slicecopy")
+    }
+
+    /// Pushes the words `copy(dst, src)` works on: `dst ptr, dst len, src ptr, src len`
+    /// (`src` a slice or a string).
+    pub fn copy_operands(&mut self, dst: ExprId, src: ExprId) -> CResult {
         self.expr(dst)?;
         self.b.emit(Instr::Pop);
-        self.b.emit(Instr::Store(dl));
-        self.b.emit(Instr::Store(dp));
         self.expr(src)?;
-        if matches!(prog.types.under(self.ty(src)), Type::Slice(_)) {
+        if matches!(self.cx.prog.types.under(self.ty(src)), Type::Slice(_)) {
             self.b.emit(Instr::Pop);
         }
-        self.b.emit(Instr::Store(sl));
-        self.b.emit(Instr::Store(sp));
-        // n = min(dl, sl)
-        let small = self.b.new_label();
-        let done = self.b.new_label();
-        self.b.emit(Instr::Load(dl));
-        self.b.emit(Instr::Load(sl));
-        self.b.branch(Instr::BrLtI64(0), small);
-        self.b.emit(Instr::Load(sl));
-        self.b.emit(Instr::Store(n));
-        self.b.branch(Instr::Jump(0), done);
-        self.b.bind(small);
-        self.b.emit(Instr::Load(dl));
-        self.b.emit(Instr::Store(n));
-        self.b.bind(done);
-        self.b.emit(Instr::Load(dp));
-        self.b.emit(Instr::Load(sp));
-        self.b.emit(Instr::Load(n));
-        self.b.push_i64(size);
-        self.b.emit(Instr::MulI64);
-        self.call_native(pos, "memmove")?;
-        self.b.emit(Instr::Load(n));
         Ok(())
     }
 
@@ -275,15 +257,15 @@ impl FuncCompiler<'_, '_> {
             self.expr_to(max, int)?;
             self.b.emit(Instr::Load(c));
             let code = if is_slice { BoundsCode::Slice3Acap } else { BoundsCode::Slice3Alen };
-            self.b.emit(Instr::Bounds { code: code as u8, signed: true });
+            self.b.emit(Instr::Bounds { code: code as u8, signed: self.signed_index(max) });
             self.b.emit(Instr::Store(c));
             self.b.emit(Instr::Load(h));
             self.b.emit(Instr::Load(c));
-            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3B as u8, signed: true });
+            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3B as u8, signed: self.signed_index(hi) });
             self.b.emit(Instr::Pop);
             self.b.emit(Instr::Load(lo_slot));
             self.b.emit(Instr::Load(h));
-            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3C as u8, signed: true });
+            self.b.emit(Instr::Bounds { code: BoundsCode::Slice3C as u8, signed: lo.is_none_or(|lo| self.signed_index(lo)) });
             self.b.emit(Instr::Pop);
         } else {
             match hi {
@@ -291,15 +273,15 @@ impl FuncCompiler<'_, '_> {
                     self.expr_to(hi, int)?;
                     self.b.emit(Instr::Load(if is_string { l } else { c }));
                     let code = if is_slice { BoundsCode::SliceAcap } else { BoundsCode::SliceAlen };
-                    self.b.emit(Instr::Bounds { code: code as u8, signed: true });
+                    self.b.emit(Instr::Bounds { code: code as u8, signed: self.signed_index(hi) });
                 }
                 None => self.b.emit(Instr::Load(l)),
             }
             self.b.emit(Instr::Store(h));
-            if lo.is_some() {
+            if let Some(lo) = lo {
                 self.b.emit(Instr::Load(lo_slot));
                 self.b.emit(Instr::Load(h));
-                self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: true });
+                self.b.emit(Instr::Bounds { code: BoundsCode::SliceB as u8, signed: self.signed_index(lo) });
                 self.b.emit(Instr::Pop);
             }
         }

@@ -1061,12 +1061,17 @@ impl FuncCompiler<'_, '_> {
         }
         if let (Some(v), Src::Elems { base, elem, size }) = (value.filter(|&v| !self.is_blank(v)), &src) {
             let (base, elem, size) = (*base, *elem, *size);
-            self.b.emit(Instr::Load(base));
-            self.b.emit(Instr::Load(i_slot));
-            self.b.push_i64(size as i64);
-            self.b.emit(Instr::MulI64);
-            self.b.emit(Instr::AddI64);
-            self.b.set_top_kinds(&[Kind::Pointer]);
+            match (u16::try_from(base), u16::try_from(i_slot), u16::try_from(size)) {
+                (Ok(base), Ok(index), Ok(size)) => self.b.emit(Instr::ElemAddr { base, index, size }),
+                _ => {
+                    self.b.emit(Instr::Load(base));
+                    self.b.emit(Instr::Load(i_slot));
+                    self.b.push_i64(size as i64);
+                    self.b.emit(Instr::MulI64);
+                    self.b.emit(Instr::AddI64);
+                    self.b.set_top_kinds(&[Kind::Pointer]);
+                }
+            }
             self.load_mem(elem)?;
             match value_addr {
                 Some(_) => self.store_mem(elem)?,

@@ -574,6 +574,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::AddSlots { dst, a, b } => {
                     *fp.add(dst as usize) = (*fp.add(a as usize)).wrapping_add(*fp.add(b as usize));
                 }
+                Instr::ElemAddr { base, index, size } => {
+                    push!((*fp.add(base as usize)).wrapping_add((*fp.add(index as usize)).wrapping_mul(u64::from(size))));
+                }
                 Instr::IndexSlots { slice, index, size } => {
                     let (base_ptr, len) = (*fp.add(slice as usize), *fp.add(slice as usize + 1));
                     let i = *fp.add(index as usize);
@@ -713,12 +716,13 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         throw!(RuntimeError::NilDeref { addr: 0 });
                     }
                 }
-                Instr::Index(size) => {
+                Instr::Index(size) | Instr::IndexU(size) => {
                     sp = sp.sub(2);
                     let (i, len) = (*sp, *sp.add(1));
                     if i >= len {
                         sp = sp.add(2);
-                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
+                        let signed = matches!(*cur, Instr::Index(_));
+                        let e = BoundsError { x: i as i64, y: len as i64, signed, code: BoundsCode::Index };
                         throw!(RuntimeError::Bounds(e));
                     }
                     unary!(|a| a.wrapping_add(i.wrapping_mul(u64::from(size))))
