@@ -44,6 +44,9 @@ impl FuncCompiler<'_, '_> {
             // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
+        if self.try_inline(e, obj, args, has_dots)? {
+            return Ok(());
+        }
         self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
     }
 

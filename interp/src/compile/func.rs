@@ -77,6 +77,9 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     /// Receives of the `select` clause being compiled, already done by the `Select`:
     /// their value and `ok` sit in these slots (see `chan`).
     pub select_recvs: HashMap<ExprId, super::chan::DoneRecv>,
+    /// While an inlined body compiles: the call site's line, which its instructions
+    /// carry (see `inline`).
+    pub inline_line: Option<u32>,
     pub errors: Vec<CompileError>,
 }
 
@@ -113,6 +116,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             rangefunc: None,
             rangefunc_setup: None,
             select_recvs: HashMap::new(),
+            inline_line: None,
             errors: Vec::new(),
         })
     }
@@ -394,7 +398,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
 
     /// The source line of `pos` in the current file.
     pub fn line(&self, pos: Pos) -> u32 {
-        self.file.position(pos).line
+        self.inline_line.unwrap_or_else(|| self.file.position(pos).line)
     }
 
     /// An error at `pos`.

@@ -89,6 +89,7 @@ mod expr;
 mod func;
 mod generic;
 mod iface;
+mod inline;
 pub mod layout;
 mod maps;
 mod methods;

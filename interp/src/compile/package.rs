@@ -26,6 +26,8 @@ pub(crate) struct Ctx<'p> {
     pub info: &'p Info,
     /// Compiled functions: id and word signature.
     pub funcs: HashMap<ObjId, (FuncId, Signature)>,
+    /// Functions whose calls compile inline (see `inline`).
+    pub inline: HashMap<ObjId, super::inline::Inline>,
     /// Package-level variables: their address in the static block.
     pub globals: HashMap<ObjId, u64>,
     pub data: StaticData,
@@ -312,6 +314,7 @@ fn compile_round(
         map_types: HashMap::new(),
         linker_set: HashSet::new(),
         generics: generic::Generics::default(),
+        inline: HashMap::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -359,6 +362,11 @@ fn compile_round(
                         format!("{prefix}.{fname}")
                     };
                     cx.funcs.insert(obj, (id, sig));
+                    if let (None, DeclKind::Func { body: Some(body), .. }) = (recv, &d.kind)
+                        && let Some(inl) = super::inline::candidate(prog, info, fid, file, finfo, obj, body)
+                    {
+                        cx.inline.insert(obj, inl);
+                    }
                     jobs.push((Job::Func { obj, file: fid, decl: did }, sym));
                 }
                 DeclKind::Var { names, .. } => {
