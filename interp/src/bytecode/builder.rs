@@ -314,6 +314,17 @@ impl FunctionBuilder {
                 }
                 self.apply(instr, 0, &[P]);
             }
+            LoadIndexSlots { slice, index, .. } | LoadIndexSlotsPtr { slice, index } => {
+                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
+                    self.check_slot(s);
+                }
+                if let LoadIndexSlots { width, .. } = instr
+                    && ![1, 2, 4, 8].contains(&width)
+                {
+                    self.fail(format!("{instr:?}: bad width"));
+                }
+                self.apply(instr, 0, &[if matches!(instr, LoadIndexSlotsPtr { .. }) { P } else { S }]);
+            }
             IndexSlots { slice, index, .. } => {
                 for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
                     self.check_slot(s);
@@ -528,6 +539,7 @@ impl FunctionBuilder {
     ///   becomes one instruction reading slot `s` itself;
     /// - `LoadField` followed by a `float64` operation becomes one reading the field;
     /// - `Const(k)` followed by an integer add or subtract becomes `AddImm`;
+    /// - `IndexSlots` followed by a load of the element becomes `LoadIndexSlots`;
     /// - two `Load`s become a `Load2`.
     ///
     /// Nothing is fused across a label (a branch may land between the two).
@@ -539,6 +551,21 @@ impl FunctionBuilder {
         }
         // `Load2 {a, b}` is `Load(a)` then `Load(b)`: the second can fuse on.
         let (s, keep) = match last {
+            IndexSlots { slice, index, size } => {
+                let fused = match (instr, size) {
+                    (Load8U(0), 1) => LoadIndexSlots { slice, index, width: 1, signed: false },
+                    (Load8S(0), 1) => LoadIndexSlots { slice, index, width: 1, signed: true },
+                    (Load16U(0), 2) => LoadIndexSlots { slice, index, width: 2, signed: false },
+                    (Load16S(0), 2) => LoadIndexSlots { slice, index, width: 2, signed: true },
+                    (Load32U(0), 4) => LoadIndexSlots { slice, index, width: 4, signed: false },
+                    (Load32S(0), 4) => LoadIndexSlots { slice, index, width: 4, signed: true },
+                    (Load64(0), 8) => LoadIndexSlots { slice, index, width: 8, signed: false },
+                    (LoadPtr(0), 8) => LoadIndexSlotsPtr { slice, index },
+                    _ => return instr,
+                };
+                self.replace_last_operand(None);
+                return fused;
+            }
             Const(k) => {
                 let imm = match instr {
                     AddI64 => Some(k),

@@ -280,6 +280,13 @@ pub enum Instr {
     /// string whose `ptr, len` are in slots `slice`, `slice+1`, at the index in slot
     /// `index`; panics as [`Instr::Index`].
     IndexSlots { slice: u16, index: u16, size: u16 },
+    /// `[] -> [s[i]]`: the element of `width` bytes (1, 2, 4 or 8; sign-extended when
+    /// `signed`, else zero-extended) at index slot `index` of the slice or string whose
+    /// `ptr, len` are in slots `slice`, `slice+1`; panics as [`Instr::Index`]. A peephole
+    /// form of `IndexSlots` and a load.
+    LoadIndexSlots { slice: u16, index: u16, width: u8, signed: bool },
+    /// [`Instr::LoadIndexSlots`] of a pointer element.
+    LoadIndexSlotsPtr { slice: u16, index: u16 },
     /// `[] -> [base + index*size]` for the pointer in slot `base` and the index in slot
     /// `index`, unchecked: a `range` loop's element, always inside the array it
     /// iterates.

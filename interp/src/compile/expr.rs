@@ -700,21 +700,28 @@ impl FuncCompiler<'_, '_> {
     /// `s[i] = v` with the slice and an `int` index in slots and a one-word element:
     /// the value, then one [`Instr::StoreIndexSlots`]. Returns whether it applied.
     pub fn store_index_slots(&mut self, l: ExprId, r: ExprId, t: TypeId) -> CResult<bool> {
-        let ExprKind::Index { x, indices } = &self.file.expr(self.unparen(l)).kind else { return Ok(false) };
-        let ([i], Type::Slice(_)) = (indices.as_slice(), self.cx.prog.types.under(self.ty(*x))) else { return Ok(false) };
-        let width = match layout::repr(self.cx.prog, t) {
-            Some(Repr::Bool) => 1,
-            Some(Repr::Int { bits, .. }) => bits / 8,
-            Some(Repr::F32) => 4,
-            Some(Repr::F64 | Repr::Ptr) => 8,
-            _ => return Ok(false),
-        };
-        let (Some(slice), Some(index)) = (self.slots_of(*x, 3), self.int_slot(*i)) else { return Ok(false) };
+        let Some(store) = self.index_slots_store(l, t) else { return Ok(false) };
         self.expr_to(r, t)?;
         let pos = self.file.expr(l).pos;
         self.b.set_line(self.line(pos));
-        self.b.emit(Instr::StoreIndexSlots { slice, index, width });
+        self.b.emit(store);
         Ok(true)
+    }
+
+    /// For `s[i]` with the slice and an `int` index in slots and a one-word element
+    /// type `t`: the [`Instr::StoreIndexSlots`] that stores into it.
+    pub fn index_slots_store(&self, l: ExprId, t: TypeId) -> Option<Instr> {
+        let ExprKind::Index { x, indices } = &self.file.expr(self.unparen(l)).kind else { return None };
+        let ([i], Type::Slice(_)) = (indices.as_slice(), self.cx.prog.types.under(self.ty(*x))) else { return None };
+        let width = match layout::repr(self.cx.prog, t)? {
+            Repr::Bool => 1,
+            Repr::Int { bits, .. } => bits / 8,
+            Repr::F32 => 4,
+            Repr::F64 | Repr::Ptr => 8,
+            _ => return None,
+        };
+        let (slice, index) = (self.slots_of(*x, 3)?, self.int_slot(*i)?);
+        Some(Instr::StoreIndexSlots { slice, index, width })
     }
 
     fn index(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> CResult {

@@ -527,7 +527,10 @@ impl FuncCompiler<'_, '_> {
         }
         let in_slots = self.slot_var(x).is_some() || self.is_register_var(x);
         let field = self.slot_field(x);
-        if in_slots {
+        // `s[i] op= v` with s and i in slots: load the element (one checked load), then
+        // one checked store.
+        let elem_store = if in_slots || field.is_some() { None } else { self.index_slots_store(x, t) };
+        if in_slots || elem_store.is_some() {
             self.expr(x)?;
         } else if let Some((slot, off)) = field {
             self.b.emit(Instr::LoadField { slot, off });
@@ -558,6 +561,9 @@ impl FuncCompiler<'_, '_> {
         }
         if in_slots {
             self.store_top_to_lhs(x, t)
+        } else if let Some(store) = elem_store {
+            self.b.emit(store);
+            Ok(())
         } else if let Some((slot, off)) = field {
             self.b.emit(Instr::StoreField { slot, off });
             Ok(())
@@ -1045,8 +1051,17 @@ impl FuncCompiler<'_, '_> {
             _ => None,
         };
         if let Some(k) = key.filter(|&k| !self.is_blank(k)) {
-            self.b.emit(Instr::Load(i_slot));
-            self.range_var(k, key_t, define)?;
+            // A key variable the body never changes (nor captures, nor addresses) is the
+            // counter itself: no copy per iteration.
+            match self.defined_var(k).filter(|&o| define && !self.must_box(o, key_t) && !assigns(&self.file, self.finfo, &body.stmts, o)) {
+                Some(o) => {
+                    self.vars.insert(o, VarLoc::Slots { first: i_slot, n: 1 });
+                }
+                None => {
+                    self.b.emit(Instr::Load(i_slot));
+                    self.range_var(k, key_t, define)?;
+                }
+            }
         }
         if let Some(a) = value_addr {
             self.b.emit(Instr::Load(a));
@@ -1103,6 +1118,12 @@ impl FuncCompiler<'_, '_> {
         }
         self.b.bind(end_l);
         Ok(())
+    }
+
+    /// The variable the name `e` declares (`:=`, `range`), if any.
+    fn defined_var(&self, e: ExprId) -> Option<ObjId> {
+        let ExprKind::Name(n) = self.file.expr(e).kind else { return None };
+        self.finfo.defs.get(&n.pos).copied()
     }
 
     /// Stores the value on top of the stack into a range variable (declared per
@@ -1244,4 +1265,62 @@ impl FuncCompiler<'_, '_> {
         self.b.set_top_kinds(&[crate::bytecode::Kind::Pointer, crate::bytecode::Kind::Pointer]);
         Ok(())
     }
+}
+
+/// Whether a statement of `stmts` (nested ones included, function literals not) assigns
+/// to variable `o`: `=`, `op=`, `++`/`--`, or `range` with `=`. (A `:=` in a nested
+/// block declares a new variable.)
+fn assigns(file: &frontend::syntax::ast::File, fi: &frontend::types::info::FileInfo, stmts: &[StmtId], o: ObjId) -> bool {
+    let names_o = |e: &ExprId| {
+        let mut e = *e;
+        while let ExprKind::Paren(x) = file.expr(e).kind {
+            e = x;
+        }
+        matches!(file.expr(e).kind, ExprKind::Name(_)) && fi.uses.get(&e) == Some(&o)
+    };
+    let mut work: Vec<StmtId> = stmts.to_vec();
+    while let Some(s) = work.pop() {
+        match &file.stmt(s).kind {
+            StmtKind::Assign { op, lhs, .. } => {
+                if *op != AssignOp::Define && lhs.iter().any(names_o) {
+                    return true;
+                }
+            }
+            StmtKind::IncDec { x, .. } => {
+                if names_o(x) {
+                    return true;
+                }
+            }
+            StmtKind::Range { key, value, define, body, .. } => {
+                if !define && key.iter().chain(value.iter()).any(names_o) {
+                    return true;
+                }
+                work.extend(&body.stmts);
+            }
+            StmtKind::Labeled { stmt, .. } => work.push(*stmt),
+            StmtKind::Block(b) => work.extend(&b.stmts),
+            StmtKind::If { init, then, els, .. } => {
+                work.extend(init.iter().chain(els.iter()));
+                work.extend(&then.stmts);
+            }
+            StmtKind::For { init, post, body, .. } => {
+                work.extend(init.iter().chain(post.iter()));
+                work.extend(&body.stmts);
+            }
+            StmtKind::Switch { init, clauses, .. } | StmtKind::TypeSwitch { init, clauses, .. } => {
+                work.extend(init.iter());
+                for c in clauses {
+                    work.extend(&c.body);
+                }
+            }
+            StmtKind::Select { clauses, .. } => {
+                for c in clauses {
+                    work.extend(c.comm.iter());
+                    work.extend(&c.body);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }

@@ -260,17 +260,25 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 ptr::write_unaligned(a as *mut $ty, *sp.add(1) as $ty);
             }};
         }
-        // `s[i] = v` for the slice header in slots `$slice`, `$slice + 1` and the index
-        // in slot `$index`: the low `$width` bytes of `$v`.
-        macro_rules! store_index_slots {
-            ($slice:expr, $index:expr, $width:expr, $v:expr) => {{
+        // The address of element `i` (index in slot `$index`) of `$size` bytes of the
+        // slice or string whose `ptr, len` are in slots `$slice`, `$slice + 1`, after
+        // the bounds check.
+        macro_rules! slot_elem {
+            ($slice:expr, $index:expr, $size:expr) => {{
                 let (base_ptr, len) = (*fp.add($slice as usize), *fp.add($slice as usize + 1));
                 let i = *fp.add($index as usize);
                 if i >= len {
                     let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
                     throw!(RuntimeError::Bounds(e));
                 }
-                let a = base_ptr.wrapping_add(i.wrapping_mul(u64::from($width)));
+                base_ptr.wrapping_add(i.wrapping_mul(u64::from($size)))
+            }};
+        }
+        // `s[i] = v` for the slice header in slots `$slice`, `$slice + 1` and the index
+        // in slot `$index`: the low `$width` bytes of `$v`.
+        macro_rules! store_index_slots {
+            ($slice:expr, $index:expr, $width:expr, $v:expr) => {{
+                let a = slot_elem!($slice, $index, $width);
                 let v: u64 = $v;
                 match $width {
                     1 => ptr::write_unaligned(a as *mut u8, v as u8),
@@ -578,13 +586,22 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     push!((*fp.add(base as usize)).wrapping_add((*fp.add(index as usize)).wrapping_mul(u64::from(size))));
                 }
                 Instr::IndexSlots { slice, index, size } => {
-                    let (base_ptr, len) = (*fp.add(slice as usize), *fp.add(slice as usize + 1));
-                    let i = *fp.add(index as usize);
-                    if i >= len {
-                        let e = BoundsError { x: i as i64, y: len as i64, signed: true, code: BoundsCode::Index };
-                        throw!(RuntimeError::Bounds(e));
-                    }
-                    push!(base_ptr.wrapping_add(i.wrapping_mul(u64::from(size))));
+                    push!(slot_elem!(slice, index, size));
+                }
+                Instr::LoadIndexSlots { slice, index, width, signed } => {
+                    let a = slot_elem!(slice, index, width);
+                    push!(match (width, signed) {
+                        (1, false) => u64::from(ptr::read_unaligned(a as *const u8)),
+                        (1, true) => ptr::read_unaligned(a as *const i8) as i64 as u64,
+                        (2, false) => u64::from(ptr::read_unaligned(a as *const u16)),
+                        (2, true) => ptr::read_unaligned(a as *const i16) as i64 as u64,
+                        (4, false) => u64::from(ptr::read_unaligned(a as *const u32)),
+                        (4, true) => ptr::read_unaligned(a as *const i32) as i64 as u64,
+                        _ => ptr::read_unaligned(a as *const u64),
+                    });
+                }
+                Instr::LoadIndexSlotsPtr { slice, index } => {
+                    push!(ptr::read_unaligned(slot_elem!(slice, index, 8u8) as *const u64));
                 }
                 Instr::StoreIndexSlotsImm { slice, index, imm, width } => {
                     store_index_slots!(slice, index, width, i64::from(imm) as u64);
