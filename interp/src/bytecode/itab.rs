@@ -31,7 +31,7 @@
 //! so the collector neither scans nor frees them.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Word indices of a type descriptor.
 pub mod desc {
@@ -122,7 +122,7 @@ pub unsafe fn desc_name(d: u64) -> String {
 pub struct ItabCache {
     /// (interface descriptor, type descriptor) → itab address, or the name of the
     /// first missing method.
-    map: Mutex<HashMap<(u64, u64), Result<u64, String>>>,
+    map: Mutex<HashMap<(u64, u64), Result<u64, Arc<str>>>>,
     /// The itabs built at run time (owned here; never moved, so their addresses hold).
     built: Mutex<Vec<Box<[u64]>>>,
 }
@@ -140,8 +140,10 @@ impl ItabCache {
     ///
     /// # Safety
     /// Both must be descriptors built by the compiler for this program.
-    pub unsafe fn get(&self, iface: u64, typ: u64) -> Result<u64, String> {
-        let Ok(mut map) = self.map.lock() else { return Err(String::new()) };
+    /// (A failed lookup is as frequent as `x.(I)` with `ok` false: its name is shared,
+    /// not copied.)
+    pub unsafe fn get(&self, iface: u64, typ: u64) -> Result<u64, Arc<str>> {
+        let Ok(mut map) = self.map.lock() else { return Err(Arc::from("")) };
         if let Some(r) = map.get(&(iface, typ)) {
             return r.clone();
         }
@@ -153,7 +155,7 @@ impl ItabCache {
 
     /// Matches the interface's methods against the type's method table (both sorted by
     /// name): linear in the two tables' sizes.
-    unsafe fn build(&self, iface: u64, typ: u64) -> Result<u64, String> {
+    unsafe fn build(&self, iface: u64, typ: u64) -> Result<u64, Arc<str>> {
         // SAFETY: the caller's contract.
         let (want, have) = unsafe { (entries(desc_word(iface, desc::METHODS)), entries(desc_word(typ, desc::METHODS))) };
         let mut words = Vec::with_capacity(3 + want.len());
@@ -169,7 +171,7 @@ impl ItabCache {
                 .find(|h| h.pkg == w.pkg && h.sig == w.sig);
             match found {
                 Some(h) => words.push(h.func),
-                None => return Err(String::from_utf8_lossy(w.name).into_owned()),
+                None => return Err(Arc::from(String::from_utf8_lossy(w.name))),
             }
         }
         let b = words.into_boxed_slice();
@@ -178,7 +180,7 @@ impl ItabCache {
             built.push(b);
             Ok(a)
         } else {
-            Err(String::new())
+            Err(Arc::from(""))
         }
     }
 }
@@ -288,15 +290,15 @@ mod tests {
         assert_eq!(unsafe { desc_name(typ) }, "main.T");
 
         let wrong_sig = m.desc("main.U", &[("Area", 0, sig_b, 7), ("Name", 0, sig_b, 9)]);
-        assert_eq!(unsafe { cache.get(iface, wrong_sig) }, Err("Area".to_string()));
+        assert_eq!(unsafe { cache.get(iface, wrong_sig) }, Err(Arc::from("Area")));
         let missing = m.desc("main.V", &[("Area", 0, sig_a, 7)]);
-        assert_eq!(unsafe { cache.get(iface, missing) }, Err("Name".to_string()));
+        assert_eq!(unsafe { cache.get(iface, missing) }, Err(Arc::from("Name")));
 
         // An unexported name matches only the same package.
         let hidden = m.desc("main.H", &[("m", pkg, sig_a, 0)]);
         let other_pkg = m.desc("main.X", &[("m", pkg + 1, sig_a, 5)]);
         let same_pkg = m.desc("main.Y", &[("m", pkg + 1, sig_a, 5), ("m", pkg, sig_a, 6)]);
-        assert_eq!(unsafe { cache.get(hidden, other_pkg) }, Err("m".to_string()));
+        assert_eq!(unsafe { cache.get(hidden, other_pkg) }, Err(Arc::from("m")));
         let itab = unsafe { cache.get(hidden, same_pkg) }.expect("same package");
         assert_eq!(unsafe { *(itab as *const u64).add(3) }, 6);
     }

@@ -406,6 +406,18 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(Instr::Load(slot));
                     return Ok(());
                 }
+                // `len(p.f)` through a pointer in a slot: one load of the word.
+                if let Some((slot, off, t)) = self.slot_field_any(*x) {
+                    let word = match (prog.types.under(t), b) {
+                        (Type::Slice(_) | Type::Basic(BasicKind::String), Builtin::Len) => Some(8),
+                        (Type::Slice(_), _) => Some(16),
+                        _ => None,
+                    };
+                    if let Some(off) = word.and_then(|w| off.checked_add(w)) {
+                        self.b.emit(Instr::LoadField { slot, off });
+                        return Ok(());
+                    }
+                }
                 let xt = self.ty(*x);
                 match prog.types.under(xt) {
                     Type::Basic(_) => {

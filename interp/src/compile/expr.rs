@@ -629,8 +629,10 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(Instr::IndexSlots { slice, index, size: size16 });
                     return Ok(());
                 }
-                self.expr(x)?;
-                self.b.emit(Instr::Pop);
+                if !self.push_ptr_len(x) {
+                    self.expr(x)?;
+                    self.b.emit(Instr::Pop);
+                }
                 self.expr_to(i, int)?;
                 self.b.emit(Instr::Swap);
                 self.b.emit(self.index_instr(i, size as u32));
@@ -740,7 +742,9 @@ impl FuncCompiler<'_, '_> {
                     self.b.emit(Instr::Load8U(0));
                     return Ok(());
                 }
-                self.expr(x)?;
+                if !self.push_ptr_len(x) {
+                    self.expr(x)?;
+                }
                 self.expr_to(*i, TypeTable::basic(BasicKind::Int))?;
                 self.b.emit(Instr::Swap);
                 self.b.emit(self.index_instr(*i, 1));

@@ -318,7 +318,7 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
                 interface: None,
                 concrete: Some(desc_name(*td)),
                 asserted,
-                missing_method: Some(missing),
+                missing_method: Some(missing.to_string()),
             })),
         }
     }

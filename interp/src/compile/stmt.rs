@@ -398,6 +398,17 @@ impl FuncCompiler<'_, '_> {
     /// pointer) at a constant offset, through embedded structs held by value: the slot
     /// and the offset, for [`Instr::LoadField`] and [`Instr::StoreField`].
     pub fn slot_field(&self, e: ExprId) -> Option<(u16, i32)> {
+        let (slot, off, t) = self.slot_field_any(e)?;
+        match layout::repr(self.cx.prog, t)? {
+            Repr::Int { bits: 64, .. } | Repr::F64 | Repr::Ptr => Some((slot, off)),
+            _ => None,
+        }
+    }
+
+    /// `p.f` for a one-slot pointer variable `p`, a field of any type at a constant
+    /// offset (through embedded structs held by value): the slot, the offset and the
+    /// field's type, so that words of it load with [`Instr::LoadField`].
+    pub fn slot_field_any(&self, e: ExprId) -> Option<(u16, i32, TypeId)> {
         let e = self.unparen(e);
         let ExprKind::Selector { x, .. } = self.file.expr(e).kind else { return None };
         let sel = self.finfo.selections.get(&e)?;
@@ -414,9 +425,26 @@ impl FuncCompiler<'_, '_> {
             off += frontend::types::sizes::offsets_of(prog, cur).get(i).copied().flatten()?;
             cur = fields.get(i)?.ty;
         }
-        match layout::repr(prog, cur)? {
-            Repr::Int { bits: 64, .. } | Repr::F64 | Repr::Ptr => Some((slot, i32::try_from(off).ok()?)),
-            _ => None,
+        Some((slot, i32::try_from(off).ok()?, cur))
+    }
+
+    /// Pushes the data pointer and the length of the string or slice `x` when they can be
+    /// read without the rest of its header: a variable in slots, or a field through a
+    /// pointer in a slot. Returns whether it did.
+    pub fn push_ptr_len(&mut self, x: ExprId) -> bool {
+        let is_header = |c: &Self, t: TypeId| matches!(c.cx.prog.types.under(t), Type::Slice(_) | Type::Basic(BasicKind::String));
+        if let Some(len) = self.len_cap_slot(x, true) {
+            self.b.emit(Instr::Load(len - 1));
+            self.b.emit(Instr::Load(len));
+            return true;
+        }
+        match self.slot_field_any(x) {
+            Some((slot, off, t)) if is_header(self, t) && off.checked_add(8).is_some() => {
+                self.b.emit(Instr::LoadFieldPtr { slot, off });
+                self.b.emit(Instr::LoadField { slot, off: off + 8 });
+                true
+            }
+            _ => false,
         }
     }
 
