@@ -45,7 +45,11 @@
 //! `AddSlots`, `IndexSlots`, `Br*Imm`, `Br*Slot`, `Br*SlotImm`, `Br*Slots`, `RetSlot`)
 //! that read frame slots or immediates directly. Dispatch dominates an interpreter's
 //! cost, so they exist to cut the number of instructions executed for the commonest
-//! shapes (measured on fib: −44% instructions, −40% time; sieve: −58%, −55%).
+//! shapes (measured on fib: −44% instructions, −40% time; sieve: −58%, −55%). The
+//! builder forms more of them by peephole from the plain forms (`Load2`, `*F64Slot`,
+//! `LoadField`, `*F64Field`, `LoadIndexSlots`, `AddSlot`, `AddImm`; see
+//! [`FunctionBuilder::emit`](super::FunctionBuilder::emit)), and the compiler emits the
+//! stores that have no plain-form equivalent order (`StoreField`, `StoreIndexSlots`).
 
 /// One bytecode instruction. Stack effects are written `[inputs] -> [outputs]`, top of
 /// stack last.

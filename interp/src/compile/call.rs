@@ -44,7 +44,7 @@ impl FuncCompiler<'_, '_> {
             // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
-        if self.try_inline(e, obj, args, has_dots)? {
+        if self.try_inline(e, obj, args, has_dots, false)? {
             return Ok(());
         }
         self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
@@ -76,6 +76,9 @@ impl FuncCompiler<'_, '_> {
         };
         let (id, sig) = self.selected_method_func(f, sel, obj)?;
         self.method_receiver(pos, f, sel, obj)?;
+        if self.try_inline(e, obj, args, has_dots, true)? {
+            return Ok(());
+        }
         // A generic type's method: its parameter types as this receiver instantiates them.
         let fty = if self.cx.funcs.contains_key(&obj) { prog.obj(obj).ty } else { self.sty(sel.ty) };
         self.call_args_and_call(e, fty, id, &sig, args, has_dots)

@@ -1,6 +1,6 @@
-//! Inlining of tiny functions: a call of a package-level function whose body is one
-//! `return expr` of a small expression without calls is compiled as that expression,
-//! with the parameters bound to the arguments. A call costs more than the arithmetic
+//! Inlining of tiny functions: a static call of a package-level function or method
+//! whose body is one `return expr` of a small expression without calls is compiled as
+//! that expression, with the parameters (and receiver) bound to the arguments. A call costs more than the arithmetic
 //! of such a function (`func a(i, j int) float64 { return 1 / float64(...) }` in
 //! spectral-norm), and gc inlines them too.
 //!
@@ -10,7 +10,7 @@
 //! inline further.
 
 use super::func::{CResult, FuncCompiler, VarLoc};
-use super::layout;
+use super::layout::{self, Repr};
 use crate::bytecode::Instr;
 use frontend::syntax::ast::{Block, ExprId, ExprKind, File, StmtKind, UnOp};
 use frontend::types::info::{FileInfo, Info, Mode, SelectionKind};
@@ -31,22 +31,23 @@ pub(crate) struct Inline {
     body: ExprId,
 }
 
-/// `Some` when function `obj` (non-generic, no receiver) declared with `body` in `file`
+/// `Some` when function or method `obj` (non-generic) declared with `body` in `file`
 /// qualifies: one unnamed result, a body that is `return e` with `e` small and free of
-/// calls, closures and receives, and no parameter whose address is taken.
+/// calls, closures and receives, and no parameter (or receiver) whose address is taken.
 pub(crate) fn candidate(prog: &Program, info: &Info, fid: FileId, file: &File, fi: &FileInfo, obj: ObjId, body: &Block) -> Option<Inline> {
     let ObjKind::Func(f) = &prog.obj(obj).kind else { return None };
-    if f.recv.is_some() || !f.tparams.is_empty() || f.results.len() != 1 || !prog.obj(f.results[0]).name.is_empty() {
+    if !f.tparams.is_empty() || f.results.len() != 1 || !prog.obj(f.results[0]).name.is_empty() {
         return None;
     }
     let sig = prog.types.signature_of(prog.obj(obj).ty)?;
-    if sig.variadic || f.params.iter().any(|p| info.addr_taken.contains(p)) {
+    let params: Vec<ObjId> = f.recv.iter().chain(&f.params).copied().collect();
+    if sig.variadic || params.iter().any(|p| info.addr_taken.contains(p)) {
         return None;
     }
     let [s] = body.stmts.as_slice() else { return None };
     let StmtKind::Return(results) = &file.stmt(*s).kind else { return None };
     let [e] = results.as_slice() else { return None };
-    simple(prog, file, fi, *e).then(|| Inline { file: fid, params: f.params.clone(), body: *e })
+    simple(prog, file, fi, *e).then_some(Inline { file: fid, params, body: *e })
 }
 
 /// Whether `e` is small and made only of operands, operators, field selections,
@@ -98,13 +99,20 @@ fn simple(prog: &Program, file: &File, fi: &FileInfo, e: ExprId) -> bool {
 
 impl FuncCompiler<'_, '_> {
     /// Compiles the call `e` of function `obj` inline if it qualifies (see the module
-    /// docs); returns whether it did.
-    pub fn try_inline(&mut self, e: ExprId, obj: ObjId, args: &[ExprId], has_dots: bool) -> CResult<bool> {
+    /// docs); returns whether it did. For a method, `recv_pushed` says that the
+    /// receiver is on the stack (nothing is emitted unless the call is inlined).
+    pub fn try_inline(&mut self, e: ExprId, obj: ObjId, args: &[ExprId], has_dots: bool, recv_pushed: bool) -> CResult<bool> {
         let Some(inl) = self.cx.inline.get(&obj).cloned() else { return Ok(false) };
-        if self.inline_line.is_some() || has_dots || args.len() != inl.params.len() {
+        let nrecv = usize::from(recv_pushed);
+        if self.inline_line.is_some() || has_dots || args.len() + nrecv != inl.params.len() {
             return Ok(false);
         }
         let prog = self.cx.prog;
+        // Parameters are bound to slots; a struct or array one would need a heap cell
+        // (its fields are addressed in memory), which costs more than the call.
+        if inl.params.iter().any(|&p| !matches!(layout::repr(prog, prog.obj(p).ty), Some(r) if !matches!(r, Repr::Block { .. }))) {
+            return Ok(false);
+        }
         let Some(sig) = prog.types.signature_of(prog.obj(obj).ty).cloned() else { return Ok(false) };
         let (Some(file), Some(finfo)) = (prog.files.get(inl.file.0 as usize).cloned(), self.cx.info.file(inl.file)) else {
             return Ok(false);
@@ -113,8 +121,16 @@ impl FuncCompiler<'_, '_> {
         // The arguments, in order, into the parameters: a variable of the same type is
         // used in place (the body assigns nothing and calls nothing, so it cannot
         // change meanwhile); anything else goes to a fresh slot.
-        let mut bound = Vec::with_capacity(args.len());
-        for ((&a, &p), &pt) in args.iter().zip(&inl.params).zip(&sig.params) {
+        let mut bound = Vec::with_capacity(inl.params.len());
+        if recv_pushed {
+            let recv = inl.params[0];
+            let (slot, n) = self.temp(prog.obj(recv).ty);
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+            bound.push((recv, VarLoc::Slots { first: slot, n }));
+        }
+        for ((&a, &p), &pt) in args.iter().zip(&inl.params[nrecv..]).zip(&sig.params) {
             let loc = match self.slot_var_loc(a) {
                 Some(loc) if self.ty(a) == pt => loc,
                 _ => {

@@ -362,7 +362,7 @@ fn compile_round(
                         format!("{prefix}.{fname}")
                     };
                     cx.funcs.insert(obj, (id, sig));
-                    if let (None, DeclKind::Func { body: Some(body), .. }) = (recv, &d.kind)
+                    if let DeclKind::Func { body: Some(body), .. } = &d.kind
                         && let Some(inl) = super::inline::candidate(prog, info, fid, file, finfo, obj, body)
                     {
                         cx.inline.insert(obj, inl);
