@@ -497,15 +497,23 @@ impl FuncCompiler<'_, '_> {
         let file = self.file.clone();
         let ex = file.expr(e);
         let pos = ex.pos;
+        // Only the outermost indirection may leave its nil check to the store.
+        let lazy = std::mem::take(&mut self.lazy_nil_check);
         match &ex.kind {
-            ExprKind::Paren(x) => self.addr(*x),
+            ExprKind::Paren(x) => {
+                self.lazy_nil_check = lazy;
+                self.addr(*x)
+            }
             ExprKind::Name(_) => {
                 let o = self.finfo.uses.get(&e).copied();
                 self.var_addr(pos, o)
             }
             ExprKind::Star(p) => {
                 self.expr(*p)?;
-                self.b.emit(Instr::NilCheck);
+                let sized = layout::size_of(self.cx.prog, self.ty(e)) > 0;
+                if !(lazy && sized) {
+                    self.b.emit(Instr::NilCheck);
+                }
                 Ok(())
             }
             ExprKind::Selector { x, .. } => {
@@ -521,7 +529,11 @@ impl FuncCompiler<'_, '_> {
                 let xt = self.ty(*x);
                 let prog = self.cx.prog;
                 let mut cur = xt;
+                // The checks may wait for the store when the whole path is offsets from
+                // one pointer, small enough that base + offset of nil stays in the nil page.
+                let mut unchecked = false;
                 if let Type::Pointer(elem) = prog.types.under(xt) {
+                    unchecked = lazy && self.offsets_only(*elem, &sel.index).is_some_and(|(off, size)| off < 4096 && size > 0);
                     self.expr(*x)?;
                     cur = *elem;
                 } else {
@@ -537,7 +549,9 @@ impl FuncCompiler<'_, '_> {
                     };
                     let off = sizes::offsets_of(prog, cur).get(i).copied().flatten().unwrap_or(0);
                     // Checked even at offset 0: a zero-size field is never loaded.
-                    self.b.emit(Instr::NilCheck);
+                    if !unchecked {
+                        self.b.emit(Instr::NilCheck);
+                    }
                     if off != 0 {
                         self.b.emit(Instr::AddrOff(off as i32));
                     }
@@ -642,6 +656,19 @@ impl FuncCompiler<'_, '_> {
         }
         self.b.set_top_kinds(&[Kind::Pointer]);
         Ok(())
+    }
+
+    /// For the field path `index` from struct type `t`: the total offset and the last
+    /// field's size, when no step goes through a pointer.
+    fn offsets_only(&self, t: TypeId, index: &[usize]) -> Option<(i64, u64)> {
+        let prog = self.cx.prog;
+        let (mut cur, mut off) = (t, 0i64);
+        for &i in index {
+            let Type::Struct(fields) = prog.types.under(cur) else { return None };
+            off = off.checked_add(sizes::offsets_of(prog, cur).get(i).copied().flatten()?)?;
+            cur = fields.get(i)?.ty;
+        }
+        Some((off, layout::size_of(prog, cur)))
     }
 
     /// The bounds-checked indexing instruction for index expression `i`.

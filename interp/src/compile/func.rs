@@ -80,6 +80,9 @@ pub(crate) struct FuncCompiler<'c, 'p> {
     /// While an inlined body compiles: the call site's line, which its instructions
     /// carry (see `inline`).
     pub inline_line: Option<u32>,
+    /// Set for the next `addr` only: the caller stores through the address after
+    /// computing the value, and the store's own nil check comes in gc's order.
+    pub lazy_nil_check: bool,
     pub errors: Vec<CompileError>,
 }
 
@@ -117,6 +120,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             rangefunc_setup: None,
             select_recvs: HashMap::new(),
             inline_line: None,
+            lazy_nil_check: false,
             errors: Vec::new(),
         })
     }

@@ -192,6 +192,11 @@ impl Ctx<'_> {
         } else {
             let (recv, base) = itab_recv(self, t);
             for e in method_set(prog, t) {
+                if let MTarget::Declared { obj, .. } = e.target
+                    && self.nointerface.contains(&obj)
+                {
+                    continue;
+                }
                 let Ok(f) = self.method_fn(recv, base, &e) else { continue };
                 let (np, nl) = (self.string_addr(e.name.as_bytes()), e.name.len() as u64);
                 let pk = self.pkg_key(&e.name, e.pkg);

@@ -28,6 +28,10 @@ pub(crate) struct Ctx<'p> {
     pub funcs: HashMap<ObjId, (FuncId, Signature)>,
     /// Functions whose calls compile inline (see `inline`).
     pub inline: HashMap<ObjId, super::inline::Inline>,
+    /// Methods marked `//go:nointerface`: left out of run-time method tables, so they
+    /// satisfy no interface dynamically (gc's `GOEXPERIMENT=fieldtrack` rule; gc
+    /// rejects the pragma without it).
+    pub nointerface: HashSet<ObjId>,
     /// Package-level variables: their address in the static block.
     pub globals: HashMap<ObjId, u64>,
     pub data: StaticData,
@@ -315,6 +319,7 @@ fn compile_round(
         linker_set: HashSet::new(),
         generics: generic::Generics::default(),
         inline: HashMap::new(),
+        nointerface: HashSet::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -329,6 +334,10 @@ fn compile_round(
             match &d.kind {
                 DeclKind::Func { recv, name, tparams, .. } => {
                     let Some(&obj) = finfo.defs.get(&name.pos) else { continue };
+                    let pragmas = file.directives.get(d.pragmas.range()).unwrap_or(&[]);
+                    if recv.is_some() && pragmas.iter().any(|p| file.directive_text(p).trim_end() == "//go:nointerface") {
+                        cx.nointerface.insert(obj);
+                    }
                     let fname = file.name(*name);
                     if !tparams.is_empty() {
                         // Compiled per instance, on demand.

@@ -274,6 +274,9 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(*r, t)?;
                 return self.store_top_to_lhs(*l, t);
             }
+            // Otherwise the left side's operands come first; an indirection's nil check
+            // is left to the store where that is safe.
+            self.lazy_nil_check = true;
             self.addr(*l)?;
             self.expr_to(*r, t)?;
             return self.store_mem(t);
