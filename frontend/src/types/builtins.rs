@@ -57,7 +57,7 @@ impl Checker<'_> {
                     return Operand::invalid(Some(e));
                 }
                 // A constant string's length, or an array's (if the operand has no calls or receives).
-                if b == Builtin::Len && x.mode == OpMode::Constant && let Some(s) = x.val.as_str() {
+                if b == Builtin::Len && x.mode == OpMode::Constant && let Some(s) = x.val.as_bytes() {
                     return Operand { mode: OpMode::Constant, ty: int, val: Value::int(s.len() as i64), expr: Some(e), id: None };
                 }
                 let t = match self.prog.types.under(x.ty).clone() {

@@ -55,7 +55,7 @@ pub enum Value {
     /// A boolean.
     Bool(bool),
     /// A string; shared because constants are copied into every use.
-    Str(Arc<str>),
+    Str(Arc<[u8]>),
     /// An integer.
     Int(BigInt),
     /// An exact real.
@@ -287,7 +287,9 @@ impl BigFloat {
         let m = m.to_u64().unwrap_or(u64::MAX);
         let v = ldexp(m as f64, e);
         // `m as f64` may already round; that is a single rounding of a 64-bit value.
-        if self.mant.is_negative() { -v } else { v }
+        // A negative value too small for a float64 becomes +0, as in gc: constants
+        // have no negative zero.
+        if self.mant.is_negative() && v != 0.0 { -v } else { v }
     }
 }
 
@@ -323,7 +325,7 @@ impl Value {
 
     /// A string constant.
     pub fn string(s: &str) -> Value {
-        Value::Str(Arc::from(s))
+        Value::Str(Arc::from(s.as_bytes()))
     }
 
     /// A float constant from an `f64` (exact: every finite `f64` is a rational).
@@ -351,8 +353,9 @@ impl Value {
         if let Value::Bool(b) = self { Some(*b) } else { None }
     }
 
-    /// The string, if this is one.
-    pub fn as_str(&self) -> Option<&str> {
+    /// The string's bytes, if this is one (Go strings may hold invalid UTF-8, so a
+    /// constant keeps its bytes).
+    pub fn as_bytes(&self) -> Option<&[u8]> {
         if let Value::Str(s) = self { Some(s) } else { None }
     }
 
@@ -612,7 +615,7 @@ pub fn from_literal(text: &str, kind: LitKind) -> Result<Value, LiteralError> {
             }
         }
         LitKind::String => match unquote(text).ok_or(LiteralError::Malformed)? {
-            Unquoted::Str(s) => Ok(Value::Str(Arc::from(String::from_utf8_lossy(&s).as_ref()))),
+            Unquoted::Str(s) => Ok(Value::Str(Arc::from(s))),
             Unquoted::Char(_) => Err(LiteralError::Malformed),
         },
     }
@@ -863,9 +866,9 @@ pub fn binary_op(x: &Value, op: BinOp, y: &Value) -> Option<Value> {
             };
         }
         (Value::Str(a), Value::Str(b)) if op == Add => {
-            let mut s = String::with_capacity(a.len() + b.len());
-            s.push_str(a);
-            s.push_str(b);
+            let mut s = Vec::with_capacity(a.len() + b.len());
+            s.extend_from_slice(a);
+            s.extend_from_slice(b);
             return Some(Value::Str(Arc::from(s)));
         }
         (Value::Unknown, _) | (_, Value::Unknown) => return Some(Value::Unknown),
@@ -986,7 +989,7 @@ pub fn compare(x: &Value, op: CmpOp, y: &Value) -> Option<bool> {
                 _ => None,
             };
         }
-        (Value::Str(a), Value::Str(b)) => a.as_bytes().cmp(b.as_bytes()),
+        (Value::Str(a), Value::Str(b)) => a.cmp(b),
         _ => {
             let (x, y) = match_kinds(x, y)?;
             match (&x, &y) {
@@ -1035,7 +1038,7 @@ impl fmt::Display for Value {
             Value::Unknown => write!(f, "unknown"),
             Value::Bool(b) => write!(f, "{b}"),
             Value::Str(s) => {
-                let q = quote(s);
+                let q = quote(&String::from_utf8_lossy(s));
                 // Long strings are shortened like go/constant does.
                 const MAX: usize = 72;
                 if q.chars().count() > MAX {
@@ -1195,8 +1198,10 @@ mod tests {
         assert_eq!(lit(r"'\u00e9'", LitKind::Char).to_i64(), Some(0xe9));
         assert_eq!(lit(r"'\377'", LitKind::Char).to_i64(), Some(255));
         assert!(from_literal("'ab'", LitKind::Char).is_err());
-        assert_eq!(lit(r#""a\tb\x41""#, LitKind::String).as_str(), Some("a\tbA"));
-        assert_eq!(lit("`a\\n`", LitKind::String).as_str(), Some("a\\n"));
+        assert_eq!(lit(r#""a\tb\x41""#, LitKind::String).as_bytes(), Some(&b"a\tbA"[..]));
+        assert_eq!(lit("`a\\n`", LitKind::String).as_bytes(), Some(&b"a\\n"[..]));
+        // Invalid UTF-8 stays as written.
+        assert_eq!(lit(r#""\x80\xff""#, LitKind::String).as_bytes(), Some(&b"\x80\xff"[..]));
         assert_eq!(format!("{}", Value::string("a\"b\n")), r#""a\"b\n""#);
     }
 

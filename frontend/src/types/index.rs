@@ -107,7 +107,7 @@ impl Checker<'_> {
         }
         let (elem, length, mode) = match under {
             Some(Type::Basic(k)) if k.is_string() => {
-                let len = x.val.as_str().map(|s| s.len() as u64);
+                let len = x.val.as_bytes().map(|s| s.len() as u64);
                 (TypeTable::basic(BasicKind::Uint8), len, OpMode::Value)
             }
             Some(Type::Array(n, el)) => (el, Some(n), if x.mode == OpMode::Variable { OpMode::Variable } else { OpMode::Value }),
@@ -206,7 +206,7 @@ impl Checker<'_> {
                     self.error(pos, "invalid operation: 3-index slice of string");
                     return Operand::invalid(Some(e));
                 }
-                let len = x.val.as_str().map(|s| s.len() as u64);
+                let len = x.val.as_bytes().map(|s| s.len() as u64);
                 // Slicing an untyped string constant yields a string.
                 let t = if self.prog.types.is_untyped(x.ty) {
                     let st = TypeTable::basic(BasicKind::String);

@@ -288,7 +288,7 @@ impl Checker<'_> {
             let tag: Arc<str> = match f.tag {
                 Some(tg) => super::constant::from_literal(file.lit_text(tg), super::constant::LitKind::String)
                     .ok()
-                    .and_then(|v| v.as_str().map(Arc::from))
+                    .and_then(|v| v.as_bytes().map(|b| Arc::from(String::from_utf8_lossy(b))))
                     .unwrap_or_else(|| Arc::from("")),
                 None => Arc::from(""),
             };

@@ -367,7 +367,7 @@ impl FunctionBuilder {
                 self.apply(instr, 2, &[S])
             }
             NegI64 | Not | CheckShift | AddImm(_) | SExt8 | SExt16 | SExt32 | ZExt8 | ZExt16
-            | ZExt32 | Eqz | NegF64 | NegF32 | I64ToF64 | U64ToF64 | F64ToI64 | F64ToU64
+            | ZExt32 | Eqz | NegF64 | NegF32 | SqrtF64 | I64ToF64 | U64ToF64 | F64ToI64 | F64ToU64
             | I64ToF32 | U64ToF32 | F32ToI64 | F32ToU64 | F32ToF64 | F64ToF32 => {
                 self.apply(instr, 1, &[S])
             }

@@ -178,6 +178,9 @@ pub enum Instr {
     SubF64,
     /// `[a, b] -> [a * b]` float64.
     MulF64,
+    /// `[a] -> [√a]` float64 (IEEE square root: `math.Sqrt`, which gc also compiles to
+    /// one instruction).
+    SqrtF64,
     /// `[a, b] -> [a / b]` float64.
     DivF64,
     /// `[a] -> [-a]` float64 (flips the sign bit, as Go).

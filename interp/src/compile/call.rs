@@ -44,6 +44,14 @@ impl FuncCompiler<'_, '_> {
             // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);
         };
+        if let Some(&i) = self.cx.intrinsics.get(&obj) {
+            let Some(fsig) = self.cx.prog.types.signature_of(self.cx.prog.obj(obj).ty).cloned() else {
+                return Err(self.err(pos, "internal compiler error: intrinsic without a signature"));
+            };
+            self.push_call_args(pos, args, &fsig, has_dots)?;
+            self.b.emit(i);
+            return Ok(());
+        }
         if self.try_inline(e, obj, args, has_dots, false)? {
             return Ok(());
         }

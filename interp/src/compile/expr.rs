@@ -207,7 +207,7 @@ impl FuncCompiler<'_, '_> {
                 };
                 let bytes = match bytes {
                     Some(b) => b,
-                    None => v.as_str().ok_or_else(bad)?.as_bytes().to_vec(),
+                    None => v.as_bytes().ok_or_else(bad)?.to_vec(),
                 };
                 let addr = self.cx.string_addr(&bytes);
                 self.b.push_i64(addr as i64);

@@ -158,9 +158,32 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         };
         fc.subst = subst;
         let file = fc.file.clone();
-        let DeclKind::Func { body, .. } = &file.decl(decl).kind else {
+        let DeclKind::Func { body, recv, .. } = &file.decl(decl).kind else {
             return Err(internal("not a function declaration"));
         };
+        // A std function mvm provides otherwise (see `stdlib`): the arguments, then the
+        // instruction or a call of the alias.
+        let std_path = prog.obj(obj).pkg.map(|p| prog.package(p).path.clone());
+        let rep = std_path.filter(|_| recv.is_none()).and_then(|p| super::stdlib::replacement(&p, &prog.obj(obj).name));
+        if let Some(rep) = rep {
+            let pos = file.decl(decl).pos;
+            fc.b.set_line(fc.line(pos));
+            let n = fc.b.signature().params.len() as u16;
+            if n > 0 {
+                fc.b.emit(Instr::LoadSlots { slot: 0, n });
+            }
+            match rep {
+                super::stdlib::Replacement::Instr(i) => fc.b.emit(i),
+                super::stdlib::Replacement::Alias(name) => {
+                    let scope = prog.obj(obj).pkg.map(|p| prog.package(p).scope);
+                    let target = scope.and_then(|s| prog.lookup_local(s, name)).and_then(|t| fc.cx.funcs.get(&t).cloned());
+                    let Some((id, sig)) = target else { return Err(internal(&format!("no function {name} to stand in"))) };
+                    fc.b.call(id, &sig);
+                }
+            }
+            fc.b.emit(Instr::Ret);
+            return fc.finish();
+        }
         let Some(body) = body else {
             // A declaration without a body (gc would need assembly or a linkname, and
             // refuses to link a call that survives dead-code elimination): calling it

@@ -99,6 +99,7 @@ mod package;
 mod rangefunc;
 mod rtname;
 mod slice;
+pub mod stdlib;
 mod stmt;
 mod support;
 mod unsafe_builtins;

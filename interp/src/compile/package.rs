@@ -4,7 +4,7 @@
 
 use super::func::FuncCompiler;
 use super::{CompileError, Compiled, StaticData, closure, generic, layout, natives};
-use crate::bytecode::{FuncId, Function, Kind, Native, Program, Signature, TypeLayout, WordSet};
+use crate::bytecode::{FuncId, Function, Instr, Kind, Native, Program, Signature, TypeLayout, WordSet};
 use frontend::syntax::ast::{DeclId, DeclKind};
 use frontend::types::object::{ObjKind, PkgId};
 use frontend::types::ty::{Type, TypeId};
@@ -28,6 +28,9 @@ pub(crate) struct Ctx<'p> {
     pub funcs: HashMap<ObjId, (FuncId, Signature)>,
     /// Functions whose calls compile inline (see `inline`).
     pub inline: HashMap<ObjId, super::inline::Inline>,
+    /// Std functions that compile to one instruction (see `stdlib`): calls of them are
+    /// the instruction.
+    pub intrinsics: HashMap<ObjId, Instr>,
     /// Methods marked `//go:nointerface`: left out of run-time method tables, so they
     /// satisfy no interface dynamically (gc's `GOEXPERIMENT=fieldtrack` rule; gc
     /// rejects the pragma without it).
@@ -218,9 +221,10 @@ pub fn compile_with_strings(
             Path::new(&f.name).starts_with(std_src) && file_pkg(prog, info, FileId(i as u32)) == Some(pkg)
         })
     };
+    // The packages compiled: the program's, and the std packages mvm supports.
     let mut user_pkgs: Vec<PkgId> = Vec::new();
     for &p in &checked.packages {
-        if p != prog.pre.unsafe_pkg && !is_std(p) {
+        if p != prog.pre.unsafe_pkg && (!is_std(p) || super::stdlib::is_compiled(&prog.package(p).path)) {
             user_pkgs.push(p);
         }
     }
@@ -320,6 +324,7 @@ fn compile_round(
         generics: generic::Generics::default(),
         inline: HashMap::new(),
         nointerface: HashSet::new(),
+        intrinsics: HashMap::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -370,6 +375,11 @@ fn compile_round(
                     } else {
                         format!("{prefix}.{fname}")
                     };
+                    if recv.is_none()
+                        && let Some(super::stdlib::Replacement::Instr(i)) = super::stdlib::replacement(&prog.package(pkg).path, fname)
+                    {
+                        cx.intrinsics.insert(obj, i);
+                    }
                     cx.funcs.insert(obj, (id, sig));
                     if let DeclKind::Func { body: Some(body), .. } = &d.kind
                         && let Some(inl) = super::inline::candidate(prog, info, fid, file, finfo, obj, body)

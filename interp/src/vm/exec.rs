@@ -494,6 +494,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::AddF64 => f64op!(|a, b| (a + b).to_bits()),
                 Instr::SubF64 => f64op!(|a, b| (a - b).to_bits()),
                 Instr::MulF64 => f64op!(|a, b| (a * b).to_bits()),
+                Instr::SqrtF64 => unary!(|a| f64::from_bits(a).sqrt().to_bits()),
                 Instr::DivF64 => f64op!(|a, b| (a / b).to_bits()),
                 Instr::NegF64 => unary!(|a| a ^ (1 << 63)),
                 Instr::EqF64 => f64op!(|a, b| (a == b) as u64),
