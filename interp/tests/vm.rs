@@ -1002,7 +1002,7 @@ fn slot_and_field_operands_fuse_into_one_instruction() {
     let fields = [f(7.0), f(1.0)];
     assert_eq!(run(&p, &[fields.as_ptr() as u64, f(5.0), f(2.0)]).unwrap(), vec![f(15.0)]);
 
-    // Two loads become one; a third fuses with the operation after it.
+    // Loads fuse with the operation after them, and the result fuses again.
     let mut b = FunctionBuilder::new("main.g", sig.clone());
     b.emit(Instr::Load(1));
     b.emit(Instr::Load(2));
@@ -1011,9 +1011,47 @@ fn slot_and_field_operands_fuse_into_one_instruction() {
     b.emit(Instr::SubF64);
     b.emit(Instr::Ret);
     let func = b.finish().unwrap();
-    assert_eq!(func.code, vec![Instr::Load2 { a: 1, b: 2 }, Instr::SubF64Slot(1), Instr::SubF64, Instr::Ret]);
+    assert_eq!(func.code, vec![Instr::Load(1), Instr::SubF64Slots { a: 2, b: 1 }, Instr::SubF64, Instr::Ret]);
     let p = Program::link(vec![func], vec![], vec![]).unwrap();
     assert_eq!(run(&p, &[0, f(10.0), f(4.0)]).unwrap(), vec![f(16.0)]);
+
+    // p.c -= x * p.b with p.a - p.a first: field pairs, slot times field, and the
+    // subtract fused into the store.
+    let mut b = FunctionBuilder::new("main.k", sig.clone());
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Load64(0));
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Load64(0));
+    b.emit(Instr::SubF64);
+    b.emit(Instr::Pop);
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Load64(16));
+    b.emit(Instr::Load(1));
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Load64(8));
+    b.emit(Instr::MulF64);
+    b.emit(Instr::SubF64);
+    b.emit(Instr::StoreField { slot: 0, off: 16 });
+    b.emit(Instr::Load(0));
+    b.emit(Instr::Load64(16));
+    b.emit(Instr::Ret);
+    let func = b.finish().unwrap();
+    assert_eq!(
+        func.code,
+        vec![
+            Instr::SubF64Fields { p: 0, q: 0, off: 0 },
+            Instr::Pop,
+            Instr::LoadField { slot: 0, off: 16 },
+            Instr::MulF64SlotField { a: 1, p: 0, off: 8 },
+            Instr::SubF64StoreField { slot: 0, off: 16 },
+            Instr::LoadField { slot: 0, off: 16 },
+            Instr::Ret
+        ]
+    );
+    let p = Program::link(vec![func], vec![], vec![]).unwrap();
+    let mut fields = [f(7.0), f(3.0), f(100.0)];
+    assert_eq!(run(&p, &[fields.as_mut_ptr() as u64, f(5.0), 0]).unwrap(), vec![f(85.0)]);
+    assert_eq!(fields[2], f(85.0));
 
     // Not across a label: a branch may arrive at the second load with its own first
     // operand (the load and the operation after it still fuse).

@@ -253,8 +253,15 @@ impl FunctionBuilder {
     pub fn emit(&mut self, instr: Instr) {
         use Instr::*;
         use Kind::{Pointer as P, Scalar as S};
-        let instr = self.fold_into_load(canonical(instr));
-        let instr = self.fuse_slot_operand(instr);
+        let mut instr = self.fold_into_load(canonical(instr));
+        // A fused instruction may fuse again with the one before it.
+        loop {
+            let fused = self.fuse_slot_operand(instr);
+            if fused == instr {
+                break;
+            }
+            instr = fused;
+        }
         let slot_kind = |b: &Self, s: u32| b.slots.get(s as usize).copied();
         match instr {
             Nop => self.apply(instr, 0, &[]),
@@ -293,6 +300,20 @@ impl FunctionBuilder {
             AddF64Field { slot, .. } | SubF64Field { slot, .. } | MulF64Field { slot, .. } | DivF64Field { slot, .. } => {
                 self.check_slot(u32::from(slot));
                 self.apply(instr, 1, &[S]);
+            }
+            AddF64Slots { a, b } | SubF64Slots { a, b } | MulF64Slots { a, b } | DivF64Slots { a, b } => {
+                self.check_slot(u32::from(a));
+                self.check_slot(u32::from(b));
+                self.apply(instr, 0, &[S]);
+            }
+            MulF64SlotField { a: x, p: y, .. } | SubF64Fields { p: x, q: y, .. } => {
+                self.check_slot(u32::from(x));
+                self.check_slot(u32::from(y));
+                self.apply(instr, 0, &[S]);
+            }
+            AddF64StoreField { slot, .. } | SubF64StoreField { slot, .. } => {
+                self.check_slot(u32::from(slot));
+                self.apply(instr, 2, &[]);
             }
             LoadField { slot, .. } | LoadFieldPtr { slot, .. } => {
                 self.check_slot(u32::from(slot));
@@ -536,7 +557,10 @@ impl FunctionBuilder {
     /// Peephole for operands in slots and fields, which cuts dispatches in the
     /// commonest expression shapes (`p.f`, `x * y`, `a.x - b.x`, `f(x, y)`):
     /// - `Load(s)` followed by a 64-bit load, a `float64` operation or an integer add
-    ///   becomes one instruction reading slot `s` itself;
+    ///   becomes one instruction reading slot `s` itself, and the result may fuse again
+    ///   (`Load(a)`, `Load(b)`, `MulF64` → `MulF64Slots {a, b}`);
+    /// - `LoadField` followed by `SubF64Field` at the same offset becomes `SubF64Fields`;
+    /// - a `float64` add or subtract followed by `StoreField` becomes one store;
     /// - `LoadField` followed by a `float64` operation becomes one reading the field;
     /// - `Const(k)` followed by an integer add or subtract becomes `AddImm`;
     /// - `IndexSlots` followed by a load of the element becomes `LoadIndexSlots`;
@@ -584,15 +608,50 @@ impl FunctionBuilder {
                     SubF64 => SubF64Field { slot, off },
                     MulF64 => MulF64Field { slot, off },
                     DivF64 => DivF64Field { slot, off },
+                    SubF64Field { slot: q, off: o } if o == off => match u16::try_from(off) {
+                        Ok(off) => SubF64Fields { p: slot, q, off },
+                        Err(_) => return instr,
+                    },
                     _ => return instr,
                 };
                 self.replace_last_operand(None);
                 return fused;
             }
+            // `x op y` then the store of `p.f op= e`: one instruction (it pops both).
+            AddF64 | SubF64 => {
+                let StoreField { slot, off } = instr else { return instr };
+                self.drop_last();
+                if let Some(stack) = &mut self.stack {
+                    // The fused store pops the two operands the dropped op would have
+                    // replaced by its result.
+                    stack.push(Kind::Scalar);
+                }
+                return if last == AddF64 { AddF64StoreField { slot, off } } else { SubF64StoreField { slot, off } };
+            }
             _ => return instr,
         };
         let short = u16::try_from(s).ok();
         let fused = match (instr, short) {
+            (AddF64Slot(b), Some(a)) => match u16::try_from(b) {
+                Ok(b) => AddF64Slots { a, b },
+                Err(_) => return instr,
+            },
+            (SubF64Slot(b), Some(a)) => match u16::try_from(b) {
+                Ok(b) => SubF64Slots { a, b },
+                Err(_) => return instr,
+            },
+            (MulF64Slot(b), Some(a)) => match u16::try_from(b) {
+                Ok(b) => MulF64Slots { a, b },
+                Err(_) => return instr,
+            },
+            (DivF64Slot(b), Some(a)) => match u16::try_from(b) {
+                Ok(b) => DivF64Slots { a, b },
+                Err(_) => return instr,
+            },
+            (MulF64Field { slot: p, off }, Some(a)) => match u16::try_from(off) {
+                Ok(off) => MulF64SlotField { a, p, off },
+                Err(_) => return instr,
+            },
             (Load64(off), Some(slot)) => LoadField { slot, off },
             (LoadPtr(off), Some(slot)) => LoadFieldPtr { slot, off },
             (AddF64, _) => AddF64Slot(s),

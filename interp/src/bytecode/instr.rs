@@ -324,6 +324,24 @@ pub enum Instr {
     MulF64Field { slot: u16, off: i32 },
     /// `[a] -> [a / f]`, as [`Instr::AddF64Field`].
     DivF64Field { slot: u16, off: i32 },
+    /// `[] -> [slot a + slot b]` on `float64` (the other three alike).
+    AddF64Slots { a: u16, b: u16 },
+    /// `[] -> [slot a - slot b]`.
+    SubF64Slots { a: u16, b: u16 },
+    /// `[] -> [slot a * slot b]` (`x*x`).
+    MulF64Slots { a: u16, b: u16 },
+    /// `[] -> [slot a / slot b]`.
+    DivF64Slots { a: u16, b: u16 },
+    /// `[] -> [slot a * f]`, `f` the `float64` at `off` from the pointer in slot `p`.
+    MulF64SlotField { a: u16, p: u16, off: u16 },
+    /// `[] -> [p.f - q.f]`: the `float64` fields at `off` of the pointers in slots `p`
+    /// and `q` (`a.x - b.x`).
+    SubF64Fields { p: u16, q: u16, off: u16 },
+    /// `[x, y] -> []`: store `x + y` at `off` from the pointer in `slot` (the end of
+    /// `p.f += e`).
+    AddF64StoreField { slot: u16, off: i32 },
+    /// `[x, y] -> []`: store `x - y` at `off` from the pointer in `slot`.
+    SubF64StoreField { slot: u16, off: i32 },
     /// `[] -> [w]`: the 64-bit scalar word at `off` from the pointer in `slot` (`p.f`
     /// through a pointer variable; panics on a nil pointer like [`Instr::Load64`]).
     LoadField { slot: u16, off: i32 },

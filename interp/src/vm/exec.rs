@@ -105,6 +105,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         // Stops at the current instruction (the one that was just fetched).
         macro_rules! trap {
             ($t:expr) => {{
+                std::hint::cold_path();
                 save!(ip.offset_from(meta.code) - 1);
                 return $t;
             }};
@@ -153,6 +154,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     ($e).to_bits()
                 })
             };
+        }
+        macro_rules! f64slots {
+            ($a:expr, $b:expr, |$x:ident, $y:ident| $e:expr) => {{
+                let ($x, $y) = (f64::from_bits(*fp.add($a as usize)), f64::from_bits(*fp.add($b as usize)));
+                ($e).to_bits()
+            }};
         }
         macro_rules! f64field {
             ($slot:expr, $off:expr, |$a:ident, $b:ident| $e:expr) => {{
@@ -385,6 +392,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         // Starts a panic at the current instruction.
         macro_rules! raise {
             ($payload:expr) => {{
+                std::hint::cold_path();
                 let site = ip.offset_from(meta.code) as u32 - 1;
                 let site_fp = fp.offset_from(base) as usize;
                 g.panics.push(PanicState::new($payload, meta.id, site, site_fp));
@@ -570,6 +578,26 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::SubF64Slot(slot) => f64slot!(slot, |a, b| a - b),
                 Instr::MulF64Slot(slot) => f64slot!(slot, |a, b| a * b),
                 Instr::DivF64Slot(slot) => f64slot!(slot, |a, b| a / b),
+                Instr::AddF64Slots { a, b } => push!(f64slots!(a, b, |x, y| x + y)),
+                Instr::SubF64Slots { a, b } => push!(f64slots!(a, b, |x, y| x - y)),
+                Instr::MulF64Slots { a, b } => push!(f64slots!(a, b, |x, y| x * y)),
+                Instr::DivF64Slots { a, b } => push!(f64slots!(a, b, |x, y| x / y)),
+                Instr::MulF64SlotField { a, p, off } => {
+                    let f = ptr::read_unaligned(addr!(*fp.add(p as usize), off) as *const f64);
+                    push!((f64::from_bits(*fp.add(a as usize)) * f).to_bits());
+                }
+                Instr::SubF64Fields { p, q, off } => {
+                    let x = ptr::read_unaligned(addr!(*fp.add(p as usize), off) as *const f64);
+                    let y = ptr::read_unaligned(addr!(*fp.add(q as usize), off) as *const f64);
+                    push!((x - y).to_bits());
+                }
+                Instr::AddF64StoreField { slot, off } | Instr::SubF64StoreField { slot, off } => {
+                    let y = f64::from_bits(pop!());
+                    let x = f64::from_bits(pop!());
+                    let v = if matches!(*cur, Instr::AddF64StoreField { .. }) { x + y } else { x - y };
+                    let a = addr!(*fp.add(slot as usize), off);
+                    ptr::write_unaligned(a as *mut f64, v);
+                }
                 Instr::AddF64Field { slot, off } => f64field!(slot, off, |a, b| a + b),
                 Instr::SubF64Field { slot, off } => f64field!(slot, off, |a, b| a - b),
                 Instr::MulF64Field { slot, off } => f64field!(slot, off, |a, b| a * b),
@@ -813,6 +841,8 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 Instr::RetSlot(slot) => ret!(fp.add(slot as usize), 1),
 
                 Instr::Print(kind) => {
+                    // Rare: kept out of the hot loop's register allocation.
+                    std::hint::cold_path();
                     let n = kind.words() as usize;
                     sp = sp.sub(n);
                     let words = std::slice::from_raw_parts(sp, n);
@@ -857,6 +887,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::Panic => {
+                    std::hint::cold_path();
                     let data = pop!();
                     let typ = pop!();
                     // A recovered run-time error panicked again (`panic(recover())`) is
@@ -864,21 +895,25 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     raise!(super::panicval::panic_payload(g, typ, data));
                 }
                 Instr::Defer => {
+                    std::hint::cold_path();
                     let f = pop!();
                     let fp_idx = fp.offset_from(base) as usize;
                     g.defers.push(DeferRecord { fp: fp_idx, func: meta.id, closure: f });
                 }
                 Instr::FrameToken => {
+                    std::hint::cold_path();
                     let fp_idx = fp.offset_from(base) as usize;
                     push!(pack_func_fp(meta.id, fp_idx));
                 }
                 Instr::DeferAt => {
+                    std::hint::cold_path();
                     let token = pop!();
                     let f = pop!();
                     let (func, fp_idx) = unpack_func_fp(token);
                     g.defers.push(DeferRecord { fp: fp_idx, func, closure: f });
                 }
                 Instr::RunDefers => {
+                    std::hint::cold_path();
                     let fp_idx = fp.offset_from(base) as usize;
                     if let Some(d) = g.take_defer_of(fp_idx) {
                         if d.closure < NIL_PAGE {
@@ -891,6 +926,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::Recover => {
+                    std::hint::cold_path();
                     let fp_idx = fp.offset_from(base) as usize;
                     // The deferred call itself, or the function a defer thunk called.
                     let (caller, caller_fp) = unpack_func_fp(*fp.add(meta.frame_size + 1));
@@ -916,6 +952,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::Unwind => {
+                    std::hint::cold_path();
                     // A deferred call run by a panic returned: we are back in the frame
                     // that was on top when the panic started.
                     let Some(p) = g.panics.last() else {
@@ -950,6 +987,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::PanicPrinted => {
+                    std::hint::cold_path();
                     // A `preprint` call returned its (kind, ptr, len).
                     let len = pop!();
                     let ptr = pop!();
@@ -994,6 +1032,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 }
                 Instr::MapClear(c) => sp = super::map::clear(super::map::map_type(*meta.consts.add(c as usize)), sp),
                 Instr::MapRangeInit(slot) => {
+                    std::hint::cold_path();
                     let m = pop!();
                     super::map::range_init(fp.add(slot as usize), m);
                 }
@@ -1010,6 +1049,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                 },
                 // Channels and goroutines (`vm::chan`).
                 Instr::MakeChan(t) => {
+                    std::hint::cold_path();
                     save!(ip.offset_from(meta.code) - 1);
                     match vm.make_chan(g, t, *sp.sub(1) as i64) {
                         Ok(c) => *sp.sub(1) = c,
@@ -1018,6 +1058,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::ChanSend(_) | Instr::ChanRecv(_) | Instr::ChanClose | Instr::Select(_) => {
+                    std::hint::cold_path();
                     save!(ip.offset_from(meta.code) - 1);
                     let step = match *cur {
                         Instr::ChanSend(t) => vm.chan_send(g, t),
@@ -1033,6 +1074,7 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
                 Instr::Go => {
+                    std::hint::cold_path();
                     let f = pop!();
                     save!(ip.offset_from(meta.code) - 1);
                     if let Err(trap) = vm.go(g, f) {
