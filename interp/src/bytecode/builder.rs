@@ -631,35 +631,28 @@ impl FunctionBuilder {
             _ => return instr,
         };
         let short = u16::try_from(s).ok();
-        let fused = match (instr, short) {
-            (AddF64Slot(b), Some(a)) => match u16::try_from(b) {
-                Ok(b) => AddF64Slots { a, b },
-                Err(_) => return instr,
-            },
-            (SubF64Slot(b), Some(a)) => match u16::try_from(b) {
-                Ok(b) => SubF64Slots { a, b },
-                Err(_) => return instr,
-            },
-            (MulF64Slot(b), Some(a)) => match u16::try_from(b) {
-                Ok(b) => MulF64Slots { a, b },
-                Err(_) => return instr,
-            },
-            (DivF64Slot(b), Some(a)) => match u16::try_from(b) {
-                Ok(b) => DivF64Slots { a, b },
-                Err(_) => return instr,
-            },
-            (MulF64Field { slot: p, off }, Some(a)) => match u16::try_from(off) {
-                Ok(off) => MulF64SlotField { a, p, off },
-                Err(_) => return instr,
-            },
-            (Load64(off), Some(slot)) => LoadField { slot, off },
-            (LoadPtr(off), Some(slot)) => LoadFieldPtr { slot, off },
-            (AddF64, _) => AddF64Slot(s),
-            (SubF64, _) => SubF64Slot(s),
-            (MulF64, _) => MulF64Slot(s),
-            (DivF64, _) => DivF64Slot(s),
-            (AddI64, _) => AddSlot(s),
-            (Load(b), Some(a)) if keep.is_none() => match u16::try_from(b) {
+        // The 16-bit form of the instruction's own slot or offset operand, for the
+        // two-operand forms.
+        let other = match instr {
+            AddF64Slot(b) | SubF64Slot(b) | MulF64Slot(b) | DivF64Slot(b) => u16::try_from(b).ok(),
+            MulF64Field { off, .. } => u16::try_from(off).ok(),
+            _ => None,
+        };
+        let fused = match (instr, short, other) {
+            (AddF64Slot(_), Some(a), Some(b)) => AddF64Slots { a, b },
+            (SubF64Slot(_), Some(a), Some(b)) => SubF64Slots { a, b },
+            (MulF64Slot(_), Some(a), Some(b)) => MulF64Slots { a, b },
+            (DivF64Slot(_), Some(a), Some(b)) => DivF64Slots { a, b },
+            (MulF64Field { slot: p, .. }, Some(a), Some(off)) => MulF64SlotField { a, p, off },
+            (AddF64Slot(_) | SubF64Slot(_) | MulF64Slot(_) | DivF64Slot(_) | MulF64Field { .. }, ..) => return instr,
+            (Load64(off), Some(slot), _) => LoadField { slot, off },
+            (LoadPtr(off), Some(slot), _) => LoadFieldPtr { slot, off },
+            (AddF64, ..) => AddF64Slot(s),
+            (SubF64, ..) => SubF64Slot(s),
+            (MulF64, ..) => MulF64Slot(s),
+            (DivF64, ..) => DivF64Slot(s),
+            (AddI64, ..) => AddSlot(s),
+            (Load(b), Some(a), _) if keep.is_none() => match u16::try_from(b) {
                 Ok(b) => Load2 { a, b },
                 Err(_) => return instr,
             },
