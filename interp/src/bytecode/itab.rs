@@ -117,12 +117,15 @@ pub unsafe fn desc_name(d: u64) -> String {
     }
 }
 
+/// An itab address, or the name of the first method the type lacks.
+type Lookup = Result<u64, Arc<str>>;
+
 /// The itabs of a program: those the compiler made, and those built at run time.
 #[derive(Debug, Default)]
 pub struct ItabCache {
     /// (interface descriptor, type descriptor) → itab address, or the name of the
     /// first missing method.
-    map: Mutex<HashMap<(u64, u64), Result<u64, Arc<str>>>>,
+    map: Mutex<HashMap<(u64, u64), Lookup>>,
     /// The itabs built at run time (owned here; never moved, so their addresses hold).
     built: Mutex<Vec<Box<[u64]>>>,
 }

@@ -1312,16 +1312,8 @@ fn assigns(file: &frontend::syntax::ast::File, fi: &frontend::types::info::FileI
     let mut work: Vec<StmtId> = stmts.to_vec();
     while let Some(s) = work.pop() {
         match &file.stmt(s).kind {
-            StmtKind::Assign { op, lhs, .. } => {
-                if *op != AssignOp::Define && lhs.iter().any(names_o) {
-                    return true;
-                }
-            }
-            StmtKind::IncDec { x, .. } => {
-                if names_o(x) {
-                    return true;
-                }
-            }
+            StmtKind::Assign { op, lhs, .. } if *op != AssignOp::Define && lhs.iter().any(names_o) => return true,
+            StmtKind::IncDec { x, .. } if names_o(x) => return true,
             StmtKind::Range { key, value, define, body, .. } => {
                 if !define && key.iter().chain(value.iter()).any(names_o) {
                     return true;
