@@ -10,8 +10,8 @@
 use crate::bytecode::Instr;
 
 /// The std packages compiled from `$GOROOT/src` (they import only each other and
-/// `unsafe`).
-pub const COMPILED: &[&str] = &["math", "math/bits", "internal/cpu"];
+/// `unsafe`, and need nothing of gc's runtime).
+pub const COMPILED: &[&str] = &["math", "math/bits", "internal/cpu", "unicode/utf8", "unicode", "cmp"];
 
 /// What a std function compiles to instead of its declared body (or lack of one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
