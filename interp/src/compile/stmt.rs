@@ -274,6 +274,10 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(*r, t)?;
                 return self.store_top_to_lhs(*l, t);
             }
+            // `s[i] = f()` of a slice: s and i first, then the value, then the check.
+            if self.index_after_value(*l, *r, t)? {
+                return Ok(());
+            }
             // Otherwise the left side's operands come first; an indirection's nil check
             // is left to the store where that is safe.
             self.lazy_nil_check = true;
@@ -449,6 +453,39 @@ impl FuncCompiler<'_, '_> {
             }
             _ => false,
         }
+    }
+
+    /// `s[i] = v` for a slice `s`: the operands `s` and `i` into slots, then the value,
+    /// then the bounds-checked store, in gc's order (the value's panic comes before the
+    /// index's). Returns whether `l` was such an index.
+    fn index_after_value(&mut self, l: ExprId, r: ExprId, t: TypeId) -> CResult<bool> {
+        let ExprKind::Index { x, indices } = &self.file.expr(self.unparen(l)).kind else { return Ok(false) };
+        let ([i], Type::Slice(elem)) = (indices.as_slice(), self.cx.prog.types.under(self.ty(*x))) else { return Ok(false) };
+        let (x, i, size) = (*x, *i, layout::size_of(self.cx.prog, *elem));
+        let Ok(size) = u32::try_from(size) else { return Ok(false) };
+        let (p, n, k) = (self.b.local(Kind::Pointer), self.b.local(Kind::Scalar), self.b.local(Kind::Scalar));
+        self.expr(x)?;
+        self.b.emit(Instr::Pop);
+        self.b.emit(Instr::Store(n));
+        self.b.emit(Instr::Store(p));
+        self.expr_to(i, TypeTable::basic(BasicKind::Int))?;
+        self.b.emit(Instr::Store(k));
+        self.expr_to(r, t)?;
+        let (tmp, words) = self.temp(t);
+        if words > 0 {
+            self.b.emit(Instr::StoreSlots { slot: tmp, n: words });
+        }
+        self.b.emit(Instr::Load(p));
+        self.b.emit(Instr::Load(k));
+        self.b.emit(Instr::Load(n));
+        self.b.set_line(self.line(self.file.expr(l).pos));
+        let index = if self.signed_index(i) { Instr::Index(size) } else { Instr::IndexU(size) };
+        self.b.emit(index);
+        if words > 0 {
+            self.b.emit(Instr::LoadSlots { slot: tmp, n: words });
+        }
+        self.store_mem(t)?;
+        Ok(true)
     }
 
     /// Whether evaluating the operands of the left side `l` cannot panic: `x.f` (also
