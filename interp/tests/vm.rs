@@ -2,35 +2,15 @@
 
 #[path = "../examples/shared/asm.rs"]
 mod asm;
+mod common;
 
 use interp::bytecode::{
     FunctionBuilder, Instr, Kind, Native, Program, Signature, TypeLayout, WordSet, disassemble,
 };
 use interp::vm::heap::{GcHeap, Heap, MallocHeap};
 use interp::vm::{Goroutine, Status, Stop, Vm, VmConfig};
-use std::cell::RefCell;
-use std::io::Write;
-use std::rc::Rc;
 
-/// A `Write` whose bytes the test can read afterwards.
-#[derive(Clone, Default)]
-struct Captured(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.borrow()).into_owned()
-    }
-}
+use common::Captured;
 
 fn run_with(program: &Program, config: VmConfig, args: &[u64]) -> (Result<Vec<u64>, Stop>, String) {
     let out = Captured::default();

@@ -57,6 +57,10 @@ pub struct FunctionBuilder {
     consts: Vec<u64>,
     slots: Vec<Kind>,
     labels: Vec<LabelState>,
+    /// The pc of the label bound last: labels are bound at the end of the code, and the
+    /// peepholes never drop an instruction a label points past, so it is the only pc at
+    /// the end that can carry a label.
+    last_bound: Option<u32>,
     /// Branches to patch: (pc of the branch, label).
     fixups: Vec<(u32, Label)>,
     /// The operand stack at the current point, or `None` when it is unreachable.
@@ -83,6 +87,7 @@ impl FunctionBuilder {
             code: Vec::new(),
             consts: Vec::new(),
             labels: Vec::new(),
+            last_bound: None,
             fixups: Vec::new(),
             stack: Some(Vec::new()),
             max_stack: 0,
@@ -186,6 +191,7 @@ impl FunctionBuilder {
             l.pc = Some(pc);
             l.stack = Some(entry.clone());
         }
+        self.last_bound = Some(pc);
         self.stack = Some(entry);
     }
 
@@ -531,14 +537,14 @@ impl FunctionBuilder {
         }
         let mut off = o;
         if let Some(&AddrOff(k)) = self.code.last()
-            && !self.label_at(self.code.len())
+            && !self.label_here()
             && let Some(sum) = off.checked_add(k)
         {
             off = sum;
             self.drop_last();
         }
         if let Some(&NilCheck) = self.code.last()
-            && !self.label_at(self.code.len())
+            && !self.label_here()
         {
             self.drop_last();
         }
@@ -570,7 +576,7 @@ impl FunctionBuilder {
     fn fuse_slot_operand(&mut self, instr: Instr) -> Instr {
         use Instr::*;
         let Some(&last) = self.code.last() else { return instr };
-        if self.stack.is_none() || self.label_at(self.code.len()) {
+        if self.stack.is_none() || self.label_here() {
             return instr;
         }
         // `Load2 {a, b}` is `Load(a)` then `Load(b)`: the second can fuse on.
@@ -679,9 +685,10 @@ impl FunctionBuilder {
         }
     }
 
-    /// Whether a label is bound at `pc`.
-    fn label_at(&self, pc: usize) -> bool {
-        self.labels.iter().any(|l| l.pc == Some(pc as u32))
+    /// Whether a label is bound at the end of the code, where the next instruction goes
+    /// (a branch may land there, so nothing before it may be fused into it).
+    fn label_here(&self) -> bool {
+        self.last_bound == Some(self.code.len() as u32)
     }
 
     /// Removes the last instruction (one without stack effect on kinds, no safepoint);

@@ -684,10 +684,8 @@ impl FuncCompiler<'_, '_> {
 
     /// The first slot of a local variable held in `n` frame slots below 65536.
     pub fn slots_of(&self, e: ExprId, n: u16) -> Option<u16> {
-        let e = self.unparen(e);
-        let ExprKind::Name(_) = self.file.expr(e).kind else { return None };
-        match self.vars.get(self.finfo.uses.get(&e)?)? {
-            VarLoc::Slots { first, n: m } if *m == n && first + u32::from(n) <= 65536 => u16::try_from(*first).ok(),
+        match self.slot_loc(e)? {
+            (first, m) if m == n && first + u32::from(n) <= 65536 => u16::try_from(first).ok(),
             _ => None,
         }
     }

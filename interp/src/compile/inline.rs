@@ -131,8 +131,8 @@ impl FuncCompiler<'_, '_> {
             bound.push((recv, VarLoc::Slots { first: slot, n }));
         }
         for ((&a, &p), &pt) in args.iter().zip(&inl.params[nrecv..]).zip(&sig.params) {
-            let loc = match self.slot_var_loc(a) {
-                Some(loc) if self.ty(a) == pt => loc,
+            let loc = match self.slot_loc(a) {
+                Some((first, n)) if self.ty(a) == pt => VarLoc::Slots { first, n },
                 _ => {
                     self.expr_to(a, pt)?;
                     let (slot, n) = self.temp(pt);
@@ -160,15 +160,5 @@ impl FuncCompiler<'_, '_> {
         r?;
         self.b.set_top_kinds(&layout::words(prog, result_t));
         Ok(true)
-    }
-
-    /// Where the local variable named by `a` lives, when it is held in frame slots.
-    fn slot_var_loc(&self, a: ExprId) -> Option<VarLoc> {
-        let a = self.unparen(a);
-        let ExprKind::Name(_) = self.file.expr(a).kind else { return None };
-        match self.vars.get(self.finfo.uses.get(&a)?)? {
-            loc @ VarLoc::Slots { .. } => Some(*loc),
-            _ => None,
-        }
     }
 }

@@ -305,25 +305,7 @@ impl FuncCompiler<'_, '_> {
         let out = layout::words(self.cx.prog, t);
         self.b.set_line(self.line(pos));
         self.b.emit_runtime(Instr::MapLoad(lhs.c), 1 + lhs.key_words as usize, &out);
-        match y {
-            Some(y) if matches!(op, BinOp::Shl | BinOp::Shr) => {
-                self.expr(y)?;
-                self.shift(pos, op, r, self.ty(y))?;
-            }
-            Some(y) => {
-                self.expr_to(y, t)?;
-                self.arith(pos, op, r)?;
-            }
-            None => {
-                match r {
-                    Repr::Int { .. } => self.b.emit(Instr::Const(1)),
-                    Repr::F64 => self.b.push_i64(1f64.to_bits() as i64),
-                    Repr::F32 => self.b.push_i64(i64::from(1f32.to_bits())),
-                    _ => return Err(self.unimpl(pos, "++ and -- on this type")),
-                }
-                self.arith(pos, op, r)?;
-            }
-        }
+        self.op_assign_operation(pos, op, r, t, y)?;
         self.b.set_line(self.line(pos));
         self.map_lhs_store(&lhs);
         Ok(())

@@ -360,13 +360,21 @@ impl FuncCompiler<'_, '_> {
         matches!(self.file.expr(l).kind, ExprKind::Name(n) if self.file.name(n) == "_")
     }
 
-    /// The single slot of a one-word local variable that `e` names.
-    pub fn slot_var(&self, e: ExprId) -> Option<u32> {
+    /// The frame slots (first, count) of the local variable that `e` names, when it is
+    /// held in slots rather than a heap cell. The other slot queries build on it.
+    pub fn slot_loc(&self, e: ExprId) -> Option<(u32, u16)> {
         let e = self.unparen(e);
         let ExprKind::Name(_) = self.file.expr(e).kind else { return None };
-        let o = self.finfo.uses.get(&e)?;
-        match self.vars.get(o)? {
-            VarLoc::Slots { first, n: 1 } => Some(*first),
+        match self.vars.get(self.finfo.uses.get(&e)?)? {
+            VarLoc::Slots { first, n } => Some((*first, *n)),
+            _ => None,
+        }
+    }
+
+    /// The single slot of a one-word local variable that `e` names.
+    pub fn slot_var(&self, e: ExprId) -> Option<u32> {
+        match self.slot_loc(e)? {
+            (first, 1) => Some(first),
             _ => None,
         }
     }
@@ -374,9 +382,7 @@ impl FuncCompiler<'_, '_> {
     /// The slot holding the length (`len`) or capacity of the string or slice variable
     /// `x` when its header is in frame slots.
     pub fn len_cap_slot(&self, x: ExprId, len: bool) -> Option<u32> {
-        let x = self.unparen(x);
-        let ExprKind::Name(_) = self.file.expr(x).kind else { return None };
-        let VarLoc::Slots { first, n } = *self.vars.get(self.finfo.uses.get(&x)?)? else { return None };
+        let (first, n) = self.slot_loc(x)?;
         let word = match (self.cx.prog.types.under(self.ty(x)), len) {
             (Type::Basic(BasicKind::String), true) | (Type::Slice(_), true) => 1,
             (Type::Slice(_), false) => 2,
@@ -593,7 +599,7 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::AddSlots { dst, a: dst, b });
             return Ok(());
         }
-        let in_slots = self.slot_var(x).is_some() || self.is_register_var(x);
+        let in_slots = self.slot_loc(x).is_some();
         let field = self.slot_field(x);
         // `s[i] op= v` with s and i in slots: load the element (one checked load), then
         // one checked store.
@@ -607,26 +613,7 @@ impl FuncCompiler<'_, '_> {
             self.b.emit(Instr::Dup);
             self.load_mem(t)?;
         }
-        match y {
-            Some(y) => {
-                if matches!(op, BinOp::Shl | BinOp::Shr) {
-                    self.expr(y)?;
-                    self.shift(pos, op, r, self.ty(y))?;
-                } else {
-                    self.expr_to(y, t)?;
-                    self.arith(pos, op, r)?;
-                }
-            }
-            None => {
-                match r {
-                    Repr::Int { .. } => self.b.emit(Instr::Const(1)),
-                    Repr::F64 => self.b.push_i64(1f64.to_bits() as i64),
-                    Repr::F32 => self.b.push_i64(i64::from(1f32.to_bits())),
-                    _ => return Err(self.unimpl(pos, "++ and -- on this type")),
-                }
-                self.arith(pos, op, r)?;
-            }
-        }
+        self.op_assign_operation(pos, op, r, t, y)?;
         if in_slots {
             self.store_top_to_lhs(x, t)
         } else if let Some(store) = elem_store {
@@ -640,11 +627,28 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
-    /// Whether `e` names a variable held in frame slots.
-    fn is_register_var(&self, e: ExprId) -> bool {
-        let e = self.unparen(e);
-        let ExprKind::Name(_) = self.file.expr(e).kind else { return false };
-        self.finfo.uses.get(&e).and_then(|o| self.vars.get(o)).is_some_and(|l| matches!(l, VarLoc::Slots { .. }))
+    /// `[x] -> [x op y]` for `x op= y` (`x` of type `t`, class `r`), or `[x] -> [x ± 1]`
+    /// for `x++`/`x--` when `y` is `None`.
+    pub fn op_assign_operation(&mut self, pos: Pos, op: BinOp, r: Repr, t: TypeId, y: Option<ExprId>) -> CResult {
+        match y {
+            Some(y) if matches!(op, BinOp::Shl | BinOp::Shr) => {
+                self.expr(y)?;
+                self.shift(pos, op, r, self.ty(y))
+            }
+            Some(y) => {
+                self.expr_to(y, t)?;
+                self.arith(pos, op, r)
+            }
+            None => {
+                match r {
+                    Repr::Int { .. } => self.b.emit(Instr::Const(1)),
+                    Repr::F64 => self.b.push_i64(1f64.to_bits() as i64),
+                    Repr::F32 => self.b.push_i64(i64::from(1f32.to_bits())),
+                    _ => return Err(self.unimpl(pos, "++ and -- on this type")),
+                }
+                self.arith(pos, op, r)
+            }
+        }
     }
 
     /// `[x, s] -> [x << s]` or `>>` for a shift count of type `st`.

@@ -26,6 +26,13 @@ impl Write for Captured {
     }
 }
 
+impl Captured {
+    /// What was written so far, as text.
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.borrow()).into_owned()
+    }
+}
+
 /// What running a program gave: its output, and the report and exit status of an
 /// abnormal stop.
 pub struct Outcome {
@@ -78,6 +85,6 @@ pub fn run_with(src: &str, config: VmConfig) -> Outcome {
             }
         }
     }
-    let output = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    let output = out.text();
     Outcome { output, stop }
 }
