@@ -23,6 +23,7 @@ pub mod chan;
 pub mod complex;
 pub mod errors;
 pub mod map;
+pub mod overlay;
 pub mod panic;
 pub mod print;
 pub mod rand;

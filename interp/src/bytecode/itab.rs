@@ -195,7 +195,10 @@ pub struct RuntimeSupport {
     /// [`ErrorClass`] (0 where the program has none: then the old untyped word
     /// [`RUNTIME_ERROR_TYPE`](super::RUNTIME_ERROR_TYPE) is used).
     pub error_types: [u64; ErrorClass::COUNT],
-    /// The type-table index of a cell holding one string (the error values' data).
+    /// The type-table index of the cell each class's value lives in (the named type
+    /// itself, also for the two pointer types): see `vm::panicval`.
+    pub error_cells: [u32; ErrorClass::COUNT],
+    /// The type-table index of a cell holding one string.
     pub string_cell: u32,
     /// `func() (kind, ptr, len)` over the interface value in words 1 and 2 of its
     /// closure context: for an `error` or a Stringer, kind 1 and the text of its

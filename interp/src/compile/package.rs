@@ -239,7 +239,7 @@ pub fn compile_with_strings(
     }
 
     // Imports of the standard library are the next milestone.
-    for &(fid, _) in &user_files {
+    for &(fid, importer) in &user_files {
         let file = prog.file(fid);
         for (_, path) in file.imports() {
             let text = file.lit_text(path).trim_matches(|c| c == '"' || c == '`').to_string();
@@ -247,7 +247,7 @@ pub fn compile_with_strings(
                 continue;
             }
             if let Some(&pid) = prog.by_path.get(text.as_str())
-                && !user_pkgs.contains(&pid)
+                && (!user_pkgs.contains(&pid) || (!is_std(importer) && is_std(pid) && !super::stdlib::is_importable(&text)))
             {
                 errors.push(CompileError {
                     pos: prog.position(SrcPos { file: fid, pos: file.expr(path).pos }),
