@@ -43,7 +43,7 @@ func main() {
 	}
 
 	signal.Ignore(syscall.SIGUSR1)
-	fmt.Println("ignored:", signal.Ignored(syscall.SIGUSR1), signal.Ignored(syscall.SIGHUP))
+	fmt.Println("ignored:", signal.Ignored(syscall.SIGUSR1))
 	syscall.Kill(os.Getpid(), syscall.SIGUSR1)
 	time.Sleep(20 * time.Millisecond)
 	fmt.Println("still alive after ignored SIGUSR1")
