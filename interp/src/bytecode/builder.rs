@@ -12,7 +12,7 @@
 //! emitting code needs no `?` at every instruction.
 
 use super::function::{FuncId, Function, Kind, LineEntry, Signature, StackMap, WordSet};
-use super::instr::{Instr, PrintKind};
+use super::instr::{Instr, PrintKind, Push};
 use std::fmt;
 
 /// A jump target, created by [`FunctionBuilder::new_label`] and placed by
@@ -201,36 +201,13 @@ impl FunctionBuilder {
             self.fail(format!("{instr:?} is not a branch"));
             return;
         }
-        if let Some(slot) = instr.branch_slot() {
-            self.check_slot(u32::from(slot));
+        for &s in instr.slot_operands().as_slice() {
+            self.check_slot(s);
         }
-        if let Some((a, b)) = instr.short_branch_slots() {
-            self.check_slot(u32::from(a));
-            self.check_slot(u32::from(b));
-            if !self.fits_short_backward(label) {
-                self.fail(format!("{instr:?} needs a bound label within 32767 instructions back"));
-            }
+        if instr.short_branch_slots().is_some() && !self.fits_short_backward(label) {
+            self.fail(format!("{instr:?} needs a bound label within 32767 instructions back"));
         }
-        let pops = match instr {
-            Instr::Jump(_) => 0,
-            Instr::JumpIf(_)
-            | Instr::JumpIfNot(_)
-            | Instr::BrLtImm { .. }
-            | Instr::BrLeImm { .. }
-            | Instr::BrGtImm { .. }
-            | Instr::BrGeImm { .. }
-            | Instr::BrEqImm { .. }
-            | Instr::BrNeImm { .. } => 1,
-            Instr::BrLtSlotImm { .. }
-            | Instr::BrLeSlotImm { .. }
-            | Instr::BrGtSlotImm { .. }
-            | Instr::BrGeSlotImm { .. }
-            | Instr::BrEqSlotImm { .. }
-            | Instr::BrNeSlotImm { .. } => 0,
-            _ if instr.short_branch_slots().is_some() => 0,
-            _ if instr.branch_slot().is_some() => 1,
-            _ => 2,
-        };
+        let pops = instr.pops().unwrap_or(0) as usize;
         let pc = self.pc();
         self.apply(instr, pops, &[]);
         let edge = self.stack.clone();
@@ -269,16 +246,10 @@ impl FunctionBuilder {
             instr = fused;
         }
         let slot_kind = |b: &Self, s: u32| b.slots.get(s as usize).copied();
+        // Instructions whose pushed kinds depend on the context, or with extra rules;
+        // everything else takes its stack effect from the opcode table.
         match instr {
-            Nop => self.apply(instr, 0, &[]),
-            Const(_) | LoadCtx => self.apply(instr, 0, &[if instr == LoadCtx { P } else { S }]),
-            ConstWord(i) => {
-                if i as usize >= self.consts.len() {
-                    self.fail(format!("constant {i} out of range"));
-                }
-                self.apply(instr, 0, &[S]);
-            }
-            Pop => self.apply(instr, 1, &[]),
+            ConstWord(i) if i as usize >= self.consts.len() => self.fail(format!("constant {i} out of range")),
             Dup => match self.top(1) {
                 Some(k) => self.apply(instr, 1, &[k[0], k[0]]),
                 None => self.underflow(instr),
@@ -287,92 +258,22 @@ impl FunctionBuilder {
                 Some(k) => self.apply(instr, 2, &[k[1], k[0]]),
                 None => self.underflow(instr),
             },
+            NilCheck => match self.top(1) {
+                Some(k) => self.apply(instr, 1, &[k[0]]),
+                None => self.underflow(instr),
+            },
+            GrowSlice(_) => match self.top(4) {
+                Some(k) => self.apply(instr, 4, &[k[0], S, S]),
+                None => self.underflow(instr),
+            },
             Load(s) => match slot_kind(self, s) {
                 Some(k) => self.apply(instr, 0, &[k]),
                 None => self.bad_slot(s),
             },
-            LoadAddImm { slot, .. } => {
-                self.check_slot(slot);
-                self.apply(instr, 0, &[S]);
-            }
-            AddSlot(slot) | AddF64Slot(slot) | SubF64Slot(slot) | MulF64Slot(slot) | DivF64Slot(slot) => {
-                self.check_slot(slot);
-                self.apply(instr, 1, &[S]);
-            }
             Load2 { a, b } => match (slot_kind(self, u32::from(a)), slot_kind(self, u32::from(b))) {
                 (Some(ka), Some(kb)) => self.apply(instr, 0, &[ka, kb]),
                 _ => self.bad_slot(u32::from(a.max(b))),
             },
-            AddF64Field { slot, .. } | SubF64Field { slot, .. } | MulF64Field { slot, .. } | DivF64Field { slot, .. } => {
-                self.check_slot(u32::from(slot));
-                self.apply(instr, 1, &[S]);
-            }
-            AddF64Slots { a, b } | SubF64Slots { a, b } | MulF64Slots { a, b } | DivF64Slots { a, b } => {
-                self.check_slot(u32::from(a));
-                self.check_slot(u32::from(b));
-                self.apply(instr, 0, &[S]);
-            }
-            MulF64SlotField { a: x, p: y, .. } | SubF64Fields { p: x, q: y, .. } => {
-                self.check_slot(u32::from(x));
-                self.check_slot(u32::from(y));
-                self.apply(instr, 0, &[S]);
-            }
-            AddF64StoreField { slot, .. } | SubF64StoreField { slot, .. } => {
-                self.check_slot(u32::from(slot));
-                self.apply(instr, 2, &[]);
-            }
-            LoadField { slot, .. } | LoadFieldPtr { slot, .. } => {
-                self.check_slot(u32::from(slot));
-                self.apply(instr, 0, &[if matches!(instr, LoadField { .. }) { S } else { P }]);
-            }
-            StoreField { slot, .. } => {
-                self.check_slot(u32::from(slot));
-                self.apply(instr, 1, &[]);
-            }
-            AddSlots { dst, a, b } => {
-                for s in [dst, a, b] {
-                    self.check_slot(u32::from(s));
-                }
-                self.apply(instr, 0, &[]);
-            }
-            ElemAddr { base, index, .. } => {
-                for s in [base, index] {
-                    self.check_slot(u32::from(s));
-                }
-                self.apply(instr, 0, &[P]);
-            }
-            LoadIndexSlots { slice, index, .. } | LoadIndexSlotsPtr { slice, index } => {
-                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
-                    self.check_slot(s);
-                }
-                if let LoadIndexSlots { width, .. } = instr
-                    && ![1, 2, 4, 8].contains(&width)
-                {
-                    self.fail(format!("{instr:?}: bad width"));
-                }
-                self.apply(instr, 0, &[if matches!(instr, LoadIndexSlotsPtr { .. }) { P } else { S }]);
-            }
-            IndexSlots { slice, index, .. } => {
-                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
-                    self.check_slot(s);
-                }
-                self.apply(instr, 0, &[P]);
-            }
-            StoreIndexSlotsImm { slice, index, width, .. } | StoreIndexSlots { slice, index, width } => {
-                for s in [u32::from(slice), u32::from(slice) + 1, u32::from(index)] {
-                    self.check_slot(s);
-                }
-                if ![1, 2, 4, 8].contains(&width) {
-                    self.fail(format!("{instr:?}: bad width"));
-                }
-                self.apply(instr, usize::from(matches!(instr, StoreIndexSlots { .. })), &[]);
-            }
-            Store(s) | AddSlotImm { slot: s, .. } => {
-                if slot_kind(self, s).is_none() {
-                    self.bad_slot(s);
-                }
-                self.apply(instr, if matches!(instr, Store(_)) { 1 } else { 0 }, &[]);
-            }
             LoadSlots { slot, n } => match self.slots.get(slot as usize..slot as usize + n as usize) {
                 Some(kinds) => {
                     let kinds = kinds.to_vec();
@@ -386,40 +287,11 @@ impl FunctionBuilder {
                 }
                 self.apply(instr, n as usize, &[]);
             }
-            AddI64 | SubI64 | MulI64 | DivI64 | RemI64 | DivU64 | RemU64 | And | Or | Xor
-            | AndNot | Shl | ShrI64 | ShrU64 | AddI32 | SubI32 | MulI32 | Eq | Ne | LtI64
-            | LeI64 | GtI64 | GeI64 | LtU64 | LeU64 | GtU64 | GeU64 | AddF64 | SubF64 | MulF64
-            | DivF64 | EqF64 | NeF64 | LtF64 | LeF64 | GtF64 | GeF64 | AddF32 | SubF32
-            | MulF32 | DivF32 | EqF32 | NeF32 | LtF32 | LeF32 | GtF32 | GeF32 => {
-                self.apply(instr, 2, &[S])
+            LoadIndexSlots { width, .. } | StoreIndexSlotsImm { width, .. } | StoreIndexSlots { width, .. }
+                if ![1, 2, 4, 8].contains(&width) =>
+            {
+                self.fail(format!("{instr:?}: bad width"))
             }
-            NegI64 | Not | CheckShift | AddImm(_) | SExt8 | SExt16 | SExt32 | ZExt8 | ZExt16
-            | ZExt32 | Eqz | NegF64 | NegF32 | SqrtF64 | I64ToF64 | U64ToF64 | F64ToI64 | F64ToU64
-            | I64ToF32 | U64ToF32 | F32ToI64 | F32ToU64 | F32ToF64 | F64ToF32 => {
-                self.apply(instr, 1, &[S])
-            }
-            MulC128 | DivC128 => self.apply(instr, 4, &[S, S]),
-            Load8S(_) | Load8U(_) | Load16S(_) | Load16U(_) | Load32S(_) | Load32U(_)
-            | Load64(_) => self.apply(instr, 1, &[S]),
-            LoadPtr(_) | AddrOff(_) => self.apply(instr, 1, &[P]),
-            NilCheck => match self.top(1) {
-                Some(k) => self.apply(instr, 1, &[k[0]]),
-                None => self.underflow(instr),
-            },
-            Store8(_) | Store16(_) | Store32(_) | Store64(_) | CopyBlock(_) => {
-                self.apply(instr, 2, &[])
-            }
-            ZeroBlock(_) => self.apply(instr, 1, &[]),
-            LoadBlock(size) => {
-                let words = vec![S; size.div_ceil(8) as usize];
-                self.apply(instr, 1, &words);
-            }
-            StoreBlock(size) => self.apply(instr, 1 + size.div_ceil(8) as usize, &[]),
-            Index(_) | IndexU(_) => self.apply(instr, 3, &[P]),
-            Bounds { .. } => self.apply(instr, 2, &[S]),
-            Print(kind) => self.apply(instr, kind.words() as usize, &[]),
-            Alloc(_) => self.apply(instr, 0, &[P]),
-            MakeSlice(_) => self.apply(instr, 2, &[P, S, S]),
             Ret => {
                 let n = self.sig.results.len();
                 match &self.stack {
@@ -438,34 +310,14 @@ impl FunctionBuilder {
                 self.push_code(instr);
                 self.stack = None;
             }
-            Panic => {
-                self.apply(instr, 2, &[]);
-                self.stack = None;
-            }
-            Jump(_) | JumpIf(_) | JumpIfNot(_) | BrEq(_) | BrNe(_) | BrLtI64(_) | BrLeI64(_)
-            | BrGtI64(_) | BrGeI64(_) | BrLtU64(_) | BrGeU64(_) | BrLtImm { .. } | BrLeImm { .. }
-            | BrGtImm { .. } | BrGeImm { .. } | BrEqImm { .. } | BrNeImm { .. } | BrLtSlot { .. }
-            | BrLeSlot { .. } | BrGtSlot { .. } | BrGeSlot { .. } | BrEqSlot { .. }
-            | BrNeSlot { .. } | BrLtUSlot { .. } | BrGeUSlot { .. } | BrLtSlotImm { .. }
-            | BrLeSlotImm { .. } | BrGtSlotImm { .. } | BrGeSlotImm { .. } | BrEqSlotImm { .. }
-            | BrNeSlotImm { .. } | BrLtSlots { .. } | BrLeSlots { .. } | BrGtSlots { .. }
-            | BrGeSlots { .. } | BrEqSlots { .. } | BrNeSlots { .. } => {
-                self.fail(format!("{instr:?}: use branch() with a label"))
-            }
+            _ if instr.branch_offset().is_some() => self.fail(format!("{instr:?}: use branch() with a label")),
             Call(_) | CallClosure { .. } | CallIface { .. } | CallNative(_) => {
                 self.fail(format!("{instr:?}: use the call methods"))
             }
-            GrowSlice(_) => match self.top(4) {
-                Some(k) => self.apply(instr, 4, &[k[0], S, S]),
-                None => self.underflow(instr),
-            },
-            MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_)
-            => self.fail(format!("{instr:?}: use emit_runtime() with its stack effect")),
-            Defer | Go => self.apply(instr, 1, &[]),
-            FrameToken => self.apply(instr, 0, &[S]),
-            DeferAt => self.apply(instr, 2, &[]),
-            RunDefers => self.apply(instr, 0, &[]),
-            Recover => self.apply(instr, 0, &[P, P]),
+            MakeChan(_) | ChanSend(_) | ChanRecv(_) | ChanClose | Select(_) | MapLoad(_) | MapLoadOk(_)
+            | MapStore(_) | MapRemove(_) | MapClear(_) | EqWords(_) => {
+                self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
+            }
             Landing => {
                 if self.stack.as_ref().is_some_and(|s| !s.is_empty()) {
                     self.fail("the recovery landing needs an empty operand stack".into());
@@ -477,7 +329,6 @@ impl FunctionBuilder {
             }
             Unwind => self.fail("Unwind is internal to the VM".into()),
             PanicPrinted => self.fail("PanicPrinted is internal to the VM".into()),
-            MapLen => self.apply(instr, 1, &[S]),
             MapNew(_) => self.emit_runtime(instr, 1, &[P]),
             MapRangeInit(slot) => {
                 self.check_iter_slots(slot);
@@ -487,11 +338,22 @@ impl FunctionBuilder {
                 self.check_iter_slots(u32::from(slot));
                 self.emit_runtime(instr, 0, &[S]);
             }
-            MapLoad(_) | MapLoadOk(_) | MapStore(_) | MapRemove(_) | MapClear(_) | EqWords(_) => {
-                self.fail(format!("{instr:?}: use emit_runtime() with its stack effect"))
+            _ => {
+                for &s in instr.slot_operands().as_slice() {
+                    self.check_slot(s);
+                }
+                match (instr.pops(), instr.pushes()) {
+                    (Some(pops), Some(Push::Kinds(kinds))) => self.apply(instr, pops as usize, kinds),
+                    (Some(pops), Some(Push::Scalars(n))) => self.apply(instr, pops as usize, &vec![S; n as usize]),
+                    _ => self.fail(format!("{instr:?}: no fixed stack effect")),
+                }
+                if instr.is_terminator() {
+                    self.stack = None;
+                }
             }
         }
     }
+
 
     /// Checks that the slots of a map iterator (`runtime::map::Iter`) from `slot` exist,
     /// with pointer kinds exactly where the iterator holds pointers.

@@ -13,4 +13,4 @@ pub use function::{
     FuncId, Function, Kind, LineEntry, LinkError, Native, NativeFn, Program, Signature, StackMap,
     TypeLayout, WordSet,
 };
-pub use instr::{Instr, PrintKind, RUNTIME_ERROR_TYPE, SELECT_HAS_DEFAULT};
+pub use instr::{Expansion, Instr, OPCODE_NAMES, PrintKind, Push, RUNTIME_ERROR_TYPE, SELECT_HAS_DEFAULT, SlotList};
