@@ -18,6 +18,7 @@
 //! sources for runtime-facing packages. (Type descriptors and itabs are laid out by the
 //! compiler, `interp::bytecode::itab`, since only compiled code creates them.)
 
+pub mod abi;
 pub mod alg;
 pub mod chan;
 pub mod complex;

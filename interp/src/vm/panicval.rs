@@ -19,7 +19,8 @@
 //!   `(T) 0xADDR`.
 
 use super::{Goroutine, PanicPayload, PanicState};
-use crate::bytecode::itab::{ErrorClass, desc, desc_name, desc_word};
+use crate::bytecode::itab::{ErrorClass, desc_name};
+use runtime::abi::{TypeRef, kind};
 use crate::bytecode::{Program, RUNTIME_ERROR_TYPE};
 use runtime::errors::RuntimeError;
 use runtime::panic::PanicValue;
@@ -127,7 +128,7 @@ pub(super) fn next_preprint(program: &Program, g: &mut Goroutine) -> Preprint {
             Some(PanicPayload::Value(t, d)) if *t >= MIN_ADDR => {
                 // SAFETY: type words of panic values are descriptors.
                 unsafe {
-                    if desc_word(*t, desc::KIND) == 24 && desc_name(*t) == "string" {
+                    if TypeRef(*t).kind() == kind::STRING && desc_name(*t) == "string" {
                         string_at(*d)
                     } else {
                         format!("type {}", desc_name(*t))
@@ -209,8 +210,8 @@ unsafe fn describe_value(t: u64, d: u64) -> PanicValue {
     // SAFETY: the caller's contract.
     unsafe {
         let name = desc_name(t);
-        let kind = desc_word(t, desc::KIND);
-        if desc_word(t, desc::INDIRECT) == 0 || d < MIN_ADDR {
+        let kind = u64::from(TypeRef(t).kind());
+        if TypeRef(t).is_direct_iface() || d < MIN_ADDR {
             return PanicValue::Other { type_name: name, data: d };
         }
         let (basic, value) = match kind {
@@ -235,43 +236,5 @@ unsafe fn describe_value(t: u64, d: u64) -> PanicValue {
         };
         let is_basic = name == basic || (basic == "uint8" && name == "byte") || (basic == "int32" && name == "rune");
         if is_basic { value } else { PanicValue::Named { type_name: name, value: Box::new(value) } }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A descriptor named `name` of reflect kind `kind`, its data kept in a cell.
-    fn desc_of(name: &'static str, kind: u64) -> Box<[u64]> {
-        let mut d = vec![0u64; desc::WORDS];
-        d[desc::KIND] = kind;
-        d[desc::INDIRECT] = 1;
-        d[desc::NAME_PTR] = name.as_ptr() as u64;
-        d[desc::NAME_LEN] = name.len() as u64;
-        d.into_boxed_slice()
-    }
-
-    fn show(name: &'static str, kind: u64, cell: &[u64]) -> String {
-        let d = desc_of(name, kind);
-        // SAFETY: `d` is a descriptor of the module's layout and `cell` holds a value of
-        // its kind.
-        let v = unsafe { describe_value(d.as_ptr() as u64, cell.as_ptr() as u64) };
-        runtime::panic::panic_value_text(&v)
-    }
-
-    #[test]
-    fn values_print_as_printpanicval() {
-        assert_eq!(show("int", 2, &[(-3i64) as u64]), "-3");
-        assert_eq!(show("main.MyInt", 2, &[(-3i64) as u64]), "main.MyInt(-3)");
-        assert_eq!(show("uint8", 8, &[200]), "200");
-        assert_eq!(show("float64", 14, &[1e21f64.to_bits()]), "1e+21");
-        assert_eq!(show("bool", 1, &[0]), "false");
-        let s = "named string";
-        assert_eq!(show("main.MyStr", 24, &[s.as_ptr() as u64, s.len() as u64]), "main.MyStr(\"named string\")");
-        assert_eq!(show("complex128", 16, &[1f64.to_bits(), (-2f64).to_bits()]), "(1-2i)");
-        // Structs print their type and the data word's address.
-        let cell = [0u64; 2];
-        assert_eq!(show("main.T", 25, &cell), format!("(main.T) {:#x}", cell.as_ptr() as u64));
     }
 }
