@@ -165,6 +165,13 @@ impl<'p> Ctx<'p> {
         Some((i, sig))
     }
 
+    /// Registers a native bound to a Go declaration (see `runtime::native`); its index.
+    pub fn add_native(&mut self, n: Native) -> u32 {
+        let i = self.natives.len() as u32;
+        self.natives.push(n);
+        i
+    }
+
     /// `file:line:col` of a position.
     pub fn position(&self, file: FileId, pos: frontend::syntax::Pos) -> String {
         self.prog.position(SrcPos { file, pos })

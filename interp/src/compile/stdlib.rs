@@ -64,7 +64,7 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
 
 /// Whether `path` names a std package mvm compiles (or `unsafe`).
 pub fn is_compiled(path: &str) -> bool {
-    path == "unsafe" || COMPILED.contains(&path)
+    path == "unsafe" || COMPILED.contains(&path) || std::env::var_os("MVM_ALL_STD").is_some()
 }
 
 /// Whether a program may import std package `path`.
