@@ -369,6 +369,12 @@ pub struct Vm<'p> {
     /// The VM-private type index of channel headers (after the program's types).
     hchan_ty: u32,
     hchan_layout: crate::bytecode::TypeLayout,
+    /// Layouts of the types reflect built, by descriptor address: their type index
+    /// (after `hchan_ty`) and layout.
+    dyn_types: std::collections::HashMap<u64, (u32, crate::bytecode::TypeLayout)>,
+    /// Names and types reflect made, by `add_reflect_off` id (-1 first).
+    reflect_offs: Vec<u64>,
+    reflect_off_ids: std::collections::HashMap<u64, i32>,
 }
 
 impl<'p> Vm<'p> {
@@ -395,7 +401,13 @@ impl<'p> Vm<'p> {
         let hchan_ty = program.type_count() as u32;
         let hchan_layout = chan::hchan_layout();
         let slice = config.budget;
-        Vm { program, metas, config, heap, out, executed: 0, slice, slice_left: slice, sched: Sched::new(), hchan_ty, hchan_layout }
+        Vm { program, metas, config, heap, out, executed: 0, slice, slice_left: slice, sched: Sched::new(),
+            hchan_ty,
+            hchan_layout,
+            dyn_types: Default::default(),
+            reflect_offs: Vec::new(),
+            reflect_off_ids: Default::default(),
+        }
     }
 
     /// The program.
