@@ -120,6 +120,19 @@ pub trait Host {
     /// The address an id of [`Host::add_reflect_off`] stands for (0 if none).
     fn reflect_off(&mut self, off: i32) -> u64;
 
+    /// `debug.SetGCPercent`: the new percentage (negative: off); the old one.
+    fn set_gc_percent(&mut self, percent: i32) -> i32;
+
+    /// `debug.SetMemoryLimit`: the new limit (negative: unchanged); the old one.
+    fn set_memory_limit(&mut self, limit: i64) -> i64;
+
+    /// `debug.SetMaxStack`: the new largest goroutine stack in bytes; the old one.
+    fn set_max_stack(&mut self, bytes: u64) -> u64;
+
+    /// `weak.Make`: a weak handle to the object holding `p` (a heap word that holds `p`
+    /// until the object is collected, then 0).
+    fn make_weak(&mut self, p: u64) -> Result<u64, NativeError>;
+
     /// Makes the goroutines parked on `key` (see [`NativeError::Park`]) runnable: one
     /// of them, or all.
     fn wake(&mut self, key: u64, all: bool);

@@ -231,7 +231,9 @@ pub struct ReflectData {
     sections: Box<[u64; 1]>,
     /// `[][]int32{offsets}`'s backing array (one slice header).
     offsets_header: Box<[u64; 3]>,
-    /// The offsets of the unnamed composite types, sorted by their strings.
+    /// The offsets of the unnamed composite types, sorted by their strings (read only
+    /// through `offsets_header`, which points into it).
+    #[expect(dead_code, reason = "kept alive for the slice header that points into it")]
     offsets: Box<[i32]>,
 }
 

@@ -51,6 +51,7 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
         ("math", "archMax") => Alias("max"),
         ("math", "archMin") => Alias("min"),
         ("internal/abi", "EscapeNonString") => Empty,
+        ("internal/chacha8rand", "block") => Alias("block_generic"),
         _ => return None,
     })
 }

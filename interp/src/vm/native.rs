@@ -110,6 +110,24 @@ impl Host for NativeCx<'_, '_> {
         usize::try_from(-i64::from(off) - 1).ok().and_then(|i| self.vm.reflect_offs.get(i)).copied().unwrap_or(0)
     }
 
+    fn set_gc_percent(&mut self, percent: i32) -> i32 {
+        self.vm.heap.set_gc_percent(percent)
+    }
+
+    fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        self.vm.heap.set_memory_limit(limit)
+    }
+
+    fn set_max_stack(&mut self, bytes: u64) -> u64 {
+        let old = self.vm.config.max_stack_bytes;
+        self.vm.config.max_stack_bytes = bytes.min(super::stack::MAX_STACK_BYTES);
+        old
+    }
+
+    fn make_weak(&mut self, p: u64) -> Result<u64, NativeError> {
+        self.vm.heap.make_weak(p).map_err(oom)
+    }
+
     fn wake(&mut self, key: u64, all: bool) {
         self.vm.sched.wake(key, all);
     }

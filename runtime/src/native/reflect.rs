@@ -26,7 +26,19 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
     };
     match pkg {
         "internal/reflectlite" => shared,
-        "reflect" => shared.or(Some(match name {
+        "reflect" => shared.or_else(|| reflect_only(name)),
+        "internal/runtime/maps" => match name {
+            "iterInit" => Some(iter_init),
+            "iterNext" => Some(iter_next),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The natives only `reflect` declares.
+fn reflect_only(name: &str) -> Option<NativeFn> {
+    Some(match name {
             "resolveTextOff" => |_, a, r| {
                 // TextOffs are function ids; -1 (an unreachable method) stays -1.
                 put(r, &[a.get(1).copied().unwrap_or(0) as i32 as i64 as u64]);
@@ -114,14 +126,7 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             },
             "chancap" => |_, a, r| chan_word(a, r, 1),
             _ => return None,
-        })),
-        "internal/runtime/maps" => match name {
-            "iterInit" => Some(iter_init),
-            "iterNext" => Some(iter_next),
-            _ => None,
-        },
-        _ => None,
-    }
+        })
 }
 
 /// The table `reflect.getStaticuint64s` returns: the values 0 to 255, so that boxing
@@ -167,9 +172,9 @@ fn typedmemmove(_: &mut dyn Host, a: &[u64], _: &mut [u64]) -> Result<(), Native
     Ok(())
 }
 
-/// `typedslicecopy(t, dstPtr, dstLen, srcPtr, srcLen) int`.
+/// `typedslicecopy(t *abi.Type, dst, src unsafeheader.Slice) int`.
 fn typedslicecopy(_: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeError> {
-    let [t, dp, dl, sp, sl] = a else { return Err("typedslicecopy: arguments".into()) };
+    let [t, dp, dl, _, sp, sl, _] = a else { return Err("typedslicecopy: arguments".into()) };
     let n = (*dl).min(*sl);
     // SAFETY: both are arrays of `t` at least `n` long.
     unsafe { std::ptr::copy(*sp as *const u8, *dp as *mut u8, (n * TypeRef(*t).size()) as usize) };
