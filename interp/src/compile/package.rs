@@ -264,27 +264,22 @@ pub fn compile_with_strings(checked: &CheckedProgram, x_strings: &[(String, Stri
         }
     }
 
-    // Generic code may need types the checker never built: a round that misses some
-    // interns them into a copy of the program and compiles again (see `generic`).
-    let mut owned: Option<TypesProgram> = None;
-    if !checked.info.instances.is_empty() {
-        let mut p = prog.clone();
-        generic::prepass::pre_intern(&mut p, info);
-        owned = Some(p);
-    }
+    // Generic code and type descriptors need types the checker never built: they are
+    // interned into a copy of the program first (see `generic::prepass`), and a round
+    // that still misses some interns them and compiles again.
+    let mut owned = prog.clone();
+    generic::prepass::pre_intern(&mut owned, info);
     for round in 0..MAX_ROUNDS {
-        let p = owned.as_ref().unwrap_or(prog);
         let t0 = std::time::Instant::now();
-        let r = compile_round(checked, p, &user_pkgs, &user_files, x_strings);
+        let r = compile_round(checked, &owned, &user_pkgs, &user_files, x_strings);
         if std::env::var_os("MVM_TIME").is_some() {
             eprintln!("mvm: compile round {round}: {:?}", t0.elapsed());
         }
         match r {
             Round::Done(r) => return *r,
             Round::Missing(missing) => {
-                let p = owned.get_or_insert_with(|| prog.clone());
                 for (t, s) in missing {
-                    generic::intern(&mut p.types, t, &s.map, 0);
+                    generic::intern(&mut owned.types, t, &s.map, 0);
                 }
             }
         }
@@ -345,6 +340,7 @@ fn compile_round(
     // Functions: ids and signatures first, so that bodies can call each other.
     let mut jobs: Vec<(Job, String)> = Vec::new();
     let mut global_vars: Vec<ObjId> = Vec::new();
+    let mut var_links: Vec<(ObjId, String)> = Vec::new();
     for &(fid, pkg) in user_files {
         let file = prog.file(fid);
         let Some(finfo) = info.file(fid) else { continue };
@@ -404,9 +400,21 @@ fn compile_round(
                     jobs.push((Job::Func { obj, file: fid, decl: did }, sym));
                 }
                 DeclKind::Var { names, .. } => {
+                    let pragmas = file.directives.get(d.pragmas.range()).unwrap_or(&[]);
                     for n in names {
                         if let Some(&o) = finfo.defs.get(&n.pos) {
                             global_vars.push(o);
+                            // `//go:linkname local pkg.name`: the variable is another
+                            // package's (math/bits' `overflowError` is the runtime's).
+                            let name = file.name(*n);
+                            for p in pragmas {
+                                let words: Vec<&str> = file.directive_text(p).split_whitespace().collect();
+                                if let ["//go:linkname", local, target] = words.as_slice()
+                                    && *local == name
+                                {
+                                    var_links.push((o, target.to_string()));
+                                }
+                            }
                         }
                     }
                 }
@@ -437,6 +445,15 @@ fn compile_round(
         // Zero-sized variables live at `zerobase`, like zero-sized allocations.
         let zero_sized = layout::size_of(prog, prog.obj(v).ty) == 0;
         cx.globals.insert(v, if zero_sized { gc::zero_base() as u64 } else { base + o });
+    }
+    for (v, target) in &var_links {
+        let found = target.rsplit_once('.').and_then(|(path, name)| {
+            let pkg = prog.by_path.get(path)?;
+            prog.lookup_local(prog.package(*pkg).scope, name)
+        });
+        if let Some(addr) = found.and_then(|t| cx.globals.get(&t).copied()) {
+            cx.globals.insert(*v, addr);
+        }
     }
     for (sym, value) in x_strings {
         let Some((path, name)) = sym.rsplit_once('.') else { continue };

@@ -251,9 +251,7 @@ impl Ctx<'_> {
 
     /// The name offset of package `pkg`'s path (0 for none).
     fn pkg_name_off(&mut self, pkg: Option<PkgId>) -> i32 {
-        let Some(pkg) = pkg else { return 0 };
-        let path = self.prog.package(pkg).path.to_string();
-        let a = self.data.module.name(path.as_bytes(), b"", false, false, None);
+        let a = self.pkg_path_name(pkg);
         self.data.module.off(a)
     }
 
@@ -394,6 +392,13 @@ impl Ctx<'_> {
             && let Some(ty) = ty
         {
             self.fill_uncommon(ty, t, k);
+            // `*T` goes out with a defined `T` that has methods (gc does the same).
+            if k != kind::POINTER
+                && self.prog.types.named(ty).is_some_and(|n| !n.methods.is_empty())
+                && let Some(pt) = self.prog.types.lookup(&Type::Pointer(ty))
+            {
+                self.reserve(Key::Type(pt));
+            }
         }
     }
 
@@ -512,13 +517,12 @@ impl Ctx<'_> {
 
     /// The address of the `abi.Name` of a package path (0 for none).
     fn pkg_path_name(&mut self, pkg: Option<PkgId>) -> u64 {
-        match pkg {
-            Some(pk) => {
-                let path = self.prog.package(pk).path.to_string();
-                self.data.module.name(path.as_bytes(), b"", false, false, None)
-            }
-            None => 0,
+        if pkg.is_none() {
+            return 0;
         }
+        // As gc's type data: a command's package is `main`, whatever its import path.
+        let path = super::package::symbol_prefix(self.prog, pkg);
+        self.data.module.name(path.as_bytes(), b"", false, false, None)
     }
 
     /// The name offset of a method name; an unexported name from a package other than

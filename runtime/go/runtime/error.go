@@ -140,3 +140,9 @@ type PanicNilError struct {
 
 func (*PanicNilError) Error() string { return "panic called with nil argument" }
 func (*PanicNilError) RuntimeError() {}
+
+// The errors math/bits raises, linked into it by name (gc's runtime defines them).
+var (
+	overflowError = error(errorString("integer overflow"))
+	divideError   = error(errorString("integer divide by zero"))
+)

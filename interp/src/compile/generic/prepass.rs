@@ -1,4 +1,4 @@
-//! The types generic code will need, interned before compiling.
+//! The types generic code and type descriptors will need, interned before compiling.
 //!
 //! The compiler reads the type table immutably; a type that only exists after
 //! substitution (`[]int` in an instance of a function written with `[]T`) is a *miss*,
@@ -36,6 +36,18 @@ struct Body {
 /// Interns the types the instances of generic code reachable from the program's
 /// concrete instances will use.
 pub(crate) fn pre_intern(prog: &mut Program, info: &Info) {
+    // `*T` of every defined type with methods: its descriptor goes out with `T`'s (as
+    // gc's), so that reflect finds `*T`'s methods (`reflect.PointerTo(t).Implements`).
+    for i in 0..prog.types.len() {
+        let t = TypeId(i as u32);
+        if let Some(n) = prog.types.named(t)
+            && !n.methods.is_empty()
+            && n.tparams.is_empty()
+            && n.targs.iter().all(|&a| concrete(prog, a))
+        {
+            prog.types.pointer(t);
+        }
+    }
     let spans = decl_spans(prog);
     let mut bodies: HashMap<ObjId, Body> = HashMap::new();
     let mut seen: HashSet<(ObjId, Vec<TypeId>)> = HashSet::new();
