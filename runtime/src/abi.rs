@@ -468,3 +468,180 @@ pub unsafe fn methods<'a>(t: TypeRef) -> Vec<MethodRef<'a>> {
             .collect()
     }
 }
+
+/// One operand-stack word of a call's argument or result, and where it lives in the
+/// call's ABI0 frame (gc's stack-only calling convention, which reflect uses with no
+/// argument registers): `size` bytes at `off`, sign-extended when `signed`, a pointer
+/// for the collector when `ptr`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameWord {
+    /// Byte offset in the frame.
+    pub off: u32,
+    /// Bytes: 1, 2, 4 or 8.
+    pub size: u8,
+    /// Sign-extend to the canonical word.
+    pub signed: bool,
+    /// The word holds a pointer.
+    pub ptr: bool,
+}
+
+/// How a function's arguments and results map between operand-stack words and an
+/// ABI0 frame in memory (see `reflect.funcLayout`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FramePlan {
+    /// The argument words, receiver first.
+    pub params: Vec<FrameWord>,
+    /// The result words.
+    pub results: Vec<FrameWord>,
+    /// The frame's size in bytes (arguments, then results from an 8-aligned offset).
+    pub size: u32,
+}
+
+/// What a value of one type contributes to a frame plan: its alignment and size, and
+/// its stack words as (offset in the value, size, signed, pointer).
+#[derive(Clone, Debug, Default)]
+pub struct ValueWords {
+    /// Alignment in bytes.
+    pub align: u32,
+    /// Size in bytes.
+    pub size: u32,
+    /// The words.
+    pub words: Vec<(u32, u8, bool, bool)>,
+}
+
+impl ValueWords {
+    /// The words of a value of `kind` (an `abi.Kind`) with `size` bytes, alignment
+    /// `align` and, for a struct or array, pointer words `ptr_words` (by word index).
+    pub fn of_kind(kind_: u8, size: u32, align: u32, ptr_word: impl Fn(u32) -> bool) -> ValueWords {
+        let w = |off: u32, size: u8, signed: bool, ptr: bool| (off, size, signed, ptr);
+        let words = match kind_ {
+            kind::BOOL | kind::UINT8 => vec![w(0, 1, false, false)],
+            kind::INT8 => vec![w(0, 1, true, false)],
+            kind::INT16 => vec![w(0, 2, true, false)],
+            kind::UINT16 => vec![w(0, 2, false, false)],
+            kind::INT32 => vec![w(0, 4, true, false)],
+            kind::UINT32 | kind::FLOAT32 => vec![w(0, 4, false, false)],
+            kind::COMPLEX64 => vec![w(0, 4, false, false), w(4, 4, false, false)],
+            kind::POINTER | kind::UNSAFE_POINTER | kind::CHAN | kind::MAP | kind::FUNC => vec![w(0, 8, false, true)],
+            kind::STRING => vec![w(0, 8, false, true), w(8, 8, false, false)],
+            kind::SLICE => vec![w(0, 8, false, true), w(8, 8, false, false), w(16, 8, false, false)],
+            kind::INTERFACE => vec![w(0, 8, false, true), w(8, 8, false, true)],
+            kind::ARRAY | kind::STRUCT => (0..size.div_ceil(8))
+                .map(|i| {
+                    let n = (size - 8 * i).min(8) as u8;
+                    w(8 * i, n, false, ptr_word(i))
+                })
+                .collect(),
+            kind::COMPLEX128 => vec![w(0, 8, false, false), w(8, 8, false, false)],
+            _ => vec![w(0, 8, false, false)],
+        };
+        ValueWords { align: align.max(1), size, words }
+    }
+
+    /// The words of the value of type `t`.
+    ///
+    /// # Safety
+    /// `t` must be a type descriptor in gc's layout.
+    pub unsafe fn of_type(t: TypeRef) -> ValueWords {
+        // SAFETY: the caller's contract; GCData has a bit per word up to PtrBytes.
+        unsafe {
+            let mask = t.word(off::GC_DATA);
+            let on_demand = t.tflag() & tflag::GC_MASK_ON_DEMAND != 0;
+            let ptr_bytes = t.ptr_bytes();
+            let ptr_word = |i: u32| {
+                if u64::from(i) * 8 >= ptr_bytes || mask == 0 || on_demand {
+                    return false;
+                }
+                *(mask as *const u8).add((i / 8) as usize) & (1 << (i % 8)) != 0
+            };
+            ValueWords::of_kind(t.kind(), t.size() as u32, u32::from(t.align()), ptr_word)
+        }
+    }
+}
+
+impl FramePlan {
+    /// The plan of a call whose arguments are `params` and results `results`, laid
+    /// out as reflect's `funcLayout` does with no argument registers: each value at
+    /// its alignment, the results from the next 8-aligned offset.
+    pub fn new(params: &[ValueWords], results: &[ValueWords]) -> FramePlan {
+        let mut plan = FramePlan::default();
+        let mut off = 0u32;
+        let place = |v: &ValueWords, out: &mut Vec<FrameWord>, off: &mut u32| {
+            *off = off.div_ceil(v.align) * v.align;
+            for &(o, size, signed, ptr) in &v.words {
+                out.push(FrameWord { off: *off + o, size, signed, ptr });
+            }
+            *off += v.size;
+        };
+        for p in params {
+            place(p, &mut plan.params, &mut off);
+        }
+        off = off.div_ceil(8) * 8;
+        for r in results {
+            place(r, &mut plan.results, &mut off);
+        }
+        plan.size = off.div_ceil(8) * 8;
+        plan
+    }
+
+    /// The plan of a call of a function of type `ft` (an `abi.FuncType`), with a
+    /// one-word receiver first when `method` is set (reflect's method calls).
+    ///
+    /// # Safety
+    /// `ft` must be a func type descriptor in gc's layout.
+    pub unsafe fn of_func(ft: TypeRef, method: bool) -> FramePlan {
+        // SAFETY: the caller's contract: InCount/OutCount, then the In/Out pointers
+        // after the uncommon part if any.
+        unsafe {
+            let inc = std::ptr::read_unaligned((ft.0 + TYPE_SIZE) as *const u16) as usize;
+            let outc = (std::ptr::read_unaligned((ft.0 + TYPE_SIZE + 2) as *const u16) & 0x7fff) as usize;
+            let mut at = ft.0 + TYPE_SIZE + ext_size(kind::FUNC);
+            if ft.tflag() & tflag::UNCOMMON != 0 {
+                at += UNCOMMON_SIZE;
+            }
+            let ty = |i: usize| TypeRef(*((at + 8 * i as u64) as *const u64));
+            let mut params: Vec<ValueWords> = Vec::new();
+            if method {
+                params.push(ValueWords { align: 8, size: 8, words: vec![(0, 8, false, true)] });
+            }
+            params.extend((0..inc).map(|i| ValueWords::of_type(ty(i))));
+            let results: Vec<ValueWords> = (inc..inc + outc).map(|i| ValueWords::of_type(ty(i))).collect();
+            FramePlan::new(&params, &results)
+        }
+    }
+}
+
+/// Reads the word `w` of a frame at `frame` as its canonical operand-stack word.
+///
+/// # Safety
+/// `frame + w.off` must hold `w.size` readable bytes.
+pub unsafe fn load_frame_word(frame: u64, w: FrameWord) -> u64 {
+    let p = frame + u64::from(w.off);
+    // SAFETY: the caller's contract.
+    unsafe {
+        match (w.size, w.signed) {
+            (1, false) => u64::from(*(p as *const u8)),
+            (1, true) => *(p as *const i8) as i64 as u64,
+            (2, false) => u64::from(std::ptr::read_unaligned(p as *const u16)),
+            (2, true) => std::ptr::read_unaligned(p as *const i16) as i64 as u64,
+            (4, false) => u64::from(std::ptr::read_unaligned(p as *const u32)),
+            (4, true) => std::ptr::read_unaligned(p as *const i32) as i64 as u64,
+            (n, _) if n < 8 => {
+                let mut b = [0u8; 8];
+                std::ptr::copy_nonoverlapping(p as *const u8, b.as_mut_ptr(), n as usize);
+                u64::from_le_bytes(b)
+            }
+            _ => std::ptr::read_unaligned(p as *const u64),
+        }
+    }
+}
+
+/// Writes operand-stack word `v` as word `w` of a frame at `frame`.
+///
+/// # Safety
+/// `frame + w.off` must hold `w.size` writable bytes.
+pub unsafe fn store_frame_word(frame: u64, w: FrameWord, v: u64) {
+    let p = frame + u64::from(w.off);
+    // SAFETY: the caller's contract.
+    unsafe { std::ptr::copy_nonoverlapping(v.to_le_bytes().as_ptr(), p as *mut u8, usize::from(w.size.min(8))) };
+}

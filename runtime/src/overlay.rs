@@ -37,6 +37,7 @@ pub static PACKAGES: &[GoFile] = go_files![
 pub static FILES: &[GoFile] = go_files![
     "internal/abi" / "abi_amd64.go",
     "internal/abi" / "abi_arm64.go",
+    "reflect" / "mvm_makefunc.go",
 ];
 
 /// Packages every program loads, imported or not.

@@ -329,6 +329,7 @@ impl FunctionBuilder {
             }
             Unwind => self.fail("Unwind is internal to the VM".into()),
             PanicPrinted => self.fail("PanicPrinted is internal to the VM".into()),
+            MakeFuncReturn => self.fail("MakeFuncReturn is internal to the VM".into()),
             MapNew(_) => self.emit_runtime(instr, 1, &[P]),
             MapRangeInit(slot) => {
                 self.check_iter_slots(slot);
@@ -677,6 +678,7 @@ impl FunctionBuilder {
             lines: self.lines,
             defer_wrapper: self.defer_wrapper,
             static_calls: self.static_calls,
+            frame: None,
         })
     }
 

@@ -121,6 +121,9 @@ pub struct Function {
     /// Static call sites as `(pc, callee, param words, result words)`: what the builder
     /// assumed about each callee, for [`Program::link`] to check.
     pub(crate) static_calls: Vec<(u32, FuncId, u32, u32)>,
+    /// Where its argument and result words live in an ABI0 frame, for functions that
+    /// reflect may call (those with a Go signature; `None` for internal ones).
+    pub frame: Option<Box<runtime::abi::FramePlan>>,
 }
 
 impl Function {

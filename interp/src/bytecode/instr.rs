@@ -629,6 +629,18 @@ instr_table! {
     CallNative(id: u32) => dyn -> dyn, safepoint;
     /// `[results..] -> (caller)`: return the top `nresults` words.
     Ret => dyn -> dyn, ends;
+    /// `reflect.call`'s body (slots: frame type, func value, ABI0 frame, ...): calls
+    /// the func value with its arguments read from the frame, as the callee's
+    /// `Function::frame` plan lays them out; the results come back for
+    /// [`Instr::ReflectResults`]. A func value made by `reflect.MakeFunc` is run by
+    /// reflect's own Go code on the frame itself.
+    ReflectCall => 0 -> [], safepoint;
+    /// After [`Instr::ReflectCall`]: stores the callee's results into the frame.
+    ReflectResults => 0 -> [];
+    /// Internal: where a call of a func value made by `reflect.MakeFunc` (or a method
+    /// value made by reflect) returns once reflect's Go code has run it: loads the
+    /// results from its frame and goes on after the call. The builder refuses it.
+    MakeFuncReturn => 0 -> [], ends;
 
     // ---- builtins implemented in the VM
     /// `[value words] -> []`: `print` of one operand of the given kind

@@ -115,11 +115,27 @@ pub struct RuntimeSupport {
     pub error_cells: [u32; ErrorClass::COUNT],
     /// The type-table index of a cell holding one string.
     pub string_cell: u32,
+    /// The functions behind func values reflect makes (see `vm::reflectcall`), when
+    /// the program has reflect.
+    pub reflect: Option<ReflectStubs>,
     /// `func() (kind, ptr, len)` over the interface value in words 1 and 2 of its
     /// closure context: for an `error` or a Stringer, kind 1 and the text of its
     /// `Error()` / `String()`; kind 0 otherwise. The VM calls it on every panic value
     /// before printing an unrecovered panic.
     pub preprint: Option<u32>,
+}
+
+/// The function ids behind the func values reflect makes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReflectStubs {
+    /// `reflect.makeFuncStub`: word 0 of a `MakeFunc` func value.
+    pub make_func_stub: u32,
+    /// `reflect.methodValueCall`: word 0 of a method value made by reflect.
+    pub method_value_call: u32,
+    /// `reflect.mvmCallReflect(ctxt, frame)`: runs a `MakeFunc` function on a frame.
+    pub call_reflect: u32,
+    /// `reflect.mvmCallMethod(ctxt, frame)`: runs a method value on a frame.
+    pub call_method: u32,
 }
 
 /// The run-time error types of gc's runtime, which `recover()` distinguishes by type.

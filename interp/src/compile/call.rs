@@ -39,6 +39,12 @@ impl FuncCompiler<'_, '_> {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
             _ => None,
         };
+        if let Some(o) = target
+            && self.is_func_pc(o)
+            && let [arg] = args
+        {
+            return self.func_pc(*arg);
+        }
         let callee = target.and_then(|o| self.cx.func_ref(o).map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
             // Func values, including fields of func type (`s.f(x)`).
@@ -56,6 +62,33 @@ impl FuncCompiler<'_, '_> {
             return Ok(());
         }
         self.call_args_and_call(e, self.cx.prog.obj(obj).ty, id, &sig, args, has_dots)
+    }
+
+    /// Whether `o` is `internal/abi.FuncPCABI0` or `FuncPCABIInternal`, which gc
+    /// compiles to the address of the function named by their argument.
+    fn is_func_pc(&self, o: frontend::types::ObjId) -> bool {
+        let obj = self.cx.prog.obj(o);
+        matches!(&*obj.name, "FuncPCABI0" | "FuncPCABIInternal")
+            && obj.pkg.is_some_and(|p| &*self.cx.prog.package(p).path == "internal/abi")
+    }
+
+    /// `abi.FuncPCABI0(f)`: the code pointer of `f`, which for mvm is a function id —
+    /// of the function `f` names, or in word 0 of the func value `f` evaluates to.
+    fn func_pc(&mut self, arg: ExprId) -> CResult {
+        let a = self.unparen(arg);
+        let named = match &self.file.expr(a).kind {
+            ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&a).copied(),
+            _ => None,
+        };
+        if let Some((id, _)) = named.and_then(|o| self.cx.func_ref(o)) {
+            self.b.push_i64(i64::from(id));
+            return Ok(());
+        }
+        let t = self.ty(a);
+        self.expr_to(a, t)?;
+        self.b.emit(Instr::LoadPtr(0));
+        self.b.set_top_kinds(&[Kind::Scalar]);
+        Ok(())
     }
 
     /// `x.m(args)` for a method `m` declared on a defined type (a static call; the

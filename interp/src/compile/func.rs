@@ -196,6 +196,13 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             let fname = prog.obj(obj).name.to_string();
             let sig = fc.b.signature().clone();
             let n = sig.params.len() as u16;
+            if (pkg_path.as_str(), fname.as_str()) == ("reflect", "call") {
+                // reflect.call(frametype, fn, stackArgs, ...): see `Instr::ReflectCall`.
+                fc.b.emit(Instr::ReflectCall);
+                fc.b.emit(Instr::ReflectResults);
+                fc.b.emit(Instr::Ret);
+                return fc.finish();
+            }
             match runtime::native::lookup(&pkg_path, &fname).filter(|_| recv.is_none()) {
                 Some(func) => {
                     let id = fc.cx.add_native(crate::bytecode::Native { name: name.to_string(), sig: sig.clone(), func });
@@ -330,7 +337,11 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 self.b.emit(Instr::Ret);
             }
         }
-        self.finish()
+        let plan = layout::frame_plan(prog, param_types, &result_types);
+        self.finish().map(|mut f| {
+            f.frame = Some(Box::new(plan));
+            f
+        })
     }
 
     /// Pushes the values of the result variables (zero values where there are none).

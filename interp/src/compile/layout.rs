@@ -253,3 +253,33 @@ pub fn print_kind(r: Repr) -> Option<PrintKind> {
 pub fn size_of(p: &Program, t: TypeId) -> u64 {
     sizes::size_of(p, t).map_or(0, |s| s.max(0) as u64)
 }
+
+/// How a call of a function with these parameter and result types maps between
+/// operand-stack words and gc's ABI0 frame in memory (for `reflect.Value.Call`; see
+/// `runtime::abi::FramePlan`).
+pub fn frame_plan(p: &Program, params: &[TypeId], results: &[TypeId]) -> runtime::abi::FramePlan {
+    let params: Vec<_> = params.iter().map(|&t| value_words(p, t)).collect();
+    let results: Vec<_> = results.iter().map(|&t| value_words(p, t)).collect();
+    runtime::abi::FramePlan::new(&params, &results)
+}
+
+/// [`frame_plan`] of a method wrapper: the receiver (`None`: one word, the interface
+/// data word or a pointer, as reflect passes receivers), then method type `sig`'s.
+pub fn method_frame_plan(p: &Program, recv: Option<TypeId>, sig: TypeId) -> runtime::abi::FramePlan {
+    let mut params = vec![match recv {
+        Some(t) => value_words(p, t),
+        None => runtime::abi::ValueWords { align: 8, size: 8, words: vec![(0, 8, false, true)] },
+    }];
+    let (ps, rs) = p.types.signature_of(sig).map(|s| (s.params.clone(), s.results.clone())).unwrap_or_default();
+    params.extend(ps.iter().map(|&t| value_words(p, t)));
+    let results: Vec<_> = rs.iter().map(|&t| value_words(p, t)).collect();
+    runtime::abi::FramePlan::new(&params, &results)
+}
+
+/// What a value of type `t` puts in a frame (see `runtime::abi::ValueWords`).
+fn value_words(p: &Program, t: TypeId) -> runtime::abi::ValueWords {
+    let kinds = words(p, t);
+    let kind = super::rtype::abi_kind(p, t);
+    let align = sizes::align_of(p, t).clamp(1, 8) as u32;
+    runtime::abi::ValueWords::of_kind(kind, size_of(p, t) as u32, align, |i| kinds.get(i as usize) == Some(&Kind::Pointer))
+}

@@ -267,7 +267,8 @@ impl Ctx<'_> {
                     isig.params.insert(0, Kind::Pointer);
                     b.call_iface(index, &isig);
                     b.emit(Instr::Ret);
-                    let f = b.finish().map_err(|e| e.to_string())?;
+                    let mut f = b.finish().map_err(|e| e.to_string())?;
+                    f.frame = Some(Box::new(layout::method_frame_plan(prog, (recv == Recv::Value).then_some(base), e.sig)));
                     let id = self.reserve_func();
                     self.define_func(id, f);
                     return Ok(id);
@@ -283,7 +284,8 @@ impl Ctx<'_> {
         }
         b.call(id, &sig);
         b.emit(Instr::Ret);
-        let f = b.finish().map_err(|e| e.to_string())?;
+        let mut f = b.finish().map_err(|e| e.to_string())?;
+        f.frame = Some(Box::new(layout::method_frame_plan(prog, (recv == Recv::Value).then_some(base), e.sig)));
         let w = self.reserve_func();
         self.define_func(w, f);
         Ok(w)

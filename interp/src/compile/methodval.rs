@@ -89,7 +89,7 @@ impl FuncCompiler<'_, '_> {
         }
         wb.call(id, &sig);
         wb.emit(Instr::Ret);
-        self.bound_closure(pos, wb, &recv_kinds)
+        self.bound_closure(pos, wb, &recv_kinds, self.ty(e))
     }
 
     /// `i.m` for an interface method: a closure over the interface's two words.
@@ -115,12 +115,12 @@ impl FuncCompiler<'_, '_> {
         isig.params.insert(0, Kind::Pointer);
         wb.call_iface(index, &isig);
         wb.emit(Instr::Ret);
-        self.bound_closure(pos, wb, &[Kind::Pointer, Kind::Pointer])
+        self.bound_closure(pos, wb, &[Kind::Pointer, Kind::Pointer], self.ty(e))
     }
 
-    /// Finishes the function of a closure whose context holds the `kinds` words on top
-    /// of the stack (popped), and pushes the closure.
-    fn bound_closure(&mut self, pos: Pos, wb: FunctionBuilder, kinds: &[Kind]) -> CResult {
+    /// Finishes the function (of func type `ft`) of a closure whose context holds the
+    /// `kinds` words on top of the stack (popped), and pushes the closure.
+    fn bound_closure(&mut self, pos: Pos, wb: FunctionBuilder, kinds: &[Kind], ft: TypeId) -> CResult {
         let n = kinds.len();
         let saved = self.b.locals(kinds);
         if n > 0 {
@@ -143,10 +143,21 @@ impl FuncCompiler<'_, '_> {
         }
         self.b.emit(Instr::Load(obj));
         match wb.finish() {
-            Ok(f) => self.cx.define_func(wrapper, f),
+            Ok(f) => {
+                let f = self.with_frame_plan(f, ft);
+                self.cx.define_func(wrapper, f)
+            }
             Err(err) => return Err(self.err(pos, format!("internal compiler error: {err}"))),
         }
         Ok(())
+    }
+
+    /// `f` with the frame plan of func type `ft` (reflect may call it).
+    fn with_frame_plan(&self, mut f: crate::bytecode::Function, ft: TypeId) -> crate::bytecode::Function {
+        if let Some(s) = self.cx.prog.types.signature_of(ft) {
+            f.frame = Some(Box::new(super::layout::frame_plan(self.cx.prog, &s.params, &s.results)));
+        }
+        f
     }
 
     /// The function a method expression `T.m` denotes (the receiver first).
@@ -172,7 +183,10 @@ impl FuncCompiler<'_, '_> {
             wb.emit(Instr::Ret);
             let id = self.cx.reserve_func();
             match wb.finish() {
-                Ok(func) => self.cx.define_func(id, func),
+                Ok(func) => {
+                    let func = self.with_frame_plan(func, self.ty(f));
+                    self.cx.define_func(id, func)
+                }
                 Err(err) => return Err(self.err(pos, format!("internal compiler error: {err}"))),
             }
             return Ok(id);

@@ -622,6 +622,7 @@ fn placeholder(name: &str) -> Function {
             defer_wrapper: false,
             lines: Vec::new(),
             static_calls: Vec::new(),
+            frame: None,
         },
     }
 }

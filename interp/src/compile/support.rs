@@ -13,7 +13,7 @@
 //!   value").
 
 use super::package::Ctx;
-use crate::bytecode::itab::{ErrorClass, RuntimeSupport};
+use crate::bytecode::itab::{ErrorClass, ReflectStubs, RuntimeSupport};
 use crate::bytecode::{FuncId, FunctionBuilder, Instr, Kind, Signature};
 use frontend::types::object::ObjKind;
 use frontend::types::ty::{BasicKind, Type, TypeTable};
@@ -64,7 +64,21 @@ impl Ctx<'_> {
         }
         let preprint = self.preprint_func()?;
         let string_cell = self.type_id(TypeTable::basic(BasicKind::String));
-        Ok(RuntimeSupport { error_types, error_cells, string_cell, preprint: Some(preprint) })
+        Ok(RuntimeSupport { error_types, error_cells, string_cell, preprint: Some(preprint), reflect: self.reflect_stubs() })
+    }
+
+    /// The ids of reflect's func-value stubs and of the Go functions that run them, if
+    /// the program has reflect.
+    fn reflect_stubs(&mut self) -> Option<ReflectStubs> {
+        let pkg = *self.prog.by_path.get("reflect")?;
+        let scope = self.prog.package(pkg).scope;
+        let mut id = |name: &str| self.prog.lookup_local(scope, name).and_then(|o| self.func_ref(o)).map(|f| f.0);
+        Some(ReflectStubs {
+            make_func_stub: id("makeFuncStub")?,
+            method_value_call: id("methodValueCall")?,
+            call_reflect: id("mvmCallReflect")?,
+            call_method: id("mvmCallMethod")?,
+        })
     }
 
     /// `preprint`: `() (kind, ptr, len)`, `runtime.preprintpanic` of the value in

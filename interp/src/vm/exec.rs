@@ -22,6 +22,7 @@
 //! bounds checks and `unsafe` code, and catch only the nil page.
 
 use super::arith;
+use super::reflectcall;
 use super::chan::Step;
 use super::stack::{ENTRY_FUNC, FRAME_RECORD_WORDS, pack_func_fp, unpack_func_fp};
 use super::{DeferRecord, Goroutine, Meta, NativeCx, NativeError, PanicPayload, PanicState, Vm, VmError};
@@ -796,8 +797,109 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                         sp = sp.add(1);
                         throw!(RuntimeError::NilDeref { addr: f });
                     }
-                    let id = dynamic_target!(*(f as *const u64), params, results);
-                    call!(id, f);
+                    let word = *(f as *const u64);
+                    if reflectcall::is_stub(vm, word) {
+                        // A func value made by reflect: see `reflectcall`.
+                        std::hint::cold_path();
+                        let Some((plan, helper)) = reflectcall::stub_plan(vm, f, word) else {
+                            trap!(Trap::Vm(VmError::BadCallTarget(word)))
+                        };
+                        if plan.params.len() != params as usize || plan.results.len() != results as usize {
+                            trap!(Trap::Vm(VmError::BadCallTarget(word)));
+                        }
+                        let Ok(frame) = vm.alloc_frame(&plan) else { trap!(Trap::Vm(VmError::OutOfMemory)) };
+                        let args = sp.sub(params as usize);
+                        for (i, w) in plan.params.iter().enumerate() {
+                            runtime::abi::store_frame_word(frame, *w, *args.add(i));
+                        }
+                        sp = args;
+                        g.reflect_calls.push(reflectcall::PendingCall {
+                            frame,
+                            plan,
+                            caller: meta.id,
+                            caller_fp: fp.offset_from(base) as usize,
+                            call_pc: (ip.offset_from(meta.code) - 1) as u32,
+                            ret: ip as u64,
+                        });
+                        push!(f);
+                        push!(frame);
+                        ip = reflectcall::MAKEFUNC_STUB.as_ptr();
+                        call!(helper as usize, 0);
+                    } else {
+                        let id = dynamic_target!(word, params, results);
+                        call!(id, f);
+                    }
+                }
+                Instr::ReflectCall => {
+                    std::hint::cold_path();
+                    // reflect.call's slots: frame type, func value, frame, ...
+                    let (f, frame) = (*fp.add(1), *fp.add(2));
+                    if f < NIL_PAGE {
+                        throw!(RuntimeError::NilDeref { addr: f });
+                    }
+                    let word = *(f as *const u64);
+                    if reflectcall::is_stub(vm, word) {
+                        // Reflect calling a func value it made: its Go code runs on the
+                        // frame as it is.
+                        let Some((_, helper)) = reflectcall::stub_plan(vm, f, word) else {
+                            trap!(Trap::Vm(VmError::BadCallTarget(word)))
+                        };
+                        push!(f);
+                        push!(frame);
+                        call!(helper as usize, 0);
+                    } else {
+                        if word >= nfuncs as u64 {
+                            trap!(Trap::Vm(VmError::BadCallTarget(word)));
+                        }
+                        let callee: &Meta = &*metas.add(word as usize);
+                        let Some(plan) = vm.program.function(word as u32).and_then(|f| f.frame.as_deref()) else {
+                            let name = vm.program.function(word as u32).map_or(String::new(), |f| f.name.clone());
+                            trap!(Trap::Vm(VmError::Unimplemented(format!("reflect.Value.Call of {name}"))))
+                        };
+                        if plan.params.len() != callee.nparams || plan.results.len() != callee.nresults {
+                            trap!(Trap::Vm(VmError::BadCallTarget(word)));
+                        }
+                        // Room for the arguments, which `call!` then takes as the
+                        // callee's first slots.
+                        if sp.add(callee.nparams + callee.need) > stack_end {
+                            let sp_idx = sp.offset_from(base) as usize;
+                            let fp_idx = fp.offset_from(base);
+                            if g.stack.grow(sp_idx + callee.nparams + callee.need, limit).is_err() {
+                                trap!(Trap::Overflow);
+                            }
+                            base = g.stack.words_mut().as_mut_ptr();
+                            stack_end = base.add(g.stack.len());
+                            fp = base.offset(fp_idx);
+                            sp = base.add(sp_idx);
+                        }
+                        for w in &plan.params {
+                            push!(runtime::abi::load_frame_word(frame, *w));
+                        }
+                        call!(word as usize, f);
+                    }
+                }
+                Instr::ReflectResults => {
+                    std::hint::cold_path();
+                    let (f, frame) = (*fp.add(1), *fp.add(2));
+                    let word = *(f as *const u64);
+                    if !reflectcall::is_stub(vm, word)
+                        && let Some(plan) = vm.program.function(word as u32).and_then(|f| f.frame.as_deref())
+                    {
+                        sp = sp.sub(plan.results.len());
+                        for (i, w) in plan.results.iter().enumerate() {
+                            runtime::abi::store_frame_word(frame, *w, *sp.add(i));
+                        }
+                    }
+                }
+                Instr::MakeFuncReturn => {
+                    std::hint::cold_path();
+                    let Some(p) = g.reflect_calls.pop() else {
+                        trap!(Trap::Vm(VmError::BadEntry("a reflect call returned twice".into())))
+                    };
+                    for w in &p.plan.results {
+                        push!(runtime::abi::load_frame_word(p.frame, *w));
+                    }
+                    ip = p.ret as *const Instr;
                 }
                 Instr::CallIface { method, params, results } => {
                     let itab = pop!();

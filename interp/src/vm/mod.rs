@@ -21,6 +21,7 @@ pub mod heap;
 mod map;
 mod native;
 mod panicval;
+mod reflectcall;
 pub mod sched;
 pub mod stack;
 
@@ -211,6 +212,9 @@ pub struct Goroutine {
     /// (see `panicval`), and that call's closure context.
     preprint: Option<usize>,
     preprint_ctx: [u64; 3],
+    /// Calls of func values made by reflect in progress, oldest first (see
+    /// `reflectcall`).
+    reflect_calls: Vec<reflectcall::PendingCall>,
 }
 
 /// A deferred call: the frame that deferred it and the func value to call.
@@ -342,6 +346,7 @@ impl Goroutine {
             creator: None,
             preprint: None,
             preprint_ctx: [0; 3],
+            reflect_calls: Vec::new(),
         }
     }
 
@@ -375,6 +380,8 @@ pub struct Vm<'p> {
     /// Names and types reflect made, by `add_reflect_off` id (-1 first).
     reflect_offs: Vec<u64>,
     reflect_off_ids: std::collections::HashMap<u64, i32>,
+    /// Layouts of reflect call frames, by which words hold pointers (see `reflectcall`).
+    frame_types: std::collections::HashMap<Vec<bool>, (u32, crate::bytecode::TypeLayout)>,
 }
 
 impl<'p> Vm<'p> {
@@ -407,6 +414,7 @@ impl<'p> Vm<'p> {
             dyn_types: Default::default(),
             reflect_offs: Vec::new(),
             reflect_off_ids: Default::default(),
+            frame_types: Default::default(),
         }
     }
 
@@ -554,13 +562,13 @@ impl<'p> Vm<'p> {
 struct FrameWalk<'a> {
     metas: &'a [Meta],
     words: &'a [u64],
-    panics: &'a [PanicState],
+    g: &'a Goroutine,
     next: Option<(u32, u32, usize)>,
 }
 
 impl<'a> FrameWalk<'a> {
     fn new(metas: &'a [Meta], g: &'a Goroutine) -> FrameWalk<'a> {
-        FrameWalk { metas, words: g.stack.words(), panics: &g.panics, next: Some((g.func, g.pc, g.fp)) }
+        FrameWalk { metas, words: g.stack.words(), g, next: Some((g.func, g.pc, g.fp)) }
     }
 }
 
@@ -577,10 +585,17 @@ impl Iterator for FrameWalk<'_> {
             // frame's caller is ENTRY_FUNC, which has no meta.
             if ret == exec::UNWIND_STUB.as_ptr() as u64 || ret == exec::PREPRINT_STUB.as_ptr() as u64 {
                 // A deferred call run by a panic: its caller stands at the panic's site.
-                if let Some(p) = self.panics.iter().rev().find(|p| p.site_fp == caller_fp && p.site_func == caller)
+                if let Some(p) = self.g.panics.iter().rev().find(|p| p.site_fp == caller_fp && p.site_func == caller)
                     && caller_fp < fp
                 {
                     self.next = Some((caller, p.site_pc, caller_fp));
+                }
+            } else if ret == reflectcall::MAKEFUNC_STUB.as_ptr() as u64 {
+                // A call of a func value reflect made: its caller stands at the call.
+                if let Some(p) = reflectcall::pending_for(self.g, caller, caller_fp)
+                    && caller_fp < fp
+                {
+                    self.next = Some((caller, p.call_pc, caller_fp));
                 }
             } else if let Some(code) = self.metas.get(caller as usize).map(|m| m.code as u64)
                 && caller_fp < fp
@@ -623,6 +638,9 @@ fn scan_stack(program: &Program, metas: &[Meta], g: &Goroutine, report: &mut dyn
         let (typ, data) = p.eface.unwrap_or_else(|| p.value.words());
         report(typ);
         report(data);
+    }
+    for c in &g.reflect_calls {
+        report(c.frame);
     }
     let words = g.stack.words();
     for (func, pc, fp) in FrameWalk::new(metas, g) {
