@@ -1,5 +1,297 @@
-//! The tracing JIT of mvm (not built yet).
+//! The JIT of mvm: hot loops to native code through Cranelift, with exits back to the
+//! interpreter.
 //!
-//! It will record hot loops from the interpreter into a trace IR, optimize it, emit
-//! native code through Cranelift, and exit back to the interpreter through snapshots
-//! when a guard fails. The interpreter reaches it only through a trait.
+//! # How the parts fit
+//!
+//! The interpreter counts taken back-edges per loop header (`interp::vm::jit`). When a
+//! header gets hot it calls [`Jit::compile`] (the [`interp::vm::jit::Jit`] trait), which
+//! goes through the stages, one module each:
+//!
+//! 1. [`region`] — *selection*: the loop's bytecode (`header..=back_edge`) in basic
+//!    blocks, every instruction lowered to the base instructions of its opcode-table
+//!    expansion, with the operand-stack depth at each block; instructions the code
+//!    generator does not compile become exits.
+//! 2. [`codegen`] — *code generation*: the blocks to a Cranelift function over
+//!    `Variable`s for frame slots and operand-stack positions (Cranelift builds the
+//!    SSA form), with a guard for every check the interpreter makes (nil page, index,
+//!    division by zero, negative shift) and the preemption budget on back-edges.
+//!    Cranelift's own passes (its e-graph GVN, constant folding, LICM of pure values,
+//!    redundant-load elimination) optimize it.
+//! 3. exits — every way out of compiled code writes the slots it changed and the
+//!    operand stack back into the VM frame and returns the resume pc, so the
+//!    interpreter carries on as if it had run the loop itself (see [`codegen`]).
+//!
+//! Compiled code is entered as `extern "C" fn(ctx, fp) -> u32` at the loop header and
+//! returns an exit number. A loop that keeps exiting after few iterations (a call or
+//! allocation on its hot path) costs more than it saves, so [`Jit::exited`] stops
+//! entering it after [`BLACKLIST_ENTRIES`] such entries.
+//!
+//! This is a loop (region) compiler, not yet a tracing JIT: it compiles every path of
+//! the loop rather than a recorded one, and it stops at calls. Recording, an IR of its
+//! own with snapshots, side traces and function traces are the next stages (see
+//! `docs/ARCHITECTURE.md`, "JIT").
+//!
+//! # Controls
+//!
+//! `MVM_JIT_THRESHOLD=n` compiles a loop when its header has been reached by `n`
+//! back-edges (1: at the first opportunity, for differential testing);
+//! `MVM_JIT_LOG=1` prints trace events (compiled, refused and why, blacklisted) and
+//! statistics at exit on stderr.
+
+pub mod codegen;
+pub mod region;
+
+use codegen::{ExitInfo, ExitKind};
+use cranelift_codegen::ir::UserFuncName;
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::FunctionBuilderContext;
+use cranelift_jit::{JITBuilder, JITModule};
+use cranelift_module::{Linkage, Module, default_libcall_names};
+use interp::bytecode::Program;
+use interp::vm::jit::{Compiled, EntryFn, HotLoop};
+use std::time::{Duration, Instant};
+
+/// The default heat at which a loop is compiled.
+pub const DEFAULT_THRESHOLD: u32 = 56;
+
+/// Entries after which a loop that averages fewer than [`BLACKLIST_MIN_ITERATIONS`]
+/// iterations per entry is no longer entered.
+pub const BLACKLIST_ENTRIES: u64 = 64;
+
+/// See [`BLACKLIST_ENTRIES`].
+pub const BLACKLIST_MIN_ITERATIONS: u64 = 4;
+
+/// Settings from the environment.
+#[derive(Clone, Copy, Debug)]
+pub struct JitConfig {
+    /// Back-edges to a header before its loop is compiled.
+    pub threshold: u32,
+    /// Log events and statistics to stderr.
+    pub log: bool,
+}
+
+impl JitConfig {
+    /// `MVM_JIT_THRESHOLD` and `MVM_JIT_LOG`.
+    pub fn from_env() -> JitConfig {
+        let threshold = std::env::var("MVM_JIT_THRESHOLD")
+            .ok()
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .unwrap_or(DEFAULT_THRESHOLD)
+            .max(1);
+        let log = std::env::var_os("MVM_JIT_LOG").is_some_and(|v| !v.is_empty() && v != "0");
+        JitConfig { threshold, log }
+    }
+}
+
+/// Per compiled loop: what it is and how it did.
+#[derive(Debug)]
+struct LoopStats {
+    name: String,
+    header: u32,
+    exits: Vec<ExitInfo>,
+    exit_counts: Vec<u64>,
+    entries: u64,
+    iterations: u64,
+    compile_time: Duration,
+    code_bytes: usize,
+    blacklisted: bool,
+}
+
+/// Totals over a run, for reports.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Totals {
+    /// Loops compiled.
+    pub compiled: usize,
+    /// Loops refused (not compilable).
+    pub refused: usize,
+    /// Compiled loops no longer entered.
+    pub blacklisted: usize,
+    /// Time spent compiling.
+    pub compile_time: Duration,
+    /// Native code bytes.
+    pub code_bytes: usize,
+    /// Entries into compiled code.
+    pub entries: u64,
+    /// Exits taken, other than leaving the loop normally.
+    pub side_exits: u64,
+}
+
+/// The JIT: a Cranelift module holding every compiled loop of one program run.
+pub struct Jit {
+    module: Option<JITModule>,
+    ctx: cranelift_codegen::Context,
+    fctx: FunctionBuilderContext,
+    config: JitConfig,
+    loops: Vec<LoopStats>,
+    refused: usize,
+}
+
+impl Jit {
+    /// A JIT for the host machine.
+    pub fn new(config: JitConfig) -> Result<Jit, String> {
+        let mut flags = settings::builder();
+        for (k, v) in [("use_colocated_libcalls", "false"), ("is_pic", "false"), ("opt_level", "speed")] {
+            flags.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"))?;
+        }
+        let isa = cranelift_native::builder()
+            .map_err(|e| format!("host machine not supported: {e}"))?
+            .finish(settings::Flags::new(flags))
+            .map_err(|e| format!("cranelift: {e}"))?;
+        let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
+        let ctx = module.make_context();
+        Ok(Jit { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), config, loops: Vec::new(), refused: 0 })
+    }
+
+    /// The settings.
+    pub fn config(&self) -> JitConfig {
+        self.config
+    }
+
+    /// Totals so far.
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals { compiled: self.loops.len(), refused: self.refused, ..Totals::default() };
+        for l in &self.loops {
+            t.compile_time += l.compile_time;
+            t.code_bytes += l.code_bytes;
+            t.entries += l.entries;
+            t.blacklisted += usize::from(l.blacklisted);
+            for (e, n) in l.exits.iter().zip(&l.exit_counts) {
+                if e.kind != ExitKind::LoopExit {
+                    t.side_exits += n;
+                }
+            }
+        }
+        t
+    }
+
+    /// A report of every compiled loop (for `MVM_JIT_LOG`).
+    pub fn report(&self) -> String {
+        let t = self.totals();
+        let mut out = format!(
+            "jit: {} loops compiled ({} refused, {} blacklisted), {:.2} ms compiling ({:.3} ms per loop), {} bytes of code, {} entries, {} side exits\n",
+            t.compiled,
+            t.refused,
+            t.blacklisted,
+            t.compile_time.as_secs_f64() * 1e3,
+            t.compile_time.as_secs_f64() * 1e3 / t.compiled.max(1) as f64,
+            t.code_bytes,
+            t.entries,
+            t.side_exits
+        );
+        for (i, l) in self.loops.iter().enumerate() {
+            out.push_str(&format!(
+                "jit: loop {i} {}@{}: {} entries, {} iterations, {} bytes{}\n",
+                l.name,
+                l.header,
+                l.entries,
+                l.iterations,
+                l.code_bytes,
+                if l.blacklisted { ", blacklisted" } else { "" }
+            ));
+            for (e, n) in l.exits.iter().zip(&l.exit_counts) {
+                if *n > 0 {
+                    out.push_str(&format!("jit:   exit to pc {} ({:?}): {n}\n", e.pc, e.kind));
+                }
+            }
+        }
+        out
+    }
+
+    fn log(&self, msg: impl FnOnce() -> String) {
+        if self.config.log {
+            eprintln!("jit: {}", msg());
+        }
+    }
+
+    fn compile_loop(&mut self, program: &Program, hot: HotLoop) -> Result<(Compiled, LoopStats), String> {
+        let start = Instant::now();
+        let f = program.function(hot.func).ok_or("no such function")?;
+        let region = region::select(f, hot.header, hot.back_edge, hot.depth)?;
+        let module = self.module.as_mut().ok_or("no module")?;
+        module.clear_context(&mut self.ctx);
+        let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, f, &region, module.target_config())?;
+        let index = self.loops.len();
+        let name = format!("loop{index}");
+        let id = module
+            .declare_function(&name, Linkage::Local, &self.ctx.func.signature)
+            .map_err(|e| format!("declare: {e}"))?;
+        self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+        let code_bytes = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+        module.clear_context(&mut self.ctx);
+        module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
+        let ptr = module.get_finalized_function(id);
+        // SAFETY: the function was built with the signature `(i64, i64) -> i32` under
+        // the host's default calling convention, which is `extern "C"`'s.
+        let entry: EntryFn = unsafe { std::mem::transmute::<*const u8, EntryFn>(ptr) };
+        let stats = LoopStats {
+            name: f.name.clone(),
+            header: hot.header,
+            exit_counts: vec![0; exits.len()],
+            exits,
+            entries: 0,
+            iterations: 0,
+            compile_time: start.elapsed(),
+            code_bytes,
+            blacklisted: false,
+        };
+        Ok((Compiled { entry, id: index as u32 }, stats))
+    }
+}
+
+impl interp::vm::jit::Jit for Jit {
+    fn compile(&mut self, program: &Program, hot: HotLoop) -> Result<Compiled, String> {
+        match self.compile_loop(program, hot) {
+            Ok((c, stats)) => {
+                self.log(|| {
+                    format!(
+                        "compiled loop {} {}@{}..{} ({} exits, {} bytes, {:.3} ms)",
+                        c.id,
+                        stats.name,
+                        hot.header,
+                        hot.back_edge,
+                        stats.exits.len(),
+                        stats.code_bytes,
+                        stats.compile_time.as_secs_f64() * 1e3
+                    )
+                });
+                self.loops.push(stats);
+                Ok(c)
+            }
+            Err(e) => {
+                self.refused += 1;
+                let name = program.function(hot.func).map_or("?", |f| f.name.as_str());
+                self.log(|| format!("refused loop {name}@{}..{}: {e}", hot.header, hot.back_edge));
+                Err(e)
+            }
+        }
+    }
+
+    fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool {
+        let log = self.config.log;
+        let Some(l) = self.loops.get_mut(id as usize) else { return false };
+        l.entries += 1;
+        l.iterations += iterations;
+        if let Some(c) = l.exit_counts.get_mut(exit as usize) {
+            *c += 1;
+        }
+        if l.entries >= BLACKLIST_ENTRIES && l.iterations < l.entries * BLACKLIST_MIN_ITERATIONS {
+            l.blacklisted = true;
+            if log {
+                eprintln!("jit: blacklisted loop {id} {}@{}: {} iterations in {} entries", l.name, l.header, l.iterations, l.entries);
+            }
+            return false;
+        }
+        true
+    }
+}
+
+impl Drop for Jit {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.take() {
+            // SAFETY: the VM that ran this code is gone (it owns the JIT), so no compiled
+            // function can be running or entered again.
+            unsafe { m.free_memory() };
+        }
+    }
+}

@@ -69,7 +69,11 @@ pub(super) enum Trap {
 ///
 /// `g` must have been created for `vm`'s program by [`Goroutine::new`] and only run by
 /// this function since (its saved state is then consistent with the verified code).
-pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) -> Trap {
+///
+/// `JIT` makes taken back-edges consult the JIT (see `vm::jit`): counting heat,
+/// compiling, entering compiled code. Another instantiation, so that the loop without a
+/// JIT pays nothing for it.
+pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) -> Trap {
     let metas: *const Meta = vm.metas.as_ptr();
     let nfuncs = vm.metas.len();
     let limit = vm.config.max_stack_bytes;
@@ -183,12 +187,39 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! jump {
             ($off:expr) => {{
                 let off = $off as isize;
+                // The instruction after the branch (so the branch is the one before it).
+                let after_branch = ip;
                 ip = ip.offset(off);
                 if off < 0 {
                     budget -= 1;
                     if budget == 0 {
                         save!(ip.offset_from(meta.code));
                         return Trap::Yield;
+                    }
+                    if JIT {
+                        jit_back_edge!(after_branch);
+                    }
+                }
+            }};
+        }
+        // A taken back-edge in the JIT instantiation: count, compile, or run compiled
+        // code for the loop whose header `ip` now points at, and resume where it exits.
+        macro_rules! jit_back_edge {
+            ($after_branch:expr) => {{
+                let program = vm.program;
+                if let Some(st) = vm.jit.as_mut() {
+                    let header = ip.offset_from(meta.code) as u32;
+                    let back_edge = $after_branch.offset_from(meta.code) as u32 - 1;
+                    let stack0 = fp.add(meta.frame_size + FRAME_RECORD_WORDS);
+                    let depth = sp.offset_from(stack0) as u32;
+                    let hot = super::jit::HotLoop { func: meta.id, header, back_edge, depth };
+                    if let super::jit::BackEdge::Resume { pc, depth } = st.back_edge(program, hot, fp, g.ctx, &mut budget) {
+                        ip = meta.code.add(pc as usize);
+                        sp = stack0.add(depth as usize);
+                        if budget == 0 {
+                            save!(pc);
+                            return Trap::Yield;
+                        }
                     }
                 }
             }};

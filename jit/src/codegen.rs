@@ -1,0 +1,719 @@
+//! Code generation: a [`Region`] to a Cranelift function `extern "C" fn(ctx, fp) -> u32`.
+//!
+//! # Values
+//!
+//! Frame slots and operand-stack positions live in Cranelift `Variable`s: the slots the
+//! region touches are loaded from the frame on entry, every read and write of a slot is
+//! a `use_var`/`def_var`, and Cranelift's SSA construction turns them into registers and
+//! phis (so slot stores forward to later loads, and nothing goes through memory while
+//! the loop runs). Inside a block the operand stack is a plain list of SSA values;
+//! between blocks it passes through one variable per stack position.
+//!
+//! # Exits
+//!
+//! Everything the interpreter would do differently is an exit: a check that fails (nil
+//! page, index, division by zero, negative shift count: the interpreter then redoes the
+//! instruction and raises the panic, so messages and tracebacks are its own), an
+//! instruction the JIT does not compile (calls, allocation, channel operations: the
+//! interpreter runs it), leaving the loop, and a spent preemption budget. An exit block
+//! stores every slot the region writes and the operand stack as it was *before* the
+//! instruction, records the resume pc and depth in the context, and returns its number.
+//! A fused instruction's effects all come at the end of its expansion (see the opcode
+//! table), so resuming at the fused instruction itself redoes it whole.
+//!
+//! No exit or check needs a garbage-collection root: compiled code neither allocates
+//! nor calls anything that could collect, and every live value is back in its frame
+//! slot before the interpreter runs again.
+
+use crate::region::{Block, Region, Step};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, Type, Value, types};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use interp::bytecode::{Function, Instr};
+use interp::vm::jit::ctx_offsets;
+use interp::vm::stack::FRAME_RECORD_WORDS;
+use std::collections::{BTreeSet, HashMap};
+
+/// Addresses below this are the nil page (as the interpreter's checks).
+const NIL_PAGE: i64 = 4096;
+
+/// One exit of a compiled loop: where the interpreter resumes, and why.
+#[derive(Clone, Debug)]
+pub struct ExitInfo {
+    /// The resume pc.
+    pub pc: u32,
+    /// What kind of exit it is (for logs).
+    pub kind: ExitKind,
+}
+
+/// Why compiled code leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// Control left the loop.
+    LoopExit,
+    /// An instruction the JIT does not compile.
+    Unsupported,
+    /// A check failed: the interpreter raises the panic.
+    Check,
+    /// The preemption budget ran out.
+    Budget,
+}
+
+/// Builds the body of `func` (whose signature must be `(i64, i64) -> i32`) for
+/// `region` of `f`; returns the exits by number.
+pub fn build(
+    func: &mut cranelift_codegen::ir::Function,
+    fctx: &mut FunctionBuilderContext,
+    f: &Function,
+    region: &Region,
+    target: cranelift_codegen::isa::TargetFrontendConfig,
+) -> Result<Vec<ExitInfo>, String> {
+    func.signature.params.push(AbiParam::new(types::I64));
+    func.signature.params.push(AbiParam::new(types::I64));
+    func.signature.returns.push(AbiParam::new(types::I32));
+    let mut b = FunctionBuilder::new(func, fctx);
+    let mut g = Gen::new(&mut b, f, region);
+    let r = g.run();
+    let exits = std::mem::take(&mut g.exits);
+    // Finalizing also resets the builder context for the next function, so it runs
+    // on errors too.
+    b.seal_all_blocks();
+    b.finalize(target);
+    r.map(|()| exits)
+}
+
+struct Gen<'a, 'b> {
+    b: &'a mut FunctionBuilder<'b>,
+    f: &'a Function,
+    region: &'a Region,
+    ctx: Value,
+    fp: Value,
+    slots: HashMap<u32, Variable>,
+    /// Slots the region writes: the exits store them back.
+    written: BTreeSet<u32>,
+    stack_vars: Vec<Variable>,
+    budget: Variable,
+    iterations: Variable,
+    blocks: HashMap<u32, ClBlock>,
+    exits: Vec<ExitInfo>,
+}
+
+/// The operand stack while generating a block.
+type Stack = Vec<Value>;
+
+impl<'a, 'b> Gen<'a, 'b> {
+    fn new(b: &'a mut FunctionBuilder<'b>, f: &'a Function, region: &'a Region) -> Gen<'a, 'b> {
+        let entry = b.create_block();
+        b.append_block_params_for_function_params(entry);
+        b.switch_to_block(entry);
+        let ctx = b.block_params(entry)[0];
+        let fp = b.block_params(entry)[1];
+        let budget = b.declare_var(types::I64);
+        let iterations = b.declare_var(types::I64);
+        Gen {
+            b,
+            f,
+            region,
+            ctx,
+            fp,
+            slots: HashMap::new(),
+            written: BTreeSet::new(),
+            stack_vars: Vec::new(),
+            budget,
+            iterations,
+            blocks: HashMap::new(),
+            exits: Vec::new(),
+        }
+    }
+
+    /// Slots every instruction of the region names (reads and writes), and the written ones.
+    fn scan_slots(&mut self) {
+        let mut used = BTreeSet::new();
+        for block in self.region.blocks.values() {
+            for step in &block.steps {
+                let Step::Ops { ops, .. } = step else { continue };
+                for op in ops {
+                    match *op {
+                        Instr::Load(s) => {
+                            used.insert(s);
+                        }
+                        Instr::Store(s) => {
+                            used.insert(s);
+                            self.written.insert(s);
+                        }
+                        Instr::LoadSlots { slot, n } => used.extend(slot..slot + u32::from(n)),
+                        Instr::StoreSlots { slot, n } => {
+                            used.extend(slot..slot + u32::from(n));
+                            self.written.extend(slot..slot + u32::from(n));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        for s in used {
+            let v = self.b.declare_var(types::I64);
+            let w = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.fp, slot_offset(s));
+            self.b.def_var(v, w);
+            self.slots.insert(s, v);
+        }
+    }
+
+    fn run(&mut self) -> Result<(), String> {
+        self.scan_slots();
+        for _ in 0..self.region.max_depth {
+            let v = self.b.declare_var(types::I64);
+            self.stack_vars.push(v);
+        }
+        let budget = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.ctx, ctx_offsets::BUDGET);
+        self.b.def_var(self.budget, budget);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        self.b.def_var(self.iterations, zero);
+        // The operand words present at the header.
+        let header = self.region.blocks.get(&self.region.header).ok_or("no header block")?;
+        for i in 0..header.depth {
+            let off = self.stack_offset(i);
+            let w = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.fp, off);
+            let v = self.stack_var(i)?;
+            self.b.def_var(v, w);
+        }
+        for &start in self.region.blocks.keys() {
+            let blk = self.b.create_block();
+            self.blocks.insert(start, blk);
+        }
+        let first = self.block(self.region.header)?;
+        self.b.ins().jump(first, &[]);
+        for block in self.region.blocks.values() {
+            self.gen_block(block)?;
+        }
+        Ok(())
+    }
+
+    fn block(&self, pc: u32) -> Result<ClBlock, String> {
+        self.blocks.get(&pc).copied().ok_or_else(|| format!("no block at {pc}"))
+    }
+
+    fn stack_var(&self, i: u32) -> Result<Variable, String> {
+        self.stack_vars.get(i as usize).copied().ok_or_else(|| format!("operand stack deeper than {i}"))
+    }
+
+    fn stack_offset(&self, i: u32) -> i32 {
+        slot_offset(self.f.frame_size + FRAME_RECORD_WORDS as u32 + i)
+    }
+
+    fn slot(&self, s: u32) -> Result<Variable, String> {
+        self.slots.get(&s).copied().ok_or_else(|| format!("slot {s} not scanned"))
+    }
+
+    /// Hands the operand stack to the next block through the stack variables.
+    fn flush(&mut self, stack: &Stack) -> Result<(), String> {
+        for (i, &v) in stack.iter().enumerate() {
+            let var = self.stack_var(i as u32)?;
+            self.b.def_var(var, v);
+        }
+        Ok(())
+    }
+
+    /// Emits an exit: writes back the written slots and `stack`, records `pc` and the
+    /// depth, returns the exit's number. The current block ends with it.
+    fn emit_exit(&mut self, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
+        let id = self.exits.len() as u32;
+        self.exits.push(ExitInfo { pc, kind });
+        let written: Vec<u32> = self.written.iter().copied().collect();
+        for s in written {
+            let v = self.b.use_var(self.slot(s)?);
+            self.b.ins().store(MemFlagsData::trusted(), v, self.fp, slot_offset(s));
+        }
+        for (i, &v) in stack.iter().enumerate() {
+            let off = self.stack_offset(i as u32);
+            self.b.ins().store(MemFlagsData::trusted(), v, self.fp, off);
+        }
+        let budget = self.b.use_var(self.budget);
+        self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
+        let it = self.b.use_var(self.iterations);
+        self.b.ins().store(MemFlagsData::trusted(), it, self.ctx, ctx_offsets::ITERATIONS);
+        let pcv = self.b.ins().iconst(types::I32, i64::from(pc));
+        self.b.ins().store(MemFlagsData::trusted(), pcv, self.ctx, ctx_offsets::EXIT_PC);
+        let depth = self.b.ins().iconst(types::I32, stack.len() as i64);
+        self.b.ins().store(MemFlagsData::trusted(), depth, self.ctx, ctx_offsets::EXIT_DEPTH);
+        let idv = self.b.ins().iconst(types::I32, i64::from(id));
+        self.b.ins().return_(&[idv]);
+        Ok(())
+    }
+
+    /// Exits when `cond` (an i8 truth value) holds; generation goes on in the other case.
+    fn guard(&mut self, cond: Value, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
+        let exit = self.b.create_block();
+        let cont = self.b.create_block();
+        self.b.set_cold_block(exit);
+        self.b.ins().brif(cond, exit, &[], cont, &[]);
+        self.b.switch_to_block(exit);
+        self.emit_exit(pc, stack, kind)?;
+        self.b.switch_to_block(cont);
+        Ok(())
+    }
+
+    /// Control goes from the current point to bytecode `target` with `stack`: into a
+    /// block of the region (counting a back-edge against the budget, as the
+    /// interpreter does), or out through an exit.
+    fn goto(&mut self, from: u32, target: u32, stack: &Stack) -> Result<(), String> {
+        if !self.region.contains(target) || !self.blocks.contains_key(&target) {
+            return self.emit_exit(target, stack, ExitKind::LoopExit);
+        }
+        self.flush(stack)?;
+        if target <= from {
+            let budget = self.b.use_var(self.budget);
+            let budget = self.b.ins().iadd_imm_s(budget, -1);
+            self.b.def_var(self.budget, budget);
+            let it = self.b.use_var(self.iterations);
+            let it = self.b.ins().iadd_imm_s(it, 1);
+            self.b.def_var(self.iterations, it);
+            let spent = self.b.ins().icmp_imm_s(IntCC::Equal, budget, 0);
+            self.guard(spent, target, stack, ExitKind::Budget)?;
+        }
+        let blk = self.block(target)?;
+        self.b.ins().jump(blk, &[]);
+        Ok(())
+    }
+
+    fn gen_block(&mut self, block: &Block) -> Result<(), String> {
+        let blk = self.block(block.start)?;
+        self.b.switch_to_block(blk);
+        let mut stack: Stack = Vec::new();
+        for i in 0..block.depth {
+            let var = self.stack_var(i)?;
+            stack.push(self.b.use_var(var));
+        }
+        for step in &block.steps {
+            match step {
+                Step::Exit { pc } => {
+                    return self.emit_exit(*pc, &stack, ExitKind::Unsupported);
+                }
+                Step::Ops { pc, ops } => {
+                    let entry = stack.clone();
+                    for op in ops {
+                        if self.gen_op(*pc, op, &mut stack, &entry)? {
+                            // The op ended the block (a branch or jump).
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+        match block.fall_through {
+            Some(next) => {
+                let last = block.steps.last().map_or(block.start, |s| match s {
+                    Step::Ops { pc, .. } | Step::Exit { pc } => *pc,
+                });
+                self.goto(last, next, &stack)
+            }
+            None => Err(format!("block at {} ends without a successor", block.start)),
+        }
+    }
+
+    fn pop(stack: &mut Stack) -> Result<Value, String> {
+        stack.pop().ok_or_else(|| "operand stack underflow".to_string())
+    }
+
+    fn f64(&mut self, v: Value) -> Value {
+        self.b.ins().bitcast(types::F64, MemFlagsData::new(), v)
+    }
+
+    fn from_f64(&mut self, v: Value) -> Value {
+        self.b.ins().bitcast(types::I64, MemFlagsData::new(), v)
+    }
+
+    fn f32(&mut self, v: Value) -> Value {
+        let w = self.b.ins().ireduce(types::I32, v);
+        self.b.ins().bitcast(types::F32, MemFlagsData::new(), w)
+    }
+
+    fn from_f32(&mut self, v: Value) -> Value {
+        let w = self.b.ins().bitcast(types::I32, MemFlagsData::new(), v);
+        self.b.ins().uextend(types::I64, w)
+    }
+
+    fn bool(&mut self, c: Value) -> Value {
+        self.b.ins().uextend(types::I64, c)
+    }
+
+    /// Exits at `pc` if `base` is in the nil page.
+    fn nil_guard(&mut self, base: Value, pc: u32, entry: &[Value]) -> Result<(), String> {
+        let bad = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, NIL_PAGE);
+        self.guard(bad, pc, entry, ExitKind::Check)
+    }
+
+    /// Generates one base instruction; returns true when it ended the block.
+    fn gen_op(&mut self, pc: u32, op: &Instr, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
+        use Instr::*;
+        let i64t = types::I64;
+        macro_rules! bin {
+            (|$a:ident, $b:ident| $e:expr) => {{
+                let $b = Self::pop(stack)?;
+                let $a = Self::pop(stack)?;
+                let r = $e;
+                stack.push(r);
+            }};
+        }
+        macro_rules! un {
+            (|$a:ident| $e:expr) => {{
+                let $a = Self::pop(stack)?;
+                let r = $e;
+                stack.push(r);
+            }};
+        }
+        macro_rules! icmp {
+            ($cc:expr) => {
+                bin!(|a, b| {
+                    let c = self.b.ins().icmp($cc, a, b);
+                    self.bool(c)
+                })
+            };
+        }
+        macro_rules! f64bin {
+            ($op:ident) => {
+                bin!(|a, b| {
+                    let (x, y) = (self.f64(a), self.f64(b));
+                    let r = self.b.ins().$op(x, y);
+                    self.from_f64(r)
+                })
+            };
+        }
+        macro_rules! f64cmp {
+            ($cc:expr) => {
+                bin!(|a, b| {
+                    let (x, y) = (self.f64(a), self.f64(b));
+                    let c = self.b.ins().fcmp($cc, x, y);
+                    self.bool(c)
+                })
+            };
+        }
+        macro_rules! f32bin {
+            ($op:ident) => {
+                bin!(|a, b| {
+                    let (x, y) = (self.f32(a), self.f32(b));
+                    let r = self.b.ins().$op(x, y);
+                    self.from_f32(r)
+                })
+            };
+        }
+        macro_rules! f32cmp {
+            ($cc:expr) => {
+                bin!(|a, b| {
+                    let (x, y) = (self.f32(a), self.f32(b));
+                    let c = self.b.ins().fcmp($cc, x, y);
+                    self.bool(c)
+                })
+            };
+        }
+        macro_rules! load {
+            ($off:expr, |$addr:ident| $e:expr) => {{
+                let base = Self::pop(stack)?;
+                self.nil_guard(base, pc, entry)?;
+                let $addr = base;
+                let r = $e;
+                let _ = $off;
+                stack.push(r);
+            }};
+        }
+        macro_rules! store {
+            ($off:expr, $op:ident) => {{
+                let v = Self::pop(stack)?;
+                let base = Self::pop(stack)?;
+                self.nil_guard(base, pc, entry)?;
+                self.b.ins().$op(MemFlagsData::new().with_notrap(), v, base, $off);
+            }};
+        }
+        // A conditional branch: `$c` is the i8 condition for taking it.
+        macro_rules! branch {
+            ($off:expr, $c:expr) => {{
+                let c = $c;
+                let t = target(pc, $off)?;
+                let taken = self.b.create_block();
+                let not_taken = self.b.create_block();
+                self.b.ins().brif(c, taken, &[], not_taken, &[]);
+                self.b.switch_to_block(taken);
+                self.goto(pc, t, stack)?;
+                self.b.switch_to_block(not_taken);
+                return Ok(false);
+            }};
+        }
+        macro_rules! br2 {
+            ($off:expr, $cc:expr) => {{
+                let b = Self::pop(stack)?;
+                let a = Self::pop(stack)?;
+                branch!($off, self.b.ins().icmp($cc, a, b))
+            }};
+        }
+        let mem = MemFlagsData::new().with_notrap();
+        match *op {
+            Nop | Landing => {}
+            Const(v) => stack.push(self.b.ins().iconst(i64t, i64::from(v))),
+            ConstWord(i) => {
+                let w = self.f.consts.get(i as usize).copied().ok_or("constant out of range")?;
+                stack.push(self.b.ins().iconst(i64t, w as i64));
+            }
+            Pop => {
+                Self::pop(stack)?;
+            }
+            Dup => {
+                let a = *stack.last().ok_or("underflow")?;
+                stack.push(a);
+            }
+            Swap => {
+                let n = stack.len();
+                if n < 2 {
+                    return Err("underflow".into());
+                }
+                stack.swap(n - 1, n - 2);
+            }
+            Load(s) => {
+                let v = self.slot(s)?;
+                stack.push(self.b.use_var(v));
+            }
+            Store(s) => {
+                let v = Self::pop(stack)?;
+                let var = self.slot(s)?;
+                self.b.def_var(var, v);
+            }
+            LoadSlots { slot, n } => {
+                for s in slot..slot + u32::from(n) {
+                    let v = self.slot(s)?;
+                    stack.push(self.b.use_var(v));
+                }
+            }
+            StoreSlots { slot, n } => {
+                for s in (slot..slot + u32::from(n)).rev() {
+                    let v = Self::pop(stack)?;
+                    let var = self.slot(s)?;
+                    self.b.def_var(var, v);
+                }
+            }
+            LoadCtx => stack.push(self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::CLOSURE)),
+            AddI64 => bin!(|a, b| self.b.ins().iadd(a, b)),
+            SubI64 => bin!(|a, b| self.b.ins().isub(a, b)),
+            MulI64 => bin!(|a, b| self.b.ins().imul(a, b)),
+            DivI64 | RemI64 | DivU64 | RemU64 => {
+                let b = *stack.last().ok_or("underflow")?;
+                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+                self.guard(zero, pc, entry, ExitKind::Check)?;
+                let b = Self::pop(stack)?;
+                let a = Self::pop(stack)?;
+                let r = match *op {
+                    DivU64 => self.b.ins().udiv(a, b),
+                    RemU64 => self.b.ins().urem(a, b),
+                    _ => {
+                        // MinInt64 / -1 traps in hardware; Go wraps (and the remainder is 0).
+                        let minus1 = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
+                        let one = self.b.ins().iconst(i64t, 1);
+                        let safe = self.b.ins().select(minus1, one, b);
+                        if *op == DivI64 {
+                            let q = self.b.ins().sdiv(a, safe);
+                            let neg = self.b.ins().ineg(a);
+                            self.b.ins().select(minus1, neg, q)
+                        } else {
+                            let r = self.b.ins().srem(a, safe);
+                            let zero = self.b.ins().iconst(i64t, 0);
+                            self.b.ins().select(minus1, zero, r)
+                        }
+                    }
+                };
+                stack.push(r);
+            }
+            NegI64 => un!(|a| self.b.ins().ineg(a)),
+            And => bin!(|a, b| self.b.ins().band(a, b)),
+            Or => bin!(|a, b| self.b.ins().bor(a, b)),
+            Xor => bin!(|a, b| self.b.ins().bxor(a, b)),
+            AndNot => bin!(|a, b| self.b.ins().band_not(a, b)),
+            Not => un!(|a| self.b.ins().bnot(a)),
+            Shl | ShrU64 | ShrI64 => bin!(|a, s| {
+                // Go: a count of 64 or more shifts everything out.
+                let big = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, s, 64);
+                match *op {
+                    Shl => {
+                        let r = self.b.ins().ishl(a, s);
+                        let z = self.b.ins().iconst(i64t, 0);
+                        self.b.ins().select(big, z, r)
+                    }
+                    ShrU64 => {
+                        let r = self.b.ins().ushr(a, s);
+                        let z = self.b.ins().iconst(i64t, 0);
+                        self.b.ins().select(big, z, r)
+                    }
+                    _ => {
+                        let s63 = self.b.ins().iconst(i64t, 63);
+                        let s = self.b.ins().select(big, s63, s);
+                        self.b.ins().sshr(a, s)
+                    }
+                }
+            }),
+            CheckShift => {
+                let s = *stack.last().ok_or("underflow")?;
+                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, s, 0);
+                self.guard(neg, pc, entry, ExitKind::Check)?;
+            }
+            SExt8 => un!(|a| self.sext(a, types::I8)),
+            SExt16 => un!(|a| self.sext(a, types::I16)),
+            SExt32 => un!(|a| self.sext(a, types::I32)),
+            ZExt8 => un!(|a| self.b.ins().band_imm_s(a, 0xff)),
+            ZExt16 => un!(|a| self.b.ins().band_imm_s(a, 0xffff)),
+            ZExt32 => un!(|a| self.b.ins().band_imm_s(a, 0xffff_ffff)),
+            AddI32 => bin!(|a, b| {
+                let r = self.b.ins().iadd(a, b);
+                self.sext(r, types::I32)
+            }),
+            SubI32 => bin!(|a, b| {
+                let r = self.b.ins().isub(a, b);
+                self.sext(r, types::I32)
+            }),
+            MulI32 => bin!(|a, b| {
+                let r = self.b.ins().imul(a, b);
+                self.sext(r, types::I32)
+            }),
+            Eq => icmp!(IntCC::Equal),
+            Ne => icmp!(IntCC::NotEqual),
+            LtI64 => icmp!(IntCC::SignedLessThan),
+            LeI64 => icmp!(IntCC::SignedLessThanOrEqual),
+            GtI64 => icmp!(IntCC::SignedGreaterThan),
+            GeI64 => icmp!(IntCC::SignedGreaterThanOrEqual),
+            LtU64 => icmp!(IntCC::UnsignedLessThan),
+            LeU64 => icmp!(IntCC::UnsignedLessThanOrEqual),
+            GtU64 => icmp!(IntCC::UnsignedGreaterThan),
+            GeU64 => icmp!(IntCC::UnsignedGreaterThanOrEqual),
+            Eqz => un!(|a| {
+                let c = self.b.ins().icmp_imm_s(IntCC::Equal, a, 0);
+                self.bool(c)
+            }),
+            AddF64 => f64bin!(fadd),
+            SubF64 => f64bin!(fsub),
+            MulF64 => f64bin!(fmul),
+            DivF64 => f64bin!(fdiv),
+            SqrtF64 => un!(|a| {
+                let x = self.f64(a);
+                let r = self.b.ins().sqrt(x);
+                self.from_f64(r)
+            }),
+            NegF64 => un!(|a| {
+                let sign = self.b.ins().iconst(i64t, i64::MIN);
+                self.b.ins().bxor(a, sign)
+            }),
+            EqF64 => f64cmp!(FloatCC::Equal),
+            NeF64 => f64cmp!(FloatCC::NotEqual),
+            LtF64 => f64cmp!(FloatCC::LessThan),
+            LeF64 => f64cmp!(FloatCC::LessThanOrEqual),
+            GtF64 => f64cmp!(FloatCC::GreaterThan),
+            GeF64 => f64cmp!(FloatCC::GreaterThanOrEqual),
+            AddF32 => f32bin!(fadd),
+            SubF32 => f32bin!(fsub),
+            MulF32 => f32bin!(fmul),
+            DivF32 => f32bin!(fdiv),
+            NegF32 => un!(|a| {
+                let r = self.b.ins().bxor_imm_s(a, 1 << 31);
+                self.b.ins().band_imm_s(r, 0xffff_ffff)
+            }),
+            EqF32 => f32cmp!(FloatCC::Equal),
+            NeF32 => f32cmp!(FloatCC::NotEqual),
+            LtF32 => f32cmp!(FloatCC::LessThan),
+            LeF32 => f32cmp!(FloatCC::LessThanOrEqual),
+            GtF32 => f32cmp!(FloatCC::GreaterThan),
+            GeF32 => f32cmp!(FloatCC::GreaterThanOrEqual),
+            I64ToF64 => un!(|a| {
+                let r = self.b.ins().fcvt_from_sint(types::F64, a);
+                self.from_f64(r)
+            }),
+            U64ToF64 => un!(|a| {
+                let r = self.b.ins().fcvt_from_uint(types::F64, a);
+                self.from_f64(r)
+            }),
+            I64ToF32 => un!(|a| {
+                let r = self.b.ins().fcvt_from_sint(types::F32, a);
+                self.from_f32(r)
+            }),
+            U64ToF32 => un!(|a| {
+                let r = self.b.ins().fcvt_from_uint(types::F32, a);
+                self.from_f32(r)
+            }),
+            F32ToF64 => un!(|a| {
+                let x = self.f32(a);
+                let r = self.b.ins().fpromote(types::F64, x);
+                self.from_f64(r)
+            }),
+            F64ToF32 => un!(|a| {
+                let x = self.f64(a);
+                let r = self.b.ins().fdemote(types::F32, x);
+                self.from_f32(r)
+            }),
+            Jump(off) => {
+                let t = target(pc, off)?;
+                self.goto(pc, t, stack)?;
+                return Ok(true);
+            }
+            JumpIf(off) => {
+                let c = Self::pop(stack)?;
+                branch!(off, self.b.ins().icmp_imm_s(IntCC::NotEqual, c, 0))
+            }
+            JumpIfNot(off) => {
+                let c = Self::pop(stack)?;
+                branch!(off, self.b.ins().icmp_imm_s(IntCC::Equal, c, 0))
+            }
+            BrEq(off) => br2!(off, IntCC::Equal),
+            BrNe(off) => br2!(off, IntCC::NotEqual),
+            BrLtI64(off) => br2!(off, IntCC::SignedLessThan),
+            BrLeI64(off) => br2!(off, IntCC::SignedLessThanOrEqual),
+            BrGtI64(off) => br2!(off, IntCC::SignedGreaterThan),
+            BrGeI64(off) => br2!(off, IntCC::SignedGreaterThanOrEqual),
+            BrLtU64(off) => br2!(off, IntCC::UnsignedLessThan),
+            BrGeU64(off) => br2!(off, IntCC::UnsignedGreaterThanOrEqual),
+            Load8S(off) => load!(off, |a| self.b.ins().sload8(i64t, mem, a, off)),
+            Load8U(off) => load!(off, |a| self.b.ins().uload8(i64t, mem, a, off)),
+            Load16S(off) => load!(off, |a| self.b.ins().sload16(i64t, mem, a, off)),
+            Load16U(off) => load!(off, |a| self.b.ins().uload16(i64t, mem, a, off)),
+            Load32S(off) => load!(off, |a| self.b.ins().sload32(mem, a, off)),
+            Load32U(off) => load!(off, |a| self.b.ins().uload32(mem, a, off)),
+            Load64(off) | LoadPtr(off) => load!(off, |a| self.b.ins().load(i64t, mem, a, off)),
+            Store8(off) => store!(off, istore8),
+            Store16(off) => store!(off, istore16),
+            Store32(off) => store!(off, istore32),
+            Store64(off) => store!(off, store),
+            AddrOff(off) => un!(|a| self.b.ins().iadd_imm_s(a, i64::from(off))),
+            NilCheck => {
+                let a = *stack.last().ok_or("underflow")?;
+                let nil = self.b.ins().icmp_imm_s(IntCC::Equal, a, 0);
+                self.guard(nil, pc, entry, ExitKind::Check)?;
+            }
+            Index(size) | IndexU(size) => {
+                let len = Self::pop(stack)?;
+                let i = Self::pop(stack)?;
+                let base = Self::pop(stack)?;
+                let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
+                self.guard(out, pc, entry, ExitKind::Check)?;
+                let scaled = self.b.ins().imul_imm_s(i, i64::from(size));
+                stack.push(self.b.ins().iadd(base, scaled));
+            }
+            Bounds { code, .. } => {
+                let y = Self::pop(stack)?;
+                let x = *stack.last().ok_or("underflow")?;
+                // Code 0 is the index check (`x < y`); every other code is `x <= y`.
+                let cc = if code == 0 { IntCC::UnsignedGreaterThanOrEqual } else { IntCC::UnsignedGreaterThan };
+                let bad = self.b.ins().icmp(cc, x, y);
+                self.guard(bad, pc, entry, ExitKind::Check)?;
+            }
+            other => return Err(format!("{other:?} is not compiled")),
+        }
+        Ok(false)
+    }
+
+    fn sext(&mut self, a: Value, ty: Type) -> Value {
+        let n = self.b.ins().ireduce(ty, a);
+        self.b.ins().sextend(types::I64, n)
+    }
+}
+
+/// The pc a branch at `pc` with offset `off` goes to.
+fn target(pc: u32, off: i32) -> Result<u32, String> {
+    u32::try_from(i64::from(pc) + 1 + i64::from(off)).map_err(|_| format!("bad branch at {pc}"))
+}
+
+fn slot_offset(s: u32) -> i32 {
+    (s as i32).wrapping_mul(8)
+}
