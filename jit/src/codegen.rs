@@ -25,13 +25,13 @@
 //! nor calls anything that could collect, and every live value is back in its frame
 //! slot before the interpreter runs again.
 
-use crate::region::{Block, Region, Step};
+use crate::region::{Block, Region, RegionKind, Step};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
-use cranelift_codegen::ir::{AbiParam, Block as ClBlock, InstBuilder, MemFlagsData, Type, Value, types};
+use cranelift_codegen::ir::{AbiParam, Block as ClBlock, FuncRef, InstBuilder, MemFlagsData, Type, Value, types};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
-use interp::bytecode::{Function, Instr};
-use interp::vm::jit::ctx_offsets;
-use interp::vm::stack::FRAME_RECORD_WORDS;
+use interp::bytecode::{Function, Instr, Program};
+use interp::vm::jit::{STATUS_INNER_EXIT, STATUS_RETURNED, ctx_offsets};
+use interp::vm::stack::{FRAME_RECORD_WORDS, pack_func_fp};
 use std::collections::{BTreeSet, HashMap};
 
 /// Addresses below this are the nil page (as the interpreter's checks).
@@ -59,20 +59,37 @@ pub enum ExitKind {
     Budget,
 }
 
-/// Builds the body of `func` (whose signature must be `(i64, i64) -> i32`) for
-/// `region` of `f`; returns the exits by number.
+/// What code generation needs to know besides the region.
+pub struct Env<'a> {
+    /// The program (callees' signatures and frames).
+    pub program: &'a Program,
+    /// The function the region belongs to, and its id.
+    pub f: &'a Function,
+    /// See `f`.
+    pub func_id: u32,
+    /// Compiled functions a static call may call directly, as references in the
+    /// function being built (made with `declare_func_in_func`).
+    pub callees: HashMap<u32, FuncRef>,
+}
+
+/// The signature of all compiled code: `(ctx, fp) -> status`.
+pub fn signature(sig: &mut cranelift_codegen::ir::Signature) {
+    sig.params.push(AbiParam::new(types::I64));
+    sig.params.push(AbiParam::new(types::I64));
+    sig.returns.push(AbiParam::new(types::I32));
+}
+
+/// Builds the body of `func` (whose signature [`signature`] made) for `region`;
+/// returns the exits by number.
 pub fn build(
     func: &mut cranelift_codegen::ir::Function,
     fctx: &mut FunctionBuilderContext,
-    f: &Function,
+    env: &Env<'_>,
     region: &Region,
     target: cranelift_codegen::isa::TargetFrontendConfig,
 ) -> Result<Vec<ExitInfo>, String> {
-    func.signature.params.push(AbiParam::new(types::I64));
-    func.signature.params.push(AbiParam::new(types::I64));
-    func.signature.returns.push(AbiParam::new(types::I32));
     let mut b = FunctionBuilder::new(func, fctx);
-    let mut g = Gen::new(&mut b, f, region);
+    let mut g = Gen::new(&mut b, env, region);
     let r = g.run();
     let exits = std::mem::take(&mut g.exits);
     // Finalizing also resets the builder context for the next function, so it runs
@@ -84,10 +101,13 @@ pub fn build(
 
 struct Gen<'a, 'b> {
     b: &'a mut FunctionBuilder<'b>,
+    env: &'a Env<'a>,
     f: &'a Function,
     region: &'a Region,
     ctx: Value,
     fp: Value,
+    /// This frame's word index in the stack (for exits and callees' records).
+    fp_index: Value,
     slots: HashMap<u32, Variable>,
     /// Slots the region writes: the exits store them back.
     written: BTreeSet<u32>,
@@ -102,20 +122,25 @@ struct Gen<'a, 'b> {
 type Stack = Vec<Value>;
 
 impl<'a, 'b> Gen<'a, 'b> {
-    fn new(b: &'a mut FunctionBuilder<'b>, f: &'a Function, region: &'a Region) -> Gen<'a, 'b> {
+    fn new(b: &'a mut FunctionBuilder<'b>, env: &'a Env<'a>, region: &'a Region) -> Gen<'a, 'b> {
         let entry = b.create_block();
         b.append_block_params_for_function_params(entry);
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let fp = b.block_params(entry)[1];
+        let base = b.ins().load(types::I64, MemFlagsData::trusted(), ctx, ctx_offsets::STACK_BASE);
+        let bytes = b.ins().isub(fp, base);
+        let fp_index = b.ins().ushr_imm_s(bytes, 3);
         let budget = b.declare_var(types::I64);
         let iterations = b.declare_var(types::I64);
         Gen {
             b,
-            f,
+            env,
+            f: env.f,
             region,
             ctx,
             fp,
+            fp_index,
             slots: HashMap::new(),
             written: BTreeSet::new(),
             stack_vars: Vec::new(),
@@ -150,6 +175,23 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                 }
             }
+        }
+        if self.region.kind == RegionKind::Function {
+            // The whole frame: the arguments from memory, the other slots zero (as the
+            // interpreter's call makes them); exits write all of it back.
+            let params = self.f.sig.params.len() as u32;
+            for s in 0..self.f.frame_size {
+                let v = self.b.declare_var(types::I64);
+                let w = if s < params {
+                    self.b.ins().load(types::I64, MemFlagsData::trusted(), self.fp, slot_offset(s))
+                } else {
+                    self.b.ins().iconst(types::I64, 0)
+                };
+                self.b.def_var(v, w);
+                self.slots.insert(s, v);
+                self.written.insert(s);
+            }
+            return;
         }
         for s in used {
             let v = self.b.declare_var(types::I64);
@@ -216,9 +258,9 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Emits an exit: writes back the written slots and `stack`, records `pc` and the
     /// depth, returns the exit's number. The current block ends with it.
-    fn emit_exit(&mut self, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
-        let id = self.exits.len() as u32;
-        self.exits.push(ExitInfo { pc, kind });
+    /// Writes this frame back: the slots the region writes and `stack` as its operand
+    /// stack; and the budget (and, for loops, the iteration count) into the context.
+    fn write_back(&mut self, stack: &[Value]) -> Result<(), String> {
         let written: Vec<u32> = self.written.iter().copied().collect();
         for s in written {
             let v = self.b.use_var(self.slot(s)?);
@@ -230,8 +272,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let budget = self.b.use_var(self.budget);
         self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
-        let it = self.b.use_var(self.iterations);
-        self.b.ins().store(MemFlagsData::trusted(), it, self.ctx, ctx_offsets::ITERATIONS);
+        if self.region.kind == RegionKind::Loop {
+            let it = self.b.use_var(self.iterations);
+            self.b.ins().store(MemFlagsData::trusted(), it, self.ctx, ctx_offsets::ITERATIONS);
+        }
+        Ok(())
+    }
+
+    fn emit_exit(&mut self, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
+        let id = self.exits.len() as u32;
+        self.exits.push(ExitInfo { pc, kind });
+        self.write_back(stack)?;
+        self.b.ins().store(MemFlagsData::trusted(), self.fp_index, self.ctx, ctx_offsets::EXIT_FP);
+        let func = self.b.ins().iconst(types::I32, i64::from(self.env.func_id));
+        self.b.ins().store(MemFlagsData::trusted(), func, self.ctx, ctx_offsets::EXIT_FUNC);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc));
         self.b.ins().store(MemFlagsData::trusted(), pcv, self.ctx, ctx_offsets::EXIT_PC);
         let depth = self.b.ins().iconst(types::I32, stack.len() as i64);
@@ -698,7 +752,103 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let bad = self.b.ins().icmp(cc, x, y);
                 self.guard(bad, pc, entry, ExitKind::Check)?;
             }
+            Ret => {
+                if self.region.kind != RegionKind::Function {
+                    return Err("return in a loop region".into());
+                }
+                let n = self.f.sig.results.len();
+                if stack.len() < n {
+                    return Err("return without its results".into());
+                }
+                let results = stack.split_off(stack.len() - n);
+                for (i, &v) in results.iter().enumerate() {
+                    self.b.ins().store(MemFlagsData::trusted(), v, self.fp, slot_offset(i as u32));
+                }
+                let budget = self.b.use_var(self.budget);
+                self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
+                let status = self.b.ins().iconst(types::I32, i64::from(STATUS_RETURNED));
+                self.b.ins().return_(&[status]);
+                return Ok(true);
+            }
+            Call(id) => return self.gen_call(pc, id, stack, entry),
             other => return Err(format!("{other:?} is not compiled")),
+        }
+        Ok(false)
+    }
+
+    /// A static call of `id` at `pc`: a direct native call when the callee is compiled
+    /// (its frame built in the VM stack as the interpreter builds it, so that an exit
+    /// inside it can resume there), otherwise an exit before the call.
+    fn gen_call(&mut self, pc: u32, id: u32, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
+        let i64t = types::I64;
+        let Some(&fref) = self.env.callees.get(&id) else {
+            self.emit_exit(pc, entry, ExitKind::Unsupported)?;
+            return Ok(true);
+        };
+        let callee = self.env.program.function(id).ok_or("no callee")?;
+        let (np, nr) = (callee.sig.params.len(), callee.sig.results.len());
+        if stack.len() < np {
+            return Err("call without its arguments".into());
+        }
+        let below = stack.len() - np;
+        // The interpreter makes the call when the budget would run out (it yields at
+        // the callee's entry), when native calls nest too deep, or when the callee's
+        // frame does not fit the stack (it grows the stack).
+        let budget = self.b.use_var(self.budget);
+        let low = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, budget, 1);
+        self.guard(low, pc, entry, ExitKind::Budget)?;
+        let depth = self.b.ins().uload32(MemFlagsData::trusted(), self.ctx, ctx_offsets::NATIVE_DEPTH);
+        let deep = self.b.ins().icmp_imm_s(IntCC::Equal, depth, 0);
+        self.guard(deep, pc, entry, ExitKind::Unsupported)?;
+        let callee_off = i64::from(self.stack_offset(below as u32));
+        let new_fp = self.b.ins().iadd_imm_s(self.fp, callee_off);
+        let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
+        let limit = self.b.ins().iadd_imm_s(new_fp, need);
+        let end = self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::STACK_END);
+        let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, limit, end);
+        self.guard(full, pc, entry, ExitKind::Unsupported)?;
+        let args = stack.split_off(below);
+        for (i, &v) in args.iter().enumerate() {
+            self.b.ins().store(MemFlagsData::trusted(), v, new_fp, slot_offset(i as u32));
+        }
+        let budget = self.b.ins().iadd_imm_s(budget, -1);
+        self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
+        let depth1 = self.b.ins().iadd_imm_s(depth, -1);
+        self.b.ins().istore32(MemFlagsData::trusted(), depth1, self.ctx, ctx_offsets::NATIVE_DEPTH);
+        let call = self.b.ins().call(fref, &[self.ctx, new_fp]);
+        let status = self.b.inst_results(call)[0];
+        self.b.ins().istore32(MemFlagsData::trusted(), depth, self.ctx, ctx_offsets::NATIVE_DEPTH);
+        let budget = self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::BUDGET);
+        self.b.def_var(self.budget, budget);
+        let want = self.b.ins().iconst(types::I32, i64::from(STATUS_RETURNED));
+        let returned = self.b.ins().icmp(IntCC::Equal, status, want);
+        let cont = self.b.create_block();
+        let inner = self.b.create_block();
+        self.b.set_cold_block(inner);
+        self.b.ins().brif(returned, cont, &[], inner, &[]);
+        // The callee exited in its frame (or deeper): give it the record the
+        // interpreter's call would have written, and write this frame back, with the
+        // words below the arguments as its operand stack.
+        self.b.switch_to_block(inner);
+        let rec = slot_offset(callee.frame_size);
+        let ret_addr = self.f.code.as_ptr().wrapping_add(pc as usize + 1) as i64;
+        let ra = self.b.ins().iconst(i64t, ret_addr);
+        self.b.ins().store(MemFlagsData::trusted(), ra, new_fp, rec);
+        let packed = self.b.ins().ishl_imm_s(self.fp_index, 32);
+        let packed = self.b.ins().bor_imm_s(packed, pack_func_fp(self.env.func_id, 0) as i64);
+        self.b.ins().store(MemFlagsData::trusted(), packed, new_fp, rec + 8);
+        let closure = match self.region.kind {
+            RegionKind::Function => self.b.ins().iconst(i64t, 0),
+            RegionKind::Loop => self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::CLOSURE),
+        };
+        self.b.ins().store(MemFlagsData::trusted(), closure, new_fp, rec + 16);
+        self.write_back(&entry[..below])?;
+        let st = self.b.ins().iconst(types::I32, i64::from(STATUS_INNER_EXIT));
+        self.b.ins().return_(&[st]);
+        self.b.switch_to_block(cont);
+        for i in 0..nr {
+            let v = self.b.ins().load(i64t, MemFlagsData::trusted(), new_fp, slot_offset(i as u32));
+            stack.push(v);
         }
         Ok(false)
     }

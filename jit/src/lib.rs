@@ -47,7 +47,7 @@ use cranelift_codegen::settings::{self, Configurable};
 use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{Linkage, Module, default_libcall_names};
-use interp::bytecode::Program;
+use interp::bytecode::{Instr, Program};
 use interp::vm::jit::{Compiled, EntryFn, HotLoop};
 use std::time::{Duration, Instant};
 
@@ -55,7 +55,8 @@ use std::time::{Duration, Instant};
 pub const DEFAULT_THRESHOLD: u32 = 56;
 
 /// Entries after which a loop that averages fewer than [`BLACKLIST_MIN_ITERATIONS`]
-/// iterations per entry is no longer entered.
+/// iterations per entry, and whose entries end mostly at an instruction the JIT does
+/// not compile, is no longer entered.
 pub const BLACKLIST_ENTRIES: u64 = 64;
 
 /// See [`BLACKLIST_ENTRIES`].
@@ -92,6 +93,8 @@ struct LoopStats {
     exit_counts: Vec<u64>,
     entries: u64,
     iterations: u64,
+    /// Entries that ended at an unsupported instruction or a failed check.
+    side_exits: u64,
     compile_time: Duration,
     code_bytes: usize,
     blacklisted: bool,
@@ -124,6 +127,10 @@ pub struct Jit {
     config: JitConfig,
     loops: Vec<LoopStats>,
     refused: usize,
+    /// Compiled functions: their Cranelift id (for direct calls) and entry.
+    functions: std::collections::HashMap<u32, (cranelift_module::FuncId, Compiled)>,
+    /// Functions being compiled (a callee among them is not compiled first).
+    in_progress: Vec<u32>,
 }
 
 impl Jit {
@@ -139,7 +146,16 @@ impl Jit {
             .map_err(|e| format!("cranelift: {e}"))?;
         let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
         let ctx = module.make_context();
-        Ok(Jit { module: Some(module), ctx, fctx: FunctionBuilderContext::new(), config, loops: Vec::new(), refused: 0 })
+        Ok(Jit {
+            module: Some(module),
+            ctx,
+            fctx: FunctionBuilderContext::new(),
+            config,
+            loops: Vec::new(),
+            refused: 0,
+            functions: std::collections::HashMap::new(),
+            in_progress: Vec::new(),
+        })
     }
 
     /// The settings.
@@ -206,16 +222,103 @@ impl Jit {
     fn compile_loop(&mut self, program: &Program, hot: HotLoop) -> Result<(Compiled, LoopStats), String> {
         let start = Instant::now();
         let f = program.function(hot.func).ok_or("no such function")?;
-        let region = region::select(f, hot.header, hot.back_edge, hot.depth)?;
+        let region = region::select(program, f, hot.header, hot.back_edge, hot.depth)?;
+        if !self.in_progress.contains(&hot.func) {
+            self.in_progress.push(hot.func);
+            self.compile_callees(program, hot.func, 0);
+            self.in_progress.pop();
+        }
+        let r = self.define(program, hot.func, None, &region, start)?;
+        Ok(r)
+    }
+
+    /// Compiles the functions that `func` calls statically, so that calls to them from
+    /// compiled code are direct (failures only mean that those calls exit).
+    fn compile_callees(&mut self, program: &Program, func: u32, depth: u32) {
+        let Some(f) = program.function(func) else { return };
+        let mut callees: Vec<u32> = f.code.iter().filter_map(|i| if let Instr::Call(c) = i { Some(*c) } else { None }).collect();
+        callees.dedup();
+        for c in callees {
+            if c != func && !self.functions.contains_key(&c) {
+                match self.compile_fn(program, c, depth + 1) {
+                    Ok((_, Some(stats))) => self.loops.push(stats),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let name = program.function(c).map_or("?", |f| f.name.as_str());
+                        self.log(|| format!("callee {name} not compiled: {e}"));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Compiles function `func` whole (and, first, the functions it calls, up to a
+    /// small depth), or returns the entry it already has.
+    fn compile_fn(&mut self, program: &Program, func: u32, depth: u32) -> Result<(Compiled, Option<LoopStats>), String> {
+        if let Some(&(_, c)) = self.functions.get(&func) {
+            return Ok((c, None));
+        }
+        if self.in_progress.contains(&func) || depth > 3 {
+            return Err("recursive or too deep to compile".into());
+        }
+        let start = Instant::now();
+        let f = program.function(func).ok_or("no such function")?;
+        if f.code.iter().any(|i| matches!(i, Instr::LoadCtx)) {
+            return Err("a closure body (compiled functions are entered by static calls)".into());
+        }
+        let region = region::select_function(program, f)?;
+        // Callees first, so that calls to them are direct.
+        self.in_progress.push(func);
+        self.compile_callees(program, func, depth);
+        self.in_progress.pop();
+        let module = self.module.as_mut().ok_or("no module")?;
+        let mut sig = module.make_signature();
+        codegen::signature(&mut sig);
+        let name = format!("fn{}_{}", func, self.loops.len());
+        let id = module.declare_function(&name, Linkage::Local, &sig).map_err(|e| format!("declare: {e}"))?;
+        let (c, stats) = self.define(program, func, Some(id), &region, start)?;
+        self.functions.insert(func, (id, c));
+        Ok((c, Some(stats)))
+    }
+
+    /// Generates, defines and finalizes the code of `region` of function `func` (as
+    /// the declared `own` function when given: a function region, which may call
+    /// itself).
+    fn define(
+        &mut self,
+        program: &Program,
+        func: u32,
+        own: Option<cranelift_module::FuncId>,
+        region: &region::Region,
+        start: Instant,
+    ) -> Result<(Compiled, LoopStats), String> {
+        let f = program.function(func).ok_or("no such function")?;
         let module = self.module.as_mut().ok_or("no module")?;
         module.clear_context(&mut self.ctx);
-        let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, f, &region, module.target_config())?;
+        codegen::signature(&mut self.ctx.func.signature);
         let index = self.loops.len();
-        let name = format!("loop{index}");
-        let id = module
-            .declare_function(&name, Linkage::Local, &self.ctx.func.signature)
-            .map_err(|e| format!("declare: {e}"))?;
+        let id = match own {
+            Some(id) => id,
+            None => {
+                let name = format!("loop{index}");
+                module.declare_function(&name, Linkage::Local, &self.ctx.func.signature).map_err(|e| format!("declare: {e}"))?
+            }
+        };
+        let mut callees = std::collections::HashMap::new();
+        for i in &f.code {
+            if let Instr::Call(c) = *i {
+                let target = if own.is_some() && c == func { Some(id) } else { self.functions.get(&c).map(|&(id, _)| id) };
+                if let Some(t) = target {
+                    callees.entry(c).or_insert_with(|| module.declare_func_in_func(t, &mut self.ctx.func));
+                }
+            }
+        }
+        let env = codegen::Env { program, f, func_id: func, callees };
+        let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, &env, region, module.target_config())?;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
+        if std::env::var_os("MVM_JIT_DUMP").is_some() {
+            eprintln!("{}", self.ctx.func.display());
+        }
         module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
         let code_bytes = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
         module.clear_context(&mut self.ctx);
@@ -226,11 +329,12 @@ impl Jit {
         let entry: EntryFn = unsafe { std::mem::transmute::<*const u8, EntryFn>(ptr) };
         let stats = LoopStats {
             name: f.name.clone(),
-            header: hot.header,
+            header: if own.is_some() { u32::MAX } else { region.header },
             exit_counts: vec![0; exits.len()],
             exits,
             entries: 0,
             iterations: 0,
+            side_exits: 0,
             compile_time: start.elapsed(),
             code_bytes,
             blacklisted: false,
@@ -267,6 +371,24 @@ impl interp::vm::jit::Jit for Jit {
         }
     }
 
+    fn compile_function(&mut self, program: &Program, func: u32) -> Result<Compiled, String> {
+        let name = program.function(func).map_or("?", |f| f.name.as_str()).to_string();
+        match self.compile_fn(program, func, 0) {
+            Ok((c, stats)) => {
+                if let Some(stats) = stats {
+                    self.log(|| format!("compiled function {} {name} ({} exits, {} bytes, {:.3} ms)", c.id, stats.exits.len(), stats.code_bytes, stats.compile_time.as_secs_f64() * 1e3));
+                    self.loops.push(stats);
+                }
+                Ok(c)
+            }
+            Err(e) => {
+                self.refused += 1;
+                self.log(|| format!("refused function {name}: {e}"));
+                Err(e)
+            }
+        }
+    }
+
     fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool {
         let log = self.config.log;
         let Some(l) = self.loops.get_mut(id as usize) else { return false };
@@ -275,7 +397,16 @@ impl interp::vm::jit::Jit for Jit {
         if let Some(c) = l.exit_counts.get_mut(exit as usize) {
             *c += 1;
         }
-        if l.entries >= BLACKLIST_ENTRIES && l.iterations < l.entries * BLACKLIST_MIN_ITERATIONS {
+        // Leaving the loop normally after a few iterations is still native speed; what
+        // costs is an exit before an instruction the JIT does not compile, on the
+        // loop's hot path, which sends every iteration back to the interpreter.
+        if l.exits.get(exit as usize).is_some_and(|e| matches!(e.kind, ExitKind::Unsupported | ExitKind::Check)) {
+            l.side_exits += 1;
+        }
+        if l.entries >= BLACKLIST_ENTRIES
+            && l.side_exits * 2 > l.entries
+            && l.iterations < l.entries * BLACKLIST_MIN_ITERATIONS
+        {
             l.blacklisted = true;
             if log {
                 eprintln!("jit: blacklisted loop {id} {}@{}: {} iterations in {} entries", l.name, l.header, l.iterations, l.entries);

@@ -9,7 +9,7 @@
 //! exit they take). An instruction the code generator does not compile becomes an
 //! [`Step::Exit`]: compiled code stops before it and the interpreter runs it.
 
-use interp::bytecode::{Function, Instr};
+use interp::bytecode::{Function, Instr, Program};
 use std::collections::BTreeMap;
 
 /// One bytecode instruction of the region, as the code generator sees it.
@@ -36,9 +36,20 @@ pub struct Block {
     pub fall_through: Option<u32>,
 }
 
-/// A loop region ready for code generation.
+/// What a region is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegionKind {
+    /// A loop, entered at its header from a back-edge of the interpreter.
+    Loop,
+    /// A whole function, entered at pc 0 by a static call.
+    Function,
+}
+
+/// A loop or function region ready for code generation.
 #[derive(Clone, Debug)]
 pub struct Region {
+    /// Loop or function.
+    pub kind: RegionKind,
     /// The loop header (the first block).
     pub header: u32,
     /// The last pc of the region.
@@ -170,13 +181,39 @@ pub fn supported(i: &Instr) -> bool {
     )
 }
 
-/// The base instructions of `i`, if the code generator compiles all of them.
-fn lower(i: &Instr) -> Option<Vec<Instr>> {
+/// The base instructions of `i`, if the code generator compiles all of them. Static
+/// calls and returns are compiled in function regions (the code generator decides per
+/// callee whether to call compiled code or exit).
+fn lower(i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
     let ops = match i.expansion() {
         Some(e) => e.as_slice().to_vec(),
         None => vec![*i],
     };
-    ops.iter().all(supported).then_some(ops)
+    let ok = |op: &Instr| match op {
+        Instr::Call(_) => true,
+        Instr::Ret => kind == RegionKind::Function,
+        other => supported(other),
+    };
+    ops.iter().all(ok).then_some(ops)
+}
+
+/// Words popped and pushed by a base instruction of a region: the table's effect, or
+/// for a static call the callee's signature (a return ends its block, so 0).
+fn effect(program: &Program, op: &Instr) -> Option<(u32, u32)> {
+    match *op {
+        Instr::Call(id) => {
+            let c = program.function(id)?;
+            Some((c.sig.params.len() as u32, c.sig.results.len() as u32))
+        }
+        Instr::Ret => Some((0, 0)),
+        _ => Some((op.pops()?, op.pushes()?.words())),
+    }
+}
+
+/// The whole of function `f` as one region, entered at pc 0 with an empty stack.
+pub fn select_function(program: &Program, f: &Function) -> Result<Region, String> {
+    let end = u32::try_from(f.code.len()).map_err(|_| "function too long")?.checked_sub(1).ok_or("empty function")?;
+    build(program, f, 0, end, 0, RegionKind::Function)
 }
 
 /// The pc a branch at `pc` with offset `off` goes to, if it is a valid index.
@@ -186,11 +223,14 @@ fn target(pc: u32, off: i32) -> Option<u32> {
 
 /// Selects and decodes the loop region `header..=back_edge` of `f`, entered with
 /// `depth` operand words at the header.
-pub fn select(f: &Function, header: u32, back_edge: u32, depth: u32) -> Result<Region, String> {
+pub fn select(program: &Program, f: &Function, header: u32, back_edge: u32, depth: u32) -> Result<Region, String> {
     if back_edge < header || back_edge as usize >= f.code.len() {
         return Err(format!("bad loop {header}..{back_edge}"));
     }
-    let end = back_edge;
+    build(program, f, header, back_edge, depth, RegionKind::Loop)
+}
+
+fn build(program: &Program, f: &Function, header: u32, end: u32, depth: u32, kind: RegionKind) -> Result<Region, String> {
     let inside = |pc: u32| (header..=end).contains(&pc);
     // Block leaders: the header, branch targets inside, and the instruction after each
     // branch or terminator.
@@ -226,16 +266,17 @@ pub fn select(f: &Function, header: u32, back_edge: u32, depth: u32) -> Result<R
         let mut pc = start;
         loop {
             let i = f.code[pc as usize];
-            let Some(ops) = lower(&i) else {
+            let Some(ops) = lower(&i, kind) else {
                 block.steps.push(Step::Exit { pc });
                 break;
             };
             for op in &ops {
-                depth -= i64::from(op.pops().unwrap_or(0));
+                let (pops, pushes) = effect(program, op).ok_or_else(|| format!("{op:?} at {pc}: no stack effect"))?;
+                depth -= i64::from(pops);
                 if depth < 0 {
                     return Err(format!("operand stack underflow at {pc}"));
                 }
-                depth += i64::from(op.pushes().map_or(0, |p| p.words()));
+                depth += i64::from(pushes);
                 max_depth = max_depth.max(depth as u32);
             }
             let after = depth as u32;
@@ -265,5 +306,5 @@ pub fn select(f: &Function, header: u32, back_edge: u32, depth: u32) -> Result<R
         }
         blocks.insert(start, block);
     }
-    Ok(Region { header, end, blocks, max_depth: max_depth + 8 })
+    Ok(Region { kind, header, end, blocks, max_depth: max_depth + 8 })
 }

@@ -196,6 +196,10 @@ impl interp::vm::jit::Jit for JitReporter {
         self.jit.compile(program, hot)
     }
 
+    fn compile_function(&mut self, program: &interp::bytecode::Program, func: u32) -> Result<interp::vm::jit::Compiled, String> {
+        self.jit.compile_function(program, func)
+    }
+
     fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool {
         self.jit.exited(id, exit, iterations)
     }

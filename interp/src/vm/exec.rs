@@ -202,6 +202,28 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                 }
             }};
         }
+        // Resumes interpretation where compiled code exited: possibly in a deeper frame
+        // (a compiled function it called), which a static call entered (context 0).
+        macro_rules! jit_resume {
+            ($func:expr, $fp:expr, $pc:expr, $depth:expr) => {{
+                let (func, fp_idx, pc, depth): (u32, usize, u32, u32) = ($func, $fp, $pc, $depth);
+                if func as usize >= nfuncs || fp_idx >= g.stack.len() {
+                    trap!(Trap::Vm(VmError::BadEntry(format!("bad JIT exit: function {func} fp {fp_idx} pc {pc} depth {depth}"))));
+                }
+                let new_fp = base.add(fp_idx);
+                if new_fp != fp {
+                    g.ctx = 0;
+                }
+                meta = &*metas.add(func as usize);
+                fp = new_fp;
+                ip = meta.code.add(pc as usize);
+                sp = fp.add(meta.frame_size + FRAME_RECORD_WORDS + depth as usize);
+                if budget == 0 {
+                    save!(pc);
+                    return Trap::Yield;
+                }
+            }};
+        }
         // A taken back-edge in the JIT instantiation: count, compile, or run compiled
         // code for the loop whose header `ip` now points at, and resume where it exits.
         macro_rules! jit_back_edge {
@@ -213,12 +235,28 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     let stack0 = fp.add(meta.frame_size + FRAME_RECORD_WORDS);
                     let depth = sp.offset_from(stack0) as u32;
                     let hot = super::jit::HotLoop { func: meta.id, header, back_edge, depth };
-                    if let super::jit::BackEdge::Resume { pc, depth } = st.back_edge(program, hot, fp, g.ctx, &mut budget) {
-                        ip = meta.code.add(pc as usize);
-                        sp = stack0.add(depth as usize);
-                        if budget == 0 {
-                            save!(pc);
-                            return Trap::Yield;
+                    match st.back_edge(program, hot, fp, g.ctx, (base, stack_end), &mut budget) {
+                        super::jit::BackEdge::Interpret => {}
+                        super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
+                        super::jit::BackEdge::Returned => {
+                            trap!(Trap::Vm(VmError::BadEntry("a compiled loop returned".into())));
+                        }
+                    }
+                }
+            }};
+        }
+        // A static call just entered `meta` in the JIT instantiation: run its compiled
+        // code if it has some (compiling it when it gets hot).
+        macro_rules! jit_call {
+            () => {{
+                let program = vm.program;
+                if let Some(st) = vm.jit.as_mut() {
+                    match st.call(program, meta.id, fp, (base, stack_end), &mut budget) {
+                        super::jit::BackEdge::Interpret => {}
+                        super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
+                        super::jit::BackEdge::Returned => {
+                            let n = meta.nresults;
+                            ret!(fp, n);
                         }
                     }
                 }
@@ -818,7 +856,12 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     }
                 }
 
-                Instr::Call(id) => call!(id as usize, 0),
+                Instr::Call(id) => {
+                    call!(id as usize, 0);
+                    if JIT {
+                        jit_call!();
+                    }
+                }
                 Instr::CallClosure { params, results } => {
                     let f = pop!();
                     if f < NIL_PAGE {

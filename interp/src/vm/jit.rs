@@ -26,17 +26,40 @@ pub type EntryFn = unsafe extern "C" fn(ctx: *mut JitCtx, fp: *mut u64) -> u32;
 #[derive(Debug, Default)]
 pub struct JitCtx {
     /// The preemption budget left (calls plus back-edges): compiled code counts its
-    /// back-edges down and exits when it reaches zero.
+    /// back-edges and calls down and exits before it would reach zero.
     pub budget: u64,
     /// The running call's closure context (`LoadCtx`).
     pub closure: u64,
-    /// Where the interpreter resumes: an instruction of the same function...
+    /// Where the interpreter resumes: an instruction of function `exit_func`...
     pub exit_pc: u32,
-    /// ...with this many words on the operand stack (written back by the exit).
+    /// ...with this many words on the operand stack (written back by the exit)...
     pub exit_depth: u32,
-    /// Back-edges taken inside compiled code during this entry.
+    /// Back-edges taken inside compiled loop code during this entry.
     pub iterations: u64,
+    /// ...in the frame at this word index of the stack (a compiled function that
+    /// called another one may exit in the callee's frame).
+    pub exit_fp: u64,
+    /// The function of the frame to resume.
+    pub exit_func: u32,
+    /// Calls compiled code may still nest on the native stack before it exits instead.
+    pub native_depth: u32,
+    /// The address of the goroutine stack's word 0 (frame indices are relative to it).
+    pub stack_base: u64,
+    /// The address just past the stack: a compiled call exits when the callee's frame
+    /// would not fit (the interpreter grows the stack).
+    pub stack_end: u64,
 }
+
+/// What compiled code returns besides an exit number: a compiled function returned
+/// normally, its results at `fp[0..]`.
+pub const STATUS_RETURNED: u32 = u32::MAX;
+/// A compiled function it called exited to the interpreter in a deeper frame: every
+/// frame down to it has been written back, and the context says where to resume.
+pub const STATUS_INNER_EXIT: u32 = u32::MAX - 1;
+
+/// Native calls compiled code may nest before it leaves the rest to the interpreter
+/// (the native stack is the main thread's, a few MB).
+pub const NATIVE_DEPTH: u32 = 2000;
 
 /// Byte offsets of [`JitCtx`]'s fields, for code generators.
 pub mod ctx_offsets {
@@ -50,6 +73,16 @@ pub mod ctx_offsets {
     pub const EXIT_DEPTH: i32 = 20;
     /// [`super::JitCtx::iterations`].
     pub const ITERATIONS: i32 = 24;
+    /// [`super::JitCtx::exit_fp`].
+    pub const EXIT_FP: i32 = 32;
+    /// [`super::JitCtx::exit_func`].
+    pub const EXIT_FUNC: i32 = 40;
+    /// [`super::JitCtx::native_depth`].
+    pub const NATIVE_DEPTH: i32 = 44;
+    /// [`super::JitCtx::stack_base`].
+    pub const STACK_BASE: i32 = 48;
+    /// [`super::JitCtx::stack_end`].
+    pub const STACK_END: i32 = 56;
 }
 
 const _: () = assert!(std::mem::offset_of!(JitCtx, budget) == ctx_offsets::BUDGET as usize);
@@ -57,6 +90,11 @@ const _: () = assert!(std::mem::offset_of!(JitCtx, closure) == ctx_offsets::CLOS
 const _: () = assert!(std::mem::offset_of!(JitCtx, exit_pc) == ctx_offsets::EXIT_PC as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, exit_depth) == ctx_offsets::EXIT_DEPTH as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, iterations) == ctx_offsets::ITERATIONS as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_fp) == ctx_offsets::EXIT_FP as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_func) == ctx_offsets::EXIT_FUNC as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, native_depth) == ctx_offsets::NATIVE_DEPTH as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, stack_base) == ctx_offsets::STACK_BASE as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, stack_end) == ctx_offsets::STACK_END as usize);
 
 /// A hot loop, as the interpreter describes it to the JIT.
 #[derive(Clone, Copy, Debug)]
@@ -86,7 +124,11 @@ pub trait Jit {
     /// the interpreter for good).
     fn compile(&mut self, program: &Program, hot: HotLoop) -> Result<Compiled, String>;
 
-    /// Compiled loop `id` returned with exit number `exit` after `iterations` back-edges;
+    /// Compiles function `func` whole, to be entered at its first instruction by a
+    /// static call (closure context 0), or says why not.
+    fn compile_function(&mut self, program: &Program, func: FuncId) -> Result<Compiled, String>;
+
+    /// Compiled code `id` returned with exit number `exit` after `iterations` back-edges;
     /// the JIT keeps its statistics (and may log). Returns false when the loop should not
     /// be entered any more (it exits too early too often to pay for its entry).
     fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool;
@@ -97,12 +139,15 @@ pub trait Jit {
 const COMPILED: u32 = 1 << 31;
 const NEVER: u32 = u32::MAX;
 
-/// What a back-edge in the JIT's loop instantiation does next.
+/// What the interpreter does after consulting the JIT.
 pub(crate) enum BackEdge {
-    /// Go on interpreting at the header.
+    /// Go on interpreting where it was.
     Interpret,
-    /// Compiled code ran: resume at `pc` with `depth` operand words.
-    Resume { pc: u32, depth: u32 },
+    /// Compiled code ran and exited: resume function `func` at `pc` in the frame at
+    /// word index `fp`, with `depth` operand words.
+    Resume { func: u32, fp: usize, pc: u32, depth: u32 },
+    /// A compiled function returned; its results are at its `fp`.
+    Returned,
 }
 
 /// The JIT's state inside the VM.
@@ -112,26 +157,38 @@ pub(crate) struct JitState<'p> {
     /// Per function (indexed by id, allocated on its first back-edge), per pc.
     counters: Vec<Vec<u32>>,
     loops: Vec<Compiled>,
+    /// Per function: entry heat, or compiled (`COMPILED | index into loops`), or NEVER.
+    functions: Vec<u32>,
 }
 
 impl<'p> JitState<'p> {
     pub(crate) fn new(jit: Box<dyn Jit + 'p>, threshold: u32) -> JitState<'p> {
-        JitState { jit, threshold: threshold.clamp(1, COMPILED - 1), counters: Vec::new(), loops: Vec::new() }
+        JitState {
+            jit,
+            threshold: threshold.clamp(1, COMPILED - 1),
+            counters: Vec::new(),
+            loops: Vec::new(),
+            functions: Vec::new(),
+        }
     }
 
     /// A taken back-edge from `back_edge` to `header` of `func`, with the frame at `fp`
-    /// and `depth` operand words; `budget` is the interpreter's preemption budget.
+    /// (word index `fp_index` of the stack `base..end`) and `depth` operand words;
+    /// `budget` is the interpreter's preemption budget.
     ///
     /// # Safety
     ///
     /// `fp` must be the frame of a running call of `func` whose operand stack has `depth`
-    /// words, with the goroutine's state as the interpreter keeps it at `header`.
+    /// words, with the goroutine's state as the interpreter keeps it at `header`, and
+    /// `base..end` the goroutine's stack.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) unsafe fn back_edge(
         &mut self,
         program: &Program,
         hot: HotLoop,
         fp: *mut u64,
         closure: u64,
+        stack: (*mut u64, *mut u64),
         budget: &mut u64,
     ) -> BackEdge {
         let f = hot.func as usize;
@@ -169,16 +226,104 @@ impl<'p> JitState<'p> {
             }
         };
         let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
-        let mut ctx = JitCtx { budget: *budget, closure, exit_pc: hot.header, exit_depth: hot.depth, iterations: 0 };
-        // SAFETY: the caller vouches for the frame; the code was compiled for this loop
-        // of this function and writes back every value it changed before returning.
-        let exit = unsafe { (compiled.entry)(&mut ctx, fp) };
-        *budget = ctx.budget;
-        if !self.jit.exited(compiled.id, exit, ctx.iterations)
-            && let Some(c) = self.counters.get_mut(f).and_then(|c| c.get_mut(hot.header as usize))
-        {
+        // SAFETY: as this function's.
+        let (r, keep) = unsafe { self.enter(compiled, hot.func, fp, closure, stack, budget) };
+        if !keep && let Some(c) = self.counters.get_mut(f).and_then(|c| c.get_mut(hot.header as usize)) {
             *c = NEVER;
         }
-        BackEdge::Resume { pc: ctx.exit_pc, depth: ctx.exit_depth }
+        r
+    }
+
+    /// A static call entered `func`, whose frame (arguments in place, record written,
+    /// other slots zeroed) is at `fp`: counts its heat, compiles it when hot, and runs
+    /// its compiled code if there is some.
+    ///
+    /// # Safety
+    ///
+    /// `fp` must be the new frame of `func` as the interpreter's call makes it, and
+    /// `base..end` the goroutine's stack.
+    pub(crate) unsafe fn call(
+        &mut self,
+        program: &Program,
+        func: FuncId,
+        fp: *mut u64,
+        stack: (*mut u64, *mut u64),
+        budget: &mut u64,
+    ) -> BackEdge {
+        let f = func as usize;
+        if self.functions.len() <= f {
+            self.functions.resize(program.functions().len().max(f + 1), 0);
+        }
+        let Some(c) = self.functions.get_mut(f) else { return BackEdge::Interpret };
+        let state = *c;
+        if state == NEVER {
+            return BackEdge::Interpret;
+        }
+        let index = if state & COMPILED != 0 {
+            (state & !COMPILED) as usize
+        } else {
+            if state + 1 < self.threshold {
+                *c = state + 1;
+                return BackEdge::Interpret;
+            }
+            match self.jit.compile_function(program, func) {
+                Ok(compiled) => {
+                    self.loops.push(compiled);
+                    let i = self.loops.len() - 1;
+                    *c = COMPILED | i as u32;
+                    i
+                }
+                Err(_) => {
+                    *c = NEVER;
+                    return BackEdge::Interpret;
+                }
+            }
+        };
+        let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
+        // SAFETY: as this function's.
+        let (r, keep) = unsafe { self.enter(compiled, func, fp, 0, stack, budget) };
+        if !keep && let Some(c) = self.functions.get_mut(f) {
+            *c = NEVER;
+        }
+        r
+    }
+
+    /// Runs compiled code; returns what to do next and whether to keep entering it.
+    ///
+    /// # Safety
+    ///
+    /// As [`JitState::back_edge`]'s.
+    unsafe fn enter(
+        &mut self,
+        compiled: Compiled,
+        func: FuncId,
+        fp: *mut u64,
+        closure: u64,
+        (base, end): (*mut u64, *mut u64),
+        budget: &mut u64,
+    ) -> (BackEdge, bool) {
+        let fp_index = (fp as usize - base as usize) / 8;
+        let mut ctx = JitCtx {
+            budget: *budget,
+            closure,
+            exit_pc: 0,
+            exit_depth: 0,
+            iterations: 0,
+            exit_fp: fp_index as u64,
+            exit_func: func,
+            native_depth: NATIVE_DEPTH,
+            stack_base: base as u64,
+            stack_end: end as u64,
+        };
+        // SAFETY: the caller vouches for the frame and the stack; the code was compiled
+        // for this function and writes back every value it changed before returning.
+        let status = unsafe { (compiled.entry)(&mut ctx, fp) };
+        *budget = ctx.budget;
+        let keep = self.jit.exited(compiled.id, status, ctx.iterations);
+        if status == STATUS_RETURNED {
+            return (BackEdge::Returned, keep);
+        }
+        let r = BackEdge::Resume { func: ctx.exit_func, fp: ctx.exit_fp as usize, pc: ctx.exit_pc, depth: ctx.exit_depth };
+        (r, keep)
     }
 }
