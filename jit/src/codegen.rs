@@ -72,11 +72,70 @@ pub struct Env<'a> {
     pub callees: HashMap<u32, FuncRef>,
 }
 
-/// The signature of all compiled code: `(ctx, fp) -> status`.
+/// The signature of compiled loops and of the interpreter's entries into compiled
+/// functions (trampolines): `(ctx, fp) -> status`, the budget in the context.
 pub fn signature(sig: &mut cranelift_codegen::ir::Signature) {
     sig.params.push(AbiParam::new(types::I64));
     sig.params.push(AbiParam::new(types::I64));
     sig.returns.push(AbiParam::new(types::I32));
+}
+
+/// The signature of a compiled function, which compiled code calls directly:
+/// `(ctx, fp, budget, depth, args...) -> (status, budget, results...)`. The budget and
+/// the native-call depth left travel in registers, and so do the arguments and
+/// results (the frame in memory is written only when the function exits).
+pub fn fn_signature(sig: &mut cranelift_codegen::ir::Signature, params: usize, results: usize) {
+    for _ in 0..4 + params {
+        sig.params.push(AbiParam::new(types::I64));
+    }
+    sig.returns.push(AbiParam::new(types::I32));
+    for _ in 0..1 + results {
+        sig.returns.push(AbiParam::new(types::I64));
+    }
+}
+
+/// The interpreter's entry into compiled function `callee` (with `params` argument
+/// and `results` result words): a `(ctx, fp) -> status` function that loads the
+/// arguments from the frame and the budget from the context, calls it, and stores the
+/// budget back and, when it returned, its results at `fp[0..]`.
+pub fn build_trampoline(
+    func: &mut cranelift_codegen::ir::Function,
+    fctx: &mut FunctionBuilderContext,
+    callee: FuncRef,
+    params: usize,
+    results: usize,
+    target: cranelift_codegen::isa::TargetFrontendConfig,
+) {
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let ctx = b.block_params(entry)[0];
+    let fp = b.block_params(entry)[1];
+    let flags = MemFlagsData::trusted();
+    let budget = b.ins().load(types::I64, flags, ctx, ctx_offsets::BUDGET);
+    let depth = b.ins().iconst(types::I64, i64::from(interp::vm::jit::NATIVE_DEPTH));
+    let mut args = vec![ctx, fp, budget, depth];
+    for i in 0..params {
+        args.push(b.ins().load(types::I64, flags, fp, slot_offset(i as u32)));
+    }
+    let call = b.ins().call(callee, &args);
+    let rets = b.inst_results(call).to_vec();
+    b.ins().store(flags, rets[1], ctx, ctx_offsets::BUDGET);
+    let want = b.ins().iconst(types::I32, i64::from(STATUS_RETURNED));
+    let returned = b.ins().icmp(IntCC::Equal, rets[0], want);
+    let store = b.create_block();
+    let done = b.create_block();
+    b.ins().brif(returned, store, &[], done, &[]);
+    b.switch_to_block(store);
+    for i in 0..results {
+        b.ins().store(flags, rets[2 + i], fp, slot_offset(i as u32));
+    }
+    b.ins().jump(done, &[]);
+    b.switch_to_block(done);
+    b.ins().return_(&[rets[0]]);
+    b.seal_all_blocks();
+    b.finalize(target);
 }
 
 /// Builds the body of `func` (whose signature [`signature`] made) for `region`;
@@ -106,13 +165,13 @@ struct Gen<'a, 'b> {
     region: &'a Region,
     ctx: Value,
     fp: Value,
-    /// This frame's word index in the stack (for exits and callees' records).
-    fp_index: Value,
     slots: HashMap<u32, Variable>,
     /// Slots the region writes: the exits store them back.
     written: BTreeSet<u32>,
     stack_vars: Vec<Variable>,
     budget: Variable,
+    /// Native calls that may still nest (function regions get it as an argument).
+    native_depth: Option<Value>,
     iterations: Variable,
     blocks: HashMap<u32, ClBlock>,
     exits: Vec<ExitInfo>,
@@ -128,9 +187,6 @@ impl<'a, 'b> Gen<'a, 'b> {
         b.switch_to_block(entry);
         let ctx = b.block_params(entry)[0];
         let fp = b.block_params(entry)[1];
-        let base = b.ins().load(types::I64, MemFlagsData::trusted(), ctx, ctx_offsets::STACK_BASE);
-        let bytes = b.ins().isub(fp, base);
-        let fp_index = b.ins().ushr_imm_s(bytes, 3);
         let budget = b.declare_var(types::I64);
         let iterations = b.declare_var(types::I64);
         Gen {
@@ -140,11 +196,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             region,
             ctx,
             fp,
-            fp_index,
             slots: HashMap::new(),
             written: BTreeSet::new(),
             stack_vars: Vec::new(),
             budget,
+            native_depth: None,
             iterations,
             blocks: HashMap::new(),
             exits: Vec::new(),
@@ -153,6 +209,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Slots every instruction of the region names (reads and writes), and the written ones.
     fn scan_slots(&mut self) {
+        // (Runs in the entry block, whose parameters a function region reads.)
         let mut used = BTreeSet::new();
         for block in self.region.blocks.values() {
             for step in &block.steps {
@@ -180,12 +237,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             // The whole frame: the arguments from memory, the other slots zero (as the
             // interpreter's call makes them); exits write all of it back.
             let params = self.f.sig.params.len() as u32;
+            let entry = self.b.current_block().expect("the entry block");
+            let args = self.b.block_params(entry).to_vec();
             for s in 0..self.f.frame_size {
                 let v = self.b.declare_var(types::I64);
-                let w = if s < params {
-                    self.b.ins().load(types::I64, MemFlagsData::trusted(), self.fp, slot_offset(s))
-                } else {
-                    self.b.ins().iconst(types::I64, 0)
+                let w = match args.get(4 + s as usize) {
+                    Some(&a) if s < params => a,
+                    _ => self.b.ins().iconst(types::I64, 0),
                 };
                 self.b.def_var(v, w);
                 self.slots.insert(s, v);
@@ -207,7 +265,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             let v = self.b.declare_var(types::I64);
             self.stack_vars.push(v);
         }
-        let budget = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.ctx, ctx_offsets::BUDGET);
+        let budget = match self.region.kind {
+            RegionKind::Loop => self.b.ins().load(types::I64, MemFlagsData::trusted(), self.ctx, ctx_offsets::BUDGET),
+            RegionKind::Function => {
+                let entry = self.b.current_block().ok_or("no entry block")?;
+                let params = self.b.block_params(entry).to_vec();
+                self.native_depth = params.get(3).copied();
+                *params.get(2).ok_or("no budget parameter")?
+            }
+        };
         self.b.def_var(self.budget, budget);
         let zero = self.b.ins().iconst(types::I64, 0);
         self.b.def_var(self.iterations, zero);
@@ -247,6 +313,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.slots.get(&s).copied().ok_or_else(|| format!("slot {s} not scanned"))
     }
 
+    /// This frame's word index in the stack (for exits and callees' records; computed
+    /// where needed, on cold paths).
+    fn fp_index(&mut self) -> Value {
+        let base = self.b.ins().load(types::I64, MemFlagsData::trusted(), self.ctx, ctx_offsets::STACK_BASE);
+        let bytes = self.b.ins().isub(self.fp, base);
+        self.b.ins().ushr_imm_s(bytes, 3)
+    }
+
     /// Hands the operand stack to the next block through the stack variables.
     fn flush(&mut self, stack: &Stack) -> Result<(), String> {
         for (i, &v) in stack.iter().enumerate() {
@@ -270,28 +344,52 @@ impl<'a, 'b> Gen<'a, 'b> {
             let off = self.stack_offset(i as u32);
             self.b.ins().store(MemFlagsData::trusted(), v, self.fp, off);
         }
-        let budget = self.b.use_var(self.budget);
-        self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
         if self.region.kind == RegionKind::Loop {
+            let budget = self.b.use_var(self.budget);
+            self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
             let it = self.b.use_var(self.iterations);
             self.b.ins().store(MemFlagsData::trusted(), it, self.ctx, ctx_offsets::ITERATIONS);
         }
         Ok(())
     }
 
+    /// Returns `status` (and, from a function, the budget and `results`, zeros when
+    /// it did not return normally).
+    fn leave(&mut self, status: u32, results: Option<&[Value]>) {
+        let st = self.b.ins().iconst(types::I32, i64::from(status));
+        match self.region.kind {
+            RegionKind::Loop => {
+                self.b.ins().return_(&[st]);
+            }
+            RegionKind::Function => {
+                let budget = self.b.use_var(self.budget);
+                let mut rets = vec![st, budget];
+                let n = self.f.sig.results.len();
+                match results {
+                    Some(r) => rets.extend_from_slice(r),
+                    None => {
+                        let z = self.b.ins().iconst(types::I64, 0);
+                        rets.extend(std::iter::repeat_n(z, n));
+                    }
+                }
+                self.b.ins().return_(&rets);
+            }
+        }
+    }
+
     fn emit_exit(&mut self, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
         let id = self.exits.len() as u32;
         self.exits.push(ExitInfo { pc, kind });
         self.write_back(stack)?;
-        self.b.ins().store(MemFlagsData::trusted(), self.fp_index, self.ctx, ctx_offsets::EXIT_FP);
+        let fpi = self.fp_index();
+        self.b.ins().store(MemFlagsData::trusted(), fpi, self.ctx, ctx_offsets::EXIT_FP);
         let func = self.b.ins().iconst(types::I32, i64::from(self.env.func_id));
         self.b.ins().store(MemFlagsData::trusted(), func, self.ctx, ctx_offsets::EXIT_FUNC);
         let pcv = self.b.ins().iconst(types::I32, i64::from(pc));
         self.b.ins().store(MemFlagsData::trusted(), pcv, self.ctx, ctx_offsets::EXIT_PC);
         let depth = self.b.ins().iconst(types::I32, stack.len() as i64);
         self.b.ins().store(MemFlagsData::trusted(), depth, self.ctx, ctx_offsets::EXIT_DEPTH);
-        let idv = self.b.ins().iconst(types::I32, i64::from(id));
-        self.b.ins().return_(&[idv]);
+        self.leave(id, None);
         Ok(())
     }
 
@@ -761,13 +859,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     return Err("return without its results".into());
                 }
                 let results = stack.split_off(stack.len() - n);
-                for (i, &v) in results.iter().enumerate() {
-                    self.b.ins().store(MemFlagsData::trusted(), v, self.fp, slot_offset(i as u32));
-                }
-                let budget = self.b.use_var(self.budget);
-                self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
-                let status = self.b.ins().iconst(types::I32, i64::from(STATUS_RETURNED));
-                self.b.ins().return_(&[status]);
+                self.leave(STATUS_RETURNED, Some(&results));
                 return Ok(true);
             }
             Call(id) => return self.gen_call(pc, id, stack, entry),
@@ -781,6 +873,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// inside it can resume there), otherwise an exit before the call.
     fn gen_call(&mut self, pc: u32, id: u32, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
         let i64t = types::I64;
+        let flags = MemFlagsData::trusted();
         let Some(&fref) = self.env.callees.get(&id) else {
             self.emit_exit(pc, entry, ExitKind::Unsupported)?;
             return Ok(true);
@@ -797,31 +890,32 @@ impl<'a, 'b> Gen<'a, 'b> {
         let budget = self.b.use_var(self.budget);
         let low = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThanOrEqual, budget, 1);
         self.guard(low, pc, entry, ExitKind::Budget)?;
-        let depth = self.b.ins().uload32(MemFlagsData::trusted(), self.ctx, ctx_offsets::NATIVE_DEPTH);
+        let depth = match self.native_depth {
+            Some(d) => d,
+            None => self.b.ins().iconst(i64t, i64::from(interp::vm::jit::NATIVE_DEPTH)),
+        };
         let deep = self.b.ins().icmp_imm_s(IntCC::Equal, depth, 0);
         self.guard(deep, pc, entry, ExitKind::Unsupported)?;
         let callee_off = i64::from(self.stack_offset(below as u32));
         let new_fp = self.b.ins().iadd_imm_s(self.fp, callee_off);
         let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
         let limit = self.b.ins().iadd_imm_s(new_fp, need);
-        let end = self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::STACK_END);
+        let end = self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::STACK_END);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, limit, end);
         self.guard(full, pc, entry, ExitKind::Unsupported)?;
         let args = stack.split_off(below);
-        for (i, &v) in args.iter().enumerate() {
-            self.b.ins().store(MemFlagsData::trusted(), v, new_fp, slot_offset(i as u32));
-        }
         let budget = self.b.ins().iadd_imm_s(budget, -1);
-        self.b.ins().store(MemFlagsData::trusted(), budget, self.ctx, ctx_offsets::BUDGET);
-        let depth1 = self.b.ins().iadd_imm_s(depth, -1);
-        self.b.ins().istore32(MemFlagsData::trusted(), depth1, self.ctx, ctx_offsets::NATIVE_DEPTH);
-        let call = self.b.ins().call(fref, &[self.ctx, new_fp]);
-        let status = self.b.inst_results(call)[0];
-        self.b.ins().istore32(MemFlagsData::trusted(), depth, self.ctx, ctx_offsets::NATIVE_DEPTH);
-        let budget = self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::BUDGET);
-        self.b.def_var(self.budget, budget);
+        let depth = self.b.ins().iadd_imm_s(depth, -1);
+        let mut call_args = vec![self.ctx, new_fp, budget, depth];
+        call_args.extend_from_slice(&args);
+        let call = self.b.ins().call(fref, &call_args);
+        let rets = self.b.inst_results(call).to_vec();
+        if rets.len() != 2 + nr {
+            return Err("callee signature mismatch".into());
+        }
+        self.b.def_var(self.budget, rets[1]);
         let want = self.b.ins().iconst(types::I32, i64::from(STATUS_RETURNED));
-        let returned = self.b.ins().icmp(IntCC::Equal, status, want);
+        let returned = self.b.ins().icmp(IntCC::Equal, rets[0], want);
         let cont = self.b.create_block();
         let inner = self.b.create_block();
         self.b.set_cold_block(inner);
@@ -833,23 +927,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         let rec = slot_offset(callee.frame_size);
         let ret_addr = self.f.code.as_ptr().wrapping_add(pc as usize + 1) as i64;
         let ra = self.b.ins().iconst(i64t, ret_addr);
-        self.b.ins().store(MemFlagsData::trusted(), ra, new_fp, rec);
-        let packed = self.b.ins().ishl_imm_s(self.fp_index, 32);
+        self.b.ins().store(flags, ra, new_fp, rec);
+        let fpi = self.fp_index();
+        let packed = self.b.ins().ishl_imm_s(fpi, 32);
         let packed = self.b.ins().bor_imm_s(packed, pack_func_fp(self.env.func_id, 0) as i64);
-        self.b.ins().store(MemFlagsData::trusted(), packed, new_fp, rec + 8);
+        self.b.ins().store(flags, packed, new_fp, rec + 8);
         let closure = match self.region.kind {
             RegionKind::Function => self.b.ins().iconst(i64t, 0),
-            RegionKind::Loop => self.b.ins().load(i64t, MemFlagsData::trusted(), self.ctx, ctx_offsets::CLOSURE),
+            RegionKind::Loop => self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::CLOSURE),
         };
-        self.b.ins().store(MemFlagsData::trusted(), closure, new_fp, rec + 16);
+        self.b.ins().store(flags, closure, new_fp, rec + 16);
         self.write_back(&entry[..below])?;
-        let st = self.b.ins().iconst(types::I32, i64::from(STATUS_INNER_EXIT));
-        self.b.ins().return_(&[st]);
+        self.leave(STATUS_INNER_EXIT, None);
         self.b.switch_to_block(cont);
-        for i in 0..nr {
-            let v = self.b.ins().load(i64t, MemFlagsData::trusted(), new_fp, slot_offset(i as u32));
-            stack.push(v);
-        }
+        stack.extend_from_slice(&rets[2..]);
         Ok(false)
     }
 

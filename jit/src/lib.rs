@@ -273,7 +273,7 @@ impl Jit {
         self.in_progress.pop();
         let module = self.module.as_mut().ok_or("no module")?;
         let mut sig = module.make_signature();
-        codegen::signature(&mut sig);
+        codegen::fn_signature(&mut sig, f.sig.params.len(), f.sig.results.len());
         let name = format!("fn{}_{}", func, self.loops.len());
         let id = module.declare_function(&name, Linkage::Local, &sig).map_err(|e| format!("declare: {e}"))?;
         let (c, stats) = self.define(program, func, Some(id), &region, start)?;
@@ -295,7 +295,10 @@ impl Jit {
         let f = program.function(func).ok_or("no such function")?;
         let module = self.module.as_mut().ok_or("no module")?;
         module.clear_context(&mut self.ctx);
-        codegen::signature(&mut self.ctx.func.signature);
+        match own {
+            Some(_) => codegen::fn_signature(&mut self.ctx.func.signature, f.sig.params.len(), f.sig.results.len()),
+            None => codegen::signature(&mut self.ctx.func.signature),
+        }
         let index = self.loops.len();
         let id = match own {
             Some(id) => id,
@@ -320,10 +323,28 @@ impl Jit {
             eprintln!("{}", self.ctx.func.display());
         }
         module.define_function(id, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
-        let code_bytes = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+        let mut code_bytes = self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
         module.clear_context(&mut self.ctx);
+        // A function is entered from the interpreter through a trampoline.
+        let entry_id = match own {
+            None => id,
+            Some(_) => {
+                codegen::signature(&mut self.ctx.func.signature);
+                let tid = module
+                    .declare_function(&format!("entry{index}"), Linkage::Local, &self.ctx.func.signature)
+                    .map_err(|e| format!("declare: {e}"))?;
+                let callee = module.declare_func_in_func(id, &mut self.ctx.func);
+                let target = module.target_config();
+                codegen::build_trampoline(&mut self.ctx.func, &mut self.fctx, callee, f.sig.params.len(), f.sig.results.len(), target);
+                self.ctx.func.name = UserFuncName::user(0, tid.as_u32());
+                module.define_function(tid, &mut self.ctx).map_err(|e| format!("cranelift: {e:?}"))?;
+                code_bytes += self.ctx.compiled_code().map_or(0, |c| c.code_buffer().len());
+                module.clear_context(&mut self.ctx);
+                tid
+            }
+        };
         module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
-        let ptr = module.get_finalized_function(id);
+        let ptr = module.get_finalized_function(entry_id);
         // SAFETY: the function was built with the signature `(i64, i64) -> i32` under
         // the host's default calling convention, which is `extern "C"`'s.
         let entry: EntryFn = unsafe { std::mem::transmute::<*const u8, EntryFn>(ptr) };
