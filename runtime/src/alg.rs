@@ -9,7 +9,7 @@
 //! constants: raw memory (integers, bools, pointers, channels, and runs of such fields
 //! merged into one), floats and complex numbers (`+0 == -0`, NaN never equal), strings,
 //! and interfaces (whose dynamic type's descriptor gives the alg of the value inside,
-//! see [`DESC_ALG_WORD`]). A type that is not comparable has no alg (address 0).
+//! in mvm's header: see [`crate::abi::Header`]). A type that is not comparable has no alg (address 0).
 //!
 //! # Cost
 //!
@@ -36,14 +36,6 @@ pub const LEAF_EFACE: u64 = 6;
 /// A non-empty interface (`itab, data`; the itab's word 1 is the type descriptor).
 pub const LEAF_IFACE: u64 = 7;
 
-/// The word of a type descriptor (`compile::iface`'s `[size, layout, kind, indirect,
-/// name ptr, name len, alg]`) holding the address of the type's alg, 0 if the type is
-/// not comparable.
-pub const DESC_ALG_WORD: usize = 6;
-/// The descriptor word saying whether an interface's data word points to the value.
-const DESC_INDIRECT_WORD: usize = 3;
-/// The descriptor words holding the type's name (pointer, length).
-const DESC_NAME_WORDS: (usize, usize) = (4, 5);
 
 /// One leaf of an alg: where it is, what it is, how many bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -206,11 +198,8 @@ unsafe fn dynamic_desc(tword: u64, eface: bool) -> *const u64 {
 /// # Safety
 /// `desc` must be a valid descriptor.
 unsafe fn type_name(desc: *const u64) -> String {
-    // SAFETY: descriptors hold a static name.
-    unsafe {
-        let (p, l) = (*desc.add(DESC_NAME_WORDS.0), *desc.add(DESC_NAME_WORDS.1));
-        String::from_utf8_lossy(bytes(p as *const u8, l)).into_owned()
-    }
+    // SAFETY: the caller's contract.
+    unsafe { crate::abi::type_string(crate::abi::TypeRef(desc as u64)) }
 }
 
 /// The alg of a dynamic type and the address of the value an interface holds.
@@ -220,8 +209,9 @@ unsafe fn type_name(desc: *const u64) -> String {
 unsafe fn inner(desc: *const u64, data: *const u8) -> (*const u64, *const u8) {
     // SAFETY: the caller's contract.
     unsafe {
-        let alg = *desc.add(DESC_ALG_WORD) as *const u64;
-        let value = if *desc.add(DESC_INDIRECT_WORD) != 0 { *(data as *const u64) as *const u8 } else { data };
+        let t = crate::abi::TypeRef(desc as u64);
+        let alg = t.header().alg as *const u64;
+        let value = if t.is_direct_iface() { data } else { *(data as *const u64) as *const u8 };
         (alg, value)
     }
 }

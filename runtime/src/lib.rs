@@ -18,11 +18,13 @@
 //! sources for runtime-facing packages. (Type descriptors and itabs are laid out by the
 //! compiler, `interp::bytecode::itab`, since only compiled code creates them.)
 
+pub mod abi;
 pub mod alg;
 pub mod chan;
 pub mod complex;
 pub mod errors;
 pub mod map;
+pub mod overlay;
 pub mod panic;
 pub mod print;
 pub mod rand;

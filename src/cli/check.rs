@@ -66,7 +66,8 @@ fn type_check(args: Vec<String>) -> i32 {
             return 1;
         }
     };
-    let cfg = frontend::loader::Config::host(goroot);
+    let mut cfg = frontend::loader::Config::host(goroot);
+    cfg.overlay = interp::compile::stdlib::overlay();
     // As the go command: a list of .go files is one package, anything else is a pattern.
     let req = if args.iter().all(|a| a.ends_with(".go")) {
         frontend::loader::Request::Files(args.iter().map(PathBuf::from).collect())

@@ -39,6 +39,7 @@ pub fn main(m: &ArgMatches) -> i32 {
         }
     };
     let mut cfg = Config::host(goroot.clone());
+    cfg.overlay = compile::stdlib::overlay();
     if let Some(tags) = m.get_one::<String>("tags") {
         cfg.build.tags.extend(tags.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
     }
@@ -226,7 +227,7 @@ fn std_imports(files: &[PathBuf], std_src: &Path) -> Vec<String> {
         }
         for (_, lit) in file.imports() {
             let text = file.lit_text(lit).trim_matches(|c| c == '"' || c == '`');
-            if !interp::compile::stdlib::is_compiled(text) && !text.starts_with('.') && std_src.join(text).is_dir() {
+            if !interp::compile::stdlib::is_importable(text) && !text.starts_with('.') && std_src.join(text).is_dir() {
                 let pos = file.position(file.expr(lit).pos);
                 out.push(format!("{pos}: mvm: not implemented yet: importing standard library package {text:?}"));
             }

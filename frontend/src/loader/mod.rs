@@ -22,6 +22,7 @@ pub mod build;
 pub mod constraint;
 pub mod gomod;
 pub mod goroot;
+pub mod overlay;
 pub mod resolve;
 
 use std::collections::HashMap;
@@ -32,6 +33,7 @@ use std::sync::Arc;
 use crate::syntax::{self, ast::File};
 use build::BuildContext;
 use goroot::GoRoot;
+pub use overlay::Overlay;
 pub use resolve::Origin;
 use resolve::{MainModule, Resolver};
 
@@ -122,13 +124,21 @@ pub struct Config {
     /// The module cache; `None` finds it as the go command does (`$GOMODCACHE`,
     /// `go env GOMODCACHE`, `$GOPATH/pkg/mod`).
     pub modcache: Option<PathBuf>,
+    /// Sources standing in for parts of `$GOROOT/src` (empty: the installation as it is).
+    pub overlay: Arc<Overlay>,
 }
 
 impl Config {
     /// The host build context for `goroot`, relative to the process's current directory.
     pub fn host(goroot: GoRoot) -> Config {
         let minor = goroot.minor_version().unwrap_or(26);
-        Config { build: BuildContext::host(minor), goroot, cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")), modcache: None }
+        Config {
+            build: BuildContext::host(minor),
+            goroot,
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            modcache: None,
+            overlay: Arc::default(),
+        }
     }
 }
 
@@ -143,6 +153,10 @@ pub fn load(cfg: &Config, req: &Request) -> Result<LoadedProgram, Vec<LoadError>
         }
         Request::Files(files) => l.load_files(files),
         Request::RunDir { dir, single_file_packages } => l.load_rundir(dir, *single_file_packages),
+    }
+    for path in &cfg.overlay.implicit {
+        let dir = l.resolver.goroot_src.join(path);
+        l.visit(path, Origin::Std, dir, None, false);
     }
     if l.errors.is_empty() {
         Ok(LoadedProgram { packages: l.packages, roots: l.roots })
@@ -184,14 +198,18 @@ struct Loader<'a> {
     groups: HashMap<String, (PathBuf, Vec<PathBuf>)>,
     /// For rundir loads: the key of the last group (the program).
     main_group: Option<String>,
+    /// The overlay's files by the path they stand at.
+    overlay_files: HashMap<PathBuf, Arc<[u8]>>,
 }
 
 impl<'a> Loader<'a> {
     fn new(cfg: &'a Config) -> Loader<'a> {
         let main = gomod::find_module_root(&cfg.cwd).and_then(|r| MainModule::read(&r).ok());
+        let goroot_src = cfg.goroot.path.join("src");
         Loader {
             cfg,
-            resolver: Resolver { goroot_src: cfg.goroot.path.join("src"), main, modcache: cfg.modcache.clone() },
+            overlay_files: cfg.overlay.by_path(&goroot_src),
+            resolver: Resolver { goroot_src, main, modcache: cfg.modcache.clone() },
             marks: HashMap::new(),
             stack: Vec::new(),
             packages: Vec::new(),
@@ -387,8 +405,8 @@ impl<'a> Loader<'a> {
                 }
             }
         } else {
-            match std::fs::read_dir(&dir) {
-                Ok(rd) => {
+            let list = || {
+                std::fs::read_dir(&dir).map(|rd| {
                     let mut v: Vec<PathBuf> = rd
                         .flatten()
                         .filter(|e| self.cfg.build.match_file_name(&e.file_name().to_string_lossy()))
@@ -397,7 +415,14 @@ impl<'a> Loader<'a> {
                         .collect();
                     v.sort();
                     v
-                }
+                })
+            };
+            let listed = match origin {
+                Origin::Std => self.cfg.overlay.package_files(path, &dir, list).unwrap_or_else(list),
+                _ => list(),
+            };
+            match listed {
+                Ok(v) => v,
                 Err(e) => {
                     self.errors.push(LoadError { pos: from.map(String::from), msg: format!("{}: {e}", dir.display()) });
                     self.marks.insert(path.into(), Mark::Failed);
@@ -421,7 +446,11 @@ impl<'a> Loader<'a> {
         let mut failed = false;
         for f in files {
             let fname = f.to_string_lossy().into_owned();
-            let src = match std::fs::read(&f) {
+            let read = match self.overlay_files.get(&f) {
+                Some(src) => Ok(src.to_vec()),
+                None => std::fs::read(&f),
+            };
+            let src = match read {
                 Ok(s) => s,
                 Err(e) => {
                     self.errors.push(LoadError::new(format!("{fname}: {e}")));

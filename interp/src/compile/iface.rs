@@ -7,71 +7,31 @@
 //! fresh heap cell (as gc does).
 //!
 //! Both live in static memory built by the compiler, one per type (and per interface
-//! and type pair), so identity of types is identity of addresses. Their layouts are in
-//! [`crate::bytecode::itab`]: a descriptor is `[size, layout index, reflect kind,
-//! indirect, name ptr, name len, alg (how values compare and hash, 0 if uncomparable; see `alg`), method table]` (the name as
-//! gc's runtime prints types, `main.T`, `struct { X int }`); an itab is `[interface
-//! descriptor, type descriptor, 0, fun...]`, `fun[i]` implementing the interface's
-//! `i`-th method (sorted by name, then package), at byte offset `24 + 8*i` where
-//! [`Instr::CallIface`] reads it. Each function takes the data word as its receiver:
-//! the method itself, or a wrapper from `methods` (loading a value from its cell,
-//! walking embedded fields).
+//! and type pair), so identity of types is identity of addresses. They have gc's
+//! layout (`abi.Type`, `abi.ITab`; see `rtype`): `fun[i]` implements the interface's
+//! `i`-th method in gc's order, at byte offset `24 + 8*i` where [`Instr::CallIface`]
+//! reads it. Each function takes the data word as its receiver: the method itself, or
+//! a wrapper from `methods` (loading a value from its cell, walking embedded fields).
 //!
 //! The itabs of conversions the compiler sees are made here; the VM makes the others
 //! from the descriptors' method tables (see `assert`).
 
 use super::func::{CResult, FuncCompiler};
-use super::layout::{self, Repr};
 use super::package::Ctx;
 use crate::bytecode::{Instr, Kind};
 use frontend::syntax::Pos;
 use frontend::syntax::ast::ExprId;
-use frontend::types::object::PkgId;
+use frontend::types::object::{PkgId, is_exported};
 use frontend::types::ty::{Type, TypeId};
 
-/// gc's `reflect.Kind` of a type (for descriptors).
-fn reflect_kind(ctx: &Ctx<'_>, t: TypeId) -> u64 {
-    use frontend::types::ty::BasicKind as B;
-    match ctx.prog.types.under(t) {
-        Type::Basic(k) => match k {
-            B::Bool => 1,
-            B::Int => 2,
-            B::Int8 => 3,
-            B::Int16 => 4,
-            B::Int32 => 5,
-            B::Int64 => 6,
-            B::Uint => 7,
-            B::Uint8 => 8,
-            B::Uint16 => 9,
-            B::Uint32 => 10,
-            B::Uint64 => 11,
-            B::Uintptr => 12,
-            B::Float32 => 13,
-            B::Float64 => 14,
-            B::Complex64 => 15,
-            B::Complex128 => 16,
-            B::String => 24,
-            B::UnsafePointer => 26,
-            _ => 0,
-        },
-        Type::Array(..) => 17,
-        Type::Chan(..) => 18,
-        Type::Signature(_) => 19,
-        Type::Interface(_) => 20,
-        Type::Map(..) => 21,
-        Type::Pointer(_) => 22,
-        Type::Slice(_) => 23,
-        Type::Struct(_) => 25,
-        _ => 0,
-    }
-}
-
-/// Whether values of `t` are stored in a cell rather than in the data word.
+/// Whether values of `t` are stored in a cell rather than in the data word (gc's
+/// rule: only one-pointer-word types are direct).
 pub(crate) fn indirect(ctx: &Ctx<'_>, t: TypeId) -> bool {
-    layout::repr(ctx.prog, t) != Some(Repr::Ptr)
+    !super::rtype::is_direct_iface(ctx.prog, t)
 }
 
-/// The methods of interface type `t` in itab order: (name, signature), sorted by name.
+/// The methods of interface type `t` in itab order: (name, signature), in gc's order
+/// (see `rtype::sym_order`).
 pub(crate) fn iface_methods(ctx: &Ctx<'_>, t: TypeId) -> Vec<(String, TypeId)> {
     iface_method_list(ctx.prog, t).into_iter().map(|(n, _, s)| (n, s)).collect()
 }
@@ -82,8 +42,8 @@ pub(crate) fn iface_method_list(prog: &frontend::types::Program, t: TypeId) -> V
     let mut out = Vec::new();
     collect_methods(prog, t, &mut out, 0);
     // Unexported names of different packages are different methods.
-    out.sort_by(|a, b| (&a.0, a.1.map(|p| p.0)).cmp(&(&b.0, b.1.map(|p| p.0))));
-    out.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+    out.sort_by(|a, b| super::rtype::sym_order(prog, (&a.0, a.1), (&b.0, b.1)).then_with(|| a.1.map(|p| p.0).cmp(&b.1.map(|p| p.0))));
+    out.dedup_by(|a, b| a.0 == b.0 && (a.1 == b.1 || is_exported(&a.0)));
     out
 }
 
@@ -113,40 +73,6 @@ fn collect_methods(prog: &frontend::types::Program, t: TypeId, out: &mut Vec<(St
     }
 }
 
-impl Ctx<'_> {
-    /// The address of the descriptor of type `t`.
-    pub fn descriptor(&mut self, t: TypeId) -> u64 {
-        if let Some(&a) = self.descs.get(&t) {
-            return a;
-        }
-        let name = super::rtname::rt_type_string(self.prog, t);
-        let name_addr = self.string_addr(name.as_bytes());
-        let words = vec![
-            layout::size_of(self.prog, t),
-            u64::from(self.type_id(t)),
-            reflect_kind(self, t),
-            u64::from(indirect(self, t)),
-            name_addr,
-            name.len() as u64,
-            // Word 6: how values of the type compare and hash (0: not comparable).
-            self.alg_addr(t).unwrap_or(0),
-            0,
-        ];
-        let b: Box<[u64]> = words.into_boxed_slice();
-        let a = b.as_ptr() as u64;
-        self.data.funcvals.push(b);
-        self.descs.insert(t, a);
-        // The method table last: its wrappers may need other descriptors.
-        let table = self.method_table(t);
-        if let Some(d) = self.data.funcvals.iter_mut().rev().find(|d| d.as_ptr() as u64 == a)
-            && let Some(w) = d.get_mut(crate::bytecode::itab::desc::METHODS)
-        {
-            *w = table;
-        }
-        a
-    }
-}
-
 impl FuncCompiler<'_, '_> {
     /// The static itab for concrete type `t` in interface `i` (the run-time itab cache
     /// is seeded with it, so it is the only one for the pair).
@@ -154,17 +80,7 @@ impl FuncCompiler<'_, '_> {
         if let Some(&a) = self.cx.itabs.get(&(i, t)) {
             return Ok(a);
         }
-        let methods = iface_method_list(self.cx.prog, i);
-        let mut words = vec![self.cx.descriptor(i), self.cx.descriptor(t), 0];
-        for (name, pkg, _) in &methods {
-            match self.cx.itab_fn(t, name, *pkg) {
-                Ok(id) => words.push(u64::from(id)),
-                Err(e) => return Err(self.unimpl(pos, &format!("interfaces of this type ({e})"))),
-            }
-        }
-        let b: Box<[u64]> = words.into_boxed_slice();
-        let a = b.as_ptr() as u64;
-        self.cx.data.funcvals.push(b);
+        let a = self.cx.emit_itab(i, t).map_err(|e| self.unimpl(pos, &format!("interfaces of this type ({e})")))?;
         self.cx.itabs.insert((i, t), a);
         Ok(a)
     }

@@ -13,7 +13,6 @@
 use super::iface::iface_method_list;
 use super::layout::{self, Repr};
 use super::package::Ctx;
-use crate::bytecode::itab::METHOD_ENTRY_WORDS;
 use crate::bytecode::{FuncId, FunctionBuilder, Instr, Kind, Signature};
 use frontend::types::ObjId;
 use frontend::types::object::{ObjKind, PkgId, is_exported};
@@ -156,65 +155,6 @@ pub(crate) fn method_set(prog: &frontend::types::Program, t: TypeId) -> Vec<MEnt
 }
 
 impl Ctx<'_> {
-    /// The key identifying a method signature at run time: the address of its type
-    /// string (identical signatures print alike).
-    pub fn sig_key(&mut self, sig: TypeId) -> u64 {
-        let s = frontend::types::typestring::type_string(self.prog, sig, None);
-        self.string_addr(s.as_bytes())
-    }
-
-    /// The key of a method name's package: 0 for exported names, else the address of
-    /// the package path.
-    pub fn pkg_key(&mut self, name: &str, pkg: Option<PkgId>) -> u64 {
-        match pkg {
-            Some(p) if !is_exported(name) => {
-                let path = self.prog.package(p).path.to_string();
-                // A non-empty marker keeps the key non-zero for an empty path.
-                self.string_addr(format!("pkg:{path}").as_bytes())
-            }
-            _ => 0,
-        }
-    }
-
-    /// The address of the method table of type `t` (see `bytecode::itab`), 0 if it has
-    /// no methods. Entries whose wrapper cannot be made are left out (the type then
-    /// does not implement the interfaces needing them at run time).
-    pub fn method_table(&mut self, t: TypeId) -> u64 {
-        let prog = self.prog;
-        let mut words = vec![0u64];
-        if prog.types.is_interface(t) {
-            for (name, pkg, sig) in iface_method_list(prog, t) {
-                let (np, nl) = (self.string_addr(name.as_bytes()), name.len() as u64);
-                let pk = self.pkg_key(&name, pkg);
-                let sk = self.sig_key(sig);
-                words.extend_from_slice(&[np, nl, pk, sk, 0]);
-            }
-        } else {
-            let (recv, base) = itab_recv(self, t);
-            for e in method_set(prog, t) {
-                if let MTarget::Declared { obj, .. } = e.target
-                    && self.nointerface.contains(&obj)
-                {
-                    continue;
-                }
-                let Ok(f) = self.method_fn(recv, base, &e) else { continue };
-                let (np, nl) = (self.string_addr(e.name.as_bytes()), e.name.len() as u64);
-                let pk = self.pkg_key(&e.name, e.pkg);
-                let sk = self.sig_key(e.sig);
-                words.extend_from_slice(&[np, nl, pk, sk, u64::from(f)]);
-            }
-        }
-        let n = (words.len() - 1) / METHOD_ENTRY_WORDS;
-        if n == 0 {
-            return 0;
-        }
-        words[0] = n as u64;
-        let b: Box<[u64]> = words.into_boxed_slice();
-        let a = b.as_ptr() as u64;
-        self.data.funcvals.push(b);
-        a
-    }
-
     /// The function of method `e` of `base`'s method set taking its receiver as `recv`.
     pub fn method_fn(&mut self, recv: Recv, base: TypeId, e: &MEntry) -> Result<FuncId, String> {
         // `Value` of a pointer `*N` is `Addr` of `N`.
@@ -361,7 +301,7 @@ impl Ctx<'_> {
 }
 
 /// How an itab entry of dynamic type `t` receives the data word, and of which base type.
-fn itab_recv(cx: &Ctx<'_>, t: TypeId) -> (Recv, TypeId) {
+pub(crate) fn itab_recv(cx: &Ctx<'_>, t: TypeId) -> (Recv, TypeId) {
     match cx.prog.types.get(t) {
         Type::Pointer(elem) => (Recv::Addr, *elem),
         _ if super::iface::indirect(cx, t) => (Recv::Addr, t),

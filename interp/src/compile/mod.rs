@@ -98,6 +98,7 @@ mod natives;
 mod package;
 mod rangefunc;
 mod rtname;
+mod rtype;
 mod slice;
 pub mod stdlib;
 mod stmt;
@@ -133,6 +134,8 @@ pub struct StaticData {
     pub(crate) globals: Box<[u64]>,
     pub(crate) strings: Vec<Box<[u8]>>,
     pub(crate) funcvals: Vec<Box<[u64]>>,
+    /// Type descriptors, names and itabs in gc's layout (see `rtype`).
+    pub(crate) module: rtype::Module,
 }
 
 impl StaticData {

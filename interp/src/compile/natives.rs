@@ -5,7 +5,8 @@
 
 use crate::bytecode::{Kind, Native, Signature};
 use crate::vm::{NativeCx, NativeError};
-use crate::bytecode::itab::{desc, desc_name, desc_word};
+use crate::bytecode::itab::desc_name;
+use runtime::abi::{self, TypeRef};
 use runtime::complex::{self, C128};
 use runtime::errors::RuntimeError;
 
@@ -47,6 +48,8 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "maxstring" => (Signature { params: vec![P, S, P, S], results: vec![P, S] }, maxstring),
         "complex128eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c128_eq),
         "complex64eq" => (Signature { params: vec![S, S, S, S], results: vec![S] }, c64_eq),
+        "typedequal" => (Signature { params: vec![P, P, P], results: vec![S] }, typedequal),
+        "typedhash" => (Signature { params: vec![P, P, S], results: vec![S] }, typedhash),
         _ => return None,
     };
     Some(Native { name: format!("runtime.{name}"), sig, func })
@@ -304,7 +307,7 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
                 missing_method: None,
             }));
         }
-        if desc_word(*id, desc::METHODS) == 0 {
+        if TypeRef(*id).word(abi::off::EXT + 16) == 0 {
             put(results, &[*td]);
             return Ok(());
         }
@@ -322,6 +325,49 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
             })),
         }
     }
+}
+
+/// The alg of the type whose descriptor is `t` (0: not comparable).
+///
+/// # Safety
+/// `t` must be a descriptor the compiler emitted.
+unsafe fn alg_of(t: u64) -> u64 {
+    // SAFETY: the caller's contract: emitted types have mvm's header.
+    unsafe { TypeRef(t).header().alg }
+}
+
+/// `typedequal(t, p, q)`: whether the values of type `t` at `p` and `q` are equal (the
+/// body of every `abi.Type.Equal`).
+fn typedequal(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [t, p, q] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: `Equal` is set only on emitted comparable types, and is called with two
+    // pointers to values of the type.
+    let eq = unsafe {
+        let alg = alg_of(*t);
+        if alg == 0 {
+            return Err(NativeError::Panic(RuntimeError::Runtime(format!("comparing uncomparable type {}", desc_name(*t)))));
+        }
+        runtime::alg::equal(alg as *const u64, *p as *const u8, *q as *const u8)
+    };
+    put(results, &[u64::from(eq.map_err(NativeError::Panic)?)]);
+    Ok(())
+}
+
+/// `typedhash(t, p, seed)`: the hash of the value of type `t` at `p` (the body of every
+/// `abi.MapType.Hasher`).
+fn typedhash(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+    let [t, p, seed] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: `Hasher` is set only for emitted comparable key types, and is called with
+    // a pointer to a key.
+    let h = unsafe {
+        let alg = alg_of(*t);
+        if alg == 0 {
+            return Err(NativeError::Panic(RuntimeError::Runtime(format!("hash of unhashable type {}", desc_name(*t)))));
+        }
+        runtime::alg::hash(alg as *const u64, *p as *const u8, *seed)
+    };
+    put(results, &[h.map_err(NativeError::Panic)?]);
+    Ok(())
 }
 
 /// `(x.re, x.im, y.re, y.im) -> (re, im)`.

@@ -52,8 +52,6 @@ pub(crate) struct Ctx<'p> {
     pub extra: Vec<Option<Function>>,
     pub first_extra: FuncId,
     funcvals: HashMap<FuncId, u64>,
-    /// Type descriptors by type (see `iface`).
-    pub descs: HashMap<TypeId, u64>,
     /// Itabs by (interface, concrete type).
     pub itabs: HashMap<(TypeId, TypeId), u64>,
     /// Method wrappers by (receiver shape, base type, name, package); see `methods`.
@@ -239,7 +237,7 @@ pub fn compile_with_strings(
     }
 
     // Imports of the standard library are the next milestone.
-    for &(fid, _) in &user_files {
+    for &(fid, importer) in &user_files {
         let file = prog.file(fid);
         for (_, path) in file.imports() {
             let text = file.lit_text(path).trim_matches(|c| c == '"' || c == '`').to_string();
@@ -247,7 +245,7 @@ pub fn compile_with_strings(
                 continue;
             }
             if let Some(&pid) = prog.by_path.get(text.as_str())
-                && !user_pkgs.contains(&pid)
+                && (!user_pkgs.contains(&pid) || (!is_std(importer) && is_std(pid) && !super::stdlib::is_importable(&text)))
             {
                 errors.push(CompileError {
                     pos: prog.position(SrcPos { file: fid, pos: file.expr(path).pos }),
@@ -315,7 +313,6 @@ fn compile_round(
         extra: Vec::new(),
         first_extra: 0,
         funcvals: HashMap::new(),
-        descs: HashMap::new(),
         itabs: HashMap::new(),
         method_wrappers: HashMap::new(),
         algs: HashMap::new(),
@@ -482,6 +479,10 @@ fn compile_round(
             Default::default()
         }
     };
+    cx.finish_rtypes();
+    if let Some(e) = cx.data.module.error.take() {
+        errors.push(CompileError { pos: "mvm".into(), msg: format!("internal compiler error: type descriptors: {e}") });
+    }
     for (i, f) in std::mem::take(&mut cx.extra).into_iter().enumerate() {
         functions.push(f.unwrap_or_else(|| placeholder(&format!("closure{i}"))));
     }
@@ -512,10 +513,11 @@ fn compile_round(
         Err(e) => return Round::Done(Box::new(Err(e))),
     };
     // One itab per (interface, type): the run-time cache starts with the static ones.
-    for (&(i, t), &itab) in &cx.itabs {
-        if let (Some(&id), Some(&td)) = (cx.descs.get(&i), cx.descs.get(&t)) {
-            program.itabs().seed(id, td, itab);
-        }
+    for &itab in cx.itabs.values() {
+        // SAFETY: a static itab of the module: its words 0 and 1 are the interface and
+        // the concrete type.
+        let (i, t) = unsafe { (*(itab as *const u64), *(itab as *const u64).add(1)) };
+        program.itabs().seed(i, t, itab);
     }
     program.set_support(support);
     Round::Done(Box::new(Ok(Compiled { program, inits: init_ids, main, data: cx.data })))

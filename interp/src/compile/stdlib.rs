@@ -10,8 +10,29 @@
 use crate::bytecode::Instr;
 
 /// The std packages compiled from `$GOROOT/src` (they import only each other and
-/// `unsafe`, and need nothing of gc's runtime).
-pub const COMPILED: &[&str] = &["math", "math/bits", "internal/cpu", "unicode/utf8", "unicode", "cmp"];
+/// `unsafe`, and need nothing of gc's runtime), and mvm's own `runtime` (the overlay).
+pub const COMPILED: &[&str] = &["math", "math/bits", "internal/cpu", "unicode/utf8", "unicode", "cmp", "runtime", "internal/goarch", "internal/goos"];
+
+/// Compiled packages a program may not import yet (their API is not all there).
+const NOT_IMPORTABLE: &[&str] = &["runtime", "internal/goarch", "internal/goos"];
+
+/// The sources standing in for parts of `$GOROOT/src` (`runtime::overlay`), for the
+/// loader's [`Config::overlay`](frontend::loader::Config::overlay).
+pub fn overlay() -> std::sync::Arc<frontend::loader::Overlay> {
+    static OVERLAY: std::sync::OnceLock<std::sync::Arc<frontend::loader::Overlay>> = std::sync::OnceLock::new();
+    OVERLAY
+        .get_or_init(|| {
+            let mut o = frontend::loader::Overlay::default();
+            for (files, out) in [(runtime::overlay::PACKAGES, &mut o.packages), (runtime::overlay::FILES, &mut o.files)] {
+                for f in files {
+                    out.entry(f.package.to_string()).or_default().push((f.name.to_string(), f.source.as_bytes().into()));
+                }
+            }
+            o.implicit = runtime::overlay::IMPLICIT.iter().map(|s| s.to_string()).collect();
+            std::sync::Arc::new(o)
+        })
+        .clone()
+}
 
 /// What a std function compiles to instead of its declared body (or lack of one).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,4 +65,9 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
 /// Whether `path` names a std package mvm compiles (or `unsafe`).
 pub fn is_compiled(path: &str) -> bool {
     path == "unsafe" || COMPILED.contains(&path)
+}
+
+/// Whether a program may import std package `path`.
+pub fn is_importable(path: &str) -> bool {
+    is_compiled(path) && !NOT_IMPORTABLE.contains(&path)
 }

@@ -3,9 +3,10 @@
 //! (gc's `preprintpanics` and `printpanicval`).
 //!
 //! - A run-time error is kept as a Rust [`RuntimeError`] until a deferred call recovers
-//!   it; then it becomes a Go value once: a cell holding its text, typed with the
-//!   runtime error type of its class (`RuntimeSupport::error_types`), whose methods are
-//!   `Error()` and `RuntimeError()`. Allocation there never collects (the operand stack
+//!   it; then it becomes a Go value once, of the `runtime` package's type for its class
+//!   (`RuntimeSupport::error_types`: `boundsError` with its fields, `errorString` and
+//!   `plainError` holding their text, `*TypeAssertionError` pointing to its text,
+//!   `*PanicNilError`). Allocation there never collects (the operand stack
 //!   at `recover` has no stack map); the next safepoint collects if due. The words are
 //!   remembered in the panic record, so that `panic(recover())` is known to be the
 //!   same panic ("[recovered, repanicked]" and the `[signal ...]` line, as gc).
@@ -18,7 +19,8 @@
 //!   `(T) 0xADDR`.
 
 use super::{Goroutine, PanicPayload, PanicState};
-use crate::bytecode::itab::{ErrorClass, desc, desc_name, desc_word};
+use crate::bytecode::itab::{ErrorClass, desc_name};
+use runtime::abi::{TypeRef, kind};
 use crate::bytecode::{Program, RUNTIME_ERROR_TYPE};
 use runtime::errors::RuntimeError;
 use runtime::panic::PanicValue;
@@ -44,29 +46,57 @@ pub(super) fn recover_words(program: &Program, heap: &mut dyn super::heap::Heap,
         return w;
     }
     let PanicPayload::Runtime(e) = &p.value else { return p.value.words() };
-    let support = program.support();
-    let typ = support.error_types[error_class(e) as usize];
-    let Some(layout) = program.type_layout(support.string_cell) else { return (RUNTIME_ERROR_TYPE, 0) };
-    if typ == 0 {
-        return (RUNTIME_ERROR_TYPE, 0);
-    }
-    let text = e.message();
-    let words = heap.alloc(support.string_cell, layout, 1).and_then(|cell| {
-        let bytes = if text.is_empty() { std::ptr::null_mut() } else { heap.alloc_noscan(text.len() as u64)? };
-        // SAFETY: `cell` is a fresh string cell, `bytes` a fresh block of the text's size.
-        unsafe {
-            if !bytes.is_null() {
-                std::ptr::copy_nonoverlapping(text.as_ptr(), bytes, text.len());
-            }
-            let c = cell as *mut u64;
-            *c = bytes as u64;
-            *c.add(1) = text.len() as u64;
-        }
-        Ok((typ, cell as u64))
-    });
-    let w = words.unwrap_or((RUNTIME_ERROR_TYPE, 0));
+    let w = error_value(program, heap, e).unwrap_or((RUNTIME_ERROR_TYPE, 0));
     p.eface = Some(w);
     w
+}
+
+/// The Go value of run-time error `e`: a value of the `runtime` package's type for its
+/// class (`runtime/go/runtime/error.go`), built in a fresh cell.
+fn error_value(program: &Program, heap: &mut dyn super::heap::Heap, e: &RuntimeError) -> Result<(u64, u64), super::heap::OutOfMemory> {
+    let support = program.support();
+    let class = error_class(e);
+    let typ = support.error_types[class as usize];
+    let cell_ty = support.error_cells[class as usize];
+    let Some(layout) = program.type_layout(cell_ty).filter(|_| typ != 0) else { return Ok((RUNTIME_ERROR_TYPE, 0)) };
+    if class == ErrorClass::PanicNil {
+        // A pointer to a zero-size value.
+        return Ok((typ, gc::zero_base() as u64));
+    }
+    let cell = heap.alloc(cell_ty, layout, 1)?;
+    let text = match e {
+        RuntimeError::Bounds(b) => {
+            // struct { x int64; y int; signed bool; code uint8 }
+            // SAFETY: `cell` is a fresh boundsError (24 bytes).
+            unsafe {
+                let c = cell as *mut u64;
+                *c = b.x as u64;
+                *c.add(1) = b.y as u64;
+                *cell.add(16) = u8::from(b.signed);
+                *cell.add(17) = b.code as u8;
+            }
+            return Ok((typ, cell as u64));
+        }
+        // errorString's Error() adds the prefix back.
+        _ if class == ErrorClass::ErrorString => {
+            let m = e.message();
+            m.strip_prefix("runtime error: ").map(str::to_string).unwrap_or(m)
+        }
+        // plainError is its text; TypeAssertionError's first field is its text.
+        _ => e.message(),
+    };
+    let bytes = if text.is_empty() { std::ptr::null_mut() } else { heap.alloc_noscan(text.len() as u64)? };
+    // SAFETY: `cell` is a fresh cell starting with a string, `bytes` a fresh block of
+    // the text's size.
+    unsafe {
+        if !bytes.is_null() {
+            std::ptr::copy_nonoverlapping(text.as_ptr(), bytes, text.len());
+        }
+        let c = cell as *mut u64;
+        *c = bytes as u64;
+        *c.add(1) = text.len() as u64;
+    }
+    Ok((typ, cell as u64))
 }
 
 /// The payload of `panic(v)` with `v`'s words: a recovered run-time error raised again
@@ -98,7 +128,7 @@ pub(super) fn next_preprint(program: &Program, g: &mut Goroutine) -> Preprint {
             Some(PanicPayload::Value(t, d)) if *t >= MIN_ADDR => {
                 // SAFETY: type words of panic values are descriptors.
                 unsafe {
-                    if desc_word(*t, desc::KIND) == 24 && desc_name(*t) == "string" {
+                    if TypeRef(*t).kind() == kind::STRING && desc_name(*t) == "string" {
                         string_at(*d)
                     } else {
                         format!("type {}", desc_name(*t))
@@ -180,8 +210,8 @@ unsafe fn describe_value(t: u64, d: u64) -> PanicValue {
     // SAFETY: the caller's contract.
     unsafe {
         let name = desc_name(t);
-        let kind = desc_word(t, desc::KIND);
-        if desc_word(t, desc::INDIRECT) == 0 || d < MIN_ADDR {
+        let kind = u64::from(TypeRef(t).kind());
+        if TypeRef(t).is_direct_iface() || d < MIN_ADDR {
             return PanicValue::Other { type_name: name, data: d };
         }
         let (basic, value) = match kind {
@@ -206,43 +236,5 @@ unsafe fn describe_value(t: u64, d: u64) -> PanicValue {
         };
         let is_basic = name == basic || (basic == "uint8" && name == "byte") || (basic == "int32" && name == "rune");
         if is_basic { value } else { PanicValue::Named { type_name: name, value: Box::new(value) } }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A descriptor named `name` of reflect kind `kind`, its data kept in a cell.
-    fn desc_of(name: &'static str, kind: u64) -> Box<[u64]> {
-        let mut d = vec![0u64; desc::WORDS];
-        d[desc::KIND] = kind;
-        d[desc::INDIRECT] = 1;
-        d[desc::NAME_PTR] = name.as_ptr() as u64;
-        d[desc::NAME_LEN] = name.len() as u64;
-        d.into_boxed_slice()
-    }
-
-    fn show(name: &'static str, kind: u64, cell: &[u64]) -> String {
-        let d = desc_of(name, kind);
-        // SAFETY: `d` is a descriptor of the module's layout and `cell` holds a value of
-        // its kind.
-        let v = unsafe { describe_value(d.as_ptr() as u64, cell.as_ptr() as u64) };
-        runtime::panic::panic_value_text(&v)
-    }
-
-    #[test]
-    fn values_print_as_printpanicval() {
-        assert_eq!(show("int", 2, &[(-3i64) as u64]), "-3");
-        assert_eq!(show("main.MyInt", 2, &[(-3i64) as u64]), "main.MyInt(-3)");
-        assert_eq!(show("uint8", 8, &[200]), "200");
-        assert_eq!(show("float64", 14, &[1e21f64.to_bits()]), "1e+21");
-        assert_eq!(show("bool", 1, &[0]), "false");
-        let s = "named string";
-        assert_eq!(show("main.MyStr", 24, &[s.as_ptr() as u64, s.len() as u64]), "main.MyStr(\"named string\")");
-        assert_eq!(show("complex128", 16, &[1f64.to_bits(), (-2f64).to_bits()]), "(1-2i)");
-        // Structs print their type and the data word's address.
-        let cell = [0u64; 2];
-        assert_eq!(show("main.T", 25, &cell), format!("(main.T) {:#x}", cell.as_ptr() as u64));
     }
 }

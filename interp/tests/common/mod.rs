@@ -52,7 +52,8 @@ pub fn build(src: &str) -> Result<compile::Compiled, Vec<String>> {
     std::fs::create_dir_all(&dir).map_err(|e| vec![e.to_string()])?;
     let file = dir.join("main.go");
     std::fs::write(&file, src).map_err(|e| vec![e.to_string()])?;
-    let cfg = Config::host(root.clone());
+    let mut cfg = Config::host(root.clone());
+    cfg.overlay = compile::stdlib::overlay();
     let checked = frontend::types::check_packages(&cfg, &Request::Files(vec![file]));
     let _ = std::fs::remove_dir_all(&dir);
     let checked = checked?;
