@@ -85,6 +85,10 @@ pub fn signature(sig: &mut cranelift_codegen::ir::Signature) {
 /// the native-call depth left travel in registers, and so do the arguments and
 /// results (the frame in memory is written only when the function exits).
 pub fn fn_signature(sig: &mut cranelift_codegen::ir::Signature, params: usize, results: usize) {
+    // Cranelift's `tail` convention returns more values in registers than the
+    // platform's C convention (which has two), and compiled functions call only each
+    // other (the interpreter goes through a trampoline).
+    sig.call_conv = cranelift_codegen::isa::CallConv::Tail;
     for _ in 0..4 + params {
         sig.params.push(AbiParam::new(types::I64));
     }
