@@ -57,6 +57,8 @@ pub enum ExitKind {
     Check,
     /// The preemption budget ran out.
     Budget,
+    /// An interface call whose target has no compiled code (yet).
+    Dispatch,
 }
 
 /// What code generation needs to know besides the region.
@@ -70,6 +72,27 @@ pub struct Env<'a> {
     /// Compiled functions a static call may call directly, as references in the
     /// function being built (made with `declare_func_in_func`).
     pub callees: HashMap<u32, FuncRef>,
+    /// The address of the JIT's table of compiled functions, one [`FnRow`] per
+    /// function of the program (interface calls look their target up there).
+    pub fn_table: u64,
+}
+
+/// A row of the compiled-function table: the native entry (0 when not compiled), the
+/// call-site word counts it takes (`params | results << 16`), its frame's slot bytes
+/// and the bytes its frame needs on the VM stack.
+pub type FnRow = [u64; 4];
+
+/// The word counts of a call site as the table's second column has them.
+pub fn sig_word(params: usize, results: usize) -> u64 {
+    params as u64 | (results as u64) << 16
+}
+
+/// How a compiled call reaches its callee.
+enum CallTarget {
+    /// A static call of a compiled function.
+    Direct { fref: FuncRef, frame_bytes: i64, need: i64 },
+    /// Through a native entry found at run time.
+    Indirect { fnptr: Value, frame_bytes: Value, need: Value },
 }
 
 /// The signature of compiled loops and of the interpreter's entries into compiled
@@ -179,6 +202,8 @@ struct Gen<'a, 'b> {
     iterations: Variable,
     blocks: HashMap<u32, ClBlock>,
     exits: Vec<ExitInfo>,
+    /// Words that are the bits of an `f64` value computed here, and that value.
+    floats: HashMap<Value, Value>,
 }
 
 /// The operand stack while generating a block.
@@ -208,6 +233,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             iterations,
             blocks: HashMap::new(),
             exits: Vec::new(),
+            floats: HashMap::new(),
         }
     }
 
@@ -471,12 +497,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         stack.pop().ok_or_else(|| "operand stack underflow".to_string())
     }
 
+    /// The `f64` a word holds: the float it was made from when it is the bits of one
+    /// computed here (a register move between the integer and float files saved).
     fn f64(&mut self, v: Value) -> Value {
+        if let Some(&f) = self.floats.get(&v) {
+            return f;
+        }
         self.b.ins().bitcast(types::F64, MemFlagsData::new(), v)
     }
 
     fn from_f64(&mut self, v: Value) -> Value {
-        self.b.ins().bitcast(types::I64, MemFlagsData::new(), v)
+        let w = self.b.ins().bitcast(types::I64, MemFlagsData::new(), v);
+        self.floats.insert(w, v);
+        w
     }
 
     fn f32(&mut self, v: Value) -> Value {
@@ -867,6 +900,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Ok(true);
             }
             Call(id) => return self.gen_call(pc, id, stack, entry),
+            CallIface { method, params, results } => {
+                return self.gen_call_iface(pc, method, params.into(), results.into(), stack, entry);
+            }
             other => return Err(format!("{other:?} is not compiled")),
         }
         Ok(false)
@@ -876,18 +912,55 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// (its frame built in the VM stack as the interpreter builds it, so that an exit
     /// inside it can resume there), otherwise an exit before the call.
     fn gen_call(&mut self, pc: u32, id: u32, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
-        let i64t = types::I64;
-        let flags = MemFlagsData::trusted();
         let Some(&fref) = self.env.callees.get(&id) else {
             self.emit_exit(pc, entry, ExitKind::Unsupported)?;
             return Ok(true);
         };
         let callee = self.env.program.function(id).ok_or("no callee")?;
         let (np, nr) = (callee.sig.params.len(), callee.sig.results.len());
+        let frame_bytes = i64::from(slot_offset(callee.frame_size));
+        let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
+        self.emit_call(pc, np, nr, CallTarget::Direct { fref, frame_bytes, need }, stack, entry)
+    }
+
+    /// An interface call: the target's native entry from the compiled-function table
+    /// (an exit to the interpreter when it has none, or on a nil interface).
+    fn gen_call_iface(&mut self, pc: u32, method: u16, np: usize, nr: usize, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
+        let i64t = types::I64;
+        let flags = MemFlagsData::new().with_notrap();
+        let itab = Self::pop(stack)?;
+        self.nil_guard(itab, pc, entry)?;
+        let id = self.b.ins().load(i64t, flags, itab, 24 + 8 * i32::from(method));
+        let nfuncs = self.env.program.functions().len() as i64;
+        let out = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, id, nfuncs);
+        self.guard(out, pc, entry, ExitKind::Dispatch)?;
+        let row = self.b.ins().imul_imm_s(id, std::mem::size_of::<FnRow>() as i64);
+        let table = self.b.ins().iconst(i64t, self.env.fn_table as i64);
+        let row = self.b.ins().iadd(table, row);
+        let fnptr = self.b.ins().load(i64t, flags, row, 0);
+        let sig = self.b.ins().load(i64t, flags, row, 8);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, fnptr, 0);
+        let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, sig, sig_word(np, nr) as i64);
+        let bad = self.b.ins().bor(none, other);
+        self.guard(bad, pc, entry, ExitKind::Dispatch)?;
+        let frame_bytes = self.b.ins().load(i64t, flags, row, 16);
+        let need = self.b.ins().load(i64t, flags, row, 24);
+        self.emit_call(pc, np, nr, CallTarget::Indirect { fnptr, frame_bytes, need }, stack, entry)
+    }
+
+    /// A call of compiled code with the top `np` words as arguments: its frame is laid
+    /// out in the VM stack where the interpreter would put it but written only if it
+    /// exits; otherwise it exits to the interpreter before the call.
+    fn emit_call(&mut self, pc: u32, np: usize, nr: usize, target: CallTarget, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
+        let i64t = types::I64;
+        let flags = MemFlagsData::trusted();
         if stack.len() < np {
             return Err("call without its arguments".into());
         }
         let below = stack.len() - np;
+        // The entry stack has the arguments at the same place (and, for an interface
+        // call, the itab above them).
+        let below_entry = below.min(entry.len());
         // The interpreter makes the call when the budget would run out (it yields at
         // the callee's entry), when native calls nest too deep, or when the callee's
         // frame does not fit the stack (it grows the stack).
@@ -902,8 +975,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.guard(deep, pc, entry, ExitKind::Unsupported)?;
         let callee_off = i64::from(self.stack_offset(below as u32));
         let new_fp = self.b.ins().iadd_imm_s(self.fp, callee_off);
-        let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
-        let limit = self.b.ins().iadd_imm_s(new_fp, need);
+        let limit = match &target {
+            CallTarget::Direct { need, .. } => self.b.ins().iadd_imm_s(new_fp, *need),
+            CallTarget::Indirect { need, .. } => self.b.ins().iadd(new_fp, *need),
+        };
         let end = self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::STACK_END);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, limit, end);
         self.guard(full, pc, entry, ExitKind::Unsupported)?;
@@ -912,7 +987,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         let depth = self.b.ins().iadd_imm_s(depth, -1);
         let mut call_args = vec![self.ctx, new_fp, budget, depth];
         call_args.extend_from_slice(&args);
-        let call = self.b.ins().call(fref, &call_args);
+        let call = match &target {
+            CallTarget::Direct { fref, .. } => self.b.ins().call(*fref, &call_args),
+            CallTarget::Indirect { fnptr, .. } => {
+                let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::Tail);
+                fn_signature(&mut sig, np, nr);
+                let sigref = self.b.import_signature(sig);
+                self.b.ins().call_indirect(sigref, *fnptr, &call_args)
+            }
+        };
         let rets = self.b.inst_results(call).to_vec();
         if rets.len() != 2 + nr {
             return Err("callee signature mismatch".into());
@@ -928,20 +1011,23 @@ impl<'a, 'b> Gen<'a, 'b> {
         // interpreter's call would have written, and write this frame back, with the
         // words below the arguments as its operand stack.
         self.b.switch_to_block(inner);
-        let rec = slot_offset(callee.frame_size);
+        let rec = match &target {
+            CallTarget::Direct { frame_bytes, .. } => self.b.ins().iadd_imm_s(new_fp, *frame_bytes),
+            CallTarget::Indirect { frame_bytes, .. } => self.b.ins().iadd(new_fp, *frame_bytes),
+        };
         let ret_addr = self.f.code.as_ptr().wrapping_add(pc as usize + 1) as i64;
         let ra = self.b.ins().iconst(i64t, ret_addr);
-        self.b.ins().store(flags, ra, new_fp, rec);
+        self.b.ins().store(flags, ra, rec, 0);
         let fpi = self.fp_index();
         let packed = self.b.ins().ishl_imm_s(fpi, 32);
         let packed = self.b.ins().bor_imm_s(packed, pack_func_fp(self.env.func_id, 0) as i64);
-        self.b.ins().store(flags, packed, new_fp, rec + 8);
+        self.b.ins().store(flags, packed, rec, 8);
         let closure = match self.region.kind {
             RegionKind::Function => self.b.ins().iconst(i64t, 0),
             RegionKind::Loop => self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::CLOSURE),
         };
-        self.b.ins().store(flags, closure, new_fp, rec + 16);
-        self.write_back(&entry[..below])?;
+        self.b.ins().store(flags, closure, rec, 16);
+        self.write_back(&entry[..below_entry])?;
         self.leave(STATUS_INNER_EXIT, None);
         self.b.switch_to_block(cont);
         stack.extend_from_slice(&rets[2..]);

@@ -62,6 +62,10 @@ pub const BLACKLIST_ENTRIES: u64 = 64;
 /// See [`BLACKLIST_ENTRIES`].
 pub const BLACKLIST_MIN_ITERATIONS: u64 = 4;
 
+/// Entries during which exits at interface calls without a compiled target do not
+/// count towards blacklisting.
+pub const DISPATCH_GRACE: u64 = 1024;
+
 /// Settings from the environment.
 #[derive(Clone, Copy, Debug)]
 pub struct JitConfig {
@@ -131,6 +135,9 @@ pub struct Jit {
     functions: std::collections::HashMap<u32, (cranelift_module::FuncId, Compiled)>,
     /// Functions being compiled (a callee among them is not compiled first).
     in_progress: Vec<u32>,
+    /// One row per function of the program (see [`codegen::FnRow`]); allocated once,
+    /// at the first compilation, and never moved: compiled code has its address.
+    fn_table: Box<[codegen::FnRow]>,
 }
 
 impl Jit {
@@ -155,6 +162,7 @@ impl Jit {
             refused: 0,
             functions: std::collections::HashMap::new(),
             in_progress: Vec::new(),
+            fn_table: Box::new([]),
         })
     }
 
@@ -316,7 +324,11 @@ impl Jit {
                 }
             }
         }
-        let env = codegen::Env { program, f, func_id: func, callees };
+        if self.fn_table.is_empty() {
+            self.fn_table = vec![[0; 4]; program.functions().len()].into_boxed_slice();
+        }
+        let fn_table = self.fn_table.as_ptr() as u64;
+        let env = codegen::Env { program, f, func_id: func, callees, fn_table };
         let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, &env, region, module.target_config())?;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         if std::env::var_os("MVM_JIT_DUMP").is_some() {
@@ -345,6 +357,17 @@ impl Jit {
         };
         module.finalize_definitions().map_err(|e| format!("finalize: {e}"))?;
         let ptr = module.get_finalized_function(entry_id);
+        if own.is_some()
+            && let Some(row) = self.fn_table.get_mut(func as usize)
+        {
+            let need = (f.frame_words() + interp::vm::stack::FRAME_RECORD_WORDS) as u64 * 8;
+            *row = [
+                module.get_finalized_function(id) as u64,
+                codegen::sig_word(f.sig.params.len(), f.sig.results.len()),
+                u64::from(f.frame_size) * 8,
+                need,
+            ];
+        }
         // SAFETY: the function was built with the signature `(i64, i64) -> i32` under
         // the host's default calling convention, which is `extern "C"`'s.
         let entry: EntryFn = unsafe { std::mem::transmute::<*const u8, EntryFn>(ptr) };
@@ -421,7 +444,12 @@ impl interp::vm::jit::Jit for Jit {
         // Leaving the loop normally after a few iterations is still native speed; what
         // costs is an exit before an instruction the JIT does not compile, on the
         // loop's hot path, which sends every iteration back to the interpreter.
-        if l.exits.get(exit as usize).is_some_and(|e| matches!(e.kind, ExitKind::Unsupported | ExitKind::Check)) {
+        // An interface call whose target is not compiled yet may be soon (the
+        // interpreter compiles hot methods): such exits count only later.
+        let kind = l.exits.get(exit as usize).map(|e| e.kind);
+        if matches!(kind, Some(ExitKind::Unsupported | ExitKind::Check))
+            || (kind == Some(ExitKind::Dispatch) && l.entries > DISPATCH_GRACE)
+        {
             l.side_exits += 1;
         }
         if l.entries >= BLACKLIST_ENTRIES

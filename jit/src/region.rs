@@ -190,7 +190,7 @@ fn lower(i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
         None => vec![*i],
     };
     let ok = |op: &Instr| match op {
-        Instr::Call(_) => true,
+        Instr::Call(_) | Instr::CallIface { .. } => true,
         Instr::Ret => kind == RegionKind::Function,
         other => supported(other),
     };

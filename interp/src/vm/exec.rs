@@ -880,6 +880,9 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     let slot = (itab + 24 + 8 * u64::from(method)) as *const u64;
                     let id = dynamic_target!(ptr::read_unaligned(slot), params, results);
                     call!(id, 0);
+                    if JIT {
+                        jit_call!();
+                    }
                 }
                 Instr::CallNative(id) => {
                     save!(ip.offset_from(meta.code) - 1);
