@@ -887,6 +887,44 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let bad = self.b.ins().icmp(cc, x, y);
                 self.guard(bad, pc, entry, ExitKind::Check)?;
             }
+            Alloc(ty) => {
+                // The runtime allocates (never collecting); 0 means the interpreter
+                // must do it (a collection is due), so the code exits before it.
+                let flags = MemFlagsData::trusted();
+                let f = self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::ALLOC_FN);
+                let env = self.b.ins().load(i64t, flags, self.ctx, ctx_offsets::ALLOC_ENV);
+                let mut sig = cranelift_codegen::ir::Signature::new(self.b.func.signature.call_conv);
+                sig.call_conv = cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host());
+                sig.params.push(AbiParam::new(i64t));
+                sig.params.push(AbiParam::new(types::I32));
+                sig.returns.push(AbiParam::new(i64t));
+                let sigref = self.b.import_signature(sig);
+                let t32 = self.b.ins().iconst(types::I32, i64::from(ty));
+                let call = self.b.ins().call_indirect(sigref, f, &[env, t32]);
+                let p = self.b.inst_results(call)[0];
+                let failed = self.b.ins().icmp_imm_s(IntCC::Equal, p, 0);
+                self.guard(failed, pc, entry, ExitKind::Unsupported)?;
+                stack.push(p);
+            }
+            LoadBlock(size) => {
+                let a = Self::pop(stack)?;
+                self.nil_guard(a, pc, entry)?;
+                for i in 0..size / 8 {
+                    stack.push(self.b.ins().load(i64t, mem, a, (i * 8) as i32));
+                }
+            }
+            StoreBlock(size) => {
+                let n = (size / 8) as usize;
+                if stack.len() < n + 1 {
+                    return Err("underflow".into());
+                }
+                let words = stack.split_off(stack.len() - n);
+                let a = Self::pop(stack)?;
+                self.nil_guard(a, pc, entry)?;
+                for (i, &w) in words.iter().enumerate() {
+                    self.b.ins().store(mem, w, a, (i * 8) as i32);
+                }
+            }
             Ret => {
                 if self.region.kind != RegionKind::Function {
                     return Err("return in a loop region".into());

@@ -178,7 +178,8 @@ pub fn supported(i: &Instr) -> bool {
             | Index(_)
             | IndexU(_)
             | Bounds { .. }
-    )
+            | Alloc(_)
+    ) || matches!(i, LoadBlock(size) | StoreBlock(size) if size % 8 == 0 && *size <= 128)
 }
 
 /// The base instructions of `i`, if the code generator compiles all of them. Static

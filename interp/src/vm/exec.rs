@@ -235,7 +235,8 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     let stack0 = fp.add(meta.frame_size + FRAME_RECORD_WORDS);
                     let depth = sp.offset_from(stack0) as u32;
                     let hot = super::jit::HotLoop { func: meta.id, header, back_edge, depth };
-                    match st.back_edge(program, hot, fp, g.ctx, (base, stack_end), &mut budget) {
+                    let mut alloc = super::jit::AllocEnv { heap: &mut *vm.heap, program };
+                    match st.back_edge(program, hot, fp, g.ctx, (base, stack_end), &mut alloc, &mut budget) {
                         super::jit::BackEdge::Interpret => {}
                         super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
                         super::jit::BackEdge::Returned => {
@@ -251,7 +252,8 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
             () => {{
                 let program = vm.program;
                 if let Some(st) = vm.jit.as_mut() {
-                    match st.call(program, meta.id, fp, (base, stack_end), &mut budget) {
+                    let mut alloc = super::jit::AllocEnv { heap: &mut *vm.heap, program };
+                    match st.call(program, meta.id, fp, (base, stack_end), &mut alloc, &mut budget) {
                         super::jit::BackEdge::Interpret => {}
                         super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
                         super::jit::BackEdge::Returned => {

@@ -48,6 +48,40 @@ pub struct JitCtx {
     /// The address just past the stack: a compiled call exits when the callee's frame
     /// would not fit (the interpreter grows the stack).
     pub stack_end: u64,
+    /// [`jit_alloc`], for compiled allocation.
+    pub alloc_fn: u64,
+    /// The [`AllocEnv`] to pass it.
+    pub alloc_env: u64,
+}
+
+/// What compiled code needs to allocate: the heap and the program's types.
+pub struct AllocEnv<'a> {
+    /// The VM's heap.
+    pub heap: &'a mut dyn super::heap::Heap,
+    /// The program (type layouts).
+    pub program: &'a Program,
+}
+
+/// Allocates one zeroed object of type `t` for compiled code, or returns 0 when it
+/// cannot without the interpreter: a collection is due (the interpreter collects at
+/// the allocation, with every root in the frames), an unknown type, or no memory.
+/// It never collects, so compiled code holds no root across it that the collector
+/// would have to find.
+///
+/// # Safety
+///
+/// `env` must point at a live [`AllocEnv`].
+pub unsafe extern "C" fn jit_alloc(env: *mut AllocEnv<'_>, t: u32) -> u64 {
+    // SAFETY: the caller's contract.
+    let env = unsafe { &mut *env };
+    if env.heap.collection_due() {
+        return 0;
+    }
+    let Some(layout) = env.program.type_layout(t) else { return 0 };
+    match env.heap.alloc(t, layout, 1) {
+        Ok(p) => p as u64,
+        Err(_) => 0,
+    }
 }
 
 /// What compiled code returns besides an exit number: a compiled function returned
@@ -83,6 +117,10 @@ pub mod ctx_offsets {
     pub const STACK_BASE: i32 = 48;
     /// [`super::JitCtx::stack_end`].
     pub const STACK_END: i32 = 56;
+    /// [`super::JitCtx::alloc_fn`].
+    pub const ALLOC_FN: i32 = 64;
+    /// [`super::JitCtx::alloc_env`].
+    pub const ALLOC_ENV: i32 = 72;
 }
 
 const _: () = assert!(std::mem::offset_of!(JitCtx, budget) == ctx_offsets::BUDGET as usize);
@@ -95,6 +133,8 @@ const _: () = assert!(std::mem::offset_of!(JitCtx, exit_func) == ctx_offsets::EX
 const _: () = assert!(std::mem::offset_of!(JitCtx, native_depth) == ctx_offsets::NATIVE_DEPTH as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, stack_base) == ctx_offsets::STACK_BASE as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, stack_end) == ctx_offsets::STACK_END as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_fn) == ctx_offsets::ALLOC_FN as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_env) == ctx_offsets::ALLOC_ENV as usize);
 
 /// A hot loop, as the interpreter describes it to the JIT.
 #[derive(Clone, Copy, Debug)]
@@ -189,6 +229,7 @@ impl<'p> JitState<'p> {
         fp: *mut u64,
         closure: u64,
         stack: (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
         budget: &mut u64,
     ) -> BackEdge {
         let f = hot.func as usize;
@@ -227,7 +268,7 @@ impl<'p> JitState<'p> {
         };
         let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
         // SAFETY: as this function's.
-        let (r, keep) = unsafe { self.enter(compiled, hot.func, fp, closure, stack, budget) };
+        let (r, keep) = unsafe { self.enter(compiled, hot.func, fp, closure, stack, alloc, budget) };
         if !keep && let Some(c) = self.counters.get_mut(f).and_then(|c| c.get_mut(hot.header as usize)) {
             *c = NEVER;
         }
@@ -241,13 +282,14 @@ impl<'p> JitState<'p> {
     /// # Safety
     ///
     /// `fp` must be the new frame of `func` as the interpreter's call makes it, and
-    /// `base..end` the goroutine's stack.
+    /// `base..end` the goroutine's stack, `alloc` a live allocation environment.
     pub(crate) unsafe fn call(
         &mut self,
         program: &Program,
         func: FuncId,
         fp: *mut u64,
         stack: (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
         budget: &mut u64,
     ) -> BackEdge {
         let f = func as usize;
@@ -281,7 +323,7 @@ impl<'p> JitState<'p> {
         };
         let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
         // SAFETY: as this function's.
-        let (r, keep) = unsafe { self.enter(compiled, func, fp, 0, stack, budget) };
+        let (r, keep) = unsafe { self.enter(compiled, func, fp, 0, stack, alloc, budget) };
         if !keep && let Some(c) = self.functions.get_mut(f) {
             *c = NEVER;
         }
@@ -293,6 +335,7 @@ impl<'p> JitState<'p> {
     /// # Safety
     ///
     /// As [`JitState::back_edge`]'s.
+    #[allow(clippy::too_many_arguments)]
     unsafe fn enter(
         &mut self,
         compiled: Compiled,
@@ -300,6 +343,7 @@ impl<'p> JitState<'p> {
         fp: *mut u64,
         closure: u64,
         (base, end): (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
         budget: &mut u64,
     ) -> (BackEdge, bool) {
         let fp_index = (fp as usize - base as usize) / 8;
@@ -314,6 +358,8 @@ impl<'p> JitState<'p> {
             native_depth: NATIVE_DEPTH,
             stack_base: base as u64,
             stack_end: end as u64,
+            alloc_fn: jit_alloc as usize as u64,
+            alloc_env: alloc as u64,
         };
         // SAFETY: the caller vouches for the frame and the stack; the code was compiled
         // for this function and writes back every value it changed before returning.
