@@ -24,6 +24,7 @@ pub mod chan;
 pub mod complex;
 pub mod errors;
 pub mod map;
+pub mod native;
 pub mod overlay;
 pub mod panic;
 pub mod print;

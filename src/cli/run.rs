@@ -65,21 +65,12 @@ pub fn main(m: &ArgMatches) -> i32 {
             return 1;
         }
     };
-    // Programs that import the standard library are not supported yet: say so before
-    // loading and type-checking the whole of it.
-    if let Request::Files(files) = &req {
-        // As the go command: a missing file is reported by itself, without a header.
-        if let Some(missing) = files.iter().find(|f| !f.exists()) {
-            eprintln!("stat {}: no such file or directory", missing.display());
-            return 1;
-        }
-        let errors = std_imports(files, &goroot.path.join("src"));
-        if !errors.is_empty() {
-            for e in errors {
-                eprintln!("{e}");
-            }
-            return 2;
-        }
+    // As the go command: a missing file is reported by itself, without a header.
+    if let Request::Files(files) = &req
+        && let Some(missing) = files.iter().find(|f| !f.exists())
+    {
+        eprintln!("stat {}: no such file or directory", missing.display());
+        return 1;
     }
     let checked = match frontend::types::check_packages(&cfg, &req) {
         Ok(c) => c,
@@ -100,7 +91,7 @@ pub fn main(m: &ArgMatches) -> i32 {
             return 2;
         }
     };
-    let compiled = match compile::compile_with_strings(&checked, &goroot.path.join("src"), &x_strings) {
+    let compiled = match compile::compile_with_strings(&checked, &x_strings) {
         Ok(c) => c,
         Err(errors) => {
             let unimplemented = errors.iter().all(|e| e.msg.starts_with("mvm: not implemented yet"));
@@ -114,14 +105,29 @@ pub fn main(m: &ArgMatches) -> i32 {
         }
     };
     drop(checked);
-    run(&compiled, m.get_flag("jit"))
+    // os.Args: the program's name (its file or directory, as a built binary's path
+    // would be), then the arguments after the program.
+    let program_args: Vec<String> = match &req {
+        Request::Files(files) => {
+            let name = files.first().map(|f| f.with_extension("").display().to_string()).unwrap_or_default();
+            std::iter::once(name).chain(targets.iter().skip(files.len()).cloned()).collect()
+        }
+        _ => targets.clone(),
+    };
+    let vm_config = VmConfig {
+        goroot: goroot.path.display().to_string(),
+        go_version: goroot.version.clone(),
+        args: program_args,
+        ..VmConfig::default()
+    };
+    run(&compiled, vm_config, m.get_flag("jit"))
 }
 
 /// Runs the package inits, then `main.main`. Two environment variables are tools for
 /// working on the compiler: with `MVM_DISASM` set, first prints the bytecode of every
 /// function whose name contains its value (all of them for an empty value) to stderr;
 /// with `MVM_COUNT` set, prints the number of instructions executed at the end.
-fn run(c: &compile::Compiled, use_jit: bool) -> i32 {
+fn run(c: &compile::Compiled, vm_config: VmConfig, use_jit: bool) -> i32 {
     if let Ok(filter) = std::env::var("MVM_DISASM") {
         for f in c.program.functions() {
             if f.name.contains(&filter) {
@@ -150,7 +156,7 @@ fn run(c: &compile::Compiled, use_jit: bool) -> i32 {
     // SAFETY: `c` (and with it the globals block) outlives the VM and its heap.
     unsafe { heap.add_static_roots(globals.as_ptr(), globals.len()) };
     let count_instructions = std::env::var_os("MVM_COUNT").is_some();
-    let config = VmConfig { count_instructions, ..VmConfig::default() };
+    let config = VmConfig { count_instructions, ..vm_config };
     let mut vm = Vm::new(&c.program, Box::new(heap), Box::new(out), config);
     // The JIT lives as long as the VM; its report (with MVM_JIT_LOG) comes at the end.
     let jit_log = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
@@ -212,28 +218,6 @@ impl Drop for JitReporter {
             *r.borrow_mut() = self.jit.report();
         }
     }
-}
-
-/// `file:line:col: mvm: not implemented yet: ...` for each import of a std package
-/// that mvm does not compile yet (see `interp::compile::stdlib`) in `files`; files
-/// that do not parse are left to the checker.
-fn std_imports(files: &[PathBuf], std_src: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for path in files {
-        let Ok(src) = std::fs::read(path) else { continue };
-        let (file, errors) = frontend::syntax::parse_header(&path.display().to_string(), &src);
-        if !errors.is_empty() {
-            continue;
-        }
-        for (_, lit) in file.imports() {
-            let text = file.lit_text(lit).trim_matches(|c| c == '"' || c == '`');
-            if !interp::compile::stdlib::is_importable(text) && !text.starts_with('.') && std_src.join(text).is_dir() {
-                let pos = file.position(file.expr(lit).pos);
-                out.push(format!("{pos}: mvm: not implemented yet: importing standard library package {text:?}"));
-            }
-        }
-    }
-    out
 }
 
 enum Target {

@@ -167,7 +167,7 @@ pub struct TypeLayout {
 /// writes its result words (at most as many as the signature says). It may allocate
 /// through `cx` (allocation inside a native never collects: the VM collects, if due,
 /// before the call, so earlier results of the same call need no rooting).
-pub type NativeFn = fn(cx: &mut crate::vm::NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), crate::vm::NativeError>;
+pub type NativeFn = runtime::native::NativeFn;
 
 /// A native function with its signature.
 #[derive(Clone)]

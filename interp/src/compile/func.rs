@@ -185,17 +185,36 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             return fc.finish();
         }
         let Some(body) = body else {
-            // A declaration without a body (gc would need assembly or a linkname, and
-            // refuses to link a call that survives dead-code elimination): calling it
-            // is an internal error, never a silent return.
+            // A declaration without a body: gc has it in assembly or pulls it from its
+            // runtime with a linkname. mvm binds it to the native of the same package
+            // and name (`runtime::native`); calling one mvm does not have stops the
+            // program with `mvm: not implemented yet: <pkg>.<func>`.
             let pos = file.decl(decl).pos;
             fc.b.set_line(fc.line(pos));
-            if fc.call_native(pos, "missingbody").is_err() {
-                return Err(internal("no native missingbody"));
-            }
-            for k in fc.b.signature().results.clone() {
-                fc.b.emit(Instr::Const(0));
-                fc.b.set_top_kinds(&[k]);
+            let pkg_path = prog.obj(obj).pkg.map(|p| prog.package(p).path.to_string()).unwrap_or_default();
+            let fname = prog.obj(obj).name.to_string();
+            let sig = fc.b.signature().clone();
+            let n = sig.params.len() as u16;
+            match runtime::native::lookup(&pkg_path, &fname).filter(|_| recv.is_none()) {
+                Some(func) => {
+                    let id = fc.cx.add_native(crate::bytecode::Native { name: name.to_string(), sig: sig.clone(), func });
+                    if n > 0 {
+                        fc.b.emit(Instr::LoadSlots { slot: 0, n });
+                    }
+                    fc.b.call_native(id, &sig);
+                }
+                None => {
+                    let addr = fc.cx.string_addr(name.as_bytes());
+                    fc.push_addr(addr);
+                    fc.b.push_i64(name.len() as i64);
+                    if fc.call_native(pos, "missingbody").is_err() {
+                        return Err(internal("no native missingbody"));
+                    }
+                    for k in sig.results.clone() {
+                        fc.b.emit(Instr::Const(0));
+                        fc.b.set_top_kinds(&[k]);
+                    }
+                }
             }
             fc.b.emit(Instr::Ret);
             return fc.finish();
@@ -603,7 +622,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             self.b.emit(Instr::Pop);
             return Ok(());
         }
-        self.b.emit(layout::store_instr(r));
+        for i in layout::store_instrs(r) {
+            self.b.emit(i);
+        }
         Ok(())
     }
 }

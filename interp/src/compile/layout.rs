@@ -199,18 +199,20 @@ pub fn load_instrs(r: Repr) -> Vec<Instr> {
     }
 }
 
-/// The instruction that stores `[addr, value words]` of class `r`.
-pub fn store_instr(r: Repr) -> Instr {
+/// The instructions that store a value of class `r` (`[addr, value words] -> []`).
+/// A `complex64` is two words of float32 bits on the stack and 8 bytes in memory:
+/// they are packed into one word first.
+pub fn store_instrs(r: Repr) -> Vec<Instr> {
     use Instr::*;
     match r {
-        Repr::Bool | Repr::Int { bits: 8, .. } => Store8(0),
-        Repr::Int { bits: 16, .. } => Store16(0),
-        Repr::Int { bits: 32, .. } | Repr::F32 => Store32(0),
-        Repr::Int { .. } | Repr::F64 | Repr::Ptr => Store64(0),
-        Repr::Str | Repr::Iface | Repr::C128 => StoreBlock(16),
-        Repr::C64 => StoreBlock(8),
-        Repr::Slice => StoreBlock(24),
-        Repr::Block { size } => StoreBlock(size),
+        Repr::Bool | Repr::Int { bits: 8, .. } => vec![Store8(0)],
+        Repr::Int { bits: 16, .. } => vec![Store16(0)],
+        Repr::Int { bits: 32, .. } | Repr::F32 => vec![Store32(0)],
+        Repr::Int { .. } | Repr::F64 | Repr::Ptr => vec![Store64(0)],
+        Repr::Str | Repr::Iface | Repr::C128 => vec![StoreBlock(16)],
+        Repr::C64 => vec![Const(32), Shl, Or, Store64(0)],
+        Repr::Slice => vec![StoreBlock(24)],
+        Repr::Block { size } => vec![StoreBlock(size)],
     }
 }
 

@@ -220,7 +220,9 @@ impl Ctx<'_> {
                     if r == (Repr::Block { size: 0 }) {
                         b.emit(Instr::Pop);
                     } else {
-                        b.emit(layout::store_instr(r));
+                        for i in layout::store_instrs(r) {
+                            b.emit(i);
+                        }
                     }
                     b.emit(Instr::Load(cell));
                 }

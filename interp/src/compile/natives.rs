@@ -4,7 +4,7 @@
 //! compiled code passes; new strings are allocated on the Go heap through [`NativeCx`].
 
 use crate::bytecode::{Kind, Native, Signature};
-use crate::vm::{NativeCx, NativeError};
+use runtime::native::{Host, NativeError};
 use crate::bytecode::itab::desc_name;
 use runtime::abi::{self, TypeRef};
 use runtime::complex::{self, C128};
@@ -39,7 +39,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "unsafestring" => (Signature { params: vec![P, S], results: vec![P, S] }, unsafestring),
         "panicrangestate" => (Signature { params: vec![S], results: vec![] }, panicrangestate),
         "memclr" => (Signature { params: vec![P, S], results: vec![] }, memclr),
-        "missingbody" => (Signature { params: vec![], results: vec![] }, missingbody),
+        "missingbody" => (Signature { params: vec![P, S], results: vec![] }, missingbody),
         "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
         "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
         "fmin32" => (Signature { params: vec![S, S], results: vec![S] }, fmin32),
@@ -76,7 +76,7 @@ fn two(args: &[u64]) -> Result<(&[u8], &[u8]), String> {
     unsafe { Ok((bytes(*p1, *l1)?, bytes(*p2, *l2)?)) }
 }
 
-fn eqstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn eqstring(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = u64::from(a == b);
@@ -84,7 +84,7 @@ fn eqstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result
     Ok(())
 }
 
-fn cmpstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn cmpstring(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     if let Some(r) = results.first_mut() {
         *r = a.cmp(b) as i64 as u64;
@@ -92,7 +92,7 @@ fn cmpstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
     Ok(())
 }
 
-fn concatstrings(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn concatstrings(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (a, b) = two(args)?;
     let (ptr, len) = if a.is_empty() {
         (args[2], b.len())
@@ -121,7 +121,7 @@ fn put(results: &mut [u64], words: &[u64]) {
 }
 
 /// `string(b)` for a byte slice `ptr, len, cap`.
-fn slicebytetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn slicebytetostring(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, _] = args else { return Err("wrong argument count".into()) };
     // SAFETY: a slice's words describe `len` readable bytes.
     let b = unsafe { bytes(*p, *l)? };
@@ -132,7 +132,7 @@ fn slicebytetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -
 
 /// `string(r)` for an integer `r`: its UTF-8 encoding, U+FFFD if it is not a valid
 /// code point.
-fn intstring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn intstring(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [r] = args else { return Err("wrong argument count".into()) };
     let c = u32::try_from(*r as i64).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
@@ -142,7 +142,7 @@ fn intstring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result
 }
 
 /// Copies `n` bytes from `src` to `dst` (the regions may overlap).
-fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+fn memmove(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [dst, src, n] = args else { return Err("wrong argument count".into()) };
     if *n == 0 {
         return Ok(());
@@ -157,7 +157,7 @@ fn memmove(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result
 
 /// `copy(dst, src)` (gc's `slicecopy`): `(dst ptr, dst len, src ptr, src len, element
 /// width) -> n`, moving `n = min(lens)` elements.
-fn slicecopy(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn slicecopy(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let ([dp, dl, sp, sl, width], [n]) = (args, results) else { return Err("wrong argument count".into()) };
     *n = (*dl).min(*sl);
     let bytes = n.checked_mul(*width).ok_or("bad slicecopy")?;
@@ -166,7 +166,7 @@ fn slicecopy(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result
 }
 
 /// Zeroes `n` bytes at `p` (`clear` of a slice).
-fn memclr(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+fn memclr(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [p, n] = args else { return Err("wrong argument count".into()) };
     if *n == 0 {
         return Ok(());
@@ -181,7 +181,7 @@ fn memclr(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<
 
 /// Decodes the rune at byte `i` of string `ptr, len`: `(rune, next index)`, with
 /// U+FFFD and a width of 1 for an invalid encoding, as Go's `range` does.
-fn decoderune(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn decoderune(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, i] = args else { return Err("wrong argument count".into()) };
     // SAFETY: string words describe `len` readable bytes.
     let s = unsafe { bytes(*p, *l)? };
@@ -211,7 +211,7 @@ fn decode_utf8(b: &[u8]) -> (u32, usize) {
 }
 
 /// `a == b` for two empty-interface values (type descriptor, data word each).
-fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn efaceeq(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     let eq = iface_equal(*t1, *d1, *t2, *d2, true)?;
     put(results, &[u64::from(eq)]);
@@ -219,7 +219,7 @@ fn efaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<
 }
 
 /// `a == b` for two non-empty interface values (itab, data word each).
-fn ifaceeq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn ifaceeq(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t1, d1, t2, d2] = args else { return Err("wrong argument count".into()) };
     let eq = iface_equal(*t1, *d1, *t2, *d2, false)?;
     put(results, &[u64::from(eq)]);
@@ -238,7 +238,7 @@ fn iface_equal(t1: u64, d1: u64, t2: u64, d2: u64, eface: bool) -> Result<bool, 
 /// A failed `x.(T)` for a concrete `T`: panics with gc's `TypeAssertionError`.
 /// Arguments: the type word, whether it is an itab, the interface's and the asserted
 /// type's names.
-fn typeassertfail(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+fn typeassertfail(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [tword, is_itab, ip, il, wp, wl] = args else { return Err("wrong argument count".into()) };
     // SAFETY: names are static strings; type words are 0, descriptors or itabs.
     let (iname, wname, concrete) = unsafe {
@@ -264,13 +264,13 @@ fn typeassertfail(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) ->
 
 /// `getitab(type descriptor, interface descriptor, site cache)`: the itab, or 0 if the
 /// type (or nil) does not implement the interface.
-fn getitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn getitab(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [td, id, cache] = args else { return Err("wrong argument count".into()) };
     let itab = if *td == 0 {
         0
     } else {
         // SAFETY: both words are descriptors the compiler built for this program.
-        unsafe { cx.program().itabs().get(*id, *td).unwrap_or(0) }
+        cx.itab(*id, *td).unwrap_or(0)
     };
     fill_cache(*cache, *td, itab);
     put(results, &[itab]);
@@ -294,7 +294,7 @@ fn fill_cache(cache: u64, td: u64, itab: u64) {
 /// interface with descriptor `id` (remembered in the site cache), or gc's
 /// `TypeAssertionError` panic. For the empty
 /// interface the descriptor itself is returned.
-fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn assertitab(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [td, id, cache] = args else { return Err("wrong argument count".into()) };
     // SAFETY: both words are 0 or descriptors the compiler built for this program.
     unsafe {
@@ -311,7 +311,7 @@ fn assertitab(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resul
             put(results, &[*td]);
             return Ok(());
         }
-        match cx.program().itabs().get(*id, *td) {
+        match cx.itab(*id, *td) {
             Ok(itab) => {
                 fill_cache(*cache, *td, itab);
                 put(results, &[itab]);
@@ -338,7 +338,7 @@ unsafe fn alg_of(t: u64) -> u64 {
 
 /// `typedequal(t, p, q)`: whether the values of type `t` at `p` and `q` are equal (the
 /// body of every `abi.Type.Equal`).
-fn typedequal(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn typedequal(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t, p, q] = args else { return Err("wrong argument count".into()) };
     // SAFETY: `Equal` is set only on emitted comparable types, and is called with two
     // pointers to values of the type.
@@ -355,7 +355,7 @@ fn typedequal(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Resu
 
 /// `typedhash(t, p, seed)`: the hash of the value of type `t` at `p` (the body of every
 /// `abi.MapType.Hasher`).
-fn typedhash(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn typedhash(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [t, p, seed] = args else { return Err("wrong argument count".into()) };
     // SAFETY: `Hasher` is set only for emitted comparable key types, and is called with
     // a pointer to a key.
@@ -404,7 +404,7 @@ fn put_c64(results: &mut [u64], (re, im): C64) {
 /// or `complex64` (`c64_args`) operands.
 macro_rules! complex_native {
     ($name:ident, $args:ident, $put:ident, |$x:ident, $y:ident| $op:expr) => {
-        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+        fn $name(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
             let ($x, $y) = $args(args)?;
             $put(results, $op);
             Ok(())
@@ -424,13 +424,13 @@ complex_native!(c64_div, c64_args, put_c64, |x, y| {
     (re as f32, im as f32)
 });
 
-fn c128_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn c128_eq(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (x, y) = c128_args(args)?;
     put(results, &[u64::from(x == y)]);
     Ok(())
 }
 
-fn c64_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn c64_eq(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let (x, y) = c64_args(args)?;
     put(results, &[u64::from(x == y)]);
     Ok(())
@@ -440,7 +440,7 @@ fn c64_eq(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(
 /// `min` prefers -0 and `max` +0 (or-ing / and-ing the sign bits).
 macro_rules! float_min_max {
     ($name:ident, $t:ty, $from:expr, $to:expr, $min:expr) => {
-        fn $name(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+        fn $name(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
             let [x, y] = args else { return Err("wrong argument count".into()) };
             let (xf, yf): ($t, $t) = ($from(*x), $from(*y));
             let better = |a: $t, b: $t| if $min { a < b } else { a > b };
@@ -464,11 +464,11 @@ float_min_max!(fmax64, f64, f64::from_bits, |w: u64| w, false);
 float_min_max!(fmin32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, true);
 float_min_max!(fmax32, f32, |w: u64| f32::from_bits(w as u32), |w: u64| w & 0xFFFF_FFFF, false);
 
-fn minstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn minstring(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     pick_string(args, results, |a, b| a <= b)
 }
 
-fn maxstring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn maxstring(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     pick_string(args, results, |a, b| a >= b)
 }
 
@@ -481,13 +481,18 @@ fn pick_string(args: &[u64], results: &mut [u64], first: fn(&[u8], &[u8]) -> boo
 }
 
 /// The body of a function declared without one (see `FuncCompiler::compile_decl`).
-fn missingbody(_cx: &mut NativeCx<'_>, _args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
-    Err("call of a function declared without a body".into())
+/// `missingbody(name)`: the call of a function declared without a body that mvm has
+/// no native for.
+fn missingbody(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: the name is a static string of the program.
+    let name = String::from_utf8_lossy(unsafe { bytes(*p, *l)? }).into_owned();
+    Err(NativeError::Unimplemented(name))
 }
 
 /// `string(r)` for a rune slice `ptr, len, cap`: each rune's UTF-8 encoding, U+FFFD
 /// for one that is not a valid code point.
-fn slicerunetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn slicerunetostring(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, _] = args else { return Err("wrong argument count".into()) };
     if *l > isize::MAX as u64 / 4 {
         return Err("bad rune slice".into());
@@ -506,7 +511,7 @@ fn slicerunetostring(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -
 
 /// `[]rune(s)` for string `ptr, len`; `ty` is the type index of `int32`. The capacity
 /// is rounded up to a size class, as gc's `rawruneslice` does.
-fn stringtoslicerune(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn stringtoslicerune(cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, l, ty] = args else { return Err("wrong argument count".into()) };
     // SAFETY: string words describe `len` readable bytes.
     let s = unsafe { bytes(*p, *l)? };
@@ -533,7 +538,7 @@ fn stringtoslicerune(cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -
 
 /// gc's checks for `unsafe.Slice(ptr, len)` (`runtime.unsafeslice`) over elements of
 /// `size` bytes; the result is the slice `ptr, len, len`.
-fn unsafeslice(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn unsafeslice(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, len, size] = args else { return Err("wrong argument count".into()) };
     check_unsafe_span("unsafe.Slice", *p, *len as i64, *size)?;
     put(results, &[*p, *len, *len]);
@@ -541,7 +546,7 @@ fn unsafeslice(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Res
 }
 
 /// gc's checks for `unsafe.String(ptr, len)` (`runtime.unsafestring`).
-fn unsafestring(_cx: &mut NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
+fn unsafestring(_cx: &mut dyn Host, args: &[u64], results: &mut [u64]) -> Result<(), NativeError> {
     let [p, len] = args else { return Err("wrong argument count".into()) };
     check_unsafe_span("unsafe.String", *p, *len as i64, 1)?;
     put(results, &[*p, *len]);
@@ -568,7 +573,7 @@ fn check_unsafe_span(what: &str, p: u64, len: i64, size: u64) -> Result<(), Nati
 /// gc's `panicrangestate`: a range-over-func body called in a state other than ready
 /// (see `compile::rangefunc`: 4 is "the loop has exited", the others "the body
 /// returned false").
-fn panicrangestate(_cx: &mut NativeCx<'_>, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+fn panicrangestate(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
     let [state] = args else { return Err("wrong argument count".into()) };
     // The states of `rangefunc`: 4 the loop exited, 5 the body panicked, -1 a body
     // panic the iterator recovered; the others mean the body ended the loop.

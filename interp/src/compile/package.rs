@@ -11,7 +11,6 @@ use frontend::types::ty::{Type, TypeId};
 use frontend::types::{CheckedProgram, FileId, Info, ObjId, Program as TypesProgram, SrcPos};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use std::path::Path;
 
 /// A function to compile: a declared function or a package's synthetic init.
 #[derive(Clone, Debug)]
@@ -165,6 +164,13 @@ impl<'p> Ctx<'p> {
         Some((i, sig))
     }
 
+    /// Registers a native bound to a Go declaration (see `runtime::native`); its index.
+    pub fn add_native(&mut self, n: Native) -> u32 {
+        let i = self.natives.len() as u32;
+        self.natives.push(n);
+        i
+    }
+
     /// `file:line:col` of a position.
     pub fn position(&self, file: FileId, pos: frontend::syntax::Pos) -> String {
         self.prog.position(SrcPos { file, pos })
@@ -194,68 +200,26 @@ pub(crate) fn symbol_prefix(prog: &TypesProgram, pkg: Option<PkgId>) -> String {
     }
 }
 
-/// Compiles the packages of `checked` that are not from the standard library (whose
-/// sources are under `std_src`); importing a std package is reported as not implemented.
-pub fn compile(checked: &CheckedProgram, std_src: &Path) -> Result<Compiled, Vec<CompileError>> {
-    compile_with_strings(checked, std_src, &[])
+/// Compiles every package of `checked` (the program's and the std packages it
+/// imports, with mvm's own `runtime`).
+pub fn compile(checked: &CheckedProgram) -> Result<Compiled, Vec<CompileError>> {
+    compile_with_strings(checked, &[])
 }
 
 /// [`compile`], with the linker's `-X importpath.name=value` settings: each names a
 /// package-level string variable whose initial value becomes `value`, replacing its
 /// initializer, as gc's linker does. As there, a setting naming no variable is ignored
 /// and one naming a variable of another type is an error.
-pub fn compile_with_strings(
-    checked: &CheckedProgram,
-    std_src: &Path,
-    x_strings: &[(String, String)],
-) -> Result<Compiled, Vec<CompileError>> {
+pub fn compile_with_strings(checked: &CheckedProgram, x_strings: &[(String, String)]) -> Result<Compiled, Vec<CompileError>> {
     let prog = &checked.program;
     let info = &checked.info;
-    let mut errors = Vec::new();
-
-    // Which files belong to which (non-std) package.
-    let is_std = |pkg: PkgId| -> bool {
-        prog.files.iter().enumerate().any(|(i, f)| {
-            Path::new(&f.name).starts_with(std_src) && file_pkg(prog, info, FileId(i as u32)) == Some(pkg)
-        })
-    };
-    // The packages compiled: the program's, and the std packages mvm supports.
-    let mut user_pkgs: Vec<PkgId> = Vec::new();
-    for &p in &checked.packages {
-        if p != prog.pre.unsafe_pkg && (!is_std(p) || super::stdlib::is_compiled(&prog.package(p).path)) {
-            user_pkgs.push(p);
-        }
-    }
+    let user_pkgs: Vec<PkgId> = checked.packages.iter().copied().filter(|&p| p != prog.pre.unsafe_pkg).collect();
     let mut user_files: Vec<(FileId, PkgId)> = Vec::new();
     for i in 0..prog.files.len() {
         let f = FileId(i as u32);
-        if let Some(p) = file_pkg(prog, info, f)
-            && user_pkgs.contains(&p)
-        {
+        if let Some(p) = file_pkg(prog, info, f).filter(|p| user_pkgs.contains(p)) {
             user_files.push((f, p));
         }
-    }
-
-    // Imports of the standard library are the next milestone.
-    for &(fid, importer) in &user_files {
-        let file = prog.file(fid);
-        for (_, path) in file.imports() {
-            let text = file.lit_text(path).trim_matches(|c| c == '"' || c == '`').to_string();
-            if text == "unsafe" {
-                continue;
-            }
-            if let Some(&pid) = prog.by_path.get(text.as_str())
-                && (!user_pkgs.contains(&pid) || (!is_std(importer) && is_std(pid) && !super::stdlib::is_importable(&text)))
-            {
-                errors.push(CompileError {
-                    pos: prog.position(SrcPos { file: fid, pos: file.expr(path).pos }),
-                    msg: format!("mvm: not implemented yet: importing standard library package {text:?}"),
-                });
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
     }
 
     // Generic code may need types the checker never built: a round that misses some

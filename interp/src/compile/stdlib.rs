@@ -1,20 +1,10 @@
-//! The part of the standard library mvm compiles today, from the sources of the Go
-//! installation, and what stands in for the functions gc writes in assembly or
-//! replaces by machine instructions.
-//!
-//! A program may import the packages of [`COMPILED`] (and `unsafe`); importing any
-//! other std package is still reported as not implemented. Functions declared without
-//! a body in those packages either have a [`Replacement`] or stop with an internal
-//! error if called (`internal/cpu`'s `cpuid`: only the runtime calls its users).
+//! The standard library is compiled from the sources of the Go installation, with
+//! mvm's overlay (its own `runtime` package; see `runtime::overlay`) in place. This
+//! module says what stands in for the functions gc writes in assembly or replaces by
+//! machine instructions ([`Replacement`]); functions declared without a body bind to
+//! natives (`runtime::native`) or stop the program with `mvm: not implemented yet`.
 
 use crate::bytecode::Instr;
-
-/// The std packages compiled from `$GOROOT/src` (they import only each other and
-/// `unsafe`, and need nothing of gc's runtime), and mvm's own `runtime` (the overlay).
-pub const COMPILED: &[&str] = &["math", "math/bits", "internal/cpu", "unicode/utf8", "unicode", "cmp", "runtime", "internal/goarch", "internal/goos"];
-
-/// Compiled packages a program may not import yet (their API is not all there).
-const NOT_IMPORTABLE: &[&str] = &["runtime", "internal/goarch", "internal/goos"];
 
 /// The sources standing in for parts of `$GOROOT/src` (`runtime::overlay`), for the
 /// loader's [`Config::overlay`](frontend::loader::Config::overlay).
@@ -60,14 +50,4 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
         ("math", "archMin") => Alias("min"),
         _ => return None,
     })
-}
-
-/// Whether `path` names a std package mvm compiles (or `unsafe`).
-pub fn is_compiled(path: &str) -> bool {
-    path == "unsafe" || COMPILED.contains(&path)
-}
-
-/// Whether a program may import std package `path`.
-pub fn is_importable(path: &str) -> bool {
-    is_compiled(path) && !NOT_IMPORTABLE.contains(&path)
 }

@@ -680,13 +680,7 @@ impl FuncCompiler<'_, '_> {
         if self.has_defer {
             // Results are stored where deferred calls (and a recovery) can see them.
             if !results.is_empty() {
-                if results.len() == types.len() {
-                    for (&r, &t) in results.iter().zip(&types) {
-                        self.expr_to(r, t)?;
-                    }
-                } else if let [r] = results {
-                    self.expr(*r)?;
-                }
+                self.push_return_values(pos, results, &types)?;
                 for (&loc, &t) in self.result_locs.clone().iter().zip(&types).rev() {
                     self.store_top_to(loc, t)?;
                 }
@@ -703,22 +697,15 @@ impl FuncCompiler<'_, '_> {
                 };
                 self.load_var(loc, t)?;
             }
-        } else if results.len() == types.len() {
-            if let ([r], [t]) = (results, types.as_slice())
-                && let Some(slot) = self.slot_var(*r)
-                && layout::words(self.cx.prog, *t).len() == 1
-                && self.ty(*r) == *t
-            {
-                self.b.emit(Instr::RetSlot(slot));
-                return Ok(());
-            }
-            for (&r, &t) in results.iter().zip(&types) {
-                self.expr_to(r, t)?;
-            }
-        } else if let [r] = results {
-            self.expr(*r)?;
+        } else if let ([r], [t]) = (results, types.as_slice())
+            && let Some(slot) = self.slot_var(*r)
+            && layout::words(self.cx.prog, *t).len() == 1
+            && self.ty(*r) == *t
+        {
+            self.b.emit(Instr::RetSlot(slot));
+            return Ok(());
         } else {
-            return Err(self.err(pos, "internal compiler error: return arity"));
+            self.push_return_values(pos, results, &types)?;
         }
         self.b.emit(Instr::Ret);
         Ok(())
@@ -731,7 +718,7 @@ impl FuncCompiler<'_, '_> {
                 self.expr_to(r, t)?;
             }
         } else if let [r] = results {
-            self.expr(*r)?;
+            self.multi_value_to(*r, types)?;
         } else {
             return Err(self.err(pos, "internal compiler error: return arity"));
         }

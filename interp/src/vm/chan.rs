@@ -63,6 +63,12 @@ impl Vm<'_> {
         self.heap.collect(&mut |report| super::scan_roots(program, metas, sched, g, report));
     }
 
+    /// `runtime.GC()`: a full collection now, with the roots of every goroutine.
+    pub(super) fn collect_forced(&mut self, g: &Goroutine) {
+        let (program, metas, sched) = (self.program, &self.metas, &self.sched);
+        self.heap.collect_forced(&mut |report| super::scan_roots(program, metas, sched, g, report));
+    }
+
     /// Words of a value of type `t` on the operand stack (and in a channel buffer).
     fn elem_words(&self, t: u32) -> usize {
         self.program.type_layout(t).map_or(0, |l| l.size.div_ceil(8) as usize)

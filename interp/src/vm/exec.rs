@@ -58,6 +58,8 @@ pub(super) enum Trap {
     Overflow,
     /// A fatal error with this message (gc's `throw`).
     Fatal(String),
+    /// The program exits with this status (`os.Exit`).
+    Exit(i32),
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }
@@ -900,18 +902,46 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     if vm.heap.collection_due() {
                         vm.collect(g);
                     }
-                    let mut cx = NativeCx::new(vm.program, &mut *vm.heap);
-                    match (native.func)(&mut cx, args, out) {
+                    let outcome = (native.func)(&mut NativeCx::new(vm, g), args, out);
+                    // What the native asked for after its call (its results stand).
+                    let mut after = None;
+                    match outcome {
                         Ok(()) => {}
                         Err(NativeError::Panic(e)) => throw!(e),
                         Err(NativeError::OutOfMemory) => trap!(Trap::Vm(VmError::OutOfMemory)),
                         Err(NativeError::Internal(msg)) => {
                             trap!(Trap::Vm(VmError::Native(native.name.clone(), msg)))
                         }
+                        Err(NativeError::Unimplemented(what)) => trap!(Trap::Vm(VmError::Unimplemented(what))),
+                        Err(NativeError::Fatal(msg)) => trap!(Trap::Fatal(msg)),
+                        Err(NativeError::Exit(code)) => trap!(Trap::Exit(code)),
+                        Err(NativeError::Goexit) => {
+                            trap!(Trap::Vm(VmError::Unimplemented("runtime.Goexit".into())))
+                        }
+                        Err(NativeError::Park { key, reason }) => {
+                            std::hint::cold_path();
+                            g.wait = Some(super::sched::WaitReason::Sync(reason));
+                            vm.sched.park_on(key, g.slot);
+                            trap!(Trap::Block);
+                        }
+                        Err(e @ (NativeError::Yield | NativeError::Collect)) => after = Some(e),
                     }
                     sp = sp.sub(np);
                     ptr::copy_nonoverlapping(out.as_ptr(), sp, nr);
                     sp = sp.add(nr);
+                    match after {
+                        Some(NativeError::Yield) => {
+                            std::hint::cold_path();
+                            save!(ip.offset_from(meta.code));
+                            return Trap::Yield;
+                        }
+                        Some(_) => {
+                            std::hint::cold_path();
+                            save!(ip.offset_from(meta.code));
+                            vm.collect_forced(g);
+                        }
+                        None => {}
+                    }
                 }
                 Instr::Ret => {
                     let n = meta.nresults;

@@ -39,6 +39,16 @@ pub trait Heap {
     fn collect(&mut self, roots: &mut RootScan<'_>) {
         let _ = roots;
     }
+
+    /// `runtime.GC()`: a full collection now, counted as forced.
+    fn collect_forced(&mut self, roots: &mut RootScan<'_>) {
+        self.collect(roots);
+    }
+
+    /// `runtime.ReadMemStats`' figures (`None`: the heap keeps none).
+    fn mem_stats(&self) -> Option<gc::MemStats> {
+        None
+    }
 }
 
 /// The `gc` crate's precise mark-sweep heap, with the program's types registered on
@@ -136,6 +146,24 @@ impl Heap for GcHeap {
         // `gc::Heap::collect` is `runtime.GC()` (counted as forced, "(forced)" in gctrace);
         // a collection triggered by allocation is a paced one.
         self.heap.collect_if_requested(&mut scan);
+    }
+
+    fn collect_forced(&mut self, roots: &mut RootScan<'_>) {
+        let statics = &self.static_roots;
+        let mut scan = |m: &mut gc::Marker<'_>| {
+            for &(words, len) in statics {
+                for i in 0..len {
+                    // SAFETY: as in `collect`.
+                    m.mark_pointer(unsafe { words.add(i).read() } as usize);
+                }
+            }
+            roots(&mut |w| m.mark_pointer(w as usize));
+        };
+        self.heap.collect(&mut scan);
+    }
+
+    fn mem_stats(&self) -> Option<gc::MemStats> {
+        Some(self.heap.mem_stats())
     }
 }
 

@@ -49,6 +49,12 @@ pub struct VmConfig {
     pub max_trace_frames: usize,
     /// Makes the scheduler count executed instructions (see [`Vm::executed`]); slower.
     pub count_instructions: bool,
+    /// The Go installation the program's std came from (`runtime.GOROOT`).
+    pub goroot: String,
+    /// Its version (`runtime.Version`).
+    pub go_version: String,
+    /// The program's arguments, its name first (`os.Args`).
+    pub args: Vec<String>,
 }
 
 impl Default for VmConfig {
@@ -58,6 +64,9 @@ impl Default for VmConfig {
             budget: u64::MAX,
             max_trace_frames: 100,
             count_instructions: false,
+            goroot: String::new(),
+            go_version: String::new(),
+            args: Vec::new(),
         }
     }
 }
@@ -73,8 +82,9 @@ pub enum VmError {
     BadEntry(String),
     /// A native function failed.
     Native(String, String),
-    /// An instruction whose runtime support is not built yet.
-    Unimplemented(Instr),
+    /// A function or instruction mvm does not provide yet (`mvm: not implemented
+    /// yet: <what>`, exit status 2).
+    Unimplemented(String),
     /// The heap could not satisfy an allocation.
     OutOfMemory,
 }
@@ -86,7 +96,7 @@ impl fmt::Display for VmError {
             VmError::BadType(t) => write!(f, "undefined type {t}"),
             VmError::BadEntry(s) => write!(f, "bad entry call: {s}"),
             VmError::Native(name, msg) => write!(f, "native {name}: {msg}"),
-            VmError::Unimplemented(i) => write!(f, "instruction {i:?} is not implemented yet"),
+            VmError::Unimplemented(what) => write!(f, "not implemented yet: {what}"),
             VmError::OutOfMemory => write!(f, "out of memory"),
         }
     }
@@ -111,6 +121,8 @@ pub enum Stop {
     },
     /// The program is malformed or uses something not implemented.
     Error(VmError),
+    /// The program asked to exit with this status (`os.Exit`).
+    Exit(i32),
 }
 
 impl Stop {
@@ -118,7 +130,9 @@ impl Stop {
     pub fn report(&self) -> String {
         match self {
             Stop::Panic { report, .. } | Stop::Fatal { report } => report.clone(),
+            Stop::Error(VmError::Unimplemented(what)) => format!("mvm: not implemented yet: {what}\n"),
             Stop::Error(e) => format!("mvm: {e}\n"),
+            Stop::Exit(_) => String::new(),
         }
     }
 
@@ -126,8 +140,9 @@ impl Stop {
     /// failures (so that they are never mistaken for a Go panic).
     pub fn exit_code(&self) -> i32 {
         match self {
-            Stop::Panic { .. } | Stop::Fatal { .. } => 2,
+            Stop::Panic { .. } | Stop::Fatal { .. } | Stop::Error(VmError::Unimplemented(_)) => 2,
             Stop::Error(_) => 3,
+            Stop::Exit(code) => *code,
         }
     }
 }
@@ -520,6 +535,7 @@ impl<'p> Vm<'p> {
                 Stop::Fatal { report: report::fatal_error_report("runtime: out of memory", g.id, &frames) }
             }
             Trap::Vm(e) => Stop::Error(e),
+            Trap::Exit(code) => Stop::Exit(code),
             Trap::Done | Trap::Yield | Trap::Block => Stop::Error(VmError::BadEntry("not a stop".into())),
         }
     }

@@ -77,10 +77,12 @@ pub(crate) enum WaitReason {
     ChanSendNil,
     Select,
     SelectNoCases,
+    /// Parked by a native (a semaphore, a notify list): gc's reason string.
+    Sync(&'static str),
 }
 
 impl WaitReason {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             WaitReason::ChanReceive => "chan receive",
             WaitReason::ChanSend => "chan send",
@@ -88,6 +90,7 @@ impl WaitReason {
             WaitReason::ChanSendNil => "chan send (nil chan)",
             WaitReason::Select => "select",
             WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::Sync(s) => s,
         }
     }
 }
@@ -138,6 +141,9 @@ pub struct Sched {
     pub(crate) sudogs: Sudogs,
     /// Scratch for `select`'s random poll order.
     pub(crate) order: Vec<u32>,
+    /// Goroutines parked by natives, by what they wait on (a semaphore's address...),
+    /// oldest first.
+    waiters: std::collections::HashMap<u64, VecDeque<u32>>,
 }
 
 impl Default for Sched {
@@ -160,6 +166,7 @@ impl Sched {
             rng,
             sudogs: Sudogs::default(),
             order: Vec::new(),
+            waiters: std::collections::HashMap::new(),
         }
     }
 
@@ -244,6 +251,27 @@ impl Sched {
         let Some(p) = self.ps.first_mut() else { return };
         if let Some(old) = p.runnext.replace(slot) {
             p.runq.push_back(old);
+        }
+    }
+
+    /// Parks goroutine `slot` on `key` (see `runtime::native::NativeError::Park`).
+    pub(crate) fn park_on(&mut self, key: u64, slot: u32) {
+        self.waiters.entry(key).or_default().push_back(slot);
+    }
+
+    /// Makes the goroutines parked on `key` runnable (the oldest, or all), as gc's
+    /// `goready` does: next, ahead of the run queue.
+    pub(crate) fn wake(&mut self, key: u64, all: bool) {
+        let Some(q) = self.waiters.get_mut(&key) else { return };
+        let woken: Vec<u32> = if all { q.drain(..).collect() } else { q.pop_front().into_iter().collect() };
+        if q.is_empty() {
+            self.waiters.remove(&key);
+        }
+        for slot in woken {
+            if let Some(g) = self.get_mut(slot) {
+                g.wait = None;
+            }
+            self.ready_next(slot);
         }
     }
 

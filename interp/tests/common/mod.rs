@@ -57,7 +57,7 @@ pub fn build(src: &str) -> Result<compile::Compiled, Vec<String>> {
     let checked = frontend::types::check_packages(&cfg, &Request::Files(vec![file]));
     let _ = std::fs::remove_dir_all(&dir);
     let checked = checked?;
-    compile::compile(&checked, &root.path.join("src")).map_err(|es| es.iter().map(ToString::to_string).collect())
+    compile::compile(&checked).map_err(|es| es.iter().map(ToString::to_string).collect())
 }
 
 fn hash(s: &str) -> u64 {
