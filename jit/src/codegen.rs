@@ -204,6 +204,11 @@ struct Gen<'a, 'b> {
     exits: Vec<ExitInfo>,
     /// Words that are the bits of an `f64` value computed here, and that value.
     floats: HashMap<Value, Value>,
+    /// Guards already made in the current block (SSA values: the same value passes the
+    /// same check again): bases known not to be in the nil page, and (index, length)
+    /// pairs known in bounds. Redundant-guard elimination within a block.
+    non_nil: std::collections::HashSet<Value>,
+    in_bounds: std::collections::HashSet<(Value, Value)>,
 }
 
 /// The operand stack while generating a block.
@@ -234,6 +239,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             blocks: HashMap::new(),
             exits: Vec::new(),
             floats: HashMap::new(),
+            non_nil: std::collections::HashSet::new(),
+            in_bounds: std::collections::HashSet::new(),
         }
     }
 
@@ -461,6 +468,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn gen_block(&mut self, block: &Block) -> Result<(), String> {
         let blk = self.block(block.start)?;
         self.b.switch_to_block(blk);
+        self.non_nil.clear();
+        self.in_bounds.clear();
         let mut stack: Stack = Vec::new();
         for i in 0..block.depth {
             let var = self.stack_var(i)?;
@@ -526,10 +535,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().uextend(types::I64, c)
     }
 
-    /// Exits at `pc` if `base` is in the nil page.
+    /// Exits at `pc` if `base` is in the nil page (unless this block checked it).
     fn nil_guard(&mut self, base: Value, pc: u32, entry: &[Value]) -> Result<(), String> {
+        if self.non_nil.contains(&base) {
+            return Ok(());
+        }
         let bad = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, NIL_PAGE);
-        self.guard(bad, pc, entry, ExitKind::Check)
+        self.guard(bad, pc, entry, ExitKind::Check)?;
+        self.non_nil.insert(base);
+        Ok(())
     }
 
     /// Generates one base instruction; returns true when it ended the block.
@@ -874,8 +888,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let len = Self::pop(stack)?;
                 let i = Self::pop(stack)?;
                 let base = Self::pop(stack)?;
-                let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
-                self.guard(out, pc, entry, ExitKind::Check)?;
+                if self.in_bounds.insert((i, len)) {
+                    let out = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, i, len);
+                    self.guard(out, pc, entry, ExitKind::Check)?;
+                }
                 let scaled = self.b.ins().imul_imm_s(i, i64::from(size));
                 stack.push(self.b.ins().iadd(base, scaled));
             }

@@ -102,6 +102,8 @@ struct LoopStats {
     compile_time: Duration,
     code_bytes: usize,
     blacklisted: bool,
+    /// The function, for a function region.
+    function: Option<u32>,
 }
 
 /// Totals over a run, for reports.
@@ -382,6 +384,7 @@ impl Jit {
             compile_time: start.elapsed(),
             code_bytes,
             blacklisted: false,
+            function: own.map(|_| func),
         };
         Ok((Compiled { entry, id: index as u32 }, stats))
     }
@@ -446,9 +449,11 @@ impl interp::vm::jit::Jit for Jit {
         // loop's hot path, which sends every iteration back to the interpreter.
         // An interface call whose target is not compiled yet may be soon (the
         // interpreter compiles hot methods): such exits count only later.
+        // A callee that exited to the interpreter sends this code back too.
         let kind = l.exits.get(exit as usize).map(|e| e.kind);
         if matches!(kind, Some(ExitKind::Unsupported | ExitKind::Check))
             || (kind == Some(ExitKind::Dispatch) && l.entries > DISPATCH_GRACE)
+            || exit == interp::vm::jit::STATUS_INNER_EXIT
         {
             l.side_exits += 1;
         }
@@ -457,6 +462,13 @@ impl interp::vm::jit::Jit for Jit {
             && l.iterations < l.entries * BLACKLIST_MIN_ITERATIONS
         {
             l.blacklisted = true;
+            // Interface calls stop calling it too (direct calls from compiled code
+            // keep it: they were linked when it was compiled).
+            if let Some(func) = l.function
+                && let Some(row) = self.fn_table.get_mut(func as usize)
+            {
+                *row = [0; 4];
+            }
             if log {
                 eprintln!("jit: blacklisted loop {id} {}@{}: {} iterations in {} entries", l.name, l.header, l.iterations, l.entries);
             }

@@ -255,12 +255,25 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                 let program = vm.program;
                 if let Some(st) = vm.jit.as_mut() {
                     let mut alloc = super::jit::AllocEnv { heap: &mut *vm.heap, program };
+                    // The record, read now: the results written at `fp` may cover it
+                    // (a frame with fewer slots than results).
+                    let rec = fp.add(meta.frame_size);
+                    let (ret_ip, caller, caller_ctx) = (*rec as *const Instr, *rec.add(1), *rec.add(2));
                     match st.call(program, meta.id, fp, (base, stack_end), &mut alloc, &mut budget) {
                         super::jit::BackEdge::Interpret => {}
                         super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
                         super::jit::BackEdge::Returned => {
-                            let n = meta.nresults;
-                            ret!(fp, n);
+                            // As `ret!`, with the results already at `fp`.
+                            sp = fp.add(meta.nresults);
+                            let (f, caller_fp) = unpack_func_fp(caller);
+                            if f == ENTRY_FUNC {
+                                save!(0);
+                                return Trap::Done;
+                            }
+                            meta = &*metas.add(f as usize);
+                            ip = ret_ip;
+                            fp = base.add(caller_fp);
+                            g.ctx = caller_ctx;
                         }
                     }
                 }

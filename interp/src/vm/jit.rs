@@ -364,6 +364,9 @@ impl<'p> JitState<'p> {
         // SAFETY: the caller vouches for the frame and the stack; the code was compiled
         // for this function and writes back every value it changed before returning.
         let status = unsafe { (compiled.entry)(&mut ctx, fp) };
+        if std::env::var_os("MVM_JIT_TRACE").is_some() {
+            eprintln!("jit: entered {} (function {func}, fp {fp_index}): status {status:#x}, resume function {} pc {} fp {} depth {}", compiled.id, ctx.exit_func, ctx.exit_pc, ctx.exit_fp, ctx.exit_depth);
+        }
         *budget = ctx.budget;
         let keep = self.jit.exited(compiled.id, status, ctx.iterations);
         if status == STATUS_RETURNED {
