@@ -358,7 +358,7 @@ impl<'p> JitState<'p> {
             native_depth: NATIVE_DEPTH,
             stack_base: base as u64,
             stack_end: end as u64,
-            alloc_fn: jit_alloc as usize as u64,
+            alloc_fn: jit_alloc as *const () as usize as u64,
             alloc_env: alloc as u64,
         };
         // SAFETY: the caller vouches for the frame and the stack; the code was compiled
