@@ -12,9 +12,10 @@
 //!
 //! Packages: [`sys`] (system calls and the process), [`sync`] (atomics and the
 //! semaphores the sync packages sleep on), [`strings`] (`internal/bytealg` and other hot
-//! string and memory helpers), [`vm`] (`runtime`'s own API: callers, goroutines,
-//! memory statistics).
+//! string and memory helpers), [`reflect`] (what reflect pulls from gc's runtime),
+//! [`vm`] (`runtime`'s own API: callers, goroutines, memory statistics).
 
+pub mod reflect;
 pub mod strings;
 pub mod sync;
 pub mod sys;
@@ -103,6 +104,35 @@ pub trait Host {
     /// A new `[]string` holding `items`: its `(ptr, len, cap)` words.
     fn new_strings(&mut self, items: &[Vec<u8>]) -> Result<[u64; 3], NativeError>;
 
+    /// Zeroed memory for `count` values of the type whose descriptor is `t` (compiled,
+    /// or made by reflect).
+    fn alloc_type(&mut self, t: u64, count: u64) -> Result<*mut u8, NativeError>;
+
+    /// The module region of the type descriptors: start and length in bytes.
+    fn module(&mut self) -> (u64, u64);
+
+    /// `reflect.typelinks`' results (see `interp::bytecode::ReflectData`).
+    fn typelinks(&mut self) -> ([u64; 3], [u64; 3]);
+
+    /// An id for `p` (a name or type reflect made), as `NameOff`/`TypeOff` (negative).
+    fn add_reflect_off(&mut self, p: u64) -> i32;
+
+    /// The address an id of [`Host::add_reflect_off`] stands for (0 if none).
+    fn reflect_off(&mut self, off: i32) -> u64;
+
+    /// `debug.SetGCPercent`: the new percentage (negative: off); the old one.
+    fn set_gc_percent(&mut self, percent: i32) -> i32;
+
+    /// `debug.SetMemoryLimit`: the new limit (negative: unchanged); the old one.
+    fn set_memory_limit(&mut self, limit: i64) -> i64;
+
+    /// `debug.SetMaxStack`: the new largest goroutine stack in bytes; the old one.
+    fn set_max_stack(&mut self, bytes: u64) -> u64;
+
+    /// `weak.Make`: a weak handle to the object holding `p` (a heap word that holds `p`
+    /// until the object is collected, then 0).
+    fn make_weak(&mut self, p: u64) -> Result<u64, NativeError>;
+
     /// Makes the goroutines parked on `key` (see [`NativeError::Park`]) runnable: one
     /// of them, or all.
     fn wake(&mut self, key: u64, all: bool);
@@ -139,7 +169,11 @@ pub type NativeFn = fn(&mut dyn Host, &[u64], &mut [u64]) -> Result<(), NativeEr
 
 /// The native for the bodyless function `name` of package `pkg`, if mvm has one.
 pub fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
-    vm::lookup(pkg, name).or_else(|| sys::lookup(pkg, name)).or_else(|| sync::lookup(pkg, name)).or_else(|| strings::lookup(pkg, name))
+    vm::lookup(pkg, name)
+        .or_else(|| sys::lookup(pkg, name))
+        .or_else(|| sync::lookup(pkg, name))
+        .or_else(|| strings::lookup(pkg, name))
+        .or_else(|| reflect::lookup(pkg, name))
 }
 
 /// Writes `words` to the start of `results` (as many as fit).

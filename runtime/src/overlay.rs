@@ -29,11 +29,15 @@ pub static PACKAGES: &[GoFile] = go_files![
     "runtime" / "panic.go",
     "runtime" / "profile.go",
     "runtime" / "symtab.go",
+    "internal/runtime/maps" / "maps.go",
 ];
 
 /// Single files replacing (or added to) the files of a std package compiled from the
 /// Go installation.
-pub static FILES: &[GoFile] = go_files![];
+pub static FILES: &[GoFile] = go_files![
+    "internal/abi" / "abi_amd64.go",
+    "internal/abi" / "abi_arm64.go",
+];
 
 /// Packages every program loads, imported or not.
 pub static IMPLICIT: &[&str] = &["runtime"];

@@ -418,7 +418,10 @@ impl<'a> Loader<'a> {
                 })
             };
             let listed = match origin {
-                Origin::Std => self.cfg.overlay.package_files(path, &dir, list).unwrap_or_else(list),
+                Origin::Std => {
+                    let wanted = |n: &str| self.cfg.build.match_file_name(n);
+                    self.cfg.overlay.package_files(path, &dir, wanted, list).unwrap_or_else(list)
+                }
                 _ => list(),
             };
             match listed {

@@ -29,15 +29,23 @@ impl Overlay {
     /// The source files of std package `path` in `dir` (its directory in the
     /// installation), with the overlay applied, sorted by name; `None` when the
     /// overlay does not touch the package.
-    pub(super) fn package_files(&self, path: &str, dir: &Path, listed: impl FnOnce() -> std::io::Result<Vec<PathBuf>>) -> Option<std::io::Result<Vec<PathBuf>>> {
+    /// `wanted` says whether a file name (`_GOOS`/`_GOARCH` suffixes, `_test`) is in
+    /// the build, as for the installation's own files.
+    pub(super) fn package_files(
+        &self,
+        path: &str,
+        dir: &Path,
+        wanted: impl Fn(&str) -> bool,
+        listed: impl FnOnce() -> std::io::Result<Vec<PathBuf>>,
+    ) -> Option<std::io::Result<Vec<PathBuf>>> {
         if let Some(files) = self.packages.get(path) {
-            let mut v: Vec<PathBuf> = files.iter().map(|(n, _)| dir.join(n)).collect();
+            let mut v: Vec<PathBuf> = files.iter().filter(|(n, _)| wanted(n)).map(|(n, _)| dir.join(n)).collect();
             v.sort();
             return Some(Ok(v));
         }
         let extra = self.files.get(path)?;
         Some(listed().map(|mut v| {
-            for (n, _) in extra {
+            for (n, _) in extra.iter().filter(|(n, _)| wanted(n)) {
                 let f = dir.join(n);
                 if !v.contains(&f) {
                     v.push(f);

@@ -73,6 +73,8 @@ pub struct CheckedProgram {
     pub packages: Vec<PkgId>,
     /// The packages that were requested.
     pub roots: Vec<PkgId>,
+    /// The packages of the standard library (from `$GOROOT/src` or its overlay).
+    pub std: Vec<PkgId>,
 }
 
 /// Stack size of the checking thread: the checker recurses along the syntax tree, whose
@@ -91,7 +93,7 @@ pub fn check_loaded(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>) 
         Ok(Err(_)) | Err(_) => {
             let prog = Program::new();
             let diag = Diagnostic { pos: SrcPos { file: FileId(0), pos: crate::syntax::Pos(0) }, at: "mvm".into(), msg: "internal error: the type checker failed".into() };
-            (CheckedProgram { program: prog, info: Info::default(), packages: vec![], roots: vec![] }, vec![diag])
+            (CheckedProgram { program: prog, info: Info::default(), packages: vec![], roots: vec![], std: vec![] }, vec![diag])
         }
     }
 }
@@ -101,9 +103,13 @@ fn check_loaded_here(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>)
     let mut info = Info::default();
     let mut ids: Vec<PkgId> = Vec::new();
     let mut errors = Vec::new();
+    let mut std = Vec::new();
     for lp in loaded.packages {
         let pkg = prog.new_package(&lp.path, &lp.name);
         ids.push(pkg);
+        if lp.origin == crate::loader::Origin::Std {
+            std.push(pkg);
+        }
         let files: Vec<FileId> = lp.files.into_iter().map(|f| prog.add_file(f)).collect();
         let imports: HashMap<String, PkgId> = lp.imports.iter().filter_map(|(path, &i)| ids.get(i).map(|&p| (path.clone(), p))).collect();
         let Some(&first) = files.first() else { continue };
@@ -119,7 +125,7 @@ fn check_loaded_here(loaded: LoadedProgram) -> (CheckedProgram, Vec<Diagnostic>)
         errors.extend(errs);
     }
     let roots = loaded.roots.iter().filter_map(|&i| ids.get(i).copied()).collect();
-    (CheckedProgram { program: prog, info, packages: ids, roots }, errors)
+    (CheckedProgram { program: prog, info, packages: ids, roots, std }, errors)
 }
 
 /// Loads and type-checks the requested packages: the entry point of `mvm check`.

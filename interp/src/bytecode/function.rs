@@ -217,9 +217,53 @@ pub struct Program {
     itabs: super::itab::ItabCache,
     /// The compiled run-time support code the VM calls.
     support: super::itab::RuntimeSupport,
+    /// The type descriptors' module and what `reflect.typelinks` returns.
+    reflect: ReflectData,
+}
+
+/// The static data reflect reaches through natives: the module region of the type
+/// descriptors (see `compile::rtype`) and `typelinks`' two slices, built once.
+#[derive(Debug, Default)]
+pub struct ReflectData {
+    /// The module's start and length in bytes.
+    pub module: (u64, u64),
+    /// `[]unsafe.Pointer{module start}`'s backing array.
+    sections: Box<[u64; 1]>,
+    /// `[][]int32{offsets}`'s backing array (one slice header).
+    offsets_header: Box<[u64; 3]>,
+    /// The offsets of the unnamed composite types, sorted by their strings (read only
+    /// through `offsets_header`, which points into it).
+    #[expect(dead_code, reason = "kept alive for the slice header that points into it")]
+    offsets: Box<[i32]>,
+}
+
+impl ReflectData {
+    /// The data of a module at `base` of `len` bytes with `typelinks` offsets.
+    pub fn new(base: u64, len: u64, typelinks: Vec<i32>) -> ReflectData {
+        let offsets = typelinks.into_boxed_slice();
+        let n = offsets.len() as u64;
+        let offsets_header = Box::new([offsets.as_ptr() as u64, n, n]);
+        ReflectData { module: (base, len), sections: Box::new([base]), offsets_header, offsets }
+    }
+
+    /// `typelinks()`' results: the words of `sections []unsafe.Pointer` and `offset
+    /// [][]int32` (static memory, never written).
+    pub fn typelinks(&self) -> ([u64; 3], [u64; 3]) {
+        ([self.sections.as_ptr() as u64, 1, 1], [self.offsets_header.as_ptr() as u64, 1, 1])
+    }
 }
 
 impl Program {
+    /// Sets the reflect data (after linking).
+    pub fn set_reflect(&mut self, r: ReflectData) {
+        self.reflect = r;
+    }
+
+    /// The reflect data.
+    pub fn reflect(&self) -> &ReflectData {
+        &self.reflect
+    }
+
     /// Links functions, natives and types, checking every static reference: call targets
     /// exist and have the signature the call site was built with, type indices exist.
     pub fn link(
@@ -278,7 +322,7 @@ impl Program {
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Program { id, functions, natives, types, itabs: Default::default(), support: Default::default() })
+        Ok(Program { id, functions, natives, types, itabs: Default::default(), support: Default::default(), reflect: ReflectData::default() })
     }
 
     /// This program's unique identity.

@@ -10,7 +10,7 @@ pub mod itab;
 pub use builder::{BuildError, FunctionBuilder, Label};
 pub use disasm::disassemble;
 pub use function::{
-    FuncId, Function, Kind, LineEntry, LinkError, Native, NativeFn, Program, Signature, StackMap,
-    TypeLayout, WordSet,
+    FuncId, Function, Kind, LineEntry, LinkError, Native, NativeFn, Program, ReflectData, Signature,
+    StackMap, TypeLayout, WordSet,
 };
 pub use instr::{Expansion, Instr, OPCODE_NAMES, PrintKind, Push, RUNTIME_ERROR_TYPE, SELECT_HAS_DEFAULT, SlotList};

@@ -39,7 +39,7 @@ impl FuncCompiler<'_, '_> {
             ExprKind::Name(_) | ExprKind::Selector { .. } => self.finfo.uses.get(&f).copied(),
             _ => None,
         };
-        let callee = target.and_then(|o| self.cx.funcs.get(&o).cloned().map(|c| (o, c)));
+        let callee = target.and_then(|o| self.cx.func_ref(o).map(|c| (o, c)));
         let Some((obj, (id, sig))) = callee else {
             // Func values, including fields of func type (`s.f(x)`).
             return self.call_value(e, f, args, has_dots);

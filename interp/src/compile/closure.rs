@@ -446,7 +446,7 @@ impl FuncCompiler<'_, '_> {
             let Some(sig) = self.cx.signature(ft) else { return Err(self.err(pos, "internal compiler error: signature")) };
             let static_id = match &file.expr(fun).kind {
                 ExprKind::Name(_) | ExprKind::Selector { .. } => {
-                    self.finfo.uses.get(&fun).and_then(|o| self.cx.funcs.get(o)).map(|f| f.0)
+                    self.finfo.uses.get(&fun).copied().and_then(|o| self.cx.func_ref(o)).map(|f| f.0)
                 }
                 _ => None,
             };

@@ -159,7 +159,7 @@ impl FuncCompiler<'_, '_> {
                 self.push_zero(t);
                 Ok(())
             }
-            ObjKind::Func(_) => match self.cx.funcs.get(&o).map(|f| f.0) {
+            ObjKind::Func(_) => match self.cx.func_ref(o).map(|f| f.0) {
                 Some(id) => {
                     self.static_func_value(id);
                     Ok(())

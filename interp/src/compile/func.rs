@@ -169,14 +169,15 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             let pos = file.decl(decl).pos;
             fc.b.set_line(fc.line(pos));
             let n = fc.b.signature().params.len() as u16;
-            if n > 0 {
+            if n > 0 && rep != super::stdlib::Replacement::Empty {
                 fc.b.emit(Instr::LoadSlots { slot: 0, n });
             }
             match rep {
+                super::stdlib::Replacement::Empty => {}
                 super::stdlib::Replacement::Instr(i) => fc.b.emit(i),
                 super::stdlib::Replacement::Alias(name) => {
                     let scope = prog.obj(obj).pkg.map(|p| prog.package(p).scope);
-                    let target = scope.and_then(|s| prog.lookup_local(s, name)).and_then(|t| fc.cx.funcs.get(&t).cloned());
+                    let target = scope.and_then(|s| prog.lookup_local(s, name)).and_then(|t| fc.cx.func_ref(t));
                     let Some((id, sig)) = target else { return Err(internal(&format!("no function {name} to stand in"))) };
                     fc.b.call(id, &sig);
                 }
@@ -408,7 +409,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
             }
         }
         for &f in &pinfo.init_funcs {
-            if let Some((id, sig)) = fc.cx.funcs.get(&f).cloned() {
+            if let Some((id, sig)) = fc.cx.func_ref(f) {
                 fc.b.call(id, &sig);
             }
         }

@@ -40,6 +40,7 @@ pub(crate) fn lookup(name: &str) -> Option<Native> {
         "panicrangestate" => (Signature { params: vec![S], results: vec![] }, panicrangestate),
         "memclr" => (Signature { params: vec![P, S], results: vec![] }, memclr),
         "missingbody" => (Signature { params: vec![P, S], results: vec![] }, missingbody),
+        "unreached" => (Signature { params: vec![P, S], results: vec![] }, unreached),
         "fmin64" => (Signature { params: vec![S, S], results: vec![S] }, fmin64),
         "fmax64" => (Signature { params: vec![S, S], results: vec![S] }, fmax64),
         "fmin32" => (Signature { params: vec![S, S], results: vec![S] }, fmin32),
@@ -488,6 +489,14 @@ fn missingbody(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result
     // SAFETY: the name is a static string of the program.
     let name = String::from_utf8_lossy(unsafe { bytes(*p, *l)? }).into_owned();
     Err(NativeError::Unimplemented(name))
+}
+
+/// `unreached(name)`: a call of a std function the compiler left out as unreachable.
+fn unreached(_cx: &mut dyn Host, args: &[u64], _results: &mut [u64]) -> Result<(), NativeError> {
+    let [p, l] = args else { return Err("wrong argument count".into()) };
+    // SAFETY: the name is a static string of the program.
+    let name = String::from_utf8_lossy(unsafe { bytes(*p, *l)? }).into_owned();
+    Err(NativeError::Internal(format!("{name} was compiled away as unreachable")))
 }
 
 /// `string(r)` for a rune slice `ptr, len, cap`: each rune's UTF-8 encoding, U+FFFD

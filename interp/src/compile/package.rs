@@ -23,8 +23,13 @@ enum Job {
 pub(crate) struct Ctx<'p> {
     pub prog: &'p TypesProgram,
     pub info: &'p Info,
-    /// Compiled functions: id and word signature.
+    /// Compiled functions: id and word signature. Read them through
+    /// [`Ctx::func_ref`], which marks the function as needed.
     pub funcs: HashMap<ObjId, (FuncId, Signature)>,
+    /// Declared functions whose body is needed (see `compile_round`), by id, and
+    /// those not compiled yet.
+    reached: Vec<bool>,
+    reach_queue: Vec<FuncId>,
     /// Functions whose calls compile inline (see `inline`).
     pub inline: HashMap<ObjId, super::inline::Inline>,
     /// Std functions that compile to one instruction (see `stdlib`): calls of them are
@@ -77,6 +82,43 @@ impl<'p> Ctx<'p> {
         };
         self.captured.insert(f, set.clone());
         set
+    }
+
+    /// The id and signature of declared function `obj`, whose body is then needed.
+    pub fn func_ref(&mut self, obj: ObjId) -> Option<(FuncId, Signature)> {
+        let f = self.funcs.get(&obj).cloned()?;
+        self.reach(f.0);
+        Some(f)
+    }
+
+    /// Marks declared function `id` as needed.
+    fn reach(&mut self, id: FuncId) {
+        if let Some(r) = self.reached.get_mut(id as usize)
+            && !*r
+        {
+            *r = true;
+            self.reach_queue.push(id);
+        }
+    }
+
+    /// The body of std function `obj` that no compiled code reaches: it would stop
+    /// with an internal error, which would be a bug in the reachability.
+    fn unreached(&mut self, name: &str, obj: ObjId) -> Function {
+        let sig = self.funcs.get(&obj).map(|f| f.1.clone()).unwrap_or_default();
+        let mut b = crate::bytecode::FunctionBuilder::new(name, sig.clone());
+        if let Some((native, nsig)) = self.native("unreached") {
+            let addr = self.string_addr(name.as_bytes());
+            b.push_i64(addr as i64);
+            b.set_top_kinds(&[Kind::Pointer]);
+            b.push_i64(name.len() as i64);
+            b.call_native(native, &nsig);
+        }
+        for &k in &sig.results {
+            b.emit(Instr::Const(0));
+            b.set_top_kinds(&[k]);
+        }
+        b.emit(Instr::Ret);
+        b.finish().unwrap_or_else(|_| placeholder(name))
     }
 
     /// Reserves the id of a function compiled on the side (a closure body or a thunk).
@@ -225,9 +267,19 @@ pub fn compile_with_strings(checked: &CheckedProgram, x_strings: &[(String, Stri
     // Generic code may need types the checker never built: a round that misses some
     // interns them into a copy of the program and compiles again (see `generic`).
     let mut owned: Option<TypesProgram> = None;
-    for _ in 0..MAX_ROUNDS {
+    if !checked.info.instances.is_empty() {
+        let mut p = prog.clone();
+        generic::prepass::pre_intern(&mut p, info);
+        owned = Some(p);
+    }
+    for round in 0..MAX_ROUNDS {
         let p = owned.as_ref().unwrap_or(prog);
-        match compile_round(checked, p, &user_pkgs, &user_files, x_strings) {
+        let t0 = std::time::Instant::now();
+        let r = compile_round(checked, p, &user_pkgs, &user_files, x_strings);
+        if std::env::var_os("MVM_TIME").is_some() {
+            eprintln!("mvm: compile round {round}: {:?}", t0.elapsed());
+        }
+        match r {
             Round::Done(r) => return *r,
             Round::Missing(missing) => {
                 let p = owned.get_or_insert_with(|| prog.clone());
@@ -286,6 +338,8 @@ fn compile_round(
         inline: HashMap::new(),
         nointerface: HashSet::new(),
         intrinsics: HashMap::new(),
+        reached: Vec::new(),
+        reach_queue: Vec::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -407,35 +461,23 @@ fn compile_round(
         }
     }
 
-    // Bodies.
+    // Bodies: every function of the program's own packages, and of std those reached
+    // from them (called, taken as a value, in a method set of a type that reaches an
+    // interface): a fmt hello world needs a fifth of fmt's dependencies. The rest get a
+    // stub that would stop with an internal error; nothing can call it.
     cx.first_extra = jobs.len() as FuncId;
-    let mut functions: Vec<Function> = Vec::with_capacity(jobs.len());
-    for (job, sym) in &jobs {
-        let result = match job {
-            Job::Func { obj, file, decl } => FuncCompiler::compile_decl(&mut cx, sym, *obj, *file, *decl),
-            Job::Init { pkg } => FuncCompiler::compile_init(&mut cx, sym, *pkg),
+    cx.reached = vec![false; jobs.len()];
+    let std_files: HashSet<FileId> = user_files.iter().filter(|(_, p)| checked.std.contains(p)).map(|(f, _)| *f).collect();
+    for (id, (job, _)) in jobs.iter().enumerate() {
+        let user = match job {
+            Job::Func { file, .. } => !std_files.contains(file),
+            Job::Init { .. } => true,
         };
-        match result {
-            Ok(f) => functions.push(f),
-            Err(mut es) => {
-                errors.append(&mut es);
-                functions.push(placeholder(sym));
-            }
+        if user {
+            cx.reach(id as FuncId);
         }
     }
-
-    // Instances of generic code, as calls found them (bodies may find more).
-    while let Some(job) = cx.generics.queue.pop() {
-        match FuncCompiler::compile_instance(&mut cx, &job) {
-            Ok(f) => cx.define_func(job.id, f),
-            Err(mut es) => errors.append(&mut es),
-        }
-    }
-    let missing = std::mem::take(&mut *cx.generics.missing.borrow_mut());
-    if !missing.is_empty() {
-        return Round::Missing(missing);
-    }
-
+    // The runtime support's types and functions are needed by every program.
     let support = match cx.runtime_support() {
         Ok(s) => s,
         Err(e) => {
@@ -443,6 +485,42 @@ fn compile_round(
             Default::default()
         }
     };
+    let mut bodies: Vec<Option<Function>> = vec![None; jobs.len()];
+    loop {
+        if let Some(id) = cx.reach_queue.pop() {
+            let Some((job, sym)) = jobs.get(id as usize) else { continue };
+            let result = match job {
+                Job::Func { obj, file, decl } => FuncCompiler::compile_decl(&mut cx, sym, *obj, *file, *decl),
+                Job::Init { pkg } => FuncCompiler::compile_init(&mut cx, sym, *pkg),
+            };
+            bodies[id as usize] = Some(result.unwrap_or_else(|mut es| {
+                errors.append(&mut es);
+                placeholder(sym)
+            }));
+        } else if let Some(job) = cx.generics.queue.pop() {
+            // Instances of generic code, as calls found them (bodies may find more).
+            match FuncCompiler::compile_instance(&mut cx, &job) {
+                Ok(f) => cx.define_func(job.id, f),
+                Err(mut es) => errors.append(&mut es),
+            }
+        } else {
+            break;
+        }
+    }
+    let mut functions: Vec<Function> = Vec::with_capacity(bodies.len());
+    for (body, (job, sym)) in bodies.into_iter().zip(&jobs) {
+        let f = match (body, job) {
+            (Some(f), _) => f,
+            (None, Job::Func { obj, .. }) => cx.unreached(sym, *obj),
+            (None, Job::Init { .. }) => placeholder(sym),
+        };
+        functions.push(f);
+    }
+    let missing = std::mem::take(&mut *cx.generics.missing.borrow_mut());
+    if !missing.is_empty() {
+        return Round::Missing(missing);
+    }
+
     cx.finish_rtypes();
     if let Some(e) = cx.data.module.error.take() {
         errors.push(CompileError { pos: "mvm".into(), msg: format!("internal compiler error: type descriptors: {e}") });
@@ -460,6 +538,7 @@ fn compile_round(
             matches!(prog.obj(o).kind, ObjKind::Func(_)).then_some(o)
         })
         .and_then(|o| cx.funcs.get(&o).map(|f| f.0));
+    debug_assert!(main.is_none_or(|m| cx.reached.get(m as usize) == Some(&true)));
     if main.is_none() && errors.is_empty() {
         errors.push(CompileError { pos: "mvm".into(), msg: "function main is undeclared in the main package".into() });
     }
@@ -469,6 +548,7 @@ fn compile_round(
         return Round::Done(Box::new(Err(errors)));
     }
     let Some(main) = main else { return Round::Done(Box::new(Err(errors))) };
+    let typelinks = cx.typelinks();
     let program = Program::link(functions, cx.natives, cx.types).map_err(|e| {
         vec![CompileError { pos: "mvm".into(), msg: format!("internal compiler error: link: {e}") }]
     });
@@ -484,6 +564,7 @@ fn compile_round(
         program.itabs().seed(i, t, itab);
     }
     program.set_support(support);
+    program.set_reflect(crate::bytecode::ReflectData::new(cx.data.module.base(), cx.data.module.len(), typelinks));
     Round::Done(Box::new(Ok(Compiled { program, inits: init_ids, main, data: cx.data })))
 }
 

@@ -33,6 +33,8 @@ pub enum Replacement {
     /// One instruction on the arguments (gc intrinsifies the function): calls of it
     /// compile to the instruction itself.
     Instr(Instr),
+    /// Nothing: a function without results that only instructs gc's escape analysis.
+    Empty,
 }
 
 /// The replacement of function `name` of the std package `path`, if it has one.
@@ -48,6 +50,8 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
         ("math", "archHypot") => Alias("hypot"),
         ("math", "archMax") => Alias("max"),
         ("math", "archMin") => Alias("min"),
+        ("internal/abi", "EscapeNonString") => Empty,
+        ("internal/chacha8rand", "block") => Alias("block_generic"),
         _ => return None,
     })
 }

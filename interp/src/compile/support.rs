@@ -74,7 +74,7 @@ impl Ctx<'_> {
         if !matches!(self.prog.obj(obj).kind, ObjKind::Func(_)) {
             return Err("runtime.preprintpanic is not a function".into());
         }
-        let (id, sig) = self.funcs.get(&obj).cloned().ok_or("runtime.preprintpanic is not compiled")?;
+        let (id, sig) = self.func_ref(obj).ok_or("runtime.preprintpanic is not compiled")?;
         let mut b = FunctionBuilder::new("runtime.preprintpanics", Signature { params: vec![], results: sig.results.clone() });
         // The value, copied out of the context at once: the context lives in the
         // goroutine, which Go code run by the methods must not find in use.

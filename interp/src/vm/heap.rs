@@ -45,6 +45,27 @@ pub trait Heap {
         self.collect(roots);
     }
 
+    /// `debug.SetGCPercent`; the old value.
+    fn set_gc_percent(&mut self, percent: i32) -> i32 {
+        let _ = percent;
+        100
+    }
+
+    /// `debug.SetMemoryLimit` (negative: only read it); the old value.
+    fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        let _ = limit;
+        i64::MAX
+    }
+
+    /// `weak.Make`: a handle word holding `ptr` until its object is collected.
+    fn make_weak(&mut self, ptr: u64) -> Result<u64, OutOfMemory> {
+        let h = self.alloc_noscan(8)?;
+        // SAFETY: a fresh 8-byte block. Without a collector nothing is ever freed, so
+        // the handle never needs clearing.
+        unsafe { *(h as *mut u64) = ptr };
+        Ok(h as u64)
+    }
+
     /// `runtime.ReadMemStats`' figures (`None`: the heap keeps none).
     fn mem_stats(&self) -> Option<gc::MemStats> {
         None
@@ -164,6 +185,18 @@ impl Heap for GcHeap {
 
     fn mem_stats(&self) -> Option<gc::MemStats> {
         Some(self.heap.mem_stats())
+    }
+
+    fn set_gc_percent(&mut self, percent: i32) -> i32 {
+        self.heap.set_gc_percent(percent)
+    }
+
+    fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        if limit < 0 { self.heap.memory_limit() } else { self.heap.set_memory_limit(limit) }
+    }
+
+    fn make_weak(&mut self, ptr: u64) -> Result<u64, OutOfMemory> {
+        self.heap.make_weak(ptr as usize).map(|p| p.as_ptr() as u64).map_err(|_| OutOfMemory)
     }
 }
 

@@ -372,6 +372,12 @@ pub struct Vm<'p> {
     hchan_layout: crate::bytecode::TypeLayout,
     /// The JIT, when one is installed ([`Vm::set_jit`]).
     jit: Option<jit::JitState<'p>>,
+    /// Layouts of the types reflect built, by descriptor address: their type index
+    /// (after `hchan_ty`) and layout.
+    dyn_types: std::collections::HashMap<u64, (u32, crate::bytecode::TypeLayout)>,
+    /// Names and types reflect made, by `add_reflect_off` id (-1 first).
+    reflect_offs: Vec<u64>,
+    reflect_off_ids: std::collections::HashMap<u64, i32>,
 }
 
 impl<'p> Vm<'p> {
@@ -411,6 +417,9 @@ impl<'p> Vm<'p> {
             hchan_ty,
             hchan_layout,
             jit: None,
+            dyn_types: Default::default(),
+            reflect_offs: Vec::new(),
+            reflect_off_ids: Default::default(),
         }
     }
 

@@ -13,6 +13,7 @@
 
 use super::heap::OutOfMemory;
 use super::{FrameWalk, Goroutine, Vm};
+use runtime::abi::TypeRef;
 pub use runtime::native::{FuncInfo, Host, NativeError};
 
 /// The VM services available to a native function.
@@ -67,6 +68,64 @@ impl Host for NativeCx<'_, '_> {
             }
         }
         Ok([arr as u64, n, n])
+    }
+
+    fn alloc_type(&mut self, t: u64, count: u64) -> Result<*mut u8, NativeError> {
+        let (base, len) = self.vm.program.reflect().module;
+        // SAFETY: natives pass type descriptors: emitted ones (in the module, with a
+        // header) or ones reflect built (gc's layout, mask in GCData).
+        unsafe {
+            let tr = TypeRef(t);
+            if t >= base && t < base + len {
+                let layout = tr.header().layout;
+                if layout != u64::MAX {
+                    return self.alloc(layout as u32, count);
+                }
+            }
+            let index = self.vm.dynamic_layout(tr);
+            let layout = self.vm.dyn_types.get(&t).map(|(_, l)| l.clone()).ok_or("no layout")?;
+            self.vm.heap.alloc(index, &layout, count).map_err(oom)
+        }
+    }
+
+    fn module(&mut self) -> (u64, u64) {
+        self.vm.program.reflect().module
+    }
+
+    fn typelinks(&mut self) -> ([u64; 3], [u64; 3]) {
+        self.vm.program.reflect().typelinks()
+    }
+
+    fn add_reflect_off(&mut self, p: u64) -> i32 {
+        if let Some(&id) = self.vm.reflect_off_ids.get(&p) {
+            return id;
+        }
+        self.vm.reflect_offs.push(p);
+        let id = -(self.vm.reflect_offs.len() as i32);
+        self.vm.reflect_off_ids.insert(p, id);
+        id
+    }
+
+    fn reflect_off(&mut self, off: i32) -> u64 {
+        usize::try_from(-i64::from(off) - 1).ok().and_then(|i| self.vm.reflect_offs.get(i)).copied().unwrap_or(0)
+    }
+
+    fn set_gc_percent(&mut self, percent: i32) -> i32 {
+        self.vm.heap.set_gc_percent(percent)
+    }
+
+    fn set_memory_limit(&mut self, limit: i64) -> i64 {
+        self.vm.heap.set_memory_limit(limit)
+    }
+
+    fn set_max_stack(&mut self, bytes: u64) -> u64 {
+        let old = self.vm.config.max_stack_bytes;
+        self.vm.config.max_stack_bytes = bytes.min(super::stack::MAX_STACK_BYTES);
+        old
+    }
+
+    fn make_weak(&mut self, p: u64) -> Result<u64, NativeError> {
+        self.vm.heap.make_weak(p).map_err(oom)
     }
 
     fn wake(&mut self, key: u64, all: bool) {
@@ -133,5 +192,44 @@ impl Host for NativeCx<'_, '_> {
 
     fn args(&mut self) -> Vec<String> {
         self.vm.config.args.clone()
+    }
+}
+
+impl Vm<'_> {
+    /// The collector's layout for type `t` that reflect built (from its size,
+    /// alignment and pointer mask), registered under a type index of its own on first
+    /// use.
+    ///
+    /// # Safety
+    /// `t` must be a type descriptor in gc's layout.
+    unsafe fn dynamic_layout(&mut self, t: TypeRef) -> u32 {
+        if let Some((i, _)) = self.dyn_types.get(&t.0) {
+            return *i;
+        }
+        // SAFETY: the caller's contract.
+        let (size, align, ptr_bytes, flags, mask) = unsafe { (t.size(), t.align(), t.ptr_bytes(), t.tflag(), t.word(runtime::abi::off::GC_DATA as usize)) };
+        let mut kinds = vec![crate::bytecode::Kind::Scalar; size.div_ceil(8) as usize];
+        let mask = if flags & runtime::abi::tflag::GC_MASK_ON_DEMAND != 0 && mask != 0 {
+            // SAFETY: an on-demand mask is a pointer to the mask (built when needed).
+            unsafe { *(mask as *const u64) }
+        } else {
+            mask
+        };
+        for w in 0..(ptr_bytes / 8) as usize {
+            // SAFETY: the mask has a bit per word up to PtrBytes.
+            let bit = mask != 0 && unsafe { *(mask as *const u8).add(w / 8) } & (1 << (w % 8)) != 0;
+            if bit && let Some(k) = kinds.get_mut(w) {
+                *k = crate::bytecode::Kind::Pointer;
+            }
+        }
+        let layout = crate::bytecode::TypeLayout {
+            name: String::from("reflect type"),
+            size,
+            align: u64::from(align.max(1)),
+            pointers: crate::bytecode::WordSet::pointers(&kinds),
+        };
+        let index = self.hchan_ty + 1 + self.dyn_types.len() as u32;
+        self.dyn_types.insert(t.0, (index, layout));
+        index
     }
 }

@@ -39,6 +39,10 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             index(r, *ap, *al, *bp, *bl)
         },
         "MakeNoZero" => make_no_zero,
+        "abigen_runtime_cmpstring" => |_, a, r| {
+            let [ap, al, bp, bl] = a else { return Err("cmpstring: arguments".into()) };
+            cmp(r, *ap, *al, *bp, *bl)
+        },
         _ => return None,
     })
 }

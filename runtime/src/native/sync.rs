@@ -13,7 +13,14 @@ use super::{Host, NativeError, NativeFn, put};
 /// The native `name` of package `pkg`.
 pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
     match pkg {
-        "sync/atomic" => atomic(name),
+        "sync/atomic" => atomic(name).or_else(|| match name {
+            "runtime_procPin" => Some(|_, _, r| {
+                put(r, &[0]);
+                Ok(())
+            }),
+            "runtime_procUnpin" => Some(|_, _, _| Ok(())),
+            _ => None,
+        }),
         "sync" | "internal/sync" | "internal/poll" => Some(match name {
             "runtime_Semacquire" => |h, a, r| semacquire(h, a, r, "semacquire"),
             "runtime_SemacquireWaitGroup" => |h, a, r| semacquire(h, a, r, "sync.WaitGroup.Wait"),

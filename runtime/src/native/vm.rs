@@ -4,11 +4,97 @@
 
 use super::{Host, NativeError, NativeFn, bytes_mut, put};
 
-/// The native `name` of the `runtime` package.
+/// The native `name` of the `runtime` package (and of the packages whose hooks
+/// reach the collector and the VM: `runtime/debug`, `weak`).
 pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
-    if pkg != "runtime" {
-        return None;
+    match pkg {
+        "runtime" => runtime(name),
+        "runtime/debug" => debug(name),
+        "weak" => match name {
+            "runtime_registerWeakPointer" => Some(|h, a, r| {
+                let p = a.first().copied().unwrap_or(0);
+                put(r, &[h.make_weak(p)?]);
+                Ok(())
+            }),
+            "runtime_makeStrongFromWeak" => Some(|_, a, r| {
+                let h = a.first().copied().unwrap_or(0);
+                // SAFETY: a weak handle is a heap word holding the target (0 once collected).
+                put(r, &[if h == 0 { 0 } else { unsafe { *(h as *const u64) } }]);
+                Ok(())
+            }),
+            _ => None,
+        },
+        "crypto/internal/boring/sig" => Some(|_, _, _| Ok(())),
+        _ => None,
     }
+}
+
+/// The natives of `runtime/debug`.
+fn debug(name: &str) -> Option<NativeFn> {
+    Some(match name {
+        "setGCPercent" => |h, a, r| {
+            put(r, &[h.set_gc_percent(a[0] as i32) as i64 as u64]);
+            Ok(())
+        },
+        "setMemoryLimit" => |h, a, r| {
+            put(r, &[h.set_memory_limit(a[0] as i64) as u64]);
+            Ok(())
+        },
+        "setMaxStack" => |h, a, r| {
+            put(r, &[h.set_max_stack(a[0]) as u64]);
+            Ok(())
+        },
+        "freeOSMemory" => |_, _, _| Err(NativeError::Collect),
+        "setPanicOnFault" | "setMaxThreads" => |_, a, r| {
+            // No faults reach Go code and threads are not limited: the old setting
+            // is what gc reports by default.
+            let _ = a;
+            put(r, &[0]);
+            Ok(())
+        },
+        "readGCStats" => read_gc_stats,
+        "modinfo" => |h, _, r| {
+            // What `go build` of a file records (no module); ReadBuildInfo strips 16
+            // bytes of gc's markers at each end.
+            let pad = "-".repeat(16);
+            super::vm::string_result(h, r, &format!("{pad}path\tcommand-line-arguments\n{pad}"))
+        },
+        "SetTraceback" | "WriteHeapDump" => |_, _, _| Ok(()),
+        "runtime_setCrashFD" => |_, _, r| {
+            put(r, &[u64::MAX]);
+            Ok(())
+        },
+        _ => return None,
+    })
+}
+
+/// `readGCStats(pauses *[]time.Duration)`: gc fills last GC time, the number of
+/// collections, the total pause, then the recent pauses; mvm fills what it keeps.
+fn read_gc_stats(h: &mut dyn Host, a: &[u64], _: &mut [u64]) -> Result<(), NativeError> {
+    let p = a.first().copied().unwrap_or(0);
+    let Some(s) = h.mem_stats() else { return Ok(()) };
+    // SAFETY: `p` points to a []time.Duration whose capacity reflect checked.
+    unsafe {
+        let hdr = p as *mut u64;
+        let (arr, cap) = (*hdr as *mut u64, *hdr.add(2));
+        let n = (s.num_gc as u64).min(256);
+        let want = 3 + n;
+        if arr.is_null() || cap < want {
+            return Ok(());
+        }
+        *arr = s.last_gc;
+        *arr.add(1) = u64::from(s.num_gc);
+        *arr.add(2) = s.pause_total_ns;
+        for i in 0..n {
+            *arr.add(3 + i as usize) = s.pause_ns[((s.num_gc as u64 + 255 - i) % 256) as usize];
+        }
+        *hdr.add(1) = want;
+    }
+    Ok(())
+}
+
+/// The natives of the `runtime` package itself.
+fn runtime(name: &str) -> Option<NativeFn> {
     Some(match name {
         "Version" => version,
         "GOROOT" => goroot,
@@ -39,7 +125,7 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
     })
 }
 
-fn string_result(h: &mut dyn Host, r: &mut [u64], s: &str) -> Result<(), NativeError> {
+pub(super) fn string_result(h: &mut dyn Host, r: &mut [u64], s: &str) -> Result<(), NativeError> {
     let (p, l) = h.new_string(s.as_bytes())?;
     put(r, &[p, l]);
     Ok(())

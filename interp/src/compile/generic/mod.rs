@@ -26,6 +26,7 @@
 //! - **Names** follow gc's tracebacks: `main.Sum[...]`, `main.(*List[...]).Push`,
 //!   `main.List[...].Len`.
 
+pub(crate) mod prepass;
 pub(crate) mod subst;
 
 pub(crate) use subst::{Subst, intern};
@@ -142,8 +143,8 @@ impl Ctx<'_> {
     /// The function of method `m` declared on defined type `base` (an instance of a
     /// generic type, or an ordinary defined type).
     pub fn method_func(&mut self, m: ObjId, base: TypeId) -> Option<(FuncId, Signature)> {
-        if let Some(f) = self.funcs.get(&m) {
-            return Some(f.clone());
+        if let Some(f) = self.func_ref(m) {
+            return Some(f);
         }
         let base = match self.prog.types.get(base) {
             Type::Pointer(e) => *e,
@@ -288,8 +289,8 @@ impl FuncCompiler<'_, '_> {
     /// The function a method selection calls when the method is declared on an
     /// instance of a generic type (or on any defined type).
     pub fn selected_method_func(&mut self, f: ExprId, sel: &Selection, m: ObjId) -> CResult<(FuncId, Signature)> {
-        if let Some(r) = self.cx.funcs.get(&m) {
-            return Ok(r.clone());
+        if let Some(r) = self.cx.func_ref(m) {
+            return Ok(r);
         }
         let holder = method_holder(&self.cx.prog.types, self.sty(sel.recv), &sel.index);
         let targs = self.cx.prog.types.named(holder).map(|n| n.targs.clone()).unwrap_or_default();
