@@ -426,6 +426,16 @@ impl interp::vm::jit::Jit for Jit {
                     self.log(|| format!("compiled function {} {name} ({} exits, {} bytes, {:.3} ms)", c.id, stats.exits.len(), stats.code_bytes, stats.compile_time.as_secs_f64() * 1e3));
                     self.loops.push(stats);
                 }
+                // A leaf without loops runs a handful of instructions: entering native
+                // code from the interpreter costs about as much as interpreting it
+                // (measured on iface-dispatch's methods). Compiled callers still call
+                // it directly or through the interface table.
+                let worth = program.function(func).is_some_and(|f| {
+                    f.code.iter().any(|i| matches!(i, Instr::Call(_) | Instr::CallIface { .. }) || i.branch_offset().is_some_and(|o| o < 0))
+                });
+                if !worth {
+                    return Err("a leaf without loops: left to the interpreter when it calls it".into());
+                }
                 Ok(c)
             }
             Err(e) => {

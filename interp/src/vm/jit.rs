@@ -199,6 +199,8 @@ pub(crate) struct JitState<'p> {
     loops: Vec<Compiled>,
     /// Per function: entry heat, or compiled (`COMPILED | index into loops`), or NEVER.
     functions: Vec<u32>,
+    /// `MVM_JIT_TRACE`: print every entry into compiled code and where it exited.
+    trace: bool,
 }
 
 impl<'p> JitState<'p> {
@@ -209,6 +211,7 @@ impl<'p> JitState<'p> {
             counters: Vec::new(),
             loops: Vec::new(),
             functions: Vec::new(),
+            trace: std::env::var_os("MVM_JIT_TRACE").is_some(),
         }
     }
 
@@ -364,7 +367,7 @@ impl<'p> JitState<'p> {
         // SAFETY: the caller vouches for the frame and the stack; the code was compiled
         // for this function and writes back every value it changed before returning.
         let status = unsafe { (compiled.entry)(&mut ctx, fp) };
-        if std::env::var_os("MVM_JIT_TRACE").is_some() {
+        if self.trace {
             eprintln!("jit: entered {} (function {func}, fp {fp_index}): status {status:#x}, resume function {} pc {} fp {} depth {}", compiled.id, ctx.exit_func, ctx.exit_pc, ctx.exit_fp, ctx.exit_depth);
         }
         *budget = ctx.budget;
