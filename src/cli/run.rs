@@ -12,8 +12,10 @@
 //! no `# pkg` header, so it is never mistaken for a Go compile error); 3 for an
 //! internal failure of the VM.
 //!
-//! `--jit` is accepted and is a no-op until the JIT lands: programs run in the
-//! interpreter with the same output. Of the linker flags only `-X importpath.name=value`
+//! `--jit` installs the JIT (the `jit` crate): hot loops run as native code, with the
+//! same output. `MVM_JIT_THRESHOLD` sets how many back-edges make a loop hot (1 compiles
+//! at the first opportunity), `MVM_JIT_LOG` prints its events and statistics. Of the
+//! linker flags only `-X importpath.name=value`
 //! has a meaning (it sets a string variable); `-gcflags`, `-race` and the other
 //! `-ldflags` are accepted and ignored; `-tags` adds build tags.
 
@@ -118,14 +120,14 @@ pub fn main(m: &ArgMatches) -> i32 {
         args: program_args,
         ..VmConfig::default()
     };
-    run(&compiled, vm_config)
+    run(&compiled, vm_config, m.get_flag("jit"))
 }
 
 /// Runs the package inits, then `main.main`. Two environment variables are tools for
 /// working on the compiler: with `MVM_DISASM` set, first prints the bytecode of every
 /// function whose name contains its value (all of them for an empty value) to stderr;
 /// with `MVM_COUNT` set, prints the number of instructions executed at the end.
-fn run(c: &compile::Compiled, vm_config: VmConfig) -> i32 {
+fn run(c: &compile::Compiled, vm_config: VmConfig, use_jit: bool) -> i32 {
     if let Ok(filter) = std::env::var("MVM_DISASM") {
         for f in c.program.functions() {
             if f.name.contains(&filter) {
@@ -156,6 +158,19 @@ fn run(c: &compile::Compiled, vm_config: VmConfig) -> i32 {
     let count_instructions = std::env::var_os("MVM_COUNT").is_some();
     let config = VmConfig { count_instructions, ..vm_config };
     let mut vm = Vm::new(&c.program, Box::new(heap), Box::new(out), config);
+    // The JIT lives as long as the VM; its report (with MVM_JIT_LOG) comes at the end.
+    let jit_log = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    if use_jit {
+        let config = jit::JitConfig::from_env();
+        match jit::Jit::new(config) {
+            Ok(j) => {
+                let threshold = config.threshold;
+                let reporter = JitReporter { jit: j, report: config.log.then(|| jit_log.clone()) };
+                vm.set_jit(Box::new(reporter), threshold);
+            }
+            Err(e) => eprintln!("mvm: the JIT is not available ({e}); interpreting"),
+        }
+    }
     for &f in c.inits.iter().chain(std::iter::once(&c.main)) {
         if let Err(stop) = vm.run_main(f, &[]) {
             drop(vm);
@@ -170,7 +185,39 @@ fn run(c: &compile::Compiled, vm_config: VmConfig) -> i32 {
     if count_instructions {
         eprintln!("mvm: {executed} instructions executed");
     }
+    let report = jit_log.borrow();
+    if !report.is_empty() {
+        eprint!("{report}");
+    }
     0
+}
+
+/// The JIT, with its statistics handed out when the VM drops it (for `MVM_JIT_LOG`).
+struct JitReporter {
+    jit: jit::Jit,
+    report: Option<std::rc::Rc<std::cell::RefCell<String>>>,
+}
+
+impl interp::vm::jit::Jit for JitReporter {
+    fn compile(&mut self, program: &interp::bytecode::Program, hot: interp::vm::jit::HotLoop) -> Result<interp::vm::jit::Compiled, String> {
+        self.jit.compile(program, hot)
+    }
+
+    fn compile_function(&mut self, program: &interp::bytecode::Program, func: u32) -> Result<interp::vm::jit::Compiled, String> {
+        self.jit.compile_function(program, func)
+    }
+
+    fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool {
+        self.jit.exited(id, exit, iterations)
+    }
+}
+
+impl Drop for JitReporter {
+    fn drop(&mut self) {
+        if let Some(r) = &self.report {
+            *r.borrow_mut() = self.jit.report();
+        }
+    }
 }
 
 enum Target {

@@ -72,7 +72,11 @@ pub(super) enum Trap {
 ///
 /// `g` must have been created for `vm`'s program by [`Goroutine::new`] and only run by
 /// this function since (its saved state is then consistent with the verified code).
-pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) -> Trap {
+///
+/// `JIT` makes taken back-edges consult the JIT (see `vm::jit`): counting heat,
+/// compiling, entering compiled code. Another instantiation, so that the loop without a
+/// JIT pays nothing for it.
+pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) -> Trap {
     let metas: *const Meta = vm.metas.as_ptr();
     let nfuncs = vm.metas.len();
     let limit = vm.config.max_stack_bytes;
@@ -186,12 +190,92 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
         macro_rules! jump {
             ($off:expr) => {{
                 let off = $off as isize;
+                // The instruction after the branch (so the branch is the one before it).
+                let after_branch = ip;
                 ip = ip.offset(off);
                 if off < 0 {
                     budget -= 1;
                     if budget == 0 {
                         save!(ip.offset_from(meta.code));
                         return Trap::Yield;
+                    }
+                    if JIT {
+                        jit_back_edge!(after_branch);
+                    }
+                }
+            }};
+        }
+        // Resumes interpretation where compiled code exited: possibly in a deeper frame
+        // (a compiled function it called), which a static call entered (context 0).
+        macro_rules! jit_resume {
+            ($func:expr, $fp:expr, $pc:expr, $depth:expr) => {{
+                let (func, fp_idx, pc, depth): (u32, usize, u32, u32) = ($func, $fp, $pc, $depth);
+                if func as usize >= nfuncs || fp_idx >= g.stack.len() {
+                    trap!(Trap::Vm(VmError::BadEntry(format!("bad JIT exit: function {func} fp {fp_idx} pc {pc} depth {depth}"))));
+                }
+                let new_fp = base.add(fp_idx);
+                if new_fp != fp {
+                    g.ctx = 0;
+                }
+                meta = &*metas.add(func as usize);
+                fp = new_fp;
+                ip = meta.code.add(pc as usize);
+                sp = fp.add(meta.frame_size + FRAME_RECORD_WORDS + depth as usize);
+                if budget == 0 {
+                    save!(pc);
+                    return Trap::Yield;
+                }
+            }};
+        }
+        // A taken back-edge in the JIT instantiation: count, compile, or run compiled
+        // code for the loop whose header `ip` now points at, and resume where it exits.
+        macro_rules! jit_back_edge {
+            ($after_branch:expr) => {{
+                let program = vm.program;
+                if let Some(st) = vm.jit.as_mut() {
+                    let header = ip.offset_from(meta.code) as u32;
+                    let back_edge = $after_branch.offset_from(meta.code) as u32 - 1;
+                    let stack0 = fp.add(meta.frame_size + FRAME_RECORD_WORDS);
+                    let depth = sp.offset_from(stack0) as u32;
+                    let hot = super::jit::HotLoop { func: meta.id, header, back_edge, depth };
+                    let mut alloc = super::jit::AllocEnv { heap: &mut *vm.heap, program };
+                    match st.back_edge(program, hot, fp, g.ctx, (base, stack_end), &mut alloc, &mut budget) {
+                        super::jit::BackEdge::Interpret => {}
+                        super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
+                        super::jit::BackEdge::Returned => {
+                            trap!(Trap::Vm(VmError::BadEntry("a compiled loop returned".into())));
+                        }
+                    }
+                }
+            }};
+        }
+        // A static call just entered `meta` in the JIT instantiation: run its compiled
+        // code if it has some (compiling it when it gets hot).
+        macro_rules! jit_call {
+            () => {{
+                let program = vm.program;
+                if let Some(st) = vm.jit.as_mut() {
+                    let mut alloc = super::jit::AllocEnv { heap: &mut *vm.heap, program };
+                    // The record, read now: the results written at `fp` may cover it
+                    // (a frame with fewer slots than results).
+                    let rec = fp.add(meta.frame_size);
+                    let (ret_ip, caller, caller_ctx) = (*rec as *const Instr, *rec.add(1), *rec.add(2));
+                    match st.call(program, meta.id, fp, (base, stack_end), &mut alloc, &mut budget) {
+                        super::jit::BackEdge::Interpret => {}
+                        super::jit::BackEdge::Resume { func, fp, pc, depth } => jit_resume!(func, fp, pc, depth),
+                        super::jit::BackEdge::Returned => {
+                            // As `ret!`, with the results already at `fp`.
+                            sp = fp.add(meta.nresults);
+                            let (f, caller_fp) = unpack_func_fp(caller);
+                            if f == ENTRY_FUNC {
+                                save!(0);
+                                return Trap::Done;
+                            }
+                            meta = &*metas.add(f as usize);
+                            ip = ret_ip;
+                            fp = base.add(caller_fp);
+                            g.ctx = caller_ctx;
+                        }
                     }
                 }
             }};
@@ -790,7 +874,12 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     }
                 }
 
-                Instr::Call(id) => call!(id as usize, 0),
+                Instr::Call(id) => {
+                    call!(id as usize, 0);
+                    if JIT {
+                        jit_call!();
+                    }
+                }
                 Instr::CallClosure { params, results } => {
                     let f = pop!();
                     if f < NIL_PAGE {
@@ -910,6 +999,9 @@ pub(super) unsafe fn run<const COUNT: bool>(vm: &mut Vm<'_>, g: &mut Goroutine) 
                     let slot = (itab + 24 + 8 * u64::from(method)) as *const u64;
                     let id = dynamic_target!(ptr::read_unaligned(slot), params, results);
                     call!(id, 0);
+                    if JIT {
+                        jit_call!();
+                    }
                 }
                 Instr::CallNative(id) => {
                     save!(ip.offset_from(meta.code) - 1);

@@ -18,6 +18,7 @@ mod arith;
 mod chan;
 mod exec;
 pub mod heap;
+pub mod jit;
 mod map;
 mod native;
 mod panicval;
@@ -374,6 +375,8 @@ pub struct Vm<'p> {
     /// The VM-private type index of channel headers (after the program's types).
     hchan_ty: u32,
     hchan_layout: crate::bytecode::TypeLayout,
+    /// The JIT, when one is installed ([`Vm::set_jit`]).
+    jit: Option<jit::JitState<'p>>,
     /// Layouts of the types reflect built, by descriptor address: their type index
     /// (after `hchan_ty`) and layout.
     dyn_types: std::collections::HashMap<u64, (u32, crate::bytecode::TypeLayout)>,
@@ -408,9 +411,19 @@ impl<'p> Vm<'p> {
         let hchan_ty = program.type_count() as u32;
         let hchan_layout = chan::hchan_layout();
         let slice = config.budget;
-        Vm { program, metas, config, heap, out, executed: 0, slice, slice_left: slice, sched: Sched::new(),
+        Vm {
+            program,
+            metas,
+            config,
+            heap,
+            out,
+            executed: 0,
+            slice,
+            slice_left: slice,
+            sched: Sched::new(),
             hchan_ty,
             hchan_layout,
+            jit: None,
             dyn_types: Default::default(),
             reflect_offs: Vec::new(),
             reflect_off_ids: Default::default(),
@@ -421,6 +434,12 @@ impl<'p> Vm<'p> {
     /// The program.
     pub fn program(&self) -> &'p Program {
         self.program
+    }
+
+    /// Installs a JIT: loops whose header is reached `threshold` times by a back-edge
+    /// are compiled by it, and run as native code from then on (see [`jit`]).
+    pub fn set_jit(&mut self, jit: Box<dyn jit::Jit + 'p>, threshold: u32) {
+        self.jit = Some(jit::JitState::new(jit, threshold));
     }
 
     /// Runs `g` until it returns, stops, or yields.
@@ -453,7 +472,9 @@ impl<'p> Vm<'p> {
         }
         // SAFETY: `g` was made by `Goroutine::new` for a program with these functions
         // and has only been run by this VM kind since (see exec's safety argument).
-        let trap = unsafe { exec::run::<COUNT>(self, g) };
+        let trap = unsafe {
+            if !COUNT && self.jit.is_some() { exec::run::<false, true>(self, g) } else { exec::run::<COUNT, false>(self, g) }
+        };
         match trap {
             Trap::Done => {
                 g.finished = true;

@@ -46,9 +46,11 @@ struct Options {
     verbose: bool,
     update: bool,
     list: bool,
+    /// Run every test with the JIT forced (`mvm run --jit`, threshold 1).
+    jit: bool,
 }
 
-fn parse_options() -> Result<Options, String> {
+fn parse_options(argv: Vec<String>) -> Result<Options, String> {
     let mut o = Options {
         filters: Vec::new(),
         jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
@@ -58,8 +60,9 @@ fn parse_options() -> Result<Options, String> {
         verbose: false,
         update: false,
         list: false,
+        jit: false,
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = argv.into_iter().skip(1);
     while let Some(a) = args.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with('-') => (f.to_string(), Some(v.to_string())),
@@ -78,6 +81,7 @@ fn parse_options() -> Result<Options, String> {
             "-v" | "--verbose" => o.verbose = true,
             "--update" => o.update = true,
             "--list" => o.list = true,
+            "--jit" => o.jit = true,
             // Flags cargo or libtest conventions may pass to every test binary.
             "--nocapture" | "--quiet" | "-q" | "--show-output" => {}
             "--color" => {
@@ -85,9 +89,11 @@ fn parse_options() -> Result<Options, String> {
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: conformance [FILTER...] [-j N] [--timeout SECS] [-v] [--update] [--list]\n\
+                    "usage: conformance [FILTER...] [-j N] [--timeout SECS] [-v] [--update] [--list] [--jit]\n\
                      FILTER selects tests whose name contains it (e.g. fixedbugs/issue12 or chan/).\n\
-                     --update rewrites the expectations file from this run's results."
+                     --update rewrites the expectations file from this run's results.\n\
+                     --jit runs every test with the JIT compiling at the first opportunity\n\
+                     (MVM_JIT_THRESHOLD=1); the results must match the same expectations."
                 );
                 std::process::exit(0);
             }
@@ -101,7 +107,12 @@ fn parse_options() -> Result<Options, String> {
 /// Runs the harness with the process's arguments against the given `mvm` binary and
 /// returns the exit status.
 pub fn main(mvm: PathBuf) -> i32 {
-    match real_main(mvm) {
+    main_with_args(mvm, std::env::args().collect())
+}
+
+/// [`main`] with the arguments given (the first is the program name).
+pub fn main_with_args(mvm: PathBuf, argv: Vec<String>) -> i32 {
+    match real_main(mvm, argv) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("conformance: {e}");
@@ -110,8 +121,11 @@ pub fn main(mvm: PathBuf) -> i32 {
     }
 }
 
-fn real_main(mvm: PathBuf) -> Result<i32, String> {
-    let opts = parse_options()?;
+fn real_main(mvm: PathBuf, argv: Vec<String>) -> Result<i32, String> {
+    let opts = parse_options(argv)?;
+    if opts.jit && opts.update {
+        return Err("--update takes the interpreter's results: run it without --jit".into());
+    }
     let goroot = GoRoot::discover().map_err(|e| e.to_string())?;
     let _ = GO_MINOR.set(goroot.minor_version().unwrap_or(u32::MAX));
     let test_root = match std::env::var_os("MVM_GO_TEST_DIR") {
@@ -143,9 +157,11 @@ fn real_main(mvm: PathBuf) -> Result<i32, String> {
     let text = std::fs::read_to_string(EXPECTATIONS).unwrap_or_default();
     let expected = expectations::parse(&text).map_err(|e| format!("{EXPECTATIONS}: {e}"))?;
 
-    println!("conformance: {} tests from {} and tests/programs ({} jobs)", tests.len(), test_root.display(), opts.jobs);
+    let mode = if opts.jit { " with the JIT forced" } else { "" };
+    println!("conformance: {} tests from {} and tests/programs ({} jobs){mode}", tests.len(), test_root.display(), opts.jobs);
     let env = runner::Env {
         mvm,
+        jit: opts.jit,
         timeout: opts.timeout,
         scratch: std::env::temp_dir().join(format!("mvm-conformance-{}", std::process::id())),
     };

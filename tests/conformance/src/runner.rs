@@ -20,6 +20,8 @@ pub enum Outcome {
 /// Everything a test run needs besides the test.
 pub struct Env {
     pub mvm: PathBuf,
+    /// Run with `--jit` and the JIT's threshold at 1 (differential testing).
+    pub jit: bool,
     pub timeout: Duration,
     pub scratch: PathBuf,
 }
@@ -44,7 +46,11 @@ fn run_recipe(env: &Env, t: &Test, tmp: &Path) -> Result<Vec<u8>, String> {
     // Intermediate steps (runoutput's generator) must exit 0; the last one as the test says.
     let mvm_step = |dir: &Path, extra: &[&str], target: &[String], args: &[String], want_exit: i32| -> Result<Vec<u8>, String> {
         let mut cmd = Command::new(&env.mvm);
-        cmd.arg("run").args(&flags).args(extra).args(target).args(args);
+        cmd.arg("run");
+        if env.jit {
+            cmd.arg("--jit").env("MVM_JIT_THRESHOLD", "1");
+        }
+        cmd.args(&flags).args(extra).args(target).args(args);
         cmd.current_dir(dir).env("PWD", dir).env("GOENV", "off").env("GOFLAGS", "");
         for (k, v) in &t.env {
             cmd.env(k, v);

@@ -1,0 +1,381 @@
+//! The interpreter's side of the JIT: hot counters, the [`Jit`] trait the `jit` crate
+//! implements, and entering compiled code.
+//!
+//! The interpreter knows the JIT only through [`Jit`]. With a JIT installed
+//! ([`super::Vm::set_jit`]) the dispatch loop runs in its JIT instantiation, whose taken
+//! back-edges call [`super::Vm::jit_back_edge`]: it counts the loop header's heat, asks
+//! the JIT to compile the loop once the count reaches the threshold, and enters the
+//! compiled code when there is some. Compiled code runs until it leaves the loop or
+//! cannot go on (an instruction it does not compile, a failing check that must panic,
+//! the preemption budget), writes the live values back into the VM frame, and tells
+//! where the interpreter resumes: a pc and an operand-stack depth in the same frame.
+//! Since any instruction boundary is a valid state (see `exec`), nothing else is needed.
+//!
+//! Without a JIT the normal instantiation of the loop runs, which has no hook at all.
+
+use crate::bytecode::{FuncId, Program};
+
+/// Native code for a loop, as the JIT compiled it: called with the context and the
+/// frame pointer (`fp`, the address of slot 0); returns the exit number (for logs and
+/// statistics) after writing where to resume into the context.
+pub type EntryFn = unsafe extern "C" fn(ctx: *mut JitCtx, fp: *mut u64) -> u32;
+
+/// What compiled code and the interpreter exchange on entry and exit (`repr(C)`: the
+/// compiled code reads and writes these fields at fixed offsets).
+#[repr(C)]
+#[derive(Debug, Default)]
+pub struct JitCtx {
+    /// The preemption budget left (calls plus back-edges): compiled code counts its
+    /// back-edges and calls down and exits before it would reach zero.
+    pub budget: u64,
+    /// The running call's closure context (`LoadCtx`).
+    pub closure: u64,
+    /// Where the interpreter resumes: an instruction of function `exit_func`...
+    pub exit_pc: u32,
+    /// ...with this many words on the operand stack (written back by the exit)...
+    pub exit_depth: u32,
+    /// Back-edges taken inside compiled loop code during this entry.
+    pub iterations: u64,
+    /// ...in the frame at this word index of the stack (a compiled function that
+    /// called another one may exit in the callee's frame).
+    pub exit_fp: u64,
+    /// The function of the frame to resume.
+    pub exit_func: u32,
+    /// Calls compiled code may still nest on the native stack before it exits instead.
+    pub native_depth: u32,
+    /// The address of the goroutine stack's word 0 (frame indices are relative to it).
+    pub stack_base: u64,
+    /// The address just past the stack: a compiled call exits when the callee's frame
+    /// would not fit (the interpreter grows the stack).
+    pub stack_end: u64,
+    /// [`jit_alloc`], for compiled allocation.
+    pub alloc_fn: u64,
+    /// The [`AllocEnv`] to pass it.
+    pub alloc_env: u64,
+}
+
+/// What compiled code needs to allocate: the heap and the program's types.
+pub struct AllocEnv<'a> {
+    /// The VM's heap.
+    pub heap: &'a mut dyn super::heap::Heap,
+    /// The program (type layouts).
+    pub program: &'a Program,
+}
+
+/// Allocates one zeroed object of type `t` for compiled code, or returns 0 when it
+/// cannot without the interpreter: a collection is due (the interpreter collects at
+/// the allocation, with every root in the frames), an unknown type, or no memory.
+/// It never collects, so compiled code holds no root across it that the collector
+/// would have to find.
+///
+/// # Safety
+///
+/// `env` must point at a live [`AllocEnv`].
+pub unsafe extern "C" fn jit_alloc(env: *mut AllocEnv<'_>, t: u32) -> u64 {
+    // SAFETY: the caller's contract.
+    let env = unsafe { &mut *env };
+    if env.heap.collection_due() {
+        return 0;
+    }
+    let Some(layout) = env.program.type_layout(t) else { return 0 };
+    match env.heap.alloc(t, layout, 1) {
+        Ok(p) => p as u64,
+        Err(_) => 0,
+    }
+}
+
+/// What compiled code returns besides an exit number: a compiled function returned
+/// normally, its results at `fp[0..]`.
+pub const STATUS_RETURNED: u32 = u32::MAX;
+/// A compiled function it called exited to the interpreter in a deeper frame: every
+/// frame down to it has been written back, and the context says where to resume.
+pub const STATUS_INNER_EXIT: u32 = u32::MAX - 1;
+
+/// Native calls compiled code may nest before it leaves the rest to the interpreter
+/// (the native stack is the main thread's, a few MB).
+pub const NATIVE_DEPTH: u32 = 2000;
+
+/// Byte offsets of [`JitCtx`]'s fields, for code generators.
+pub mod ctx_offsets {
+    /// [`super::JitCtx::budget`].
+    pub const BUDGET: i32 = 0;
+    /// [`super::JitCtx::closure`].
+    pub const CLOSURE: i32 = 8;
+    /// [`super::JitCtx::exit_pc`].
+    pub const EXIT_PC: i32 = 16;
+    /// [`super::JitCtx::exit_depth`].
+    pub const EXIT_DEPTH: i32 = 20;
+    /// [`super::JitCtx::iterations`].
+    pub const ITERATIONS: i32 = 24;
+    /// [`super::JitCtx::exit_fp`].
+    pub const EXIT_FP: i32 = 32;
+    /// [`super::JitCtx::exit_func`].
+    pub const EXIT_FUNC: i32 = 40;
+    /// [`super::JitCtx::native_depth`].
+    pub const NATIVE_DEPTH: i32 = 44;
+    /// [`super::JitCtx::stack_base`].
+    pub const STACK_BASE: i32 = 48;
+    /// [`super::JitCtx::stack_end`].
+    pub const STACK_END: i32 = 56;
+    /// [`super::JitCtx::alloc_fn`].
+    pub const ALLOC_FN: i32 = 64;
+    /// [`super::JitCtx::alloc_env`].
+    pub const ALLOC_ENV: i32 = 72;
+}
+
+const _: () = assert!(std::mem::offset_of!(JitCtx, budget) == ctx_offsets::BUDGET as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, closure) == ctx_offsets::CLOSURE as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_pc) == ctx_offsets::EXIT_PC as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_depth) == ctx_offsets::EXIT_DEPTH as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, iterations) == ctx_offsets::ITERATIONS as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_fp) == ctx_offsets::EXIT_FP as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, exit_func) == ctx_offsets::EXIT_FUNC as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, native_depth) == ctx_offsets::NATIVE_DEPTH as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, stack_base) == ctx_offsets::STACK_BASE as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, stack_end) == ctx_offsets::STACK_END as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_fn) == ctx_offsets::ALLOC_FN as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_env) == ctx_offsets::ALLOC_ENV as usize);
+
+/// A hot loop, as the interpreter describes it to the JIT.
+#[derive(Clone, Copy, Debug)]
+pub struct HotLoop {
+    /// The function.
+    pub func: FuncId,
+    /// The loop header: the target of the back-edge.
+    pub header: u32,
+    /// The back-edge: the branch that jumped back to the header.
+    pub back_edge: u32,
+    /// Operand-stack words at the header.
+    pub depth: u32,
+}
+
+/// A compiled loop: its entry and the JIT's identifier for it (for [`Jit::exited`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Compiled {
+    /// The native entry.
+    pub entry: EntryFn,
+    /// The JIT's number for it.
+    pub id: u32,
+}
+
+/// The JIT, as the interpreter sees it.
+pub trait Jit {
+    /// Compiles the loop `hot` of `program`, or says why not (the loop is then left to
+    /// the interpreter for good).
+    fn compile(&mut self, program: &Program, hot: HotLoop) -> Result<Compiled, String>;
+
+    /// Compiles function `func` whole, to be entered at its first instruction by a
+    /// static call (closure context 0), or says why not.
+    fn compile_function(&mut self, program: &Program, func: FuncId) -> Result<Compiled, String>;
+
+    /// Compiled code `id` returned with exit number `exit` after `iterations` back-edges;
+    /// the JIT keeps its statistics (and may log). Returns false when the loop should not
+    /// be entered any more (it exits too early too often to pay for its entry).
+    fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool;
+}
+
+/// Counter values: below [`COMPILED`] a heat count; `COMPILED | i` is compiled loop i;
+/// [`NEVER`] a loop that is left to the interpreter.
+const COMPILED: u32 = 1 << 31;
+const NEVER: u32 = u32::MAX;
+
+/// What the interpreter does after consulting the JIT.
+pub(crate) enum BackEdge {
+    /// Go on interpreting where it was.
+    Interpret,
+    /// Compiled code ran and exited: resume function `func` at `pc` in the frame at
+    /// word index `fp`, with `depth` operand words.
+    Resume { func: u32, fp: usize, pc: u32, depth: u32 },
+    /// A compiled function returned; its results are at its `fp`.
+    Returned,
+}
+
+/// The JIT's state inside the VM.
+pub(crate) struct JitState<'p> {
+    jit: Box<dyn Jit + 'p>,
+    threshold: u32,
+    /// Per function (indexed by id, allocated on its first back-edge), per pc.
+    counters: Vec<Vec<u32>>,
+    loops: Vec<Compiled>,
+    /// Per function: entry heat, or compiled (`COMPILED | index into loops`), or NEVER.
+    functions: Vec<u32>,
+    /// `MVM_JIT_TRACE`: print every entry into compiled code and where it exited.
+    trace: bool,
+}
+
+impl<'p> JitState<'p> {
+    pub(crate) fn new(jit: Box<dyn Jit + 'p>, threshold: u32) -> JitState<'p> {
+        JitState {
+            jit,
+            threshold: threshold.clamp(1, COMPILED - 1),
+            counters: Vec::new(),
+            loops: Vec::new(),
+            functions: Vec::new(),
+            trace: std::env::var_os("MVM_JIT_TRACE").is_some(),
+        }
+    }
+
+    /// A taken back-edge from `back_edge` to `header` of `func`, with the frame at `fp`
+    /// (word index `fp_index` of the stack `base..end`) and `depth` operand words;
+    /// `budget` is the interpreter's preemption budget.
+    ///
+    /// # Safety
+    ///
+    /// `fp` must be the frame of a running call of `func` whose operand stack has `depth`
+    /// words, with the goroutine's state as the interpreter keeps it at `header`, and
+    /// `base..end` the goroutine's stack.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) unsafe fn back_edge(
+        &mut self,
+        program: &Program,
+        hot: HotLoop,
+        fp: *mut u64,
+        closure: u64,
+        stack: (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
+        budget: &mut u64,
+    ) -> BackEdge {
+        let f = hot.func as usize;
+        if self.counters.len() <= f {
+            self.counters.resize_with(program.functions().len().max(f + 1), Vec::new);
+        }
+        let Some(counters) = self.counters.get_mut(f) else { return BackEdge::Interpret };
+        if counters.is_empty() {
+            let len = program.function(hot.func).map_or(0, |f| f.code.len());
+            counters.resize(len, 0);
+        }
+        let Some(c) = counters.get_mut(hot.header as usize) else { return BackEdge::Interpret };
+        let state = *c;
+        if state == NEVER {
+            return BackEdge::Interpret;
+        }
+        let index = if state & COMPILED != 0 {
+            (state & !COMPILED) as usize
+        } else {
+            if state + 1 < self.threshold {
+                *c = state + 1;
+                return BackEdge::Interpret;
+            }
+            match self.jit.compile(program, hot) {
+                Ok(compiled) => {
+                    self.loops.push(compiled);
+                    let i = self.loops.len() - 1;
+                    *c = COMPILED | i as u32;
+                    i
+                }
+                Err(_) => {
+                    *c = NEVER;
+                    return BackEdge::Interpret;
+                }
+            }
+        };
+        let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
+        // SAFETY: as this function's.
+        let (r, keep) = unsafe { self.enter(compiled, hot.func, fp, closure, stack, alloc, budget) };
+        if !keep && let Some(c) = self.counters.get_mut(f).and_then(|c| c.get_mut(hot.header as usize)) {
+            *c = NEVER;
+        }
+        r
+    }
+
+    /// A static call entered `func`, whose frame (arguments in place, record written,
+    /// other slots zeroed) is at `fp`: counts its heat, compiles it when hot, and runs
+    /// its compiled code if there is some.
+    ///
+    /// # Safety
+    ///
+    /// `fp` must be the new frame of `func` as the interpreter's call makes it, and
+    /// `base..end` the goroutine's stack, `alloc` a live allocation environment.
+    pub(crate) unsafe fn call(
+        &mut self,
+        program: &Program,
+        func: FuncId,
+        fp: *mut u64,
+        stack: (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
+        budget: &mut u64,
+    ) -> BackEdge {
+        let f = func as usize;
+        if self.functions.len() <= f {
+            self.functions.resize(program.functions().len().max(f + 1), 0);
+        }
+        let Some(c) = self.functions.get_mut(f) else { return BackEdge::Interpret };
+        let state = *c;
+        if state == NEVER {
+            return BackEdge::Interpret;
+        }
+        let index = if state & COMPILED != 0 {
+            (state & !COMPILED) as usize
+        } else {
+            if state + 1 < self.threshold {
+                *c = state + 1;
+                return BackEdge::Interpret;
+            }
+            match self.jit.compile_function(program, func) {
+                Ok(compiled) => {
+                    self.loops.push(compiled);
+                    let i = self.loops.len() - 1;
+                    *c = COMPILED | i as u32;
+                    i
+                }
+                Err(_) => {
+                    *c = NEVER;
+                    return BackEdge::Interpret;
+                }
+            }
+        };
+        let Some(compiled) = self.loops.get(index).copied() else { return BackEdge::Interpret };
+        // SAFETY: as this function's.
+        let (r, keep) = unsafe { self.enter(compiled, func, fp, 0, stack, alloc, budget) };
+        if !keep && let Some(c) = self.functions.get_mut(f) {
+            *c = NEVER;
+        }
+        r
+    }
+
+    /// Runs compiled code; returns what to do next and whether to keep entering it.
+    ///
+    /// # Safety
+    ///
+    /// As [`JitState::back_edge`]'s.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn enter(
+        &mut self,
+        compiled: Compiled,
+        func: FuncId,
+        fp: *mut u64,
+        closure: u64,
+        (base, end): (*mut u64, *mut u64),
+        alloc: *mut AllocEnv<'_>,
+        budget: &mut u64,
+    ) -> (BackEdge, bool) {
+        let fp_index = (fp as usize - base as usize) / 8;
+        let mut ctx = JitCtx {
+            budget: *budget,
+            closure,
+            exit_pc: 0,
+            exit_depth: 0,
+            iterations: 0,
+            exit_fp: fp_index as u64,
+            exit_func: func,
+            native_depth: NATIVE_DEPTH,
+            stack_base: base as u64,
+            stack_end: end as u64,
+            alloc_fn: jit_alloc as *const () as usize as u64,
+            alloc_env: alloc as u64,
+        };
+        // SAFETY: the caller vouches for the frame and the stack; the code was compiled
+        // for this function and writes back every value it changed before returning.
+        let status = unsafe { (compiled.entry)(&mut ctx, fp) };
+        if self.trace {
+            eprintln!("jit: entered {} (function {func}, fp {fp_index}): status {status:#x}, resume function {} pc {} fp {} depth {}", compiled.id, ctx.exit_func, ctx.exit_pc, ctx.exit_fp, ctx.exit_depth);
+        }
+        *budget = ctx.budget;
+        let keep = self.jit.exited(compiled.id, status, ctx.iterations);
+        if status == STATUS_RETURNED {
+            return (BackEdge::Returned, keep);
+        }
+        let r = BackEdge::Resume { func: ctx.exit_func, fp: ctx.exit_fp as usize, pc: ctx.exit_pc, depth: ctx.exit_depth };
+        (r, keep)
+    }
+}
