@@ -379,7 +379,7 @@ fn nil_closure_call_panics() {
 
 #[test]
 fn natives_receive_arguments_and_return_results() {
-    fn mul_add(_cx: &mut interp::vm::NativeCx<'_>, args: &[u64], results: &mut [u64]) -> Result<(), interp::vm::NativeError> {
+    fn mul_add(_cx: &mut dyn runtime::native::Host, args: &[u64], results: &mut [u64]) -> Result<(), interp::vm::NativeError> {
         results[0] = args[0] * args[1] + args[2];
         Ok(())
     }

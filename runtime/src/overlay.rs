@@ -22,6 +22,7 @@ macro_rules! go_files {
 
 /// Packages replaced as a whole: every file of the package.
 pub static PACKAGES: &[GoFile] = go_files![
+    "runtime" / "coro.go",
     "runtime" / "error.go",
     "runtime" / "extern.go",
     "runtime" / "mfinal.go",

@@ -5,7 +5,7 @@ use super::layout::{self, Repr};
 use super::package::{Ctx, symbol_prefix};
 use super::CompileError;
 use super::generic::{InstJob, Subst};
-use crate::bytecode::{Function, FunctionBuilder, Instr, Kind, Label, Signature};
+use crate::bytecode::{FuncId, Function, FunctionBuilder, Instr, Kind, Label, Signature};
 use frontend::syntax::Pos;
 use frontend::syntax::ast::{Block, DeclId, DeclKind, ExprId, File};
 use frontend::types::info::FileInfo;
@@ -210,6 +210,13 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                         fc.b.emit(Instr::LoadSlots { slot: 0, n });
                     }
                     fc.b.call_native(id, &sig);
+                }
+                None if let Some((id, tsig)) = linked_func(fc.cx, &file, decl, &fname).filter(|(_, t)| *t == sig) => {
+                    // `//go:linkname f pkg.g` to a Go function: a call of it.
+                    if n > 0 {
+                        fc.b.emit(Instr::LoadSlots { slot: 0, n });
+                    }
+                    fc.b.call(id, &tsig);
                 }
                 None => {
                     let addr = fc.cx.string_addr(name.as_bytes());
@@ -639,4 +646,26 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         }
         Ok(())
     }
+}
+
+/// The Go function a body-less declaration pulls with `//go:linkname name pkg.func`
+/// (iter's `newcoro` is the runtime's), if the program compiles one.
+fn linked_func(cx: &mut Ctx<'_>, file: &frontend::syntax::ast::File, decl: DeclId, name: &str) -> Option<(FuncId, Signature)> {
+    let d = file.decl(decl);
+    let pragmas = file.directives.get(d.pragmas.range()).unwrap_or(&[]);
+    let target = pragmas.iter().find_map(|p| {
+        let words: Vec<&str> = file.directive_text(p).split_whitespace().collect();
+        match words.as_slice() {
+            ["//go:linkname", local, target] if *local == name => Some(target.to_string()),
+            _ => None,
+        }
+    })?;
+    let (path, fname) = target.rsplit_once('.')?;
+    let pkg = *cx.prog.by_path.get(path)?;
+    let obj = cx.prog.lookup_local(cx.prog.package(pkg).scope, fname)?;
+    let ObjKind::Func(fi) = &cx.prog.obj(obj).kind else { return None };
+    if fi.no_body {
+        return None;
+    }
+    cx.func_ref(obj)
 }
