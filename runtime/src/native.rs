@@ -15,6 +15,7 @@
 //! string and memory helpers), [`reflect`] (what reflect pulls from gc's runtime),
 //! [`vm`] (`runtime`'s own API: callers, goroutines, memory statistics).
 
+pub mod exec;
 pub mod reflect;
 pub mod strings;
 pub mod sync;
@@ -174,6 +175,7 @@ pub fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
         .or_else(|| sync::lookup(pkg, name))
         .or_else(|| strings::lookup(pkg, name))
         .or_else(|| reflect::lookup(pkg, name))
+        .or_else(|| exec::lookup(pkg, name))
 }
 
 /// Writes `words` to the start of `results` (as many as fit).

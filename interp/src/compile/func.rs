@@ -165,7 +165,9 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         // instruction or a call of the alias.
         let std_path = prog.obj(obj).pkg.map(|p| prog.package(p).path.clone());
         let rep = std_path.filter(|_| recv.is_none()).and_then(|p| super::stdlib::replacement(&p, &prog.obj(obj).name));
-        if let Some(rep) = rep {
+        // A body mvm replaces by its native compiles as if there were none.
+        let body = if rep == Some(super::stdlib::Replacement::Native) { &None } else { body };
+        if let Some(rep) = rep.filter(|r| *r != super::stdlib::Replacement::Native) {
             let pos = file.decl(decl).pos;
             fc.b.set_line(fc.line(pos));
             let n = fc.b.signature().params.len() as u16;
@@ -173,7 +175,7 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                 fc.b.emit(Instr::LoadSlots { slot: 0, n });
             }
             match rep {
-                super::stdlib::Replacement::Empty => {}
+                super::stdlib::Replacement::Empty | super::stdlib::Replacement::Native => {}
                 super::stdlib::Replacement::Instr(i) => fc.b.emit(i),
                 super::stdlib::Replacement::Alias(name) => {
                     let scope = prog.obj(obj).pkg.map(|p| prog.package(p).scope);

@@ -35,6 +35,9 @@ pub enum Replacement {
     Instr(Instr),
     /// Nothing: a function without results that only instructs gc's escape analysis.
     Empty,
+    /// The native of the same package and name (`runtime::native`), in place of a Go
+    /// body mvm cannot run (syscall's child side of fork).
+    Native,
 }
 
 /// The replacement of function `name` of the std package `path`, if it has one.
@@ -52,6 +55,9 @@ pub fn replacement(path: &str, name: &str) -> Option<Replacement> {
         ("math", "archMin") => Alias("min"),
         ("internal/abi", "EscapeNonString") => Empty,
         ("internal/chacha8rand", "block") => Alias("block_generic"),
+        ("syscall", "forkAndExecInChild1") => Native,
+        // A bool's word is already 0 or 1.
+        ("crypto/internal/constanttime", "boolToUint8") => Instr(crate::bytecode::Instr::Nop),
         _ => return None,
     })
 }

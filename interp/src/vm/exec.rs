@@ -61,6 +61,8 @@ pub(super) enum Trap {
     Fatal(String),
     /// The program exits with this status (`os.Exit`).
     Exit(i32),
+    /// The goroutine ran its deferred calls after `runtime.Goexit` and ends.
+    Goexit,
     /// A malformed program or an unimplemented operation.
     Vm(VmError),
 }
@@ -451,6 +453,9 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                         }
                         let site = g.panics.last().map_or(0, |p| p.site_pc);
                         save!(site);
+                        if g.panics.last().is_some_and(|p| p.value == PanicPayload::Goexit) {
+                            return Trap::Goexit;
+                        }
                         return Trap::Panicking;
                     };
                     let f = d.closure;
@@ -1030,9 +1035,7 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                         Err(NativeError::Unimplemented(what)) => trap!(Trap::Vm(VmError::Unimplemented(what))),
                         Err(NativeError::Fatal(msg)) => trap!(Trap::Fatal(msg)),
                         Err(NativeError::Exit(code)) => trap!(Trap::Exit(code)),
-                        Err(NativeError::Goexit) => {
-                            trap!(Trap::Vm(VmError::Unimplemented("runtime.Goexit".into())))
-                        }
+                        Err(NativeError::Goexit) => raise!(PanicPayload::Goexit),
                         Err(NativeError::Park { key, reason }) => {
                             std::hint::cold_path();
                             g.wait = Some(super::sched::WaitReason::Sync(reason));
@@ -1163,7 +1166,7 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     let is_thunk = meta.defer_wrapper;
                     let ok = |d: usize| if is_thunk { caller_fp == d } else { d == fp_idx || via_thunk(d) };
                     match g.panics.last_mut() {
-                        Some(p) if !p.recovered && p.defer_fp.is_some_and(ok) => {
+                        Some(p) if !p.recovered && p.value != PanicPayload::Goexit && p.defer_fp.is_some_and(ok) => {
                             p.recovered = true;
                             let (typ, data) = super::panicval::recover_words(vm.program, &mut *vm.heap, p);
                             push!(typ);

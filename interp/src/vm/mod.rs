@@ -160,6 +160,8 @@ pub enum Status {
     Blocked,
     /// It stopped abnormally.
     Stopped(Stop),
+    /// It ended by `runtime.Goexit` after running its deferred calls.
+    Goexited,
 }
 
 /// Per-function data the dispatch loop reads on calls, laid out for it.
@@ -233,6 +235,9 @@ pub(crate) enum PanicPayload {
     Runtime(RuntimeError),
     /// `panic(v)`: the interface words.
     Value(u64, u64),
+    /// `runtime.Goexit`: runs the deferred calls like a panic, but `recover()` does not
+    /// see it, and once they are done the goroutine ends normally.
+    Goexit,
 }
 
 impl PanicPayload {
@@ -241,6 +246,7 @@ impl PanicPayload {
         match self {
             PanicPayload::Runtime(_) => (crate::bytecode::RUNTIME_ERROR_TYPE, 0),
             PanicPayload::Value(t, d) => (*t, *d),
+            PanicPayload::Goexit => (0, 0),
         }
     }
 }
@@ -484,6 +490,10 @@ impl<'p> Vm<'p> {
             }
             Trap::Yield => Status::Yielded,
             Trap::Block => Status::Blocked,
+            Trap::Goexit => {
+                g.finished = true;
+                Status::Goexited
+            }
             other => {
                 g.finished = true;
                 Status::Stopped(self.stop(g, other))
@@ -518,7 +528,7 @@ impl<'p> Vm<'p> {
                 }
                 let signal = g.panics.iter().rev().find_map(|p| match &p.value {
                     PanicPayload::Runtime(e) => e.signal_addr(),
-                    PanicPayload::Value(..) => None,
+                    PanicPayload::Value(..) | PanicPayload::Goexit => None,
                 });
                 let error = match g.panics.last().map(|p| &p.value) {
                     Some(PanicPayload::Runtime(e)) => Some(e.clone()),
@@ -553,7 +563,7 @@ impl<'p> Vm<'p> {
             }
             Trap::Vm(e) => Stop::Error(e),
             Trap::Exit(code) => Stop::Exit(code),
-            Trap::Done | Trap::Yield | Trap::Block => Stop::Error(VmError::BadEntry("not a stop".into())),
+            Trap::Done | Trap::Yield | Trap::Block | Trap::Goexit => Stop::Error(VmError::BadEntry("not a stop".into())),
         }
     }
 

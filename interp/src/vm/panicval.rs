@@ -195,6 +195,7 @@ pub(super) fn describe(p: &PanicState) -> PanicValue {
     }
     match &p.value {
         PanicPayload::Runtime(e) => PanicValue::Error(e.message()),
+        PanicPayload::Goexit => PanicValue::Other { type_name: String::from("runtime.Goexit"), data: 0 },
         PanicPayload::Value(t, d) if *t < MIN_ADDR => PanicValue::Other { type_name: format!("type@{t:#x}"), data: *d },
         // SAFETY: the type word of a non-nil interface is a descriptor; an indirect
         // value's data word points to a cell of the descriptor's kind.

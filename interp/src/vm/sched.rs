@@ -298,6 +298,7 @@ enum Outcome {
     Returned(Vec<u64>),
     Again,
     Stopped(Stop),
+    Goexited,
 }
 
 impl Vm<'_> {
@@ -318,8 +319,12 @@ impl Vm<'_> {
     fn schedule(&mut self, main: u32) -> Result<Vec<u64>, Stop> {
         let full = self.config.budget.min(SLICE);
         self.slice_left = full;
+        let mut main_goexited = false;
         loop {
             let Some((slot, inherit)) = self.sched.next() else {
+                if main_goexited {
+                    return Err(self.no_goroutines());
+                }
                 return Err(self.deadlock());
             };
             self.slice = if inherit { self.slice_left.clamp(1, full) } else { full };
@@ -335,6 +340,7 @@ impl Vm<'_> {
                 }
                 super::Status::Blocked => Outcome::Again,
                 super::Status::Stopped(s) => Outcome::Stopped(s),
+                super::Status::Goexited => Outcome::Goexited,
             };
             match outcome {
                 Outcome::Again => self.sched.put(g),
@@ -348,6 +354,12 @@ impl Vm<'_> {
                     self.sched.exit(slot);
                     return Err(s);
                 }
+                Outcome::Goexited => {
+                    // The program goes on without the goroutine; without main, it
+                    // can only end in gc's "no goroutines" deadlock.
+                    self.sched.exit(slot);
+                    main_goexited |= slot == main;
+                }
             }
         }
     }
@@ -359,6 +371,22 @@ impl Vm<'_> {
         let mut gs: Vec<&Goroutine> = self.sched.goroutines().collect();
         gs.sort_by_key(|g| g.id);
         let mut out = String::from("fatal error: all goroutines are asleep - deadlock!\n");
+        for g in gs {
+            let status = g.wait.map_or("runnable", WaitReason::as_str);
+            let frames = self.traceback(g, self.config.max_trace_frames).0;
+            out.push('\n');
+            out.push_str(&report::goroutine_trace(g.id, status, &frames));
+            out.push_str(&self.created_by(g));
+        }
+        Stop::Fatal { report: out }
+    }
+
+    /// gc's report when `main` called `runtime.Goexit` and every other goroutine ended.
+    fn no_goroutines(&mut self) -> Stop {
+        let _ = self.out.flush();
+        let mut out = String::from("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+        let mut gs: Vec<&Goroutine> = self.sched.goroutines().collect();
+        gs.sort_by_key(|g| g.id);
         for g in gs {
             let status = g.wait.map_or("runnable", WaitReason::as_str);
             let frames = self.traceback(g, self.config.max_trace_frames).0;

@@ -32,8 +32,33 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             "iterNext" => Some(iter_next),
             _ => None,
         },
+        "maps" if name == "clone" => Some(map_clone),
         _ => None,
     }
+}
+
+/// `maps.clone(m any) any`: a new map with the entries of `m` (nil stays nil).
+fn map_clone(h: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeError> {
+    let [t, m] = a else { return Err("clone: arguments".into()) };
+    if *m == 0 {
+        put(r, &[*t, 0]);
+        return Ok(());
+    }
+    let mt = map_type(h, *t)?;
+    let src = *m as *mut Header;
+    // SAFETY: `m` is a map of type `t`; the new one gets a copy of every entry, the
+    // walk over the old table is not disturbed by inserting into another map.
+    unsafe {
+        let dst = map::make(mt, (*src).count as i64, &mut HostAlloc(h)).map_err(map_err)?;
+        let mut it = std::mem::MaybeUninit::<map::Iter>::uninit();
+        map::iter_init(it.as_mut_ptr(), src);
+        while map::iter_next(mt, it.as_mut_ptr()).map_err(NativeError::Panic)? {
+            let it = &*it.as_ptr();
+            map::put(mt, dst, it.key, it.val, &mut HostAlloc(h)).map_err(map_err)?;
+        }
+        put(r, &[*t, dst as u64]);
+    }
+    Ok(())
 }
 
 /// The natives only `reflect` declares.

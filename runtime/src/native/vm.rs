@@ -25,9 +25,25 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             _ => None,
         },
         "crypto/internal/boring/sig" => Some(|_, _, _| Ok(())),
+        // The FIPS service indicator (per goroutine in gc, per program here: one
+        // goroutine runs at a time and the indicator is read right after the call
+        // that set it).
+        "crypto/internal/fips140" => match name {
+            "getIndicator" => Some(|_, _, r| {
+                put(r, &[u64::from(FIPS_INDICATOR.load(std::sync::atomic::Ordering::Relaxed))]);
+                Ok(())
+            }),
+            "setIndicator" => Some(|_, a, _| {
+                FIPS_INDICATOR.store(a.first().copied().unwrap_or(0) as u8, std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            }),
+            _ => None,
+        },
         _ => None,
     }
 }
+
+static FIPS_INDICATOR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// The natives of `runtime/debug`.
 fn debug(name: &str) -> Option<NativeFn> {
