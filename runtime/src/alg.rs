@@ -390,9 +390,12 @@ mod tests {
 
     #[test]
     fn interfaces_holding_uncomparable_values_fail_with_gcs_messages() {
-        let name = b"[]int";
-        // A descriptor without an alg: [size, layout, kind, indirect, name ptr, len, alg].
-        let desc: [u64; 7] = [24, 0, 23, 1, name.as_ptr() as u64, name.len() as u64, 0];
+        // A `[]int` descriptor without an alg: mvm's header (module, layout, alg, extra),
+        // then abi.Type (size 24, kind slice, Str at offset 0 of the module), then Elem.
+        let name = crate::abi::encode_name(b"[]int", b"", false, false, None);
+        let kind_word = u64::from(crate::abi::kind::SLICE) << 56;
+        let desc: [u64; 11] = [name.as_ptr() as u64, 0, 0, 0, 24, 8, kind_word, 0, 0, 0, 0];
+        let desc = &desc[4..];
         let cell = [0u64; 3];
         let v = [desc.as_ptr() as u64, cell.as_ptr() as u64];
         let e = alg(16, &[(0, LEAF_EFACE, 16)]);
