@@ -5,8 +5,9 @@
 //! # Traceback
 //!
 //! gc prints, per frame, `pkg.func(args...)` and a tab-indented `file:line +0xpc`.
-//! mvm prints the function name with `(...)` (gc's notation for elided arguments:
-//! interpreted frames have no machine argument words worth showing), the source file
+//! mvm prints the function name with `()` when it takes no arguments and `(...)`
+//! otherwise (gc's notation for elided arguments: interpreted frames have no machine
+//! argument words worth showing), the source file
 //! and line of the current instruction, and `+0x` followed by the *bytecode* index.
 //! Go's test harness compares these lines only for programs that exit 0, so the format
 //! matters for humans; it keeps gc's shape so that tools that parse tracebacks still work.
@@ -87,6 +88,8 @@ pub struct TraceFrame {
     pub line: u32,
     /// Bytecode index of the current instruction.
     pub pc: u32,
+    /// Whether the function takes arguments (receiver included).
+    pub has_args: bool,
 }
 
 /// The text of a panic value as `printpanicval` prints it. Newlines in strings are
@@ -205,7 +208,8 @@ pub fn traceback(goroutine: u64, frames: &[TraceFrame]) -> String {
 pub fn goroutine_trace(goroutine: u64, status: &str, frames: &[TraceFrame]) -> String {
     let mut out = format!("goroutine {goroutine} [{status}]:\n");
     for f in frames {
-        out.push_str(&format!("{}(...)\n\t{}:{} +{:#x}\n", f.function, f.file, f.line, f.pc));
+        let args = if f.has_args { "..." } else { "" };
+        out.push_str(&format!("{}({args})\n\t{}:{} +{:#x}\n", f.function, f.file, f.line, f.pc));
     }
     out
 }
@@ -251,7 +255,7 @@ mod tests {
     use super::*;
 
     fn frame(function: &str, line: u32) -> TraceFrame {
-        TraceFrame { function: function.into(), file: "/tmp/x.go".into(), line, pc: 9 }
+        TraceFrame { function: function.into(), file: "/tmp/x.go".into(), line, pc: 9, has_args: false }
     }
 
     #[test]
@@ -270,8 +274,8 @@ mod tests {
 
     #[test]
     fn parked_goroutines_show_their_wait_reason_and_creator() {
-        let f = TraceFrame { function: "main.worker".into(), file: "/tmp/x.go".into(), line: 7, pc: 0x12 };
-        let site = TraceFrame { function: "main.main".into(), file: "/tmp/x.go".into(), line: 20, pc: 0x30 };
+        let f = TraceFrame { function: "main.worker".into(), file: "/tmp/x.go".into(), line: 7, pc: 0x12, has_args: true };
+        let site = TraceFrame { function: "main.main".into(), file: "/tmp/x.go".into(), line: 20, pc: 0x30, has_args: false };
         let text = goroutine_trace(18, "chan receive", std::slice::from_ref(&f)) + &created_by(&site, 1);
         assert_eq!(
             text,
@@ -292,7 +296,7 @@ mod tests {
         let got = fatal_panic_report(&chain, None, 1, &[frame("main.main", 8)]);
         assert_eq!(
             got,
-            "panic: boom [recovered]\n\tpanic: main.S(\"again\n\tline\")\n\ngoroutine 1 [running]:\nmain.main(...)\n\t/tmp/x.go:8 +0x9\n"
+            "panic: boom [recovered]\n\tpanic: main.S(\"again\n\tline\")\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/x.go:8 +0x9\n"
         );
     }
 

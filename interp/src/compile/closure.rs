@@ -263,8 +263,20 @@ impl FuncCompiler<'_, '_> {
     /// Pushes the arguments of a call with signature `fsig`; the extra arguments of a
     /// variadic call become a new slice (`f(s...)` passes `s` itself).
     pub fn push_call_args(&mut self, pos: Pos, args: &[ExprId], fsig: &frontend::types::ty::Signature, has_dots: bool) -> CResult {
+        let spread = args.len() == 1 && matches!(self.cx.prog.types.get(self.ty(args[0])), frontend::types::ty::Type::Tuple(_));
         if !fsig.variadic || has_dots {
-            return self.push_args(pos, args, &fsig.params);
+            if spread || args.len() != fsig.params.len() {
+                return self.push_args(pos, args, &fsig.params);
+            }
+            let hoisted = self.hoist_calls(args, &fsig.params)?;
+            for ((&a, &pt), h) in args.iter().zip(&fsig.params).zip(hoisted) {
+                match h {
+                    Some((slot, n)) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
+                    Some(_) => {}
+                    None => self.expr_to(a, pt)?,
+                }
+            }
+            return Ok(());
         }
         let Some((&last, fixed)) = fsig.params.split_last() else {
             return Err(self.err(pos, "internal compiler error: variadic without parameters"));
@@ -274,13 +286,12 @@ impl FuncCompiler<'_, '_> {
         };
         let elem = *elem;
         // `f(g())` with g's results spread over the fixed parameters and the slice.
-        if let [a] = args
-            && matches!(self.cx.prog.types.get(self.ty(*a)), frontend::types::ty::Type::Tuple(_))
-        {
-            let nextra = self.cx.prog.types.tuple_elems(self.ty(*a)).len().saturating_sub(fixed.len());
+        if spread {
+            let a = args[0];
+            let nextra = self.cx.prog.types.tuple_elems(self.ty(a)).len().saturating_sub(fixed.len());
             let mut targets = fixed.to_vec();
             targets.extend(std::iter::repeat_n(elem, nextra));
-            self.multi_value_to(*a, &targets)?;
+            self.multi_value_to(a, &targets)?;
             let temps: Vec<(u32, u16)> = (0..nextra).map(|_| self.temp(elem)).collect();
             for &(slot, n) in temps.iter().rev() {
                 if n > 0 {
@@ -290,12 +301,68 @@ impl FuncCompiler<'_, '_> {
             let extra: Vec<VarArg> = temps.into_iter().map(|(slot, n)| VarArg::Temp(slot, n)).collect();
             return self.push_variadic_slice(pos, last, elem, &extra);
         }
-        let Some(fixed_args) = args.get(..fixed.len()) else {
+        if args.len() < fixed.len() {
             return Err(self.err(pos, "internal compiler error: argument count"));
-        };
-        self.push_args(pos, fixed_args, fixed)?;
-        let extra: Vec<VarArg> = args.get(fixed.len()..).unwrap_or(&[]).iter().map(|&a| VarArg::Expr(a)).collect();
+        }
+        let mut targets = fixed.to_vec();
+        targets.resize(args.len(), elem);
+        let hoisted = self.hoist_calls(args, &targets)?;
+        let mut extra = Vec::new();
+        for (i, (&a, h)) in args.iter().zip(hoisted).enumerate() {
+            match (i < fixed.len(), h) {
+                (true, Some((slot, n))) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
+                (true, Some(_)) => {}
+                (true, None) => self.expr_to(a, targets[i])?,
+                (false, Some((slot, n))) => extra.push(VarArg::Temp(slot, n)),
+                (false, None) => extra.push(VarArg::Expr(a)),
+            }
+        }
         self.push_variadic_slice(pos, last, elem, &extra)
+    }
+
+    /// gc's order of a call's operands (`walk/order.go`): the calls and receives among
+    /// the arguments run first, left to right, into temporaries, and the other operands
+    /// are read after them, so `f(x, g())` passes the `x` that `g` leaves. When some
+    /// argument that a call could change (anything but a constant, a function literal
+    /// or a local variable held in frame slots) comes before an argument with a call,
+    /// this evaluates the arguments with calls (converted to their `targets`) into
+    /// temporaries and returns their slots; otherwise nothing is hoisted.
+    fn hoist_calls(&mut self, args: &[ExprId], targets: &[frontend::types::ty::TypeId]) -> CResult<Vec<Option<(u32, u16)>>> {
+        let calls: Vec<bool> =
+            args.iter().map(|&a| frontend::types::info::has_call_or_recv(&self.file, Some(self.finfo), a)).collect();
+        let mut changeable_before = false;
+        let mut needed = false;
+        for (&a, &call) in args.iter().zip(&calls) {
+            if call && changeable_before {
+                needed = true;
+                break;
+            }
+            changeable_before |= !call && self.call_could_change(a);
+        }
+        if !needed {
+            return Ok(vec![None; args.len()]);
+        }
+        let mut out = Vec::with_capacity(args.len());
+        for ((&a, &t), call) in args.iter().zip(targets).zip(calls) {
+            if !call {
+                out.push(None);
+                continue;
+            }
+            self.expr_to(a, t)?;
+            let (slot, n) = self.temp(t);
+            if n > 0 {
+                self.b.emit(Instr::StoreSlots { slot, n });
+            }
+            out.push(Some((slot, n)));
+        }
+        Ok(out)
+    }
+
+    /// Whether a call made while evaluating other operands could change the value of `e`.
+    fn call_could_change(&self, e: ExprId) -> bool {
+        let e = self.unparen(e);
+        let constant = self.finfo.type_of(e).is_some_and(|tv| tv.value.is_some());
+        !(constant || self.slot_loc(e).is_some() || matches!(self.file.expr(e).kind, ExprKind::FuncLit { .. }))
     }
 
     /// Pushes the slice of type `last` (elements `elem`) a variadic call passes for its

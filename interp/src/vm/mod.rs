@@ -579,7 +579,7 @@ impl<'p> Vm<'p> {
                 continue;
             }
             if frames.len() < max {
-                frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc });
+                frames.push(TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(pc), pc, has_args: !f.sig.params.is_empty() });
             } else {
                 elided += 1;
             }

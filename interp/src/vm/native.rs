@@ -160,8 +160,8 @@ impl Host for NativeCx<'_, '_> {
     }
 
     fn goroutines(&mut self) -> usize {
-        // The running goroutine is out of the scheduler's table while it runs.
-        self.vm.sched.num_goroutine() + 1
+        // The running goroutine's slot stays reserved while it runs, so it is counted.
+        self.vm.sched.num_goroutine()
     }
 
     fn mem_stats(&mut self) -> Option<gc::MemStats> {
@@ -169,7 +169,11 @@ impl Host for NativeCx<'_, '_> {
     }
 
     fn stack_trace(&mut self, all: bool) -> String {
-        let frames = self.vm.traceback(self.g, self.vm.config.max_trace_frames).0;
+        let mut frames = self.vm.traceback(self.g, self.vm.config.max_trace_frames).0;
+        // gc's trace starts at the caller of runtime.Stack.
+        if frames.first().is_some_and(|f| f.function == "runtime.Stack") {
+            frames.remove(0);
+        }
         let mut out = runtime::panic::goroutine_trace(self.g.id, "running", &frames);
         out.push_str(&self.vm.created_by(self.g));
         if all {

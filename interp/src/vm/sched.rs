@@ -401,7 +401,7 @@ impl Vm<'_> {
     pub(crate) fn created_by(&self, g: &Goroutine) -> String {
         let Some(c) = g.creator else { return String::new() };
         let Some(f) = self.program.function(c.func) else { return String::new() };
-        let frame = TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(c.pc), pc: c.pc };
+        let frame = TraceFrame { function: f.name.clone(), file: f.file.clone(), line: f.line(c.pc), pc: c.pc, has_args: !f.sig.params.is_empty() };
         report::created_by(&frame, c.parent)
     }
 }
