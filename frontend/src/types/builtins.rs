@@ -598,6 +598,9 @@ impl Checker<'_> {
             Ok(super::lookup::Found { kind: super::lookup::FoundKind::Field(ft), index, indirect }) => {
                 self.record(inner, super::info::Mode::Variable, ft, None);
                 self.record(arg, super::info::Mode::Variable, ft, None);
+                // The compiler computes offsets that depend on type parameters per instance.
+                let sel = super::info::Selection { kind: super::info::SelectionKind::Field, recv: base.ty, obj: None, index: index.clone(), indirect, ty: ft };
+                self.info.file_mut(self.fid).selections.insert(inner, sel);
                 if indirect && index.len() > 1 {
                     let s = self.expr_string(arg);
                     self.error(self.start(arg), format!("invalid argument: field {name} is embedded via a pointer in {s}"));
@@ -609,14 +612,22 @@ impl Checker<'_> {
                     t = p;
                 }
                 let mut total: i64 = 0;
+                let mut variable = false;
                 for &i in &index {
                     let offs = super::sizes::offsets_of(self.prog, t);
-                    total += offs.get(i).copied().flatten().unwrap_or(0);
+                    match offs.get(i).copied().flatten() {
+                        Some(o) => total += o,
+                        None => variable = true,
+                    }
                     let Type::Struct(fields) = self.prog.types.under(t).clone() else { break };
                     t = fields.get(i).map(|f| f.ty).unwrap_or(t);
                     if let Type::Pointer(p) = self.prog.types.get(t).clone() {
                         t = p;
                     }
+                }
+                if variable || self.has_type_params(base.ty) {
+                    // An offset that depends on type parameters is not constant.
+                    return Operand::value(uptr, Some(e));
                 }
                 Operand { mode: OpMode::Constant, ty: uptr, val: Value::int(total), expr: Some(e), id: None }
             }

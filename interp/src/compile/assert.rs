@@ -105,7 +105,7 @@ impl FuncCompiler<'_, '_> {
     }
 
     /// Converts the value on top of the stack from type `from` to interface type `to`.
-    fn convert_top(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
+    pub fn convert_top(&mut self, pos: Pos, from: TypeId, to: TypeId) -> CResult {
         if self.cx.prog.types.is_interface(from) {
             return self.iface_convert_to_iface(pos, from, to);
         }

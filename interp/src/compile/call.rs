@@ -355,6 +355,22 @@ impl FuncCompiler<'_, '_> {
                 self.multi_value_to(call, &targets)?;
                 self.append_stacked(pos, t, elem, types.len() - 1)
             }
+            Builtin::Copy if types.len() == 2 => {
+                let Type::Slice(elem) = prog.types.under(types[0]) else { return Err(self.unimpl(pos, "copy to this type")) };
+                let size = layout::size_of(prog, *elem) as i64;
+                self.expr(call)?;
+                let (dst, dn) = self.temp(types[0]);
+                let (src, sn) = self.temp(types[1]);
+                self.b.emit(Instr::StoreSlots { slot: src, n: sn });
+                self.b.emit(Instr::StoreSlots { slot: dst, n: dn });
+                // ptr and len of each (a string's header is ptr, len too).
+                for slot in [dst, dst + 1, src, src + 1] {
+                    self.b.emit(Instr::Load(slot));
+                }
+                self.b.push_i64(size);
+                self.call_native(pos, "slicecopy")
+            }
+            Builtin::Delete if types.len() == 2 => self.map_delete_of_call(pos, call, types[0]),
             _ => Err(self.unimpl(pos, &format!("builtin {} of a multi-value call", b.name()))),
         }
     }

@@ -403,7 +403,8 @@ impl FuncCompiler<'_, '_> {
             }
             Ok(())
         } else if let [a] = args {
-            self.expr(*a)
+            // `f(g())`: g's results, each converted to its parameter's type.
+            self.multi_value_to(*a, params)
         } else {
             Err(self.err(pos, "internal compiler error: argument count"))
         }

@@ -325,6 +325,17 @@ impl FuncCompiler<'_, '_> {
         Ok(())
     }
 
+    /// `delete(f())` with `f` returning a map of type `mt` and a key.
+    pub fn map_delete_of_call(&mut self, pos: Pos, call: ExprId, mt: TypeId) -> CResult {
+        let Some((k, _)) = self.map_kv(mt) else { return Err(self.err(pos, "internal compiler error: not a map")) };
+        let c = self.map_const(pos, mt)?;
+        self.multi_value_to(call, &[mt, k])?;
+        let kw = layout::words(self.cx.prog, k).len();
+        self.b.set_line(self.line(pos));
+        self.b.emit_runtime(Instr::MapRemove(c), 1 + kw, &[]);
+        Ok(())
+    }
+
     /// Pushes the operands of a deferred `delete(m, k)`: returns the map type's
     /// descriptor address and the operand words' kinds.
     pub fn map_delete_operands(&mut self, pos: Pos, args: &[ExprId]) -> CResult<(u64, Vec<Kind>)> {

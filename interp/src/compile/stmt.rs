@@ -644,6 +644,14 @@ impl FuncCompiler<'_, '_> {
                     Repr::Int { .. } => self.b.emit(Instr::Const(1)),
                     Repr::F64 => self.b.push_i64(1f64.to_bits() as i64),
                     Repr::F32 => self.b.push_i64(i64::from(1f32.to_bits())),
+                    Repr::C128 => {
+                        self.b.push_i64(1f64.to_bits() as i64);
+                        self.b.emit(Instr::Const(0));
+                    }
+                    Repr::C64 => {
+                        self.b.push_i64(i64::from(1f32.to_bits()));
+                        self.b.emit(Instr::Const(0));
+                    }
                     _ => return Err(self.unimpl(pos, "++ and -- on this type")),
                 }
                 self.arith(pos, op, r)
@@ -1204,6 +1212,12 @@ impl FuncCompiler<'_, '_> {
                 }
             }
         } else {
+            // `for k, v = range` into variables of interface type converts the values.
+            let lt = self.ty(e);
+            if lt != t && self.cx.prog.types.is_interface(lt) && !self.cx.prog.types.is_interface(t) {
+                self.convert_top(self.file.expr(e).pos, t, lt)?;
+                return self.store_top_to_lhs(e, lt);
+            }
             self.store_top_to_lhs(e, t)
         }
     }
@@ -1263,6 +1277,18 @@ impl FuncCompiler<'_, '_> {
                         self.b.emit(Instr::LoadSlots { slot, n });
                         self.expr_to(e, ty)?;
                         self.compare(self.file.expr(e).pos, BinOp::Eql, ty)?;
+                        self.b.branch(Instr::JumpIf(0), l);
+                    }
+                    // `switch { case i: }` with an interface `i` is `true == i`.
+                    None if self.cx.prog.types.is_interface(self.ty(e)) => {
+                        let bool_t = TypeTable::basic(BasicKind::Bool);
+                        let (slot, n) = self.temp(bool_t);
+                        self.b.emit(Instr::Const(1));
+                        self.b.emit(Instr::StoreSlots { slot, n });
+                        let it = self.ty(e);
+                        self.tag_to_iface(self.file.expr(e).pos, slot, n, bool_t, it)?;
+                        self.expr(e)?;
+                        self.compare(self.file.expr(e).pos, BinOp::Eql, it)?;
                         self.b.branch(Instr::JumpIf(0), l);
                     }
                     None => self.cond_branch(e, l, true)?,

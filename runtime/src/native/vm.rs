@@ -25,6 +25,9 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             _ => None,
         },
         "crypto/internal/boring/sig" => Some(|_, _, _| Ok(())),
+        // Execution tracing is not recorded: tasks, regions and logs are no-ops, as in
+        // gc when no trace is running.
+        "runtime/trace" if matches!(name, "userTaskCreate" | "userTaskEnd" | "userRegion" | "userLog") => Some(|_, _, _| Ok(())),
         // The FIPS service indicator (per goroutine in gc, per program here: one
         // goroutine runs at a time and the indicator is read right after the call
         // that set it).
