@@ -170,3 +170,48 @@ fn run_sets_string_variables_from_ldflags_x() {
     assert_eq!(wrong.status.code(), Some(1));
     assert_eq!(stderr(&wrong), "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n");
 }
+
+/// 100 MB through `bufio.Scanner` on stdin and `bufio.Writer` on stdout (issue 13).
+#[test]
+fn run_reads_100_mb_from_stdin_with_bufio() {
+    use std::io::{Read, Write};
+    let prog = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/stdin/scan_lines.go");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mvm"))
+        .args(["run", prog])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("cannot start mvm");
+    // Lines of varying length (1..199 bytes), about 100 MB in all.
+    let line = |i: u64| -> Vec<u8> {
+        let len = 1 + (i * 7919 % 199) as usize;
+        (0..len).map(|k| b'a' + ((i as usize + k) % 26) as u8).collect()
+    };
+    let mut expected = String::new();
+    let (mut lines, mut bytes, mut hash) = (0u64, 0u64, 0xcbf2_9ce4_8422_2325u64);
+    let mut input = Vec::with_capacity(101 << 20);
+    while input.len() < 100 << 20 {
+        let l = line(lines);
+        for &b in &l {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        lines += 1;
+        bytes += l.len() as u64 + 1;
+        if lines % 10_000 == 0 {
+            expected.push_str(std::str::from_utf8(&l).unwrap_or_default());
+            expected.push('\n');
+        }
+        input.extend_from_slice(&l);
+        input.push(b'\n');
+    }
+    expected.push_str(&format!("{lines} lines, {bytes} bytes, fnv {hash:016x}\n"));
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let mut out = String::new();
+    child.stdout.take().expect("stdout").read_to_string(&mut out).expect("read stdout");
+    let o = child.wait_with_output().expect("wait");
+    writer.join().expect("writer thread").expect("write stdin");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(out, expected);
+}
