@@ -584,12 +584,11 @@ impl FramePlan {
         plan
     }
 
-    /// The plan of a call of a function of type `ft` (an `abi.FuncType`), with a
-    /// one-word receiver first when `method` is set (reflect's method calls).
+    /// The plan of a call of a function of type `ft` (an `abi.FuncType`).
     ///
     /// # Safety
     /// `ft` must be a func type descriptor in gc's layout.
-    pub unsafe fn of_func(ft: TypeRef, method: bool) -> FramePlan {
+    pub unsafe fn of_func(ft: TypeRef) -> FramePlan {
         // SAFETY: the caller's contract: InCount/OutCount, then the In/Out pointers
         // after the uncommon part if any.
         unsafe {
@@ -600,11 +599,7 @@ impl FramePlan {
                 at += UNCOMMON_SIZE;
             }
             let ty = |i: usize| TypeRef(*((at + 8 * i as u64) as *const u64));
-            let mut params: Vec<ValueWords> = Vec::new();
-            if method {
-                params.push(ValueWords { align: 8, size: 8, words: vec![(0, 8, false, true)] });
-            }
-            params.extend((0..inc).map(|i| ValueWords::of_type(ty(i))));
+            let params: Vec<ValueWords> = (0..inc).map(|i| ValueWords::of_type(ty(i))).collect();
             let results: Vec<ValueWords> = (inc..inc + outc).map(|i| ValueWords::of_type(ty(i))).collect();
             FramePlan::new(&params, &results)
         }

@@ -70,6 +70,7 @@ pub struct FunctionBuilder {
     lines: Vec<LineEntry>,
     static_calls: Vec<(u32, FuncId, u32, u32)>,
     defer_wrapper: bool,
+    method_wrapper: bool,
     error: Option<BuildError>,
 }
 
@@ -95,6 +96,7 @@ impl FunctionBuilder {
             lines: Vec::new(),
             static_calls: Vec::new(),
             defer_wrapper: false,
+            method_wrapper: false,
             error: None,
         }
     }
@@ -102,6 +104,11 @@ impl FunctionBuilder {
     /// Marks the function as a `defer` thunk (see [`Function::defer_wrapper`]).
     pub fn mark_defer_wrapper(&mut self) {
         self.defer_wrapper = true;
+    }
+
+    /// Marks the function as a method wrapper (see [`Function::method_wrapper`]).
+    pub fn mark_method_wrapper(&mut self) {
+        self.method_wrapper = true;
     }
 
     /// Sets the source file shown in tracebacks.
@@ -677,6 +684,7 @@ impl FunctionBuilder {
             stack_maps: self.stack_maps,
             lines: self.lines,
             defer_wrapper: self.defer_wrapper,
+            method_wrapper: self.method_wrapper,
             static_calls: self.static_calls,
             frame: None,
         })

@@ -118,6 +118,9 @@ pub struct Function {
     /// A `defer` thunk: the function it calls counts as the deferred call, so
     /// `recover()` works there (gc's `deferwrap` functions are the same).
     pub defer_wrapper: bool,
+    /// A method wrapper the compiler made (value in a cell, promotion): `recover()` in
+    /// the method it calls looks through it, as through gc's wrapper functions.
+    pub method_wrapper: bool,
     /// Static call sites as `(pc, callee, param words, result words)`: what the builder
     /// assumed about each callee, for [`Program::link`] to check.
     pub(crate) static_calls: Vec<(u32, FuncId, u32, u32)>,

@@ -522,7 +522,10 @@ impl FuncCompiler<'_, '_> {
                 Some(id) => self.static_func_value(id),
                 None => self.expr(fun)?,
             }
-            if sig.params.is_empty() && sig.results.is_empty() {
+            // A func value from a variable may be one reflect made, which only a call
+            // instruction knows how to run: it goes through a thunk.
+            let compiled = static_id.is_some() || matches!(file.expr(fun).kind, ExprKind::FuncLit { .. });
+            if compiled && sig.params.is_empty() && sig.results.is_empty() {
                 // Nothing to save: defer (or start) the func value itself.
                 self.b.set_line(self.line(pos));
                 self.emit_thunk_op(op);

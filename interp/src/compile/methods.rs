@@ -192,6 +192,7 @@ impl Ctx<'_> {
         let wsig = Signature { params, results: msig.results.clone() };
         let tname = frontend::types::typestring::type_string(prog, base, None);
         let mut b = FunctionBuilder::new(&format!("{tname}.{}-fm", e.name), wsig);
+        b.mark_method_wrapper();
         let big = |_| "structs too large".to_string();
         if e.path.is_empty() {
             // A value method called through a pointer: a nil pointer faults on the

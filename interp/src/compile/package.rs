@@ -620,6 +620,7 @@ fn placeholder(name: &str) -> Function {
             slot_pointers: WordSet::default(),
             stack_maps: Vec::new(),
             defer_wrapper: false,
+            method_wrapper: false,
             lines: Vec::new(),
             static_calls: Vec::new(),
             frame: None,

@@ -1157,9 +1157,21 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
                     let fp_idx = fp.offset_from(base) as usize;
                     // The deferred call itself, or the function a defer thunk called.
                     let (caller, caller_fp) = unpack_func_fp(*fp.add(meta.frame_size + 1));
+                    // The deferred call may be a defer thunk that called this function,
+                    // possibly through frames recover looks through (method wrappers,
+                    // reflect's call machinery), or one of those frames itself.
                     let via_thunk = |d: usize| {
-                        caller_fp == d
-                            && vm.metas.get(caller as usize).is_some_and(|m| m.defer_wrapper)
+                        let (mut f, mut f_fp) = (caller, caller_fp);
+                        loop {
+                            let Some(m) = vm.metas.get(f as usize) else { return false };
+                            if f_fp == d && (m.defer_wrapper || m.recover_transparent) {
+                                return true;
+                            }
+                            if !m.recover_transparent {
+                                return false;
+                            }
+                            (f, f_fp) = unpack_func_fp(*base.add(f_fp + m.frame_size + 1));
+                        }
                     };
                     // In a thunk (`defer recover()`), recover() is called by the function
                     // running the thunk: it works if that function is the deferred call.

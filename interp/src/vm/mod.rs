@@ -179,6 +179,10 @@ pub(crate) struct Meta {
     recover_pc: u32,
     /// See [`crate::bytecode::Function::defer_wrapper`].
     defer_wrapper: bool,
+    /// A frame `recover` looks through (gc's wrapper frames): a method wrapper, or
+    /// one of reflect's frames between a call of a func value reflect made and the
+    /// function it runs.
+    recover_transparent: bool,
 }
 
 /// A goroutine: its VM stack and where it stands.
@@ -411,6 +415,7 @@ impl<'p> Vm<'p> {
                 need: f.frame_words() + FRAME_RECORD_WORDS,
                 recover_pc: f.recover_pc().unwrap_or(u32::MAX),
                 defer_wrapper: f.defer_wrapper,
+                recover_transparent: f.method_wrapper || reflectcall::WRAPPERS.contains(&f.name.as_str()),
             })
             .collect();
         let config = VmConfig { max_stack_bytes: config.max_stack_bytes.min(stack::MAX_STACK_BYTES), ..config };

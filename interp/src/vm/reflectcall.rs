@@ -56,13 +56,15 @@ pub(super) unsafe fn stub_plan(vm: &Vm<'_>, ctx: u64, stub: u64) -> Option<(Fram
     unsafe {
         if stub == u64::from(stubs.make_func_stub) {
             let ftyp = *((ctx + MAKE_FUNC_FTYP) as *const u64);
-            return Some((FramePlan::of_func(TypeRef(ftyp), false), stubs.call_reflect));
+            return Some((FramePlan::of_func(TypeRef(ftyp)), stubs.call_reflect));
         }
         if stub == u64::from(stubs.method_value_call) {
             let index = *((ctx + METHOD_VALUE_INDEX) as *const u64) as usize;
             let rcvr = TypeRef(*((ctx + METHOD_VALUE_RCVR_TYPE) as *const u64));
             let ft = method_type(rcvr, index)?;
-            return Some((FramePlan::of_func(ft, true), stubs.call_method));
+            // The caller's frame holds the arguments without the receiver, which
+            // callMethod adds itself (the "value ABI" of gc's callMethod).
+            return Some((FramePlan::of_func(ft), stubs.call_method));
         }
     }
     None
@@ -116,6 +118,11 @@ impl Vm<'_> {
 pub(super) fn pending_for(g: &Goroutine, caller: u32, caller_fp: usize) -> Option<&PendingCall> {
     g.reflect_calls.iter().rev().find(|p| p.caller == caller && p.caller_fp == caller_fp)
 }
+
+/// The Go functions of reflect that run between a call of a func value reflect made
+/// and the function it stands for; `recover` in that function looks through them, as
+/// through gc's wrapper frames.
+pub(super) const WRAPPERS: [&str; 5] = ["reflect.mvmCallReflect", "reflect.mvmCallMethod", "reflect.callReflect", "reflect.callMethod", "reflect.call"];
 
 /// Whether `word` is a reflect stub's id (then word 0 of a func value made by reflect).
 pub(super) fn is_stub(vm: &Vm<'_>, word: u64) -> bool {
