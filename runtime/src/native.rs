@@ -13,8 +13,10 @@
 //! Packages: [`sys`] (system calls and the process), [`sync`] (atomics and the
 //! semaphores the sync packages sleep on), [`strings`] (`internal/bytealg` and other hot
 //! string and memory helpers), [`reflect`] (what reflect pulls from gc's runtime),
-//! [`vm`] (`runtime`'s own API: callers, goroutines, memory statistics).
+//! [`vm`] (`runtime`'s own API: callers, goroutines, memory statistics), [`exec`]
+//! (the child side of starting a process), [`bigarith`] (`math/big`'s word loops).
 
+pub mod bigarith;
 pub mod exec;
 pub mod reflect;
 pub mod strings;
@@ -176,6 +178,7 @@ pub fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
         .or_else(|| strings::lookup(pkg, name))
         .or_else(|| reflect::lookup(pkg, name))
         .or_else(|| exec::lookup(pkg, name))
+        .or_else(|| bigarith::lookup(pkg, name))
 }
 
 /// Writes `words` to the start of `results` (as many as fit).

@@ -55,11 +55,12 @@ pub struct BuildContext {
 }
 
 impl BuildContext {
-    /// The host platform, cgo off, tags `purego` and `math_big_pure_go` (so that no
-    /// std package needs its assembly), release tags up to `go1.{go_minor}`.
+    /// The host platform, cgo off, tag `purego` (so that std packages take their
+    /// portable code rather than assembly), release tags up to `go1.{go_minor}`.
+    /// `math/big` keeps its assembly declarations: mvm has natives for them.
     pub fn host(go_minor: u32) -> BuildContext {
         let (goos, goarch) = constraint::host_platform();
-        BuildContext { goos: goos.into(), goarch: goarch.into(), go_minor, tags: vec!["purego".into(), "math_big_pure_go".into()], tests: false }
+        BuildContext { goos: goos.into(), goarch: goarch.into(), go_minor, tags: vec!["purego".into()], tests: false }
     }
 
     /// Whether build tag `name` holds.
