@@ -181,10 +181,16 @@ fn run(c: &compile::Compiled, vm_config: VmConfig, use_jit: bool) -> i32 {
         }
     }
     let executed = vm.executed();
-    drop(vm);
     if count_instructions {
         eprintln!("mvm: {executed} instructions executed");
+        // MVM_COUNT=funcs: where they were executed.
+        if std::env::var("MVM_COUNT").is_ok_and(|v| v == "funcs") {
+            for (name, n) in vm.hottest_functions(30) {
+                eprintln!("{:>14} {:5.1}%  {name}", n, 100.0 * n as f64 / executed.max(1) as f64);
+            }
+        }
     }
+    drop(vm);
     let report = jit_log.borrow();
     if !report.is_empty() {
         eprint!("{report}");

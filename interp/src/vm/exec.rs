@@ -505,6 +505,9 @@ pub(super) unsafe fn run<const COUNT: bool, const JIT: bool>(vm: &mut Vm<'_>, g:
             ip = ip.add(1);
             if COUNT {
                 executed += 1;
+                if let Some(c) = vm.executed_by_func.get_mut(meta.id as usize) {
+                    *c += 1;
+                }
             }
             match *cur {
                 Instr::Nop | Instr::Landing => {}

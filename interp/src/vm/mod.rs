@@ -376,6 +376,8 @@ pub struct Vm<'p> {
     out: Box<dyn Write + 'p>,
     /// Instructions executed by [`Vm::run_counted`] so far.
     executed: u64,
+    /// Under [`Vm::run_counted`], the instructions executed in each function (by id).
+    executed_by_func: Vec<u64>,
     /// The budget of one [`Vm::run`]: the configured one, or the scheduler's slice.
     slice: u64,
     /// The budget the last run had left when it stopped.
@@ -429,6 +431,7 @@ impl<'p> Vm<'p> {
             heap,
             out,
             executed: 0,
+            executed_by_func: Vec::new(),
             slice,
             slice_left: slice,
             sched: Sched::new(),
@@ -460,6 +463,9 @@ impl<'p> Vm<'p> {
 
     /// [`Vm::run`], counting executed instructions (see [`Vm::executed`]); slower.
     pub fn run_counted(&mut self, g: &mut Goroutine) -> Status {
+        if self.executed_by_func.is_empty() {
+            self.executed_by_func = vec![0; self.program.functions().len()];
+        }
         self.run_impl::<true>(g)
     }
 
@@ -467,6 +473,21 @@ impl<'p> Vm<'p> {
     /// [`VmConfig::count_instructions`]).
     pub fn executed(&self) -> u64 {
         self.executed
+    }
+
+    /// The functions that executed the most instructions under [`Vm::run_counted`],
+    /// at most `n`, most first: (name, instructions).
+    pub fn hottest_functions(&self, n: usize) -> Vec<(&str, u64)> {
+        let mut v: Vec<(&str, u64)> = self
+            .executed_by_func
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .filter_map(|(id, &c)| Some((self.program.function(id as u32)?.name.as_str(), c)))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.truncate(n);
+        v
     }
 
     /// The scheduler (goroutine counts).
