@@ -1222,6 +1222,14 @@ impl FuncCompiler<'_, '_> {
         }
     }
 
+    /// The word of case `e`, a constant, against a switch tag of integer type `t`
+    /// (the tag's word is sign- or zero-extended as `t` says).
+    fn int_case_constant(&self, e: ExprId, t: TypeId) -> Option<i64> {
+        let Some(Repr::Int { signed, .. }) = layout::repr(self.cx.prog, t) else { return None };
+        let v = self.finfo.type_of(e)?.value.as_ref()?;
+        if signed { v.to_i64() } else { v.to_u64().map(|u| u as i64) }
+    }
+
     fn switch(&mut self, label: Option<String>, init: Option<StmtId>, tag: Option<ExprId>, clauses: &[CaseClause]) -> CResult {
         if let Some(i) = init {
             self.stmt(i)?;
@@ -1255,6 +1263,20 @@ impl FuncCompiler<'_, '_> {
                 default = Some(l);
             }
             for &e in &c.cases {
+                // An integer tag against a constant: one fused compare-and-branch.
+                if let Some((slot, 1, ty)) = tag_info
+                    && let Some(k) = self.int_case_constant(e, ty)
+                {
+                    match (u16::try_from(slot), i8::try_from(k)) {
+                        (Ok(slot), Ok(imm)) => self.b.branch(Instr::BrEqSlotImm { slot, imm, off: 0 }, l),
+                        _ => {
+                            self.b.emit(Instr::Load(slot));
+                            self.b.push_i64(k);
+                            self.b.branch(Instr::BrEq(0), l);
+                        }
+                    }
+                    continue;
+                }
                 match tag_info {
                     Some((slot, _, ty))
                         if self.is_nil(e) && matches!(layout::repr(self.cx.prog, ty), Some(Repr::Slice | Repr::Ptr | Repr::Iface)) =>
