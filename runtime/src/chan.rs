@@ -30,7 +30,10 @@
 //! once the slab has grown).
 
 /// Words of an [`Hchan`] header.
-pub const HCHAN_WORDS: usize = 11;
+pub const HCHAN_WORDS: usize = 12;
+
+/// Byte offset of [`Hchan::timer`].
+pub const HCHAN_TIMER_OFF: u64 = 88;
 
 /// The header word that holds the buffer pointer (the header's only pointer).
 pub const HCHAN_BUF_WORD: usize = 2;
@@ -60,6 +63,10 @@ pub struct Hchan {
     pub recvq: WaitQ,
     /// Parked senders, oldest first.
     pub sendq: WaitQ,
+    /// Non-zero for the channel of a `time.Timer` or `time.Ticker` (gc's `c.timer`):
+    /// Go 1.23's synchronous timer channels report `len` and `cap` 0, and `Stop` and
+    /// `Reset` drain them.
+    pub timer: u64,
 }
 
 const _: () = assert!(std::mem::size_of::<Hchan>() == HCHAN_WORDS * 8);
@@ -128,6 +135,20 @@ impl Hchan {
         unsafe { self.slot(i) }.copy_from_slice(value);
         self.sendx = if i + 1 == self.dataqsiz { 0 } else { i + 1 };
         self.qcount += 1;
+    }
+
+    /// Drops the buffered elements (a timer channel's stale value); whether there was one.
+    ///
+    /// # Safety
+    /// As [`Hchan::at`].
+    pub unsafe fn drain(&mut self) -> bool {
+        let had = self.qcount > 0;
+        let mut scratch = vec![0u64; self.elem_words as usize];
+        while self.qcount > 0 {
+            // SAFETY: the caller's contract; an element is buffered.
+            unsafe { self.pop(&mut scratch) };
+        }
+        had
     }
 
     /// Removes the oldest buffered element into `out` (`elem_words` words), zeroing its

@@ -1,12 +1,13 @@
-//! The timer heap that `time.Sleep`, `time.After`, `time.NewTimer`, `time.Ticker` and
-//! `context` deadlines will share, one per P as in gc's `runtime/time.go`.
+//! Timers: the heap that `time.Sleep`, `time.Timer`/`Ticker`/`AfterFunc`, `context`
+//! deadlines and I/O deadlines share, one per P as in gc's `runtime/time.go`.
 //!
-//! Nothing reaches it yet (the `time` package is not supported), but its shape is
-//! fixed here so the scheduler's idle path is designed around it: before picking a
-//! goroutine, the driver pops every expired timer and fires it (readying a sleeping
-//! goroutine, or sending on a timer's channel); when no goroutine is runnable it
-//! sleeps the thread until [`TimerHeap::next_when`] (or until the I/O poller reports
-//! a ready descriptor) instead of reporting a deadlock.
+//! The scheduler fires due timers before it picks a goroutine and, when no goroutine is
+//! runnable, sleeps (in the poller) until [`Timers::next_when`]. A timer either wakes
+//! the goroutines parked on a key ([`TimerAction::Wake`]: a sleeping goroutine, an I/O
+//! deadline) or is a Go timer of package `time` ([`TimerAction::Go`]): its Go function
+//! (`sendTime`, `goFunc`) must run as Go code, so firing queues it for the runtime's
+//! timer goroutine (`runtime.timerproc` in the overlay), which [`Timers::next_fired`]
+//! feeds.
 //!
 //! A 4-ary min-heap ordered by (when, seq) — gc uses 4-ary too: fewer levels than a
 //! binary heap and siblings on one cache line. `seq` breaks ties in insertion order so
@@ -15,16 +16,17 @@
 //! reaches the top, which keeps `Stop`/`Reset` O(1) (gc does the same with its
 //! `timerZombie` state). Costs: add O(log4 n), pop O(4 log4 n), peek O(1).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// What a timer does when it fires: the scheduler interprets it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimerAction {
-    /// Make the goroutine in this scheduler slot runnable (`time.Sleep`).
-    Wake(u32),
-    /// Send the current time on this channel without blocking (`time.After`,
-    /// `time.NewTimer`, tickers), then re-arm after `period` nanoseconds if non-zero.
-    Send { chan: u64, period: i64 },
+    /// Make the goroutines parked on this key runnable (`time.Sleep`, I/O deadlines).
+    Wake(u64),
+    /// Run the Go timer at this address (a `runtime.timeTimer`): its function runs on
+    /// the timer goroutine. `chan` is its channel when it is a synchronous timer
+    /// channel (Go 1.23+), else 0.
+    Go { timer: u64, chan: u64 },
 }
 
 /// One pending timer.
@@ -93,6 +95,11 @@ impl TimerHeap {
         self.len() == 0
     }
 
+    /// The live timers, in no particular order.
+    pub fn live(&self) -> impl Iterator<Item = &Timer> {
+        self.heap.iter().filter(|t| self.live.contains(&t.seq))
+    }
+
     fn drop_stopped_top(&mut self) {
         while let Some(t) = self.heap.first() {
             if self.live.contains(&t.seq) {
@@ -147,6 +154,117 @@ impl TimerHeap {
     }
 }
 
+/// Where a Go timer is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GoState {
+    /// In the heap under this id.
+    Armed(u64),
+    /// Fired: queued for the timer goroutine.
+    Fired,
+}
+
+/// The keys goroutines park on for a sleep (`NativeError::Park`): a tag bit no address
+/// has, and a counter.
+pub const SLEEP_KEY: u64 = 1 << 63;
+
+/// The key the timer goroutine parks on while no Go timer has fired.
+pub const TIMERPROC_KEY: u64 = SLEEP_KEY | (1 << 62);
+
+/// The timers of the program (one P): the heap, the Go timers' states and the queue of
+/// fired Go timers.
+#[derive(Debug, Default)]
+pub struct Timers {
+    heap: TimerHeap,
+    go: HashMap<u64, GoState>,
+    /// Fired Go timers, oldest first: (timer, how late it fired in nanoseconds).
+    fired: VecDeque<(u64, i64)>,
+    next_key: u64,
+}
+
+impl Timers {
+    /// A fresh key for a goroutine to park on (see [`SLEEP_KEY`]).
+    pub fn new_key(&mut self) -> u64 {
+        self.next_key = (self.next_key + 1) & ((1 << 62) - 1);
+        SLEEP_KEY | self.next_key
+    }
+
+    /// Wakes the goroutines parked on `key` at `when`.
+    pub fn wake_at(&mut self, when: i64, key: u64) {
+        self.heap.add(when, TimerAction::Wake(key));
+    }
+
+    /// Arms Go timer `timer` (its previous arming, if any, is cancelled).
+    pub fn arm(&mut self, timer: u64, when: i64, chan: u64) {
+        self.disarm(timer);
+        let id = self.heap.add(when, TimerAction::Go { timer, chan });
+        self.go.insert(timer, GoState::Armed(id));
+    }
+
+    /// Cancels Go timer `timer`; whether it was pending (armed, or fired but its
+    /// function not yet started).
+    pub fn disarm(&mut self, timer: u64) -> bool {
+        match self.go.remove(&timer) {
+            Some(GoState::Armed(id)) => self.heap.stop(id),
+            Some(GoState::Fired) => {
+                self.fired.retain(|&(t, _)| t != timer);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The next fired Go timer whose function is to run, and how late it fired.
+    pub fn next_fired(&mut self) -> Option<(u64, i64)> {
+        let (t, delta) = self.fired.pop_front()?;
+        self.go.remove(&t);
+        Some((t, delta))
+    }
+
+    /// Whether no timer is pending and no fired one waits.
+    pub fn is_empty(&self) -> bool {
+        self.heap.is_empty() && self.fired.is_empty()
+    }
+
+    /// Whether a fired Go timer waits for the timer goroutine.
+    pub fn has_fired(&self) -> bool {
+        !self.fired.is_empty()
+    }
+
+    /// Fires every timer due at `now`: Go timers go to the fired queue; returns the keys
+    /// to wake (with [`TIMERPROC_KEY`] when a Go timer fired).
+    pub fn run_due(&mut self, now: i64, wake: &mut Vec<u64>) {
+        let mut go_fired = false;
+        while let Some(t) = self.heap.pop_due(now) {
+            match t.action {
+                TimerAction::Wake(key) => wake.push(key),
+                TimerAction::Go { timer, .. } => {
+                    self.go.insert(timer, GoState::Fired);
+                    self.fired.push_back((timer, now.saturating_sub(t.when).max(0)));
+                    go_fired = true;
+                }
+            }
+        }
+        if go_fired {
+            wake.push(TIMERPROC_KEY);
+        }
+    }
+
+    /// When the earliest live timer fires.
+    pub fn next_when(&mut self) -> Option<i64> {
+        self.heap.next_when()
+    }
+
+    /// The live timers.
+    pub fn live(&self) -> impl Iterator<Item = &Timer> {
+        self.heap.live()
+    }
+
+    /// The Go timers the runtime holds (armed or fired): roots for the collector.
+    pub fn roots(&self) -> impl Iterator<Item = u64> + '_ {
+        self.go.keys().copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +274,7 @@ mod tests {
         let mut h = TimerHeap::default();
         let whens = [50, 10, 30, 10, 70, 20, 10, 60, 40];
         for (i, &w) in whens.iter().enumerate() {
-            h.add(w, TimerAction::Wake(i as u32));
+            h.add(w, TimerAction::Wake(i as u64));
         }
         assert_eq!(h.next_when(), Some(10));
         assert_eq!(h.pop_due(5), None);
@@ -165,7 +283,7 @@ mod tests {
             fired.push((t.when, t.action));
         }
         let mut want: Vec<(i64, TimerAction)> =
-            whens.iter().enumerate().map(|(i, &w)| (w, TimerAction::Wake(i as u32))).collect();
+            whens.iter().enumerate().map(|(i, &w)| (w, TimerAction::Wake(i as u64))).collect();
         want.sort_by_key(|&(w, a)| (w, if let TimerAction::Wake(i) = a { i } else { 0 }));
         assert_eq!(fired, want);
         assert!(h.is_empty());
@@ -175,7 +293,7 @@ mod tests {
     fn stopped_timers_never_fire() {
         let mut h = TimerHeap::default();
         let a = h.add(10, TimerAction::Wake(1));
-        let b = h.add(20, TimerAction::Send { chan: 0x1000, period: 0 });
+        let b = h.add(20, TimerAction::Go { timer: 0x1000, chan: 0 });
         assert!(h.stop(a));
         assert!(!h.stop(a), "a second Stop reports the timer as no longer pending");
         assert_eq!(h.len(), 1);
@@ -183,5 +301,34 @@ mod tests {
         assert_eq!(h.pop_due(100).map(|t| t.seq), Some(b));
         assert_eq!(h.pop_due(100), None);
         assert!(!h.stop(b), "a fired timer is not pending");
+    }
+}
+
+#[cfg(test)]
+mod go_timer_tests {
+    use super::*;
+
+    #[test]
+    fn go_timers_fire_into_the_queue_and_disarm() {
+        let mut t = Timers::default();
+        t.arm(0x1000, 10, 0);
+        t.arm(0x2000, 20, 0x3000);
+        t.arm(0x1000, 30, 0); // re-armed: fires at 30
+        let mut wake = Vec::new();
+        t.run_due(25, &mut wake);
+        assert_eq!(wake, [TIMERPROC_KEY]);
+        assert!(t.has_fired());
+        assert!(t.disarm(0x2000), "fired but not run is still pending");
+        assert_eq!(t.next_fired(), None);
+        wake.clear();
+        t.run_due(40, &mut wake);
+        assert_eq!(t.next_fired(), Some((0x1000, 10)));
+        assert!(!t.disarm(0x1000));
+        assert_eq!(t.roots().count(), 0);
+        let k = t.new_key();
+        t.wake_at(50, k);
+        wake.clear();
+        t.run_due(50, &mut wake);
+        assert_eq!(wake, [k]);
     }
 }

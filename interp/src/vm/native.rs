@@ -193,6 +193,18 @@ impl Host for NativeCx<'_, '_> {
     fn args(&mut self) -> Vec<String> {
         self.vm.config.args.clone()
     }
+
+    fn timers(&mut self) -> &mut runtime::timers::Timers {
+        &mut self.vm.sched.timers
+    }
+
+    fn netpoll(&mut self) -> Result<&mut runtime::netpoll::Netpoll, NativeError> {
+        let np = &mut self.vm.sched.netpoll;
+        if np.is_none() {
+            *np = Some(runtime::netpoll::Netpoll::new().map_err(|e| NativeError::Fatal(format!("runtime: netpollinit failed: {e}")))?);
+        }
+        np.as_mut().ok_or(NativeError::Internal("no poller".into()))
+    }
 }
 
 impl Vm<'_> {

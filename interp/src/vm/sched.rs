@@ -64,6 +64,13 @@ use std::collections::VecDeque;
 /// milliseconds of interpretation; gc preempts after 10 ms).
 pub const SLICE: u64 = 1 << 16;
 
+/// The budget of the runtime's own goroutine: not preempted.
+const SYSTEM_SLICE: u64 = 1 << 60;
+
+/// How often the poller is asked, without waiting, while goroutines are runnable
+/// (nanoseconds).
+const POLL_INTERVAL: i64 = 1_000_000;
+
 /// gc numbers the first user goroutine after its own system goroutines; mvm has none
 /// but starts where a small gc program typically does, so reports look alike.
 const FIRST_USER_GOID: u64 = 18;
@@ -144,6 +151,18 @@ pub struct Sched {
     /// Goroutines parked by natives, by what they wait on (a semaphore's address...),
     /// oldest first.
     waiters: std::collections::HashMap<u64, VecDeque<u32>>,
+    /// How many of them wait for the poller (descriptors, signals, children).
+    io_parked: usize,
+    /// Timers (`time`, I/O deadlines).
+    pub(crate) timers: runtime::timers::Timers,
+    /// The descriptor poller, made on first use.
+    pub(crate) netpoll: Option<runtime::netpoll::Netpoll>,
+    /// When the poller was last asked (monotonic ns), while goroutines run.
+    last_poll: i64,
+    /// The runtime's timer goroutine (`runtime.timerproc`), once started.
+    timerproc: Option<u32>,
+    /// Goroutines of the runtime's own (not in traces, not counted).
+    system: usize,
 }
 
 impl Default for Sched {
@@ -167,12 +186,18 @@ impl Sched {
             sudogs: Sudogs::default(),
             order: Vec::new(),
             waiters: std::collections::HashMap::new(),
+            io_parked: 0,
+            timers: runtime::timers::Timers::default(),
+            netpoll: None,
+            last_poll: 0,
+            timerproc: None,
+            system: 0,
         }
     }
 
     /// Goroutines that exist (running, runnable or parked): `runtime.NumGoroutine`.
     pub fn num_goroutine(&self) -> usize {
-        self.gs.len() - self.free_slots.len()
+        self.gs.len() - self.free_slots.len() - self.system
     }
 
     /// The number of Ps (`GOMAXPROCS`).
@@ -229,6 +254,10 @@ impl Sched {
 
     /// Frees the slot of a goroutine that ended.
     fn exit(&mut self, slot: u32) {
+        if self.timerproc == Some(slot) {
+            self.timerproc = None;
+            self.system = self.system.saturating_sub(1);
+        }
         if let Some(cell) = self.gs.get_mut(slot as usize) {
             *cell = None;
             self.free_slots.push(slot);
@@ -240,9 +269,14 @@ impl Sched {
         self.gs.get_mut(slot as usize).and_then(|g| g.as_deref_mut())
     }
 
-    /// All goroutines in the table (not the running one).
-    pub(crate) fn goroutines(&self) -> impl Iterator<Item = &Goroutine> {
+    /// All goroutines in the table (not the running one), also the runtime's own.
+    pub(crate) fn all_goroutines(&self) -> impl Iterator<Item = &Goroutine> {
         self.gs.iter().filter_map(|g| g.as_deref())
+    }
+
+    /// The program's goroutines in the table (not the running one, not the runtime's).
+    pub(crate) fn goroutines(&self) -> impl Iterator<Item = &Goroutine> {
+        self.all_goroutines().filter(|g| !g.system)
     }
 
     /// Makes `slot` runnable next (gc's `ready` with `next = true`); the goroutine it
@@ -256,6 +290,9 @@ impl Sched {
 
     /// Parks goroutine `slot` on `key` (see `runtime::native::NativeError::Park`).
     pub(crate) fn park_on(&mut self, key: u64, slot: u32) {
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked += 1;
+        }
         self.waiters.entry(key).or_default().push_back(slot);
     }
 
@@ -266,6 +303,9 @@ impl Sched {
         let woken: Vec<u32> = if all { q.drain(..).collect() } else { q.pop_front().into_iter().collect() };
         if q.is_empty() {
             self.waiters.remove(&key);
+        }
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked = self.io_parked.saturating_sub(woken.len());
         }
         for slot in woken {
             if let Some(g) = self.get_mut(slot) {
@@ -280,6 +320,11 @@ impl Sched {
         if let Some(p) = self.ps.first_mut() {
             p.runq.push_back(slot);
         }
+    }
+
+    /// Whether a goroutine is runnable.
+    fn has_runnable(&self) -> bool {
+        self.ps.first().is_some_and(|p| p.runnext.is_some() || !p.runq.is_empty())
     }
 
     /// The next goroutine to run, and whether it came from `runnext` (it then
@@ -321,15 +366,29 @@ impl Vm<'_> {
         self.slice_left = full;
         let mut main_goexited = false;
         loop {
-            let Some((slot, inherit)) = self.sched.next() else {
+            self.check_timers_and_io();
+            let next = match self.sched.next() {
+                Some(n) => Some(n),
+                None if self.idle() => self.sched.next(),
+                None => None,
+            };
+            let Some((slot, inherit)) = next else {
                 if main_goexited {
                     return Err(self.no_goroutines());
                 }
                 return Err(self.deadlock());
             };
-            self.slice = if inherit { self.slice_left.clamp(1, full) } else { full };
             let Some(mut g) = self.sched.take(slot) else {
                 return Err(Stop::Error(VmError::BadEntry(format!("no goroutine in slot {slot}"))));
+            };
+            // The runtime's own goroutine (timers) is not preempted: it runs short Go
+            // functions of package time that must not be interleaved with Stop/Reset.
+            self.slice = if g.system {
+                SYSTEM_SLICE
+            } else if inherit {
+                self.slice_left.clamp(1, full)
+            } else {
+                full
             };
             let status = if self.config.count_instructions { self.run_counted(&mut g) } else { self.run(&mut g) };
             let outcome = match status {
@@ -362,6 +421,104 @@ impl Vm<'_> {
                 }
             }
         }
+    }
+
+    /// Between goroutines (gc's `checkTimers` in `schedule` and sysmon's poll): fires
+    /// the due timers, and asks the poller for events without waiting when goroutines
+    /// wait on I/O and it was not asked for a millisecond.
+    fn check_timers_and_io(&mut self) {
+        if self.sched.timers.is_empty() && self.sched.io_parked == 0 {
+            return;
+        }
+        let now = runtime::native::sys::nanotime() as i64;
+        self.fire_timers(now);
+        if self.sched.io_parked > 0 && now.saturating_sub(self.sched.last_poll) >= POLL_INTERVAL {
+            self.sched.last_poll = now;
+            self.netpoll(Some(std::time::Duration::ZERO));
+        }
+    }
+
+    /// Fires the timers due at `now`: wakes sleepers and deadline waiters, and hands
+    /// fired Go timers to the timer goroutine (started on first use).
+    fn fire_timers(&mut self, now: i64) {
+        let mut wake = Vec::new();
+        self.sched.timers.run_due(now, &mut wake);
+        for key in wake {
+            if key == runtime::timers::TIMERPROC_KEY {
+                self.start_timerproc();
+            }
+            self.sched.wake(key, true);
+        }
+    }
+
+    /// Starts `runtime.timerproc`, the goroutine that runs the functions of fired Go
+    /// timers (`sendTime`, `goFunc`), if it is not running yet. It is the runtime's
+    /// own: not in traces, not counted, never preempted.
+    fn start_timerproc(&mut self) {
+        if self.sched.timerproc.is_some() {
+            return;
+        }
+        let Some(func) = self.program.support().timerproc else { return };
+        let Ok(mut g) = Goroutine::new(self.program, 0, func, &[]) else { return };
+        g.system = true;
+        let slot = self.sched.insert(Box::new(g));
+        self.sched.system += 1;
+        self.sched.timerproc = Some(slot);
+        self.sched.ready_next(slot);
+    }
+
+    /// Waits for the poller (or sleeps) up to `timeout` and wakes the goroutines whose
+    /// descriptors, signals or children are ready.
+    fn netpoll(&mut self, timeout: Option<std::time::Duration>) {
+        let mut wake = Vec::new();
+        match self.sched.netpoll.as_mut() {
+            Some(np) => np.poll(timeout, &mut wake),
+            None => {
+                if let Some(t) = timeout {
+                    std::thread::sleep(t);
+                }
+            }
+        }
+        for key in wake {
+            self.sched.wake(key, true);
+        }
+    }
+
+    /// Nothing is runnable: waits, in the poller, for the next timer or I/O event until
+    /// a goroutine is runnable. False when nothing can ever wake one: a deadlock. As in
+    /// gc, a timer counts only if it can wake a goroutine: a sleep, an `AfterFunc`, an
+    /// I/O deadline with a waiter, or a timer channel with a parked receiver (gc keeps
+    /// the others out of its heap).
+    fn idle(&mut self) -> bool {
+        loop {
+            let now = runtime::native::sys::nanotime() as i64;
+            self.fire_timers(now);
+            if self.sched.has_runnable() {
+                return true;
+            }
+            if !self.timers_can_wake() && self.sched.io_parked == 0 {
+                return false;
+            }
+            let timeout = self.sched.timers.next_when().map(|w| std::time::Duration::from_nanos(w.saturating_sub(now).max(0) as u64));
+            if timeout.is_none() && self.sched.netpoll.is_none() {
+                return false;
+            }
+            self.sched.last_poll = now;
+            self.netpoll(timeout);
+        }
+    }
+
+    /// Whether a pending timer can make a goroutine runnable.
+    fn timers_can_wake(&self) -> bool {
+        use runtime::timers::TimerAction;
+        self.sched.timers.has_fired()
+            || self.sched.timers.live().any(|t| match t.action {
+                TimerAction::Wake(key) => self.sched.waiters.contains_key(&key),
+                TimerAction::Go { chan: 0, .. } => true,
+                // SAFETY: a timer channel is kept alive by its timer, which is a root
+                // while armed.
+                TimerAction::Go { chan, .. } => unsafe { !runtime::chan::Hchan::at(chan).recvq.is_empty() },
+            })
     }
 
     /// gc's `checkdead` report: the message, then every goroutine's trace (goroutine 1
