@@ -195,9 +195,10 @@ impl Sched {
         }
     }
 
-    /// Goroutines that exist (running, runnable or parked): `runtime.NumGoroutine`.
+    /// The program's goroutines in the table (runnable or parked; not the running one,
+    /// whose slot is empty while it runs, nor the runtime's own).
     pub fn num_goroutine(&self) -> usize {
-        self.gs.len() - self.free_slots.len() - self.system
+        self.goroutines().count()
     }
 
     /// The number of Ps (`GOMAXPROCS`).
