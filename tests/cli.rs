@@ -170,3 +170,27 @@ fn run_sets_string_variables_from_ldflags_x() {
     assert_eq!(wrong.status.code(), Some(1));
     assert_eq!(stderr(&wrong), "# command-line-arguments\nmain.n: cannot set with -X: not a var of type string (type:int)\n");
 }
+
+#[test]
+fn sigint_without_notify_kills_the_program_as_in_gc() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = std::env::temp_dir().join(format!("mvm-cli-sigint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("main.go");
+    // SIGINT's default action ends the process (gc's handler does the same when no
+    // channel is notified); after signal.Reset the default is back.
+    for (name, prelude) in [("plain", ""), ("reset", "signal.Notify(make(chan os.Signal, 1), os.Interrupt); signal.Reset(os.Interrupt)")] {
+        let src = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n\t\"syscall\"\n\t\"time\"\n)\n\nvar _ = signal.Ignored\n\nfunc main() {{\n\t{prelude}\n\tfmt.Println(\"before\")\n\tsyscall.Kill(os.Getpid(), syscall.SIGINT)\n\ttime.Sleep(time.Second)\n\tfmt.Println(\"still alive\")\n}}\n"
+        );
+        std::fs::write(&file, src).expect("write main.go");
+        let o = mvm(&["run", file.to_str().expect("utf-8 path")]);
+        assert_eq!(o.status.signal(), Some(libc_sigint()), "{name}: {:?} {}", o.status, stderr(&o));
+        assert_eq!(stdout(&o), "before\n", "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn libc_sigint() -> i32 {
+    2
+}

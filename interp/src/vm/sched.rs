@@ -26,10 +26,11 @@
 //!
 //! # Deadlock
 //!
-//! When no goroutine is runnable while `main` has not returned, every goroutine is
-//! asleep and nothing can wake one (there are no timers or pollers yet): the program
-//! dies with gc's `fatal error: all goroutines are asleep - deadlock!` and the traces of
-//! all goroutines, exit status 2, without running deferred calls.
+//! When no goroutine is runnable while `main` has not returned, the scheduler waits
+//! for what can still wake one (see below); when nothing can, every goroutine is
+//! asleep for good: the program dies with gc's `fatal error: all goroutines are asleep
+//! - deadlock!` and the traces of all goroutines (not the runtime's own), exit status
+//! 2, without running deferred calls.
 //!
 //! # Coroutines (design: `iter.Pull` needs the `iter` package)
 //!
@@ -40,19 +41,25 @@
 //! `Resume` does). No OS thread and no scheduler round trip is involved; `stop` resumes the
 //! coroutine so that its deferred calls run.
 //!
-//! # Timers and the poller (design, not built: no std package can reach them yet)
+//! # Timers, the poller and signals
 //!
-//! `time.Sleep`, `time.After`, timers, tickers and `context` deadlines will share one
-//! 4-ary min-heap of `(when, seq)` per P, as gc's `timers`: a sleeping goroutine parks
-//! with reason `sleep`; the driver loop checks the heap's top before picking a goroutine
-//! and readies the expired ones; when nothing is runnable but the heap is not empty it
-//! sleeps the OS thread until the earliest deadline (or until the poller reports I/O)
-//! instead of declaring a deadlock. Deadlock means: no runnable goroutine, no timer and
-//! no goroutine parked in the poller. Blocking file, pipe and socket I/O goes through
-//! an epoll poller (the `mio` crate) in the overlay's `internal/poll`: a read that would
-//! block parks the goroutine on the descriptor; the driver polls with a zero timeout
-//! between slices and with the next timer's deadline when idle. Regular files, which
-//! epoll cannot wait on, are read synchronously (gc does the same).
+//! `time.Sleep`, `time.Timer`/`Ticker`/`AfterFunc` (so `time.After`, `context`
+//! deadlines) and I/O deadlines share one timer heap ([`runtime::timers::Timers`]).
+//! Before it picks a goroutine the driver fires the due timers (gc's `checkTimers`): a
+//! sleeper's or deadline waiter's key is woken; a Go timer of package `time` is queued
+//! for `runtime.timerproc`, a goroutine of the runtime's own (started on the first
+//! fired timer, left out of traces and `NumGoroutine`, never preempted, so its
+//! `sendTime` is never interleaved with `Stop`/`Reset`), which runs the timer's Go
+//! function. Goroutines waiting on descriptors, signals (`signal_recv`) or children
+//! (`wait4`/`waitid`) park on keys the poller ([`runtime::netpoll`], epoll through
+//! `mio`) wakes; the driver asks it without waiting at most every millisecond while
+//! goroutines are runnable and some wait on I/O.
+//!
+//! With nothing runnable (`Vm::idle`), the driver waits in the poller until the next
+//! timer (or forever if only I/O is pending). It reports a deadlock only when no
+//! goroutine waits on I/O and no pending timer can wake one: as in gc, a timer channel
+//! nobody is blocked on does not count (gc keeps such timers out of its heap), nor does
+//! an I/O deadline without a waiter; a sleep and an `AfterFunc` do.
 
 use super::{Goroutine, Stop, Vm, VmError};
 use crate::bytecode::FuncId;

@@ -2,9 +2,12 @@
 //! every `syscall.Syscall*`), the runtime hooks `syscall`, `os`, `internal/syscall/unix`,
 //! `internal/godebug` and `time` pull with `//go:linkname`, and random numbers.
 //!
-//! System calls are the host's real ones. They block the whole VM while they run:
-//! descriptors that can block for long (pipes, terminals, sockets) are to park the
-//! goroutine on the poller instead (`internal/poll`), which is not built yet.
+//! System calls are the host's real ones. They block the whole VM while they run;
+//! descriptors that can block for long (pipes, sockets) are non-blocking and their
+//! goroutines park on the poller instead (`internal/poll`, see `poll`). A `wait4` or
+//! `waitid` for a child that has not ended parks the goroutine until a `SIGCHLD`
+//! (`WNOHANG` is added and the call retried). Still blocking: reads of a terminal or of
+//! an inherited blocking descriptor (os.Stdin), `flock`, and other slow calls.
 
 use super::{Host, NativeError, NativeFn, bytes, put};
 
