@@ -63,7 +63,16 @@ impl TimerHeap {
     /// Stops timer `id` if it is still pending (it will not fire); returns whether it
     /// was pending, as `time.Timer.Stop` does.
     pub fn stop(&mut self, id: u64) -> bool {
-        self.live.remove(&id)
+        let was = self.live.remove(&id);
+        // Drop the stopped entries once they are most of the heap (gc cleans its
+        // zombies the same way), so that timers made and stopped in a loop do not pile
+        // up; a sorted array is a heap.
+        if self.heap.len() >= 64 && self.live.len() * 2 < self.heap.len() {
+            let live = &self.live;
+            self.heap.retain(|t| live.contains(&t.seq));
+            self.heap.sort_unstable_by_key(|t| (t.when, t.seq));
+        }
+        was
     }
 
     /// When the earliest live timer fires, if any: how long the idle scheduler may
@@ -307,6 +316,19 @@ mod tests {
 #[cfg(test)]
 mod go_timer_tests {
     use super::*;
+
+    #[test]
+    fn stopped_timers_do_not_pile_up() {
+        let mut h = TimerHeap::default();
+        let keep = h.add(5_000, TimerAction::Wake(1));
+        for i in 0..1000 {
+            let id = h.add(10_000 + i, TimerAction::Wake(2));
+            assert!(h.stop(id));
+        }
+        assert!(h.heap.len() < 100, "{} entries", h.heap.len());
+        assert_eq!(h.len(), 1);
+        assert_eq!(h.pop_due(i64::MAX).map(|t| t.seq), Some(keep));
+    }
 
     #[test]
     fn go_timers_fire_into_the_queue_and_disarm() {
