@@ -28,6 +28,10 @@ pub const SIGNAL_KEY: u64 = 1 << 60;
 /// The key a goroutine waiting for a child process (`wait4`, `waitid`) parks on.
 pub const CHILD_KEY: u64 = (1 << 60) | 1;
 
+/// The key of a goroutine waiting for descriptor `fd`, which the poller does not
+/// manage (a blocking os.Stdin), to become readable: `RAW_KEY | fd`.
+pub const RAW_KEY: u64 = (1 << 60) | (1 << 32);
+
 /// Whether goroutines parked on `key` wait for the poller (not for a timer or another
 /// goroutine): while one does, nothing is a deadlock.
 pub fn is_io_key(key: u64) -> bool {
@@ -35,6 +39,9 @@ pub fn is_io_key(key: u64) -> bool {
 }
 
 const SIGNAL_TOKEN: Token = Token(usize::MAX);
+
+/// Tokens of one-shot waits on descriptors the poller does not manage: `RAW_TOKEN - fd`.
+const RAW_TOKEN: usize = usize::MAX - 1;
 
 /// `internal/poll`'s error codes.
 pub mod code {
@@ -100,12 +107,14 @@ pub struct Netpoll {
     descs: Vec<Option<Desc>>,
     free: Vec<usize>,
     signal_fd: Option<i32>,
+    /// Descriptors registered for one readable event (see [`Netpoll::wait_readable`]).
+    raw: Vec<i32>,
 }
 
 impl Netpoll {
     /// A new poller (an epoll instance).
     pub fn new() -> std::io::Result<Netpoll> {
-        Ok(Netpoll { poll: Poll::new()?, events: Events::with_capacity(128), descs: Vec::new(), free: Vec::new(), signal_fd: None })
+        Ok(Netpoll { poll: Poll::new()?, events: Events::with_capacity(128), descs: Vec::new(), free: Vec::new(), signal_fd: None, raw: Vec::new() })
     }
 
     /// The key goroutines waiting on context `ctx` for `mode` park on.
@@ -161,6 +170,20 @@ impl Netpoll {
         Ok(())
     }
 
+    /// Registers `fd`, a descriptor the poller does not manage (a blocking os.Stdin),
+    /// for one readable event: the key to park on until it comes. Fails if epoll
+    /// cannot wait on it (then the caller simply blocks in `read`).
+    pub fn wait_readable(&mut self, fd: i32) -> std::io::Result<u64> {
+        if fd < 0 || fd > 1 << 20 {
+            return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+        }
+        if !self.raw.contains(&fd) {
+            self.poll.registry().register(&mut SourceFd(&fd), Token(RAW_TOKEN - fd as usize), Interest::READABLE)?;
+            self.raw.push(fd);
+        }
+        Ok(RAW_KEY | fd as u64)
+    }
+
     /// Waits up to `timeout` (forever if `None`) for events; pushes the keys to wake.
     pub fn poll(&mut self, timeout: Option<Duration>, wake: &mut Vec<u64>) {
         if self.poll.poll(&mut self.events, timeout).is_err() {
@@ -173,6 +196,15 @@ impl Netpoll {
                 crate::signals::drain_pipe(self.signal_fd);
                 wake.push(SIGNAL_KEY);
                 wake.push(CHILD_KEY);
+                continue;
+            }
+            if i <= RAW_TOKEN && i > RAW_TOKEN - (1 << 21) {
+                let fd = (RAW_TOKEN - i) as i32;
+                if let Some(k) = self.raw.iter().position(|&r| r == fd) {
+                    self.raw.swap_remove(k);
+                    let _ = self.poll.registry().deregister(&mut SourceFd(&fd));
+                    wake.push(RAW_KEY | fd as u64);
+                }
                 continue;
             }
             let Some(Some(d)) = self.descs.get_mut(i) else { continue };

@@ -94,6 +94,12 @@ fn install(sig: u32) {
     if bit(&HANDLED, sig) || sig as usize >= NSIG {
         return;
     }
+    // Faults stay with their default action (and Rust's stack-overflow handler): a
+    // handler that returns would run the faulting instruction again forever. gc
+    // turns them into panics; `signal.Notify(c)` for every signal relays the rest.
+    if [libc::SIGSEGV, libc::SIGBUS, libc::SIGFPE, libc::SIGILL].contains(&(sig as libc::c_int)) {
+        return;
+    }
     // SAFETY: a sigaction with a handler that is async-signal-safe; the old action is
     // read into a local.
     unsafe {

@@ -85,6 +85,13 @@ fn syscall6(h: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeErro
     match *num as libc::c_long {
         libc::SYS_wait4 if a3 & nohang == 0 => return wait_child(h, r, &[*num, *a1, *a2, a3 | nohang, *a4, *a5, *a6], None),
         libc::SYS_waitid if a4 & nohang == 0 => return wait_child(h, r, &[*num, *a1, *a2, *a3, a4 | nohang, *a5, *a6], Some(*a3)),
+        libc::SYS_read if *a1 == 0 && stdin_blocks() && !readable(0) => {
+            // A read of a blocking os.Stdin (a terminal, a pipe) that would block: the
+            // goroutine parks until the poller sees input, and others run meanwhile.
+            if let Ok(key) = h.netpoll()?.wait_readable(0) {
+                return Err(NativeError::Park { key, reason: "IO wait" });
+            }
+        }
         _ => {}
     }
     // SAFETY: the program asked for this system call, as compiled Go does; the kernel
@@ -97,6 +104,35 @@ fn syscall6(h: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeErro
         put(r, &[ret as u64, 0, 0]);
     }
     Ok(())
+}
+
+/// Whether descriptor 0 is a terminal, pipe or socket in blocking mode (os then reads it
+/// with plain blocking `read`s); decided at the first read.
+fn stdin_blocks() -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static STDIN: AtomicU8 = AtomicU8::new(0);
+    match STDIN.load(Ordering::Relaxed) {
+        1 => return true,
+        2 => return false,
+        _ => {}
+    }
+    // SAFETY: fstat and fcntl of descriptor 0 into a local.
+    let blocks = unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        let kind_ok = libc::fstat(0, &mut st) == 0 && matches!(st.st_mode & libc::S_IFMT, libc::S_IFIFO | libc::S_IFCHR | libc::S_IFSOCK);
+        let flags = libc::fcntl(0, libc::F_GETFL);
+        kind_ok && flags >= 0 && flags & libc::O_NONBLOCK == 0
+    };
+    STDIN.store(if blocks { 1 } else { 2 }, Ordering::Relaxed);
+    blocks
+}
+
+/// Whether `fd` has input (or end of file, or an error) now.
+fn readable(fd: i32) -> bool {
+    let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: poll of one local pollfd, without waiting.
+    let n = unsafe { libc::poll(&mut p, 1, 0) };
+    n != 0
 }
 
 /// A `wait4` or `waitid` that would block (`a`: the call with `WNOHANG` added; `info`:
