@@ -35,8 +35,11 @@ pub const HCHAN_WORDS: usize = 12;
 /// Byte offset of [`Hchan::timer`].
 pub const HCHAN_TIMER_OFF: u64 = 88;
 
-/// The header word that holds the buffer pointer (the header's only pointer).
+/// The header word that holds the buffer pointer.
 pub const HCHAN_BUF_WORD: usize = 2;
+
+/// The header word that holds the timer pointer ([`Hchan::timer`]).
+pub const HCHAN_TIMER_WORD: usize = 11;
 
 /// "No sudog" in a link field.
 pub const NONE: u32 = u32::MAX;
@@ -63,9 +66,9 @@ pub struct Hchan {
     pub recvq: WaitQ,
     /// Parked senders, oldest first.
     pub sendq: WaitQ,
-    /// Non-zero for the channel of a `time.Timer` or `time.Ticker` (gc's `c.timer`):
-    /// Go 1.23's synchronous timer channels report `len` and `cap` 0, and `Stop` and
-    /// `Reset` drain them.
+    /// The `runtime.timeTimer` of a `time.Timer`'s or `time.Ticker`'s channel (gc's
+    /// `c.timer`), else 0; a pointer the collector traces. Go 1.23's synchronous timer
+    /// channels report `len` and `cap` 0, and `Stop` and `Reset` drain them.
     pub timer: u64,
 }
 

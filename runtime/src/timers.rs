@@ -25,8 +25,10 @@ pub enum TimerAction {
     Wake(u64),
     /// Run the Go timer at this address (a `runtime.timeTimer`): its function runs on
     /// the timer goroutine. `chan` is its channel when it is a synchronous timer
-    /// channel (Go 1.23+), else 0.
-    Go { timer: u64, chan: u64 },
+    /// channel (Go 1.23+), else 0. Such a timer is held weakly, through the collector's
+    /// weak handle `weak` (a heap word holding the timer until it is collected, then
+    /// 0): as in gc since Go 1.23, a timer nobody can receive from is garbage.
+    Go { timer: u64, chan: u64, weak: u64 },
 }
 
 /// One pending timer.
@@ -166,8 +168,8 @@ impl TimerHeap {
 /// Where a Go timer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum GoState {
-    /// In the heap under this id.
-    Armed(u64),
+    /// In the heap under this id, with its weak handle (0: held strongly).
+    Armed(u64, u64),
     /// Fired: queued for the timer goroutine.
     Fired,
 }
@@ -188,6 +190,8 @@ pub struct Timers {
     /// Fired Go timers, oldest first: (timer, how late it fired in nanoseconds).
     fired: VecDeque<(u64, i64)>,
     next_key: u64,
+    /// Heap size at which the next [`Timers::arm`] drops collected timers.
+    purge_at: usize,
 }
 
 impl Timers {
@@ -202,18 +206,37 @@ impl Timers {
         self.heap.add(when, TimerAction::Wake(key));
     }
 
-    /// Arms Go timer `timer` (its previous arming, if any, is cancelled).
-    pub fn arm(&mut self, timer: u64, when: i64, chan: u64) {
+    /// Arms Go timer `timer` (its previous arming, if any, is cancelled); `weak` as in
+    /// [`TimerAction::Go`].
+    pub fn arm(&mut self, timer: u64, when: i64, chan: u64, weak: u64) {
         self.disarm(timer);
-        let id = self.heap.add(when, TimerAction::Go { timer, chan });
-        self.go.insert(timer, GoState::Armed(id));
+        if self.heap.heap.len() >= self.purge_at.max(64) {
+            self.purge_collected();
+            self.purge_at = 2 * self.heap.heap.len();
+        }
+        let id = self.heap.add(when, TimerAction::Go { timer, chan, weak });
+        self.go.insert(timer, GoState::Armed(id, weak));
+    }
+
+    /// Drops the weakly held timers the collector freed (`time.After` in a loop leaves
+    /// many), so that their entries do not wait in the heap until they are due.
+    fn purge_collected(&mut self) {
+        let heap = &mut self.heap;
+        self.go.retain(|_, s| match *s {
+            // SAFETY: a weak handle is a live heap word (a root while armed).
+            GoState::Armed(id, weak) if weak != 0 && unsafe { *(weak as *const u64) } == 0 => {
+                heap.stop(id);
+                false
+            }
+            _ => true,
+        });
     }
 
     /// Cancels Go timer `timer`; whether it was pending (armed, or fired but its
     /// function not yet started).
     pub fn disarm(&mut self, timer: u64) -> bool {
         match self.go.remove(&timer) {
-            Some(GoState::Armed(id)) => self.heap.stop(id),
+            Some(GoState::Armed(id, _)) => self.heap.stop(id),
             Some(GoState::Fired) => {
                 self.fired.retain(|&(t, _)| t != timer);
                 true
@@ -246,7 +269,13 @@ impl Timers {
         while let Some(t) = self.heap.pop_due(now) {
             match t.action {
                 TimerAction::Wake(key) => wake.push(key),
-                TimerAction::Go { timer, .. } => {
+                TimerAction::Go { timer, weak, .. } => {
+                    // SAFETY: a weak handle is a live heap word (a root while armed).
+                    if weak != 0 && unsafe { *(weak as *const u64) } == 0 {
+                        // Collected: nobody could receive its value.
+                        self.go.remove(&timer);
+                        continue;
+                    }
                     self.go.insert(timer, GoState::Fired);
                     self.fired.push_back((timer, now.saturating_sub(t.when).max(0)));
                     go_fired = true;
@@ -268,9 +297,13 @@ impl Timers {
         self.heap.live()
     }
 
-    /// The Go timers the runtime holds (armed or fired): roots for the collector.
+    /// The roots the timers hold for the collector: armed and fired Go timers, or the
+    /// weak handle of a timer held weakly.
     pub fn roots(&self) -> impl Iterator<Item = u64> + '_ {
-        self.go.keys().copied()
+        self.go.iter().map(|(&t, s)| match *s {
+            GoState::Armed(_, weak) if weak != 0 => weak,
+            _ => t,
+        })
     }
 }
 
@@ -302,7 +335,7 @@ mod tests {
     fn stopped_timers_never_fire() {
         let mut h = TimerHeap::default();
         let a = h.add(10, TimerAction::Wake(1));
-        let b = h.add(20, TimerAction::Go { timer: 0x1000, chan: 0 });
+        let b = h.add(20, TimerAction::Go { timer: 0x1000, chan: 0, weak: 0 });
         assert!(h.stop(a));
         assert!(!h.stop(a), "a second Stop reports the timer as no longer pending");
         assert_eq!(h.len(), 1);
@@ -333,9 +366,9 @@ mod go_timer_tests {
     #[test]
     fn go_timers_fire_into_the_queue_and_disarm() {
         let mut t = Timers::default();
-        t.arm(0x1000, 10, 0);
-        t.arm(0x2000, 20, 0x3000);
-        t.arm(0x1000, 30, 0); // re-armed: fires at 30
+        t.arm(0x1000, 10, 0, 0);
+        t.arm(0x2000, 20, 0x3000, 0);
+        t.arm(0x1000, 30, 0, 0); // re-armed: fires at 30
         let mut wake = Vec::new();
         t.run_due(25, &mut wake);
         assert_eq!(wake, [TIMERPROC_KEY]);
@@ -347,6 +380,13 @@ mod go_timer_tests {
         assert_eq!(t.next_fired(), Some((0x1000, 10)));
         assert!(!t.disarm(0x1000));
         assert_eq!(t.roots().count(), 0);
+        // A weakly held timer that was collected does not fire.
+        let handle = Box::new(0u64);
+        t.arm(0x4000, 45, 0x5000, &*handle as *const u64 as u64);
+        assert_eq!(t.roots().collect::<Vec<_>>(), [&*handle as *const u64 as u64]);
+        wake.clear();
+        t.run_due(46, &mut wake);
+        assert!(wake.is_empty() && !t.has_fired() && t.roots().count() == 0);
         let k = t.new_key();
         t.wake_at(50, k);
         wake.clear();

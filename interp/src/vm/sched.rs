@@ -523,9 +523,11 @@ impl Vm<'_> {
             || self.sched.timers.live().any(|t| match t.action {
                 TimerAction::Wake(key) => self.sched.waiters.contains_key(&key),
                 TimerAction::Go { chan: 0, .. } => true,
-                // SAFETY: a timer channel is kept alive by its timer, which is a root
-                // while armed.
-                TimerAction::Go { chan, .. } => unsafe { !runtime::chan::Hchan::at(chan).recvq.is_empty() },
+                // SAFETY: the weak handle is a root while the timer is armed; while it
+                // still holds the timer, the timer holds its channel.
+                TimerAction::Go { chan, weak, .. } => unsafe {
+                    (weak == 0 || *(weak as *const u64) != 0) && !runtime::chan::Hchan::at(chan).recvq.is_empty()
+                },
             })
     }
 

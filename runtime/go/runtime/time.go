@@ -16,8 +16,9 @@ import "unsafe"
 //
 // Timer channels are Go 1.23's synchronous ones: the channel keeps its buffer of
 // one, but the VM reports len and cap 0 for it, Stop and Reset drain it (no stale
-// value is ever received), and a timer whose channel nobody waits on does not
-// keep the scheduler from reporting a deadlock.
+// value is ever received), a timer whose channel nobody waits on does not keep the
+// scheduler from reporting a deadlock, and the VM holds such a timer weakly (its
+// channel holds it), so an unreferenced timer and channel are garbage.
 
 // timeTimer is what *time.Timer and *time.Ticker point to: their fields (C and
 // initTimer) first, then the runtime's.
@@ -41,7 +42,7 @@ func sleepUntil(when int64)
 func timerArm(t unsafe.Pointer, when int64, c unsafe.Pointer)
 func timerDisarm(t unsafe.Pointer) bool
 func timerNext() (t unsafe.Pointer, delay int64)
-func chanTimer(c unsafe.Pointer)
+func chanTimer(c unsafe.Pointer, t *timeTimer)
 func chanDrain(c unsafe.Pointer) bool
 
 //go:linkname timeSleep time.Sleep
@@ -62,7 +63,7 @@ func newTimer(when, period int64, f func(arg any, seq uintptr, delay int64), arg
 	if c != nil {
 		t.isChan = true
 		t.hchan = c
-		chanTimer(c)
+		chanTimer(c, t)
 	}
 	t.modify(when, period, f, arg, 0)
 	t.init = true

@@ -28,7 +28,10 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
         "sleepUntil" => sleep_until,
         "timerArm" => |h, a, _| {
             let [t, when, c] = a else { return Err("timerArm: arguments".into()) };
-            h.timers().arm(*t, *when as i64, *c);
+            // A channel timer is held weakly (its channel holds it strongly): once
+            // nobody can receive from the channel, both are garbage, as in gc.
+            let weak = if *c != 0 { h.make_weak(*t)? } else { 0 };
+            h.timers().arm(*t, *when as i64, *c, weak);
             Ok(())
         },
         "timerDisarm" => |h, a, r| {
@@ -44,10 +47,11 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             None => Err(NativeError::Park { key: TIMERPROC_KEY, reason: "timer goroutine (idle)" }),
         },
         "chanTimer" => |_, a, _| {
-            let c = a.first().copied().unwrap_or(0);
+            let (c, t) = (a.first().copied().unwrap_or(0), a.get(1).copied().unwrap_or(0));
             if c != 0 {
-                // SAFETY: the argument is a channel made by `make(chan Time, 1)`.
-                unsafe { Hchan::at(c).timer = 1 };
+                // SAFETY: the argument is a channel made by `make(chan Time, 1)`; its
+                // `timer` word is a pointer the collector traces.
+                unsafe { Hchan::at(c).timer = t };
             }
             Ok(())
         },
