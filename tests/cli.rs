@@ -215,3 +215,60 @@ fn run_reads_100_mb_from_stdin_with_bufio() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(out, expected);
 }
+
+#[test]
+fn sigint_without_notify_kills_the_program_as_in_gc() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = std::env::temp_dir().join(format!("mvm-cli-sigint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("main.go");
+    // SIGINT's default action ends the process (gc's handler does the same when no
+    // channel is notified); after signal.Reset the default is back.
+    for (name, prelude) in [("plain", ""), ("reset", "signal.Notify(make(chan os.Signal, 1), os.Interrupt); signal.Reset(os.Interrupt)")] {
+        let src = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"os/signal\"\n\t\"syscall\"\n\t\"time\"\n)\n\nvar _ = signal.Ignored\n\nfunc main() {{\n\t{prelude}\n\tfmt.Println(\"before\")\n\tsyscall.Kill(os.Getpid(), syscall.SIGINT)\n\ttime.Sleep(time.Second)\n\tfmt.Println(\"still alive\")\n}}\n"
+        );
+        std::fs::write(&file, src).expect("write main.go");
+        let o = mvm(&["run", file.to_str().expect("utf-8 path")]);
+        assert_eq!(o.status.signal(), Some(libc_sigint()), "{name}: {:?} {}", o.status, stderr(&o));
+        assert_eq!(stdout(&o), "before\n", "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn libc_sigint() -> i32 {
+    2
+}
+
+#[test]
+fn reading_a_blocking_stdin_parks_only_the_reader() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("mvm-cli-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("main.go");
+    std::fs::write(
+        &file,
+        "package main\n\nimport (\n\t\"bufio\"\n\t\"fmt\"\n\t\"os\"\n\t\"time\"\n)\n\nfunc main() {\n\tticks := make(chan int)\n\tgo func() {\n\t\tn := 0\n\t\tfor {\n\t\t\ttime.Sleep(5 * time.Millisecond)\n\t\t\tn++\n\t\t\tselect {\n\t\t\tcase ticks <- n:\n\t\t\tdefault:\n\t\t\t}\n\t\t}\n\t}()\n\tfmt.Println(\"ready\")\n\tline, _ := bufio.NewReader(os.Stdin).ReadString('\\n')\n\tn := 0\n\tselect {\n\tcase n = <-ticks:\n\tcase <-time.After(time.Second):\n\t}\n\tfmt.Printf(\"%q ticked while reading: %v\\n\", line, n > 10)\n}\n",
+    )
+    .expect("write main.go");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mvm"))
+        .args(["run", file.to_str().expect("utf-8 path")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("cannot start mvm");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut first = String::new();
+    out.read_line(&mut first).expect("read ready");
+    assert_eq!(first, "ready\n");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(b"hello\n").expect("write stdin");
+    drop(stdin);
+    let mut rest = String::new();
+    out.read_line(&mut rest).expect("read result");
+    assert!(child.wait().expect("wait").success());
+    assert_eq!(rest, "\"hello\\n\" ticked while reading: true\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -390,12 +390,22 @@ mod tests {
 
     #[test]
     fn interfaces_holding_uncomparable_values_fail_with_gcs_messages() {
-        // A `[]int` descriptor without an alg: mvm's header (module, layout, alg, extra),
-        // then abi.Type (size 24, kind slice, Str at offset 0 of the module), then Elem.
-        let name = crate::abi::encode_name(b"[]int", b"", false, false, None);
-        let kind_word = u64::from(crate::abi::kind::SLICE) << 56;
-        let desc: [u64; 11] = [name.as_ptr() as u64, 0, 0, 0, 24, 8, kind_word, 0, 0, 0, 0];
-        let desc = &desc[4..];
+        // A module holding the name `[]int` (abi.Name: flag byte, length, bytes), and a
+        // descriptor without an alg: mvm's 4-word header, then abi.Type (slice kind,
+        // indirect: TFlag without DirectIface).
+        let mut module = [0u8; 16];
+        module[0] = 0;
+        module[1] = 5;
+        module[2..7].copy_from_slice(b"[]int");
+        let mut words = [0u64; 4 + 7];
+        words[0] = module.as_ptr() as u64;
+        words[4] = 24;
+        words[5] = 8;
+        // Hash 0, TFlag 0, Align 8, FieldAlign 8, Kind 23 (slice).
+        words[4 + 2] = u64::from_le_bytes([0, 0, 0, 0, 0, 8, 8, crate::abi::kind::SLICE]);
+        // Str = offset 0 in the module, PtrToThis 0.
+        words[4 + 5] = 0;
+        let desc = &words[4..];
         let cell = [0u64; 3];
         let v = [desc.as_ptr() as u64, cell.as_ptr() as u64];
         let e = alg(16, &[(0, LEAF_EFACE, 16)]);

@@ -30,10 +30,16 @@
 //! once the slab has grown).
 
 /// Words of an [`Hchan`] header.
-pub const HCHAN_WORDS: usize = 11;
+pub const HCHAN_WORDS: usize = 12;
 
-/// The header word that holds the buffer pointer (the header's only pointer).
+/// Byte offset of [`Hchan::timer`].
+pub const HCHAN_TIMER_OFF: u64 = 88;
+
+/// The header word that holds the buffer pointer.
 pub const HCHAN_BUF_WORD: usize = 2;
+
+/// The header word that holds the timer pointer ([`Hchan::timer`]).
+pub const HCHAN_TIMER_WORD: usize = 11;
 
 /// "No sudog" in a link field.
 pub const NONE: u32 = u32::MAX;
@@ -60,6 +66,10 @@ pub struct Hchan {
     pub recvq: WaitQ,
     /// Parked senders, oldest first.
     pub sendq: WaitQ,
+    /// The `runtime.timeTimer` of a `time.Timer`'s or `time.Ticker`'s channel (gc's
+    /// `c.timer`), else 0; a pointer the collector traces. Go 1.23's synchronous timer
+    /// channels report `len` and `cap` 0, and `Stop` and `Reset` drain them.
+    pub timer: u64,
 }
 
 const _: () = assert!(std::mem::size_of::<Hchan>() == HCHAN_WORDS * 8);
@@ -128,6 +138,20 @@ impl Hchan {
         unsafe { self.slot(i) }.copy_from_slice(value);
         self.sendx = if i + 1 == self.dataqsiz { 0 } else { i + 1 };
         self.qcount += 1;
+    }
+
+    /// Drops the buffered elements (a timer channel's stale value); whether there was one.
+    ///
+    /// # Safety
+    /// As [`Hchan::at`].
+    pub unsafe fn drain(&mut self) -> bool {
+        let had = self.qcount > 0;
+        let mut scratch = vec![0u64; self.elem_words as usize];
+        while self.qcount > 0 {
+            // SAFETY: the caller's contract; an element is buffered.
+            unsafe { self.pop(&mut scratch) };
+        }
+        had
     }
 
     /// Removes the oldest buffered element into `out` (`elem_words` words), zeroing its

@@ -9,7 +9,8 @@
 //! capacity growth as gc's `growslice`; [`alg`] hashes and compares values of any
 //! comparable type as their type directs; [`map`] is the Go map (a Swiss table on the Go
 //! heap); [`chan`] is the channel object (header, ring buffer, wait queues of parked
-//! goroutines) and [`timers`] the timer heap the scheduler will sleep on;
+//! goroutines) [`timers`] the timer heap the scheduler sleeps on; [`netpoll`] the
+//! descriptor poller and [`signals`] the signal handler and self-pipe;
 //! [`complex`] is complex arithmetic as gc computes it. The interpreter (`interp`)
 //! raises the errors, decides when to print the reports, and schedules goroutines
 //! (`interp::vm::sched`).
@@ -24,10 +25,12 @@ pub mod chan;
 pub mod complex;
 pub mod errors;
 pub mod map;
+pub mod netpoll;
 pub mod native;
 pub mod overlay;
 pub mod panic;
 pub mod print;
 pub mod rand;
+pub mod signals;
 pub mod slice;
 pub mod timers;

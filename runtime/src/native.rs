@@ -18,10 +18,12 @@
 
 pub mod bigarith;
 pub mod exec;
+pub mod poll;
 pub mod reflect;
 pub mod strings;
 pub mod sync;
 pub mod sys;
+pub mod time;
 pub mod vm;
 
 use crate::errors::RuntimeError;
@@ -165,6 +167,12 @@ pub trait Host {
 
     /// The program's arguments (`os.Args`).
     fn args(&mut self) -> Vec<String>;
+
+    /// The scheduler's timers (`time.Sleep`, `time.Timer`, I/O deadlines).
+    fn timers(&mut self) -> &mut crate::timers::Timers;
+
+    /// The network poller, made on first use.
+    fn netpoll(&mut self) -> Result<&mut crate::netpoll::Netpoll, NativeError>;
 }
 
 /// A native function: arguments and results as words (see the module docs).
@@ -179,6 +187,8 @@ pub fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
         .or_else(|| reflect::lookup(pkg, name))
         .or_else(|| exec::lookup(pkg, name))
         .or_else(|| bigarith::lookup(pkg, name))
+        .or_else(|| time::lookup(pkg, name))
+        .or_else(|| poll::lookup(pkg, name))
 }
 
 /// Writes `words` to the start of `results` (as many as fit).

@@ -30,6 +30,7 @@ pub static PACKAGES: &[GoFile] = go_files![
     "runtime" / "panic.go",
     "runtime" / "profile.go",
     "runtime" / "symtab.go",
+    "runtime" / "time.go",
     "internal/runtime/maps" / "maps.go",
 ];
 

@@ -46,12 +46,24 @@ impl Checker<'_> {
     pub(super) fn init_order(&mut self) {
         let vars: Vec<ObjId> = self.pkg_objs.iter().copied().filter(|&o| matches!(self.prog.obj(o).kind, ObjKind::Var { global: true, .. })).collect();
         let var_set: HashSet<ObjId> = vars.iter().copied().collect();
-        // Variable dependencies of each variable, through functions.
+        let inits = std::mem::take(&mut self.pending_inits);
+        let mut init_of: HashMap<ObjId, usize> = HashMap::new();
+        for (i, ini) in inits.iter().enumerate() {
+            for &o in &ini.lhs {
+                init_of.insert(o, i);
+            }
+        }
+        // Variable dependencies of each variable, through functions. The variables of
+        // one multi-value initialization (`var a, _ = f()`) share its dependencies,
+        // which the checker recorded under whichever of them it checked first.
         let mut vdeps: HashMap<ObjId, HashSet<ObjId>> = HashMap::new();
         for &v in &vars {
             let mut out = HashSet::new();
             let mut seen = HashSet::new();
-            let mut stack: Vec<ObjId> = self.deps.get(&v).cloned().unwrap_or_default();
+            let mut stack: Vec<ObjId> = match init_of.get(&v).and_then(|&i| inits.get(i)) {
+                Some(ini) if ini.lhs.len() > 1 => ini.lhs.iter().flat_map(|o| self.deps.get(o).cloned().unwrap_or_default()).collect(),
+                _ => self.deps.get(&v).cloned().unwrap_or_default(),
+            };
             let mut guard = 0;
             while let Some(d) = stack.pop() {
                 guard += 1;
@@ -81,13 +93,6 @@ impl Checker<'_> {
                 if let Some(d) = vdeps.get_mut(&v) {
                     d.remove(&v);
                 }
-            }
-        }
-        let inits = std::mem::take(&mut self.pending_inits);
-        let mut init_of: HashMap<ObjId, usize> = HashMap::new();
-        for (i, ini) in inits.iter().enumerate() {
-            for &o in &ini.lhs {
-                init_of.insert(o, i);
             }
         }
         let mut done: HashSet<ObjId> = HashSet::new();

@@ -369,7 +369,12 @@ impl Program {
     /// Sets the run-time support code; a function id out of range is ignored.
     pub fn set_support(&mut self, support: super::itab::RuntimeSupport) {
         let ok = support.preprint.is_none_or(|f| self.functions.get(f as usize).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.len() == 3));
-        self.support = if ok { support } else { super::itab::RuntimeSupport { preprint: None, ..support } };
+        let mut support = if ok { support } else { super::itab::RuntimeSupport { preprint: None, ..support } };
+        let tp_ok = support.timerproc.is_none_or(|f| self.functions.get(f as usize).is_some_and(|f| f.sig.params.is_empty() && f.sig.results.is_empty()));
+        if !tp_ok {
+            support.timerproc = None;
+        }
+        self.support = support;
     }
 
     /// The number of entries in the type table.

@@ -123,6 +123,8 @@ pub struct RuntimeSupport {
     /// `Error()` / `String()`; kind 0 otherwise. The VM calls it on every panic value
     /// before printing an unrecovered panic.
     pub preprint: Option<u32>,
+    /// `runtime.timerproc()`: the goroutine that runs fired Go timers' functions.
+    pub timerproc: Option<u32>,
 }
 
 /// The function ids behind the func values reflect makes.

@@ -139,6 +139,10 @@ impl FuncCompiler<'_, '_> {
         let end = self.b.new_label();
         self.b.emit(Instr::Load(c));
         self.b.branch(Instr::JumpIfNot(0), nil);
+        // A timer channel (Go 1.23's synchronous ones) has length and capacity 0.
+        self.b.emit(Instr::Load(c));
+        self.b.emit(Instr::Load64(runtime::chan::HCHAN_TIMER_OFF as _));
+        self.b.branch(Instr::JumpIf(0), nil);
         self.b.emit(Instr::Load(c));
         self.b.emit(Instr::Load64(if len { 0 } else { 8 }));
         self.b.branch(Instr::Jump(0), end);

@@ -213,7 +213,10 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
                     }
                     fc.b.call_native(id, &sig);
                 }
-                None if let Some((id, tsig)) = linked_func(fc.cx, &file, decl, &fname).filter(|(_, t)| *t == sig) => {
+                None if let Some((id, tsig)) = linked_func(fc.cx, &file, decl, &fname)
+                    .or_else(|| pushed_func(fc.cx, &format!("{pkg_path}.{fname}")))
+                    .filter(|(_, t)| *t == sig) =>
+                {
                     // `//go:linkname f pkg.g` to a Go function: a call of it.
                     if n > 0 {
                         fc.b.emit(Instr::LoadSlots { slot: 0, n });
@@ -648,6 +651,12 @@ impl<'c, 'p> FuncCompiler<'c, 'p> {
         }
         Ok(())
     }
+}
+
+/// The Go function that names body-less `pkg.name` in its own `//go:linkname`.
+fn pushed_func(cx: &mut Ctx<'_>, target: &str) -> Option<(FuncId, Signature)> {
+    let obj = *cx.push_links.get(target)?;
+    cx.func_ref(obj)
 }
 
 /// The Go function a body-less declaration pulls with `//go:linkname name pkg.func`

@@ -30,6 +30,9 @@ pub(crate) struct Ctx<'p> {
     /// those not compiled yet.
     reached: Vec<bool>,
     reach_queue: Vec<FuncId>,
+    /// Functions with a body that a `//go:linkname` names as another package's
+    /// body-less function, by that function's `pkg.name`.
+    pub push_links: HashMap<String, ObjId>,
     /// Functions whose calls compile inline (see `inline`).
     pub inline: HashMap<ObjId, super::inline::Inline>,
     /// Std functions that compile to one instruction (see `stdlib`): calls of them are
@@ -335,6 +338,7 @@ fn compile_round(
         intrinsics: HashMap::new(),
         reached: Vec::new(),
         reach_queue: Vec::new(),
+        push_links: HashMap::new(),
     };
 
     // Functions: ids and signatures first, so that bodies can call each other.
@@ -353,6 +357,20 @@ fn compile_round(
                     let pragmas = file.directives.get(d.pragmas.range()).unwrap_or(&[]);
                     if recv.is_some() && pragmas.iter().any(|p| file.directive_text(p).trim_end() == "//go:nointerface") {
                         cx.nointerface.insert(obj);
+                    }
+                    // `//go:linkname local pkg.name` on a function with a body: it is
+                    // the body of `pkg.name` declared without one (gc's runtime pushes
+                    // `time.Sleep` this way).
+                    if recv.is_none() && matches!(&d.kind, DeclKind::Func { body: Some(_), .. }) {
+                        let fname = file.name(*name);
+                        for p in pragmas {
+                            let words: Vec<&str> = file.directive_text(p).split_whitespace().collect();
+                            if let ["//go:linkname", local, target] = words.as_slice()
+                                && *local == fname
+                            {
+                                cx.push_links.insert(target.to_string(), obj);
+                            }
+                        }
                     }
                     let fname = file.name(*name);
                     if !tparams.is_empty() {

@@ -64,7 +64,8 @@ impl Ctx<'_> {
         }
         let preprint = self.preprint_func()?;
         let string_cell = self.type_id(TypeTable::basic(BasicKind::String));
-        Ok(RuntimeSupport { error_types, error_cells, string_cell, preprint: Some(preprint), reflect: self.reflect_stubs() })
+        let timerproc = self.runtime_obj("timerproc").ok().and_then(|o| self.func_ref(o)).map(|f| f.0);
+        Ok(RuntimeSupport { error_types, error_cells, string_cell, preprint: Some(preprint), reflect: self.reflect_stubs(), timerproc })
     }
 
     /// The ids of reflect's func-value stubs and of the Go functions that run them, if

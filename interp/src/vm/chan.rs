@@ -16,7 +16,7 @@ use super::sched::{Creator, Resume, WaitReason};
 use super::{Goroutine, Vm, VmError, exec::Trap};
 use crate::bytecode::{Instr, SELECT_HAS_DEFAULT, TypeLayout, WordSet};
 use crate::bytecode::Kind;
-use runtime::chan::{HCHAN_BUF_WORD, HCHAN_WORDS, Hchan, NONE};
+use runtime::chan::{HCHAN_BUF_WORD, HCHAN_TIMER_WORD, HCHAN_WORDS, Hchan, NONE};
 use runtime::errors::RuntimeError;
 
 /// How a channel instruction ended.
@@ -31,10 +31,12 @@ pub(super) enum Step {
     Vm(VmError),
 }
 
-/// The Go-heap type of channel headers: scalar words except the buffer pointer.
+/// The Go-heap type of channel headers: scalar words except the buffer and timer
+/// pointers.
 pub(super) fn hchan_layout() -> TypeLayout {
     let mut kinds = [Kind::Scalar; HCHAN_WORDS];
     kinds[HCHAN_BUF_WORD] = Kind::Pointer;
+    kinds[HCHAN_TIMER_WORD] = Kind::Pointer;
     TypeLayout { name: "runtime.hchan".into(), size: HCHAN_WORDS as u64 * 8, align: 8, pointers: WordSet::pointers(&kinds) }
 }
 

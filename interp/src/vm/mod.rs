@@ -222,6 +222,9 @@ pub struct Goroutine {
     /// Calls of func values made by reflect in progress, oldest first (see
     /// `reflectcall`).
     reflect_calls: Vec<reflectcall::PendingCall>,
+    /// The runtime's own goroutine (the timer goroutine): left out of traces and
+    /// counts, never preempted.
+    system: bool,
 }
 
 /// A deferred call: the frame that deferred it and the func value to call.
@@ -355,6 +358,7 @@ impl Goroutine {
             wake_buf: Vec::new(),
             sudogs: Vec::new(),
             creator: None,
+            system: false,
             preprint: None,
             preprint_ctx: [0; 3],
             reflect_calls: Vec::new(),
@@ -673,8 +677,12 @@ impl Iterator for FrameWalk<'_> {
 /// `wake_buf`s.
 fn scan_roots(program: &Program, metas: &[Meta], sched: &Sched, g: &Goroutine, report: &mut dyn FnMut(u64)) {
     scan_stack(program, metas, g, report);
-    for other in sched.goroutines() {
+    for other in sched.all_goroutines() {
         scan_stack(program, metas, other, report);
+    }
+    // Go timers the runtime holds (armed, or fired and not yet run).
+    for t in sched.timers.roots() {
+        report(t);
     }
 }
 

@@ -160,8 +160,8 @@ impl Host for NativeCx<'_, '_> {
     }
 
     fn goroutines(&mut self) -> usize {
-        // The running goroutine's slot stays reserved while it runs, so it is counted.
-        self.vm.sched.num_goroutine()
+        // The running goroutine is out of the scheduler's table while it runs.
+        self.vm.sched.num_goroutine() + 1
     }
 
     fn mem_stats(&mut self) -> Option<gc::MemStats> {
@@ -196,6 +196,18 @@ impl Host for NativeCx<'_, '_> {
 
     fn args(&mut self) -> Vec<String> {
         self.vm.config.args.clone()
+    }
+
+    fn timers(&mut self) -> &mut runtime::timers::Timers {
+        &mut self.vm.sched.timers
+    }
+
+    fn netpoll(&mut self) -> Result<&mut runtime::netpoll::Netpoll, NativeError> {
+        let np = &mut self.vm.sched.netpoll;
+        if np.is_none() {
+            *np = Some(runtime::netpoll::Netpoll::new().map_err(|e| NativeError::Fatal(format!("runtime: netpollinit failed: {e}")))?);
+        }
+        np.as_mut().ok_or(NativeError::Internal("no poller".into()))
     }
 }
 

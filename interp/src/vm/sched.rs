@@ -26,10 +26,11 @@
 //!
 //! # Deadlock
 //!
-//! When no goroutine is runnable while `main` has not returned, every goroutine is
-//! asleep and nothing can wake one (there are no timers or pollers yet): the program
-//! dies with gc's `fatal error: all goroutines are asleep - deadlock!` and the traces of
-//! all goroutines, exit status 2, without running deferred calls.
+//! When no goroutine is runnable while `main` has not returned, the scheduler waits
+//! for what can still wake one (see below); when nothing can, every goroutine is
+//! asleep for good: the program dies with gc's `fatal error: all goroutines are asleep
+//! - deadlock!` and the traces of all goroutines (not the runtime's own), exit status
+//! 2, without running deferred calls.
 //!
 //! # Coroutines (design: `iter.Pull` needs the `iter` package)
 //!
@@ -40,19 +41,25 @@
 //! `Resume` does). No OS thread and no scheduler round trip is involved; `stop` resumes the
 //! coroutine so that its deferred calls run.
 //!
-//! # Timers and the poller (design, not built: no std package can reach them yet)
+//! # Timers, the poller and signals
 //!
-//! `time.Sleep`, `time.After`, timers, tickers and `context` deadlines will share one
-//! 4-ary min-heap of `(when, seq)` per P, as gc's `timers`: a sleeping goroutine parks
-//! with reason `sleep`; the driver loop checks the heap's top before picking a goroutine
-//! and readies the expired ones; when nothing is runnable but the heap is not empty it
-//! sleeps the OS thread until the earliest deadline (or until the poller reports I/O)
-//! instead of declaring a deadlock. Deadlock means: no runnable goroutine, no timer and
-//! no goroutine parked in the poller. Blocking file, pipe and socket I/O goes through
-//! an epoll poller (the `mio` crate) in the overlay's `internal/poll`: a read that would
-//! block parks the goroutine on the descriptor; the driver polls with a zero timeout
-//! between slices and with the next timer's deadline when idle. Regular files, which
-//! epoll cannot wait on, are read synchronously (gc does the same).
+//! `time.Sleep`, `time.Timer`/`Ticker`/`AfterFunc` (so `time.After`, `context`
+//! deadlines) and I/O deadlines share one timer heap ([`runtime::timers::Timers`]).
+//! Before it picks a goroutine the driver fires the due timers (gc's `checkTimers`): a
+//! sleeper's or deadline waiter's key is woken; a Go timer of package `time` is queued
+//! for `runtime.timerproc`, a goroutine of the runtime's own (started on the first
+//! fired timer, left out of traces and `NumGoroutine`, never preempted, so its
+//! `sendTime` is never interleaved with `Stop`/`Reset`), which runs the timer's Go
+//! function. Goroutines waiting on descriptors, signals (`signal_recv`) or children
+//! (`wait4`/`waitid`) park on keys the poller ([`runtime::netpoll`], epoll through
+//! `mio`) wakes; the driver asks it without waiting at most every millisecond while
+//! goroutines are runnable and some wait on I/O.
+//!
+//! With nothing runnable (`Vm::idle`), the driver waits in the poller until the next
+//! timer (or forever if only I/O is pending). It reports a deadlock only when no
+//! goroutine waits on I/O and no pending timer can wake one: as in gc, a timer channel
+//! nobody is blocked on does not count (gc keeps such timers out of its heap), nor does
+//! an I/O deadline without a waiter; a sleep and an `AfterFunc` do.
 
 use super::{Goroutine, Stop, Vm, VmError};
 use crate::bytecode::FuncId;
@@ -63,6 +70,13 @@ use std::collections::VecDeque;
 /// Calls plus back-edges a goroutine may run before it is preempted (a few
 /// milliseconds of interpretation; gc preempts after 10 ms).
 pub const SLICE: u64 = 1 << 16;
+
+/// The budget of the runtime's own goroutine: not preempted.
+const SYSTEM_SLICE: u64 = 1 << 60;
+
+/// How often the poller is asked, without waiting, while goroutines are runnable
+/// (nanoseconds).
+const POLL_INTERVAL: i64 = 1_000_000;
 
 /// gc numbers the first user goroutine after its own system goroutines; mvm has none
 /// but starts where a small gc program typically does, so reports look alike.
@@ -144,6 +158,18 @@ pub struct Sched {
     /// Goroutines parked by natives, by what they wait on (a semaphore's address...),
     /// oldest first.
     waiters: std::collections::HashMap<u64, VecDeque<u32>>,
+    /// How many of them wait for the poller (descriptors, signals, children).
+    io_parked: usize,
+    /// Timers (`time`, I/O deadlines).
+    pub(crate) timers: runtime::timers::Timers,
+    /// The descriptor poller, made on first use.
+    pub(crate) netpoll: Option<runtime::netpoll::Netpoll>,
+    /// When the poller was last asked (monotonic ns), while goroutines run.
+    last_poll: i64,
+    /// The runtime's timer goroutine (`runtime.timerproc`), once started.
+    timerproc: Option<u32>,
+    /// Goroutines of the runtime's own (not in traces, not counted).
+    system: usize,
 }
 
 impl Default for Sched {
@@ -167,12 +193,19 @@ impl Sched {
             sudogs: Sudogs::default(),
             order: Vec::new(),
             waiters: std::collections::HashMap::new(),
+            io_parked: 0,
+            timers: runtime::timers::Timers::default(),
+            netpoll: None,
+            last_poll: 0,
+            timerproc: None,
+            system: 0,
         }
     }
 
-    /// Goroutines that exist (running, runnable or parked): `runtime.NumGoroutine`.
+    /// The program's goroutines in the table (runnable or parked; not the running one,
+    /// whose slot is empty while it runs, nor the runtime's own).
     pub fn num_goroutine(&self) -> usize {
-        self.gs.len() - self.free_slots.len()
+        self.goroutines().count()
     }
 
     /// The number of Ps (`GOMAXPROCS`).
@@ -229,6 +262,10 @@ impl Sched {
 
     /// Frees the slot of a goroutine that ended.
     fn exit(&mut self, slot: u32) {
+        if self.timerproc == Some(slot) {
+            self.timerproc = None;
+            self.system = self.system.saturating_sub(1);
+        }
         if let Some(cell) = self.gs.get_mut(slot as usize) {
             *cell = None;
             self.free_slots.push(slot);
@@ -240,9 +277,14 @@ impl Sched {
         self.gs.get_mut(slot as usize).and_then(|g| g.as_deref_mut())
     }
 
-    /// All goroutines in the table (not the running one).
-    pub(crate) fn goroutines(&self) -> impl Iterator<Item = &Goroutine> {
+    /// All goroutines in the table (not the running one), also the runtime's own.
+    pub(crate) fn all_goroutines(&self) -> impl Iterator<Item = &Goroutine> {
         self.gs.iter().filter_map(|g| g.as_deref())
+    }
+
+    /// The program's goroutines in the table (not the running one, not the runtime's).
+    pub(crate) fn goroutines(&self) -> impl Iterator<Item = &Goroutine> {
+        self.all_goroutines().filter(|g| !g.system)
     }
 
     /// Makes `slot` runnable next (gc's `ready` with `next = true`); the goroutine it
@@ -256,6 +298,9 @@ impl Sched {
 
     /// Parks goroutine `slot` on `key` (see `runtime::native::NativeError::Park`).
     pub(crate) fn park_on(&mut self, key: u64, slot: u32) {
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked += 1;
+        }
         self.waiters.entry(key).or_default().push_back(slot);
     }
 
@@ -266,6 +311,9 @@ impl Sched {
         let woken: Vec<u32> = if all { q.drain(..).collect() } else { q.pop_front().into_iter().collect() };
         if q.is_empty() {
             self.waiters.remove(&key);
+        }
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked = self.io_parked.saturating_sub(woken.len());
         }
         for slot in woken {
             if let Some(g) = self.get_mut(slot) {
@@ -280,6 +328,11 @@ impl Sched {
         if let Some(p) = self.ps.first_mut() {
             p.runq.push_back(slot);
         }
+    }
+
+    /// Whether a goroutine is runnable.
+    fn has_runnable(&self) -> bool {
+        self.ps.first().is_some_and(|p| p.runnext.is_some() || !p.runq.is_empty())
     }
 
     /// The next goroutine to run, and whether it came from `runnext` (it then
@@ -321,15 +374,29 @@ impl Vm<'_> {
         self.slice_left = full;
         let mut main_goexited = false;
         loop {
-            let Some((slot, inherit)) = self.sched.next() else {
+            self.check_timers_and_io();
+            let next = match self.sched.next() {
+                Some(n) => Some(n),
+                None if self.idle() => self.sched.next(),
+                None => None,
+            };
+            let Some((slot, inherit)) = next else {
                 if main_goexited {
                     return Err(self.no_goroutines());
                 }
                 return Err(self.deadlock());
             };
-            self.slice = if inherit { self.slice_left.clamp(1, full) } else { full };
             let Some(mut g) = self.sched.take(slot) else {
                 return Err(Stop::Error(VmError::BadEntry(format!("no goroutine in slot {slot}"))));
+            };
+            // The runtime's own goroutine (timers) is not preempted: it runs short Go
+            // functions of package time that must not be interleaved with Stop/Reset.
+            self.slice = if g.system {
+                SYSTEM_SLICE
+            } else if inherit {
+                self.slice_left.clamp(1, full)
+            } else {
+                full
             };
             let status = if self.config.count_instructions { self.run_counted(&mut g) } else { self.run(&mut g) };
             let outcome = match status {
@@ -362,6 +429,106 @@ impl Vm<'_> {
                 }
             }
         }
+    }
+
+    /// Between goroutines (gc's `checkTimers` in `schedule` and sysmon's poll): fires
+    /// the due timers, and asks the poller for events without waiting when goroutines
+    /// wait on I/O and it was not asked for a millisecond.
+    fn check_timers_and_io(&mut self) {
+        if self.sched.timers.is_empty() && self.sched.io_parked == 0 {
+            return;
+        }
+        let now = runtime::native::sys::nanotime() as i64;
+        self.fire_timers(now);
+        if self.sched.io_parked > 0 && now.saturating_sub(self.sched.last_poll) >= POLL_INTERVAL {
+            self.sched.last_poll = now;
+            self.netpoll(Some(std::time::Duration::ZERO));
+        }
+    }
+
+    /// Fires the timers due at `now`: wakes sleepers and deadline waiters, and hands
+    /// fired Go timers to the timer goroutine (started on first use).
+    fn fire_timers(&mut self, now: i64) {
+        let mut wake = Vec::new();
+        self.sched.timers.run_due(now, &mut wake);
+        for key in wake {
+            if key == runtime::timers::TIMERPROC_KEY {
+                self.start_timerproc();
+            }
+            self.sched.wake(key, true);
+        }
+    }
+
+    /// Starts `runtime.timerproc`, the goroutine that runs the functions of fired Go
+    /// timers (`sendTime`, `goFunc`), if it is not running yet. It is the runtime's
+    /// own: not in traces, not counted, never preempted.
+    fn start_timerproc(&mut self) {
+        if self.sched.timerproc.is_some() {
+            return;
+        }
+        let Some(func) = self.program.support().timerproc else { return };
+        let Ok(mut g) = Goroutine::new(self.program, 0, func, &[]) else { return };
+        g.system = true;
+        let slot = self.sched.insert(Box::new(g));
+        self.sched.system += 1;
+        self.sched.timerproc = Some(slot);
+        self.sched.ready_next(slot);
+    }
+
+    /// Waits for the poller (or sleeps) up to `timeout` and wakes the goroutines whose
+    /// descriptors, signals or children are ready.
+    fn netpoll(&mut self, timeout: Option<std::time::Duration>) {
+        let mut wake = Vec::new();
+        match self.sched.netpoll.as_mut() {
+            Some(np) => np.poll(timeout, &mut wake),
+            None => {
+                if let Some(t) = timeout {
+                    std::thread::sleep(t);
+                }
+            }
+        }
+        for key in wake {
+            self.sched.wake(key, true);
+        }
+    }
+
+    /// Nothing is runnable: waits, in the poller, for the next timer or I/O event until
+    /// a goroutine is runnable. False when nothing can ever wake one: a deadlock. As in
+    /// gc, a timer counts only if it can wake a goroutine: a sleep, an `AfterFunc`, an
+    /// I/O deadline with a waiter, or a timer channel with a parked receiver (gc keeps
+    /// the others out of its heap).
+    fn idle(&mut self) -> bool {
+        loop {
+            let now = runtime::native::sys::nanotime() as i64;
+            self.fire_timers(now);
+            if self.sched.has_runnable() {
+                return true;
+            }
+            if !self.timers_can_wake() && self.sched.io_parked == 0 {
+                return false;
+            }
+            let timeout = self.sched.timers.next_when().map(|w| std::time::Duration::from_nanos(w.saturating_sub(now).max(0) as u64));
+            if timeout.is_none() && self.sched.netpoll.is_none() {
+                return false;
+            }
+            self.sched.last_poll = now;
+            self.netpoll(timeout);
+        }
+    }
+
+    /// Whether a pending timer can make a goroutine runnable.
+    fn timers_can_wake(&self) -> bool {
+        use runtime::timers::TimerAction;
+        self.sched.timers.has_fired()
+            || self.sched.timers.live().any(|t| match t.action {
+                TimerAction::Wake(key) => self.sched.waiters.contains_key(&key),
+                TimerAction::Go { chan: 0, .. } => true,
+                // SAFETY: the weak handle is a root while the timer is armed; while it
+                // still holds the timer, the timer holds its channel.
+                TimerAction::Go { chan, weak, .. } => unsafe {
+                    (weak == 0 || *(weak as *const u64) != 0) && !runtime::chan::Hchan::at(chan).recvq.is_empty()
+                },
+            })
     }
 
     /// gc's `checkdead` report: the message, then every goroutine's trace (goroutine 1

@@ -17,6 +17,13 @@ use super::{Host, NativeError, NativeFn, put};
 pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
     match (pkg, name) {
         ("syscall", "forkAndExecInChild1") => Some(fork_and_exec),
+        // Only os's check for clone(CLONE_PIDFD) calls it (a vfork whose child runs Go
+        // code, which mvm cannot do): pidfds are reported absent, and os waits for
+        // children by pid (parking on SIGCHLD, see `sys`).
+        ("syscall", "rawVforkSyscall") => Some(|_, _, r| {
+            put(r, &[u64::MAX, libc::ENOSYS as u64]);
+            Ok(())
+        }),
         _ => None,
     }
 }

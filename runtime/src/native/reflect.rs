@@ -257,8 +257,10 @@ fn growslice(h: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeErr
 /// A channel header word (`qcount` at 0, `dataqsiz` at 1); 0 for a nil channel.
 fn chan_word(a: &[u64], r: &mut [u64], word: usize) -> Result<(), NativeError> {
     let c = a.first().copied().unwrap_or(0);
-    // SAFETY: a channel is nil or points to its header.
-    put(r, &[if c == 0 { 0 } else { unsafe { *(c as *const u64).add(word) } }]);
+    // SAFETY: a channel is nil or points to its header. A timer channel has length
+    // and capacity 0 (Go 1.23's synchronous timer channels).
+    let timer = c != 0 && unsafe { crate::chan::Hchan::at(c).timer != 0 };
+    put(r, &[if c == 0 || timer { 0 } else { unsafe { *(c as *const u64).add(word) } }]);
     Ok(())
 }
 

@@ -2,9 +2,12 @@
 //! every `syscall.Syscall*`), the runtime hooks `syscall`, `os`, `internal/syscall/unix`,
 //! `internal/godebug` and `time` pull with `//go:linkname`, and random numbers.
 //!
-//! System calls are the host's real ones. They block the whole VM while they run:
-//! descriptors that can block for long (pipes, terminals, sockets) are to park the
-//! goroutine on the poller instead (`internal/poll`), which is not built yet.
+//! System calls are the host's real ones. They block the whole VM while they run;
+//! descriptors that can block for long (pipes, sockets) are non-blocking and their
+//! goroutines park on the poller instead (`internal/poll`, see `poll`). A `wait4` or
+//! `waitid` for a child that has not ended parks the goroutine until a `SIGCHLD`
+//! (`WNOHANG` is added and the call retried). Still blocking: reads of a terminal or of
+//! an inherited blocking descriptor (os.Stdin), `flock`, and other slow calls.
 
 use super::{Host, NativeError, NativeFn, bytes, put};
 
@@ -76,8 +79,21 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
 }
 
 /// `Syscall6(num, a1, ..., a6 uintptr) (r1, r2, errno uintptr)`.
-fn syscall6(_: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeError> {
+fn syscall6(h: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeError> {
     let [num, a1, a2, a3, a4, a5, a6] = a else { return Err("Syscall6: arguments".into()) };
+    let nohang = libc::WNOHANG as u64;
+    match *num as libc::c_long {
+        libc::SYS_wait4 if a3 & nohang == 0 => return wait_child(h, r, &[*num, *a1, *a2, a3 | nohang, *a4, *a5, *a6], None),
+        libc::SYS_waitid if a4 & nohang == 0 => return wait_child(h, r, &[*num, *a1, *a2, *a3, a4 | nohang, *a5, *a6], Some(*a3)),
+        libc::SYS_read if *a1 == 0 && stdin_blocks() && !readable(0) => {
+            // A read of a blocking os.Stdin (a terminal, a pipe) that would block: the
+            // goroutine parks until the poller sees input, and others run meanwhile.
+            if let Ok(key) = h.netpoll()?.wait_readable(0) {
+                return Err(NativeError::Park { key, reason: "IO wait" });
+            }
+        }
+        _ => {}
+    }
     // SAFETY: the program asked for this system call, as compiled Go does; the kernel
     // checks its arguments.
     let ret = unsafe { libc::syscall(*num as libc::c_long, *a1, *a2, *a3, *a4, *a5, *a6) };
@@ -87,6 +103,67 @@ fn syscall6(_: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), NativeErro
     } else {
         put(r, &[ret as u64, 0, 0]);
     }
+    Ok(())
+}
+
+/// Whether descriptor 0 is a terminal, pipe or socket in blocking mode (os then reads it
+/// with plain blocking `read`s); decided at the first read.
+fn stdin_blocks() -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    static STDIN: AtomicU8 = AtomicU8::new(0);
+    match STDIN.load(Ordering::Relaxed) {
+        1 => return true,
+        2 => return false,
+        _ => {}
+    }
+    // SAFETY: fstat and fcntl of descriptor 0 into a local.
+    let blocks = unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        let kind_ok = libc::fstat(0, &mut st) == 0 && matches!(st.st_mode & libc::S_IFMT, libc::S_IFIFO | libc::S_IFCHR | libc::S_IFSOCK);
+        let flags = libc::fcntl(0, libc::F_GETFL);
+        kind_ok && flags >= 0 && flags & libc::O_NONBLOCK == 0
+    };
+    STDIN.store(if blocks { 1 } else { 2 }, Ordering::Relaxed);
+    blocks
+}
+
+/// Whether `fd` has input (or end of file, or an error) now.
+fn readable(fd: i32) -> bool {
+    let mut p = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: poll of one local pollfd, without waiting.
+    let n = unsafe { libc::poll(&mut p, 1, 0) };
+    n != 0
+}
+
+/// A `wait4` or `waitid` that would block (`a`: the call with `WNOHANG` added; `info`:
+/// waitid's siginfo): the VM runs one thread, so instead of blocking it the goroutine
+/// parks until a `SIGCHLD` and tries again.
+fn wait_child(h: &mut dyn Host, r: &mut [u64], a: &[u64; 7], info: Option<u64>) -> Result<(), NativeError> {
+    // SIGCHLD wakes the poller from now on: a child that ends after the check below
+    // still wakes the goroutine.
+    super::poll::watch_signals(h)?;
+    crate::signals::watch_children();
+    if let Some(p) = info.filter(|&p| p != 0) {
+        // SAFETY: `p` is the caller's siginfo; si_pid is at byte 16 (zeroed so that
+        // "no child yet" is told apart, as waitid(2) advises).
+        unsafe { *((p + 16) as *mut i32) = 0 };
+    }
+    // SAFETY: as in `syscall6`.
+    let ret = unsafe { libc::syscall(a[0] as libc::c_long, a[1], a[2], a[3], a[4], a[5], a[6]) };
+    if ret == -1 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0) as u64;
+        put(r, &[u64::MAX, 0, errno]);
+        return Ok(());
+    }
+    // SAFETY: as above.
+    let none = match info {
+        None => ret == 0,
+        Some(p) => p != 0 && unsafe { *((p + 16) as *const i32) } == 0,
+    };
+    if none {
+        return Err(NativeError::Park { key: crate::netpoll::CHILD_KEY, reason: "syscall" });
+    }
+    put(r, &[ret as u64, 0, 0]);
     Ok(())
 }
 
@@ -168,7 +245,7 @@ fn godebug_write(_: &mut dyn Host, a: &[u64], r: &mut [u64]) -> Result<(), Nativ
 }
 
 /// The monotonic clock in nanoseconds.
-pub(crate) fn nanotime() -> u64 {
+pub fn nanotime() -> u64 {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid timespec to fill.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
