@@ -219,9 +219,13 @@ impl FuncCompiler<'_, '_> {
         if prog.types.is_interface(to) {
             return self.expr_to(x, to);
         }
+        let numeric = |r: Option<Repr>| matches!(r, Some(Repr::Int { .. } | Repr::F32 | Repr::F64 | Repr::C64 | Repr::C128));
+        // A constant converted to a numeric type (in a generic body, to a type parameter's
+        // argument) is the exact constant in that type, never rounded through another.
         if let Some(tv) = self.finfo.type_of(x)
             && let Some(v) = &tv.value
-            && layout::repr(prog, from) == layout::repr(prog, to)
+            && (layout::repr(prog, from) == layout::repr(prog, to)
+                || numeric(layout::repr(prog, from)) && numeric(layout::repr(prog, to)))
         {
             let v = v.clone();
             return self.push_const(x, &v, to);

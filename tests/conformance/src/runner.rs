@@ -143,9 +143,10 @@ fn execute(mut cmd: Command, tmp: &Path, timeout: Duration, want_exit: i32) -> R
 }
 
 /// Compares bytes, not text: a program may print invalid UTF-8 on purpose. Like gc's
-/// runner, CRLF line ends count as LF.
+/// runner, CRLF line ends count as LF (in the expected output too: mvm's programs'
+/// `.out` files are what the program printed, CRLF included).
 fn compare(t: &Test, out: &[u8]) -> Outcome {
-    let want = fs::read(t.out_file()).unwrap_or_default();
+    let want = crlf_to_lf(&fs::read(t.out_file()).unwrap_or_default());
     let mut got = crlf_to_lf(out);
     if t.want_exit != 0 {
         truncate_after_goroutine_line(&mut got);

@@ -269,6 +269,11 @@ pub fn select_programs(dir: &Path, std_src: &Path, goos: &str, goarch: &str) -> 
         let Some(mut t) = parse_header(&name, &group, &src, goos, goarch, &[])? else { continue };
         t.root = dir.to_path_buf();
         t.rel = rel;
+        // Every word after `run` is the program's: leading `-` words are its flags, not
+        // build flags as in gc's recipes.
+        let mut words = std::mem::take(&mut t.flags);
+        words.append(&mut t.args);
+        t.args = words;
         if let Some(i) = t.args.iter().position(|a| a.starts_with("exit=")) {
             let code = t.args.remove(i);
             t.want_exit = code["exit=".len()..].parse().map_err(|_| format!("{name}: bad recipe word {code}"))?;
