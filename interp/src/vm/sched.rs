@@ -79,6 +79,7 @@ const SYSTEM_SLICE: u64 = 1 << 60;
 const POLL_INTERVAL: i64 = 1_000_000;
 
 /// gc numbers the first user goroutine after its own system goroutines; mvm has none
+/// with an id (its timer goroutine is not numbered)
 /// but starts where a small gc program typically does, so reports look alike.
 const FIRST_USER_GOID: u64 = 18;
 
@@ -168,8 +169,6 @@ pub struct Sched {
     last_poll: i64,
     /// The runtime's timer goroutine (`runtime.timerproc`), once started.
     timerproc: Option<u32>,
-    /// Goroutines of the runtime's own (not in traces, not counted).
-    system: usize,
 }
 
 impl Default for Sched {
@@ -198,7 +197,6 @@ impl Sched {
             netpoll: None,
             last_poll: 0,
             timerproc: None,
-            system: 0,
         }
     }
 
@@ -264,7 +262,6 @@ impl Sched {
     fn exit(&mut self, slot: u32) {
         if self.timerproc == Some(slot) {
             self.timerproc = None;
-            self.system = self.system.saturating_sub(1);
         }
         if let Some(cell) = self.gs.get_mut(slot as usize) {
             *cell = None;
@@ -470,7 +467,6 @@ impl Vm<'_> {
         let Ok(mut g) = Goroutine::new(self.program, 0, func, &[]) else { return };
         g.system = true;
         let slot = self.sched.insert(Box::new(g));
-        self.sched.system += 1;
         self.sched.timerproc = Some(slot);
         self.sched.ready_next(slot);
     }
