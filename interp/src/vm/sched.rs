@@ -320,6 +320,20 @@ impl Sched {
         }
     }
 
+    /// Makes the goroutines parked on `key` runnable at the tail of the run queue.
+    pub(crate) fn wake_fifo(&mut self, key: u64) {
+        let Some(q) = self.waiters.remove(&key) else { return };
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked = self.io_parked.saturating_sub(q.len());
+        }
+        for slot in q {
+            if let Some(g) = self.get_mut(slot) {
+                g.wait = None;
+            }
+            self.ready_tail(slot);
+        }
+    }
+
     /// Makes `slot` runnable at the tail of the run queue (after preemption).
     fn ready_tail(&mut self, slot: u32) {
         if let Some(p) = self.ps.first_mut() {
@@ -448,11 +462,18 @@ impl Vm<'_> {
     fn fire_timers(&mut self, now: i64) {
         let mut wake = Vec::new();
         self.sched.timers.run_due(now, &mut wake);
+        // Several sleepers due at once wake in deadline order (through the run queue:
+        // each one readied next would displace the one before it).
+        let fifo = wake.len() > 1;
         for key in wake {
             if key == runtime::timers::TIMERPROC_KEY {
                 self.start_timerproc();
             }
-            self.sched.wake(key, true);
+            if fifo {
+                self.sched.wake_fifo(key);
+            } else {
+                self.sched.wake(key, true);
+            }
         }
     }
 
