@@ -72,6 +72,8 @@ pub struct Desc {
     pub rd: i64,
     /// See `rd`.
     pub wd: i64,
+    /// The wake-up timers of the read and write deadlines (id + 1, 0 for none).
+    pub timers: [u64; 2],
 }
 
 impl Desc {

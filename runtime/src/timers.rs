@@ -201,9 +201,15 @@ impl Timers {
         SLEEP_KEY | self.next_key
     }
 
-    /// Wakes the goroutines parked on `key` at `when`.
-    pub fn wake_at(&mut self, when: i64, key: u64) {
-        self.heap.add(when, TimerAction::Wake(key));
+    /// Wakes the goroutines parked on `key` at `when`; the timer's id (see
+    /// [`Timers::cancel`]).
+    pub fn wake_at(&mut self, when: i64, key: u64) -> u64 {
+        self.heap.add(when, TimerAction::Wake(key))
+    }
+
+    /// Cancels a timer of [`Timers::wake_at`].
+    pub fn cancel(&mut self, id: u64) {
+        self.heap.stop(id);
     }
 
     /// Arms Go timer `timer` (its previous arming, if any, is cancelled); `weak` as in

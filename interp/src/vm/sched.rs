@@ -79,6 +79,7 @@ const SYSTEM_SLICE: u64 = 1 << 60;
 const POLL_INTERVAL: i64 = 1_000_000;
 
 /// gc numbers the first user goroutine after its own system goroutines; mvm has none
+/// with an id (its timer goroutine is not numbered)
 /// but starts where a small gc program typically does, so reports look alike.
 const FIRST_USER_GOID: u64 = 18;
 
@@ -168,8 +169,6 @@ pub struct Sched {
     last_poll: i64,
     /// The runtime's timer goroutine (`runtime.timerproc`), once started.
     timerproc: Option<u32>,
-    /// Goroutines of the runtime's own (not in traces, not counted).
-    system: usize,
 }
 
 impl Default for Sched {
@@ -198,7 +197,6 @@ impl Sched {
             netpoll: None,
             last_poll: 0,
             timerproc: None,
-            system: 0,
         }
     }
 
@@ -264,7 +262,6 @@ impl Sched {
     fn exit(&mut self, slot: u32) {
         if self.timerproc == Some(slot) {
             self.timerproc = None;
-            self.system = self.system.saturating_sub(1);
         }
         if let Some(cell) = self.gs.get_mut(slot as usize) {
             *cell = None;
@@ -320,6 +317,20 @@ impl Sched {
                 g.wait = None;
             }
             self.ready_next(slot);
+        }
+    }
+
+    /// Makes the goroutines parked on `key` runnable at the tail of the run queue.
+    pub(crate) fn wake_fifo(&mut self, key: u64) {
+        let Some(q) = self.waiters.remove(&key) else { return };
+        if runtime::netpoll::is_io_key(key) {
+            self.io_parked = self.io_parked.saturating_sub(q.len());
+        }
+        for slot in q {
+            if let Some(g) = self.get_mut(slot) {
+                g.wait = None;
+            }
+            self.ready_tail(slot);
         }
     }
 
@@ -451,11 +462,18 @@ impl Vm<'_> {
     fn fire_timers(&mut self, now: i64) {
         let mut wake = Vec::new();
         self.sched.timers.run_due(now, &mut wake);
+        // Several sleepers due at once wake in deadline order (through the run queue:
+        // each one readied next would displace the one before it).
+        let fifo = wake.len() > 1;
         for key in wake {
             if key == runtime::timers::TIMERPROC_KEY {
                 self.start_timerproc();
             }
-            self.sched.wake(key, true);
+            if fifo {
+                self.sched.wake_fifo(key);
+            } else {
+                self.sched.wake(key, true);
+            }
         }
     }
 
@@ -470,7 +488,6 @@ impl Vm<'_> {
         let Ok(mut g) = Goroutine::new(self.program, 0, func, &[]) else { return };
         g.system = true;
         let slot = self.sched.insert(Box::new(g));
-        self.sched.system += 1;
         self.sched.timerproc = Some(slot);
         self.sched.ready_next(slot);
     }

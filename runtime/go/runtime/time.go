@@ -42,6 +42,7 @@ func sleepUntil(when int64)
 func timerArm(t unsafe.Pointer, when int64, c unsafe.Pointer)
 func timerDisarm(t unsafe.Pointer) bool
 func timerNext() (t unsafe.Pointer, delay int64)
+func timerFired() bool
 func chanTimer(c unsafe.Pointer, t *timeTimer)
 func chanDrain(c unsafe.Pointer) bool
 
@@ -128,5 +129,10 @@ func timerproc() {
 			t.when = 0
 		}
 		t.f(t.arg, t.seq, delay)
+		if timerFired() {
+			// Let what f readied run before the next timer's f readies something
+			// else in its place: timers due together take effect in order.
+			Gosched()
+		}
 	}
 }

@@ -23,7 +23,13 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
                 Ok(())
             },
             "runtime_pollClose" => |h, a, _| {
-                h.netpoll()?.close(a.first().copied().unwrap_or(0));
+                let ctx = a.first().copied().unwrap_or(0);
+                let np = h.netpoll()?;
+                let timers = np.desc(ctx).map(|d| d.timers).unwrap_or_default();
+                np.close(ctx);
+                for t in timers.into_iter().filter(|&t| t != 0) {
+                    h.timers().cancel(t - 1);
+                }
                 Ok(())
             },
             "runtime_pollReset" => poll_reset,
@@ -156,17 +162,33 @@ fn poll_set_deadline(h: &mut dyn Host, a: &[u64], _: &mut [u64]) -> Result<(), N
     if w {
         d.wd = dl;
     }
-    for (on, m) in [(r, i64::from(b'r')), (w, i64::from(b'w'))] {
+    let mut old = [0u64; 2];
+    for (i, on) in [r, w].into_iter().enumerate() {
+        if on {
+            old[i] = std::mem::take(&mut d.timers[i]);
+        }
+    }
+    let mut armed = [0u64; 2];
+    for (i, (on, m)) in [(r, i64::from(b'r')), (w, i64::from(b'w'))].into_iter().enumerate() {
         if !on {
             continue;
+        }
+        if old[i] != 0 {
+            h.timers().cancel(old[i] - 1);
         }
         let key = Netpoll::key(ctx, m);
         if dl < 0 {
             h.wake(key, true);
         } else if dl > 0 {
-            // The waiter (now or later) runs again at the deadline and sees it expired;
-            // a timer for a deadline changed since only wakes it to park again.
-            h.timers().wake_at(dl, key);
+            // The waiter (now or later) runs again at the deadline and sees it expired.
+            armed[i] = h.timers().wake_at(dl, key) + 1;
+        }
+    }
+    if let Some(d) = h.netpoll()?.desc(ctx) {
+        for (i, on) in [r, w].into_iter().enumerate() {
+            if on {
+                d.timers[i] = armed[i];
+            }
         }
     }
     Ok(())

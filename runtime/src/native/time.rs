@@ -46,6 +46,10 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             }
             None => Err(NativeError::Park { key: TIMERPROC_KEY, reason: "timer goroutine (idle)" }),
         },
+        "timerFired" => |h, _, r| {
+            put(r, &[u64::from(h.timers().has_fired())]);
+            Ok(())
+        },
         "chanTimer" => |_, a, _| {
             let (c, t) = (a.first().copied().unwrap_or(0), a.get(1).copied().unwrap_or(0));
             if c != 0 {
