@@ -47,7 +47,7 @@ pub struct ExitInfo {
 }
 
 /// Why compiled code leaves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExitKind {
     /// Control left the loop.
     LoopExit,
@@ -72,6 +72,10 @@ pub struct Env<'a> {
     /// Compiled functions a static call may call directly, as references in the
     /// function being built (made with `declare_func_in_func`).
     pub callees: HashMap<u32, FuncRef>,
+    /// Functions not compiled yet that a static call calls through the table of
+    /// compiled functions (exiting while they have no entry); a callee in neither
+    /// map is not compilable, and a call of it exits.
+    pub table_calls: std::collections::HashSet<u32>,
     /// The address of the JIT's table of compiled functions, one [`FnRow`] per
     /// function of the program (interface calls look their target up there).
     pub fn_table: u64,
@@ -209,6 +213,10 @@ struct Gen<'a, 'b> {
     /// pairs known in bounds. Redundant-guard elimination within a block.
     non_nil: std::collections::HashSet<Value>,
     in_bounds: std::collections::HashSet<(Value, Value)>,
+    /// The exit blocks of the current bytecode instruction, by resume pc, kind and
+    /// operand stack: its guards share them (Cranelift's SSA construction gives a
+    /// shared exit the slot values of each guard).
+    exit_blocks: HashMap<(u32, ExitKind, Vec<Value>), ClBlock>,
 }
 
 /// The operand stack while generating a block.
@@ -241,6 +249,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             floats: HashMap::new(),
             non_nil: std::collections::HashSet::new(),
             in_bounds: std::collections::HashSet::new(),
+            exit_blocks: HashMap::new(),
         }
     }
 
@@ -432,12 +441,29 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Exits when `cond` (an i8 truth value) holds; generation goes on in the other case.
     fn guard(&mut self, cond: Value, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
-        let exit = self.b.create_block();
+        self.guard_wanting(cond, pc, stack, kind, None)
+    }
+
+    /// [`Gen::guard`], the exit telling the interpreter which function (`want`, an id)
+    /// it wanted to call.
+    fn guard_wanting(&mut self, cond: Value, pc: u32, stack: &[Value], kind: ExitKind, want: Option<Value>) -> Result<(), String> {
+        let mut key = (pc, kind, stack.to_vec());
+        key.2.extend(want);
         let cont = self.b.create_block();
+        if let Some(&exit) = self.exit_blocks.get(&key) {
+            self.b.ins().brif(cond, exit, &[], cont, &[]);
+            self.b.switch_to_block(cont);
+            return Ok(());
+        }
+        let exit = self.b.create_block();
         self.b.set_cold_block(exit);
         self.b.ins().brif(cond, exit, &[], cont, &[]);
         self.b.switch_to_block(exit);
+        if let Some(w) = want {
+            self.b.ins().store(MemFlagsData::trusted(), w, self.ctx, ctx_offsets::WANTED);
+        }
         self.emit_exit(pc, stack, kind)?;
+        self.exit_blocks.insert(key, exit);
         self.b.switch_to_block(cont);
         Ok(())
     }
@@ -481,6 +507,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     return self.emit_exit(*pc, &stack, ExitKind::Unsupported);
                 }
                 Step::Ops { pc, ops } => {
+                    self.exit_blocks.clear();
                     let entry = stack.clone();
                     for op in ops {
                         if self.gen_op(*pc, op, &mut stack, &entry)? {
@@ -954,6 +981,25 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Ok(true);
             }
             Call(id) => return self.gen_call(pc, id, stack, entry),
+            CallNative(id) => match interp::vm::jit::intrinsic(self.env.program, id) {
+                Some(interp::vm::jit::Intrinsic::GetItab) => {
+                    let cache = Self::pop(stack)?;
+                    let iface = Self::pop(stack)?;
+                    let td = Self::pop(stack)?;
+                    let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host()));
+                    for _ in 0..4 {
+                        sig.params.push(AbiParam::new(i64t));
+                    }
+                    sig.returns.push(AbiParam::new(i64t));
+                    let sigref = self.b.import_signature(sig);
+                    let f = interp::vm::jit::jit_getitab as *const () as usize as i64;
+                    let f = self.b.ins().iconst(i64t, f);
+                    let itabs = self.b.ins().iconst(i64t, self.env.program.itabs() as *const _ as usize as i64);
+                    let call = self.b.ins().call_indirect(sigref, f, &[itabs, td, iface, cache]);
+                    stack.push(self.b.inst_results(call)[0]);
+                }
+                None => return Err(format!("native {id} is not compiled")),
+            },
             CallIface { method, params, results } => {
                 return self.gen_call_iface(pc, method, params.into(), results.into(), stack, entry);
             }
@@ -966,15 +1012,28 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// (its frame built in the VM stack as the interpreter builds it, so that an exit
     /// inside it can resume there), otherwise an exit before the call.
     fn gen_call(&mut self, pc: u32, id: u32, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
-        let Some(&fref) = self.env.callees.get(&id) else {
-            self.emit_exit(pc, entry, ExitKind::Unsupported)?;
-            return Ok(true);
-        };
         let callee = self.env.program.function(id).ok_or("no callee")?;
         let (np, nr) = (callee.sig.params.len(), callee.sig.results.len());
         let frame_bytes = i64::from(slot_offset(callee.frame_size));
         let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
-        self.emit_call(pc, np, nr, CallTarget::Direct { fref, frame_bytes, need }, stack, entry)
+        if let Some(&fref) = self.env.callees.get(&id) {
+            return self.emit_call(pc, np, nr, CallTarget::Direct { fref, frame_bytes, need }, stack, entry);
+        }
+        if !self.env.table_calls.contains(&id) {
+            self.emit_exit(pc, entry, ExitKind::Unsupported)?;
+            return Ok(true);
+        }
+        // Not compiled (yet): its row of the table says whether it is by now.
+        let i64t = types::I64;
+        let row = self.env.fn_table as i64 + i64::from(id) * std::mem::size_of::<FnRow>() as i64;
+        let row = self.b.ins().iconst(i64t, row);
+        let fnptr = self.b.ins().load(i64t, MemFlagsData::new().with_notrap(), row, 0);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, fnptr, 0);
+        let want = self.b.ins().iconst(i64t, i64::from(id));
+        self.guard_wanting(none, pc, entry, ExitKind::Dispatch, Some(want))?;
+        let frame_bytes = self.b.ins().iconst(i64t, frame_bytes);
+        let need = self.b.ins().iconst(i64t, need);
+        self.emit_call(pc, np, nr, CallTarget::Indirect { fnptr, frame_bytes, need }, stack, entry)
     }
 
     /// An interface call: the target's native entry from the compiled-function table
@@ -996,7 +1055,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, fnptr, 0);
         let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, sig, sig_word(np, nr) as i64);
         let bad = self.b.ins().bor(none, other);
-        self.guard(bad, pc, entry, ExitKind::Dispatch)?;
+        self.guard_wanting(bad, pc, entry, ExitKind::Dispatch, Some(id))?;
         let frame_bytes = self.b.ins().load(i64t, flags, row, 16);
         let need = self.b.ins().load(i64t, flags, row, 24);
         self.emit_call(pc, np, nr, CallTarget::Indirect { fnptr, frame_bytes, need }, stack, entry)

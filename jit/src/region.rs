@@ -66,6 +66,72 @@ impl Region {
     pub fn contains(&self, pc: u32) -> bool {
         (self.header..=self.end).contains(&pc)
     }
+
+    fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.blocks.values().flat_map(|b| b.steps.iter())
+    }
+
+    /// Bytecode instructions (steps) in the reachable blocks.
+    pub fn steps(&self) -> usize {
+        self.all_steps().count()
+    }
+
+    /// Base instructions in the reachable blocks.
+    pub fn ops(&self) -> usize {
+        self.all_steps().map(|s| if let Step::Ops { ops, .. } = s { ops.len() } else { 1 }).sum()
+    }
+
+    /// An estimate of the native code's size in bytes, before compiling it (compile
+    /// time is about proportional to it): a few bytes per base instruction, and per
+    /// instruction that may exit (checks, calls, memory accesses, branches out) the
+    /// stores that write the frame back, `slots` of them.
+    pub fn estimated_bytes(&self, slots: usize) -> usize {
+        let mut bytes = 0;
+        for s in self.all_steps() {
+            let ops = match s {
+                Step::Ops { ops, .. } => ops.as_slice(),
+                Step::Exit { .. } => &[],
+            };
+            bytes += 8 * ops.len();
+            let exits: usize = match s {
+                Step::Exit { .. } => 1,
+                Step::Ops { ops, .. } => ops.iter().map(op_exits).sum(),
+            };
+            bytes += exits * (7 * slots + 40);
+        }
+        bytes
+    }
+
+    /// Frame slots the region writes.
+    pub fn slots(&self) -> usize {
+        let mut written = std::collections::BTreeSet::new();
+        for s in self.all_steps() {
+            let Step::Ops { ops, .. } = s else { continue };
+            for op in ops {
+                match *op {
+                    Instr::Store(s) => {
+                        written.insert(s);
+                    }
+                    Instr::StoreSlots { slot, n } => written.extend(slot..slot + u32::from(n)),
+                    _ => {}
+                }
+            }
+        }
+        written.len()
+    }
+}
+
+/// The exits the code generator makes for a base instruction (guards, calls).
+fn op_exits(i: &Instr) -> usize {
+    use Instr::*;
+    match i {
+        Call(_) | CallIface { .. } => 4,
+        Load8S(_) | Load8U(_) | Load16S(_) | Load16U(_) | Load32S(_) | Load32U(_) | Load64(_) | LoadPtr(_) | Store8(_)
+        | Store16(_) | Store32(_) | Store64(_) | LoadBlock(_) | StoreBlock(_) | NilCheck | Index(_) | IndexU(_)
+        | Bounds { .. } | DivI64 | RemI64 | DivU64 | RemU64 | CheckShift | Alloc(_) => 1,
+        i if i.branch_offset().is_some() => 1,
+        _ => 0,
+    }
 }
 
 /// Whether the code generator compiles this base instruction (see `codegen`).
@@ -185,13 +251,14 @@ pub fn supported(i: &Instr) -> bool {
 /// The base instructions of `i`, if the code generator compiles all of them. Static
 /// calls and returns are compiled in function regions (the code generator decides per
 /// callee whether to call compiled code or exit).
-fn lower(i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
+fn lower(program: &Program, i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
     let ops = match i.expansion() {
         Some(e) => e.as_slice().to_vec(),
         None => vec![*i],
     };
     let ok = |op: &Instr| match op {
         Instr::Call(_) | Instr::CallIface { .. } => true,
+        Instr::CallNative(id) => interp::vm::jit::intrinsic(program, *id).is_some(),
         Instr::Ret => kind == RegionKind::Function,
         other => supported(other),
     };
@@ -207,6 +274,10 @@ fn effect(program: &Program, op: &Instr) -> Option<(u32, u32)> {
             Some((c.sig.params.len() as u32, c.sig.results.len() as u32))
         }
         Instr::Ret => Some((0, 0)),
+        Instr::CallNative(id) => {
+            let n = program.native(id)?;
+            Some((n.sig.params.len() as u32, n.sig.results.len() as u32))
+        }
         _ => Some((op.pops()?, op.pushes()?.words())),
     }
 }
@@ -267,7 +338,7 @@ fn build(program: &Program, f: &Function, header: u32, end: u32, depth: u32, kin
         let mut pc = start;
         loop {
             let i = f.code[pc as usize];
-            let Some(ops) = lower(&i, kind) else {
+            let Some(ops) = lower(program, &i, kind) else {
                 block.steps.push(Step::Exit { pc });
                 break;
             };
