@@ -59,6 +59,9 @@ pub enum ExitKind {
     Budget,
     /// An interface call whose target has no compiled code (yet).
     Dispatch,
+    /// The slow path of an instruction whose fast path is compiled (`append` that
+    /// must grow the array: the interpreter allocates).
+    SlowPath,
 }
 
 /// What code generation needs to know besides the region.
@@ -929,6 +932,21 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let cc = if code == 0 { IntCC::UnsignedGreaterThanOrEqual } else { IntCC::UnsignedGreaterThan };
                 let bad = self.b.ins().icmp(cc, x, y);
                 self.guard(bad, pc, entry, ExitKind::Check)?;
+            }
+            GrowSlice(_) => {
+                // `append`'s room check: within capacity it is the same array with a
+                // longer length; growing it (allocating, copying) is left to the
+                // interpreter, which redoes the instruction.
+                let n = Self::pop(stack)?;
+                let cap = Self::pop(stack)?;
+                let len = Self::pop(stack)?;
+                let new_len = self.b.ins().iadd(len, n);
+                let wrapped = self.b.ins().icmp(IntCC::SignedLessThan, new_len, len);
+                let over = self.b.ins().icmp(IntCC::SignedGreaterThan, new_len, cap);
+                let grow = self.b.ins().bor(wrapped, over);
+                self.guard(grow, pc, entry, ExitKind::SlowPath)?;
+                stack.push(new_len);
+                stack.push(cap);
             }
             Alloc(ty) => {
                 // The runtime allocates (never collecting); 0 means the interpreter

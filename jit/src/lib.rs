@@ -73,7 +73,7 @@ pub const WARM_FRACTION: u32 = 4;
 
 /// Heat a region needs per byte of native code per bytecode instruction (see
 /// [`Jit::needed_heat`]).
-pub const HEAT_PER_BYTE: usize = 80;
+pub const HEAT_PER_BYTE: usize = 160;
 
 /// Bytecode instructions below which a function without loops that is not recursive
 /// is not entered from the interpreter (see `compile_function`).
@@ -92,8 +92,12 @@ pub const MAX_REGION_OPS: usize = 3000;
 /// since code size and compile time grow as exits times slots.
 pub const MAX_EXIT_STORES: usize = 40_000;
 
-/// Refuses regions too large to be worth compiling (see [`MAX_REGION_OPS`]).
+/// Refuses regions too large to be worth compiling (see [`MAX_REGION_OPS`]), and
+/// those that would exit at every entry.
 fn check_size(f: &interp::bytecode::Function, region: &region::Region) -> Result<(), String> {
+    if region.always_exits() {
+        return Err("every entry would exit before its first branch".into());
+    }
     let ops = region.ops();
     if ops > MAX_REGION_OPS {
         return Err(format!("too large: {ops} base instructions (at most {MAX_REGION_OPS})"));
@@ -185,7 +189,9 @@ pub struct Jit {
     refused_fns: std::collections::HashSet<u32>,
     /// Times the interpreter asked to compile a region not hot enough yet for its
     /// size, by function and header (`u32::MAX` for a whole function).
-    asked: std::collections::HashMap<(u32, u32), u64>,
+    asked: std::collections::HashMap<(u32, u32), (u64, u64)>,
+    /// The heat each function needs to be compiled (for callees, computed once).
+    callee_needs: std::collections::HashMap<u32, u64>,
     /// Functions compiled code wanted to call and found not compiled: compiled at the
     /// threshold whatever their size.
     wanted: std::collections::HashSet<u32>,
@@ -198,8 +204,10 @@ impl Jit {
     /// A JIT for the host machine.
     pub fn new(config: JitConfig) -> Result<Jit, String> {
         let mut flags = settings::builder();
-        // Functions with many results return the ones past the registers through memory.
-        for (k, v) in [("use_colocated_libcalls", "false"), ("is_pic", "false"), ("opt_level", "speed"), ("enable_multi_ret_implicit_sret", "true")] {
+        // Functions with many results return the ones past the registers through memory;
+        // the IR verifier is a debugging aid that costs compile time (debug builds
+        // keep it).
+        for (k, v) in [("use_colocated_libcalls", "false"), ("is_pic", "false"), ("opt_level", "speed"), ("enable_multi_ret_implicit_sret", "true"), ("enable_verifier", if cfg!(debug_assertions) { "true" } else { "false" })] {
             flags.set(k, v).map_err(|e| format!("cranelift setting {k}: {e}"))?;
         }
         let isa = cranelift_native::builder()
@@ -219,6 +227,7 @@ impl Jit {
             in_progress: Vec::new(),
             refused_fns: std::collections::HashSet::new(),
             asked: std::collections::HashMap::new(),
+            callee_needs: std::collections::HashMap::new(),
             wanted: std::collections::HashSet::new(),
             fn_table: Box::new([]),
         })
@@ -287,8 +296,9 @@ impl Jit {
 
     /// The heat (back-edges to a loop's header, or calls of a function) at which a
     /// region is worth compiling: at least the threshold, and more for large regions.
-    /// Compiling costs about a third of a microsecond per byte of native code, and
-    /// interpreting one bytecode instruction about 4 ns; a region is compiled once the
+    /// Compiling costs about half a microsecond per byte of native code (measured on
+    /// the standard library's functions), and interpreting one bytecode instruction
+    /// about 3 ns; a region is compiled once the
     /// interpreter has spent about as long running it as compiling it would take (the
     /// ski-rental rule: never more than twice the better of the two choices), that is
     /// when its heat reaches about `HEAT_PER_BYTE ×` its native bytes per instruction.
@@ -304,21 +314,51 @@ impl Jit {
         threshold.max(bytes * HEAT_PER_BYTE as u64 / steps)
     }
 
-    /// Whether the region keyed `key` has been asked for often enough to be compiled
-    /// (`needed` heat, asked at every `threshold` of heat).
-    fn hot_enough(&mut self, key: (u32, u32), needed: u64) -> bool {
-        let asked = self.asked.entry(key).or_insert(0);
-        *asked += 1;
-        *asked * u64::from(self.config.threshold) >= needed
+    /// Counts one more request (at every `threshold` of heat) to compile the region
+    /// keyed `key`: whether it is hot enough now, or `None` when its needed heat is not
+    /// known yet (see [`Jit::first_ask`]).
+    fn ask(&mut self, key: (u32, u32)) -> Option<bool> {
+        let threshold = u64::from(self.config.threshold);
+        let (asks, needed) = self.asked.get_mut(&key)?;
+        *asks += 1;
+        Some(*asks * threshold >= *needed)
+    }
+
+    /// The first request for `key`, whose region needs `needed` heat: whether that is
+    /// reached already.
+    fn first_ask(&mut self, key: (u32, u32), needed: u64) -> bool {
+        self.asked.insert(key, (1, needed));
+        u64::from(self.config.threshold) >= needed
+    }
+
+    /// The heat function `c` needs to be compiled on its own (cached).
+    fn callee_needed(&mut self, program: &Program, c: u32) -> Option<u64> {
+        if let Some(&n) = self.callee_needs.get(&c) {
+            return Some(n);
+        }
+        let cf = program.function(c)?;
+        let n = match region::select_function(program, cf) {
+            Ok(r) => self.needed_heat(cf, &r),
+            Err(_) => u64::MAX,
+        };
+        self.callee_needs.insert(c, n);
+        Some(n)
     }
 
     fn compile_loop(&mut self, program: &Program, hot: HotLoop, heat: Heat<'_>) -> Result<(Compiled, LoopStats), NotCompiled> {
+        let key = (hot.func, hot.header);
+        let known = self.ask(key);
+        if known == Some(false) {
+            return Err(NotCompiled::Later);
+        }
         let f = program.function(hot.func).ok_or("no such function".to_string())?;
         let region = region::select(program, f, hot.header, hot.back_edge, hot.depth)?;
         check_size(f, &region)?;
-        let needed = self.needed_heat(f, &region);
-        if !self.hot_enough((hot.func, hot.header), needed) {
-            return Err(NotCompiled::Later);
+        if known.is_none() {
+            let needed = self.needed_heat(f, &region);
+            if !self.first_ask(key, needed) {
+                return Err(NotCompiled::Later);
+            }
         }
         if !self.in_progress.contains(&hot.func) {
             self.in_progress.push(hot.func);
@@ -352,10 +392,7 @@ impl Jit {
         callees.dedup();
         for c in callees {
             if c != func && !self.functions.contains_key(&c) && !self.refused_fns.contains(&c) {
-                let Some(needed) = program.function(c).and_then(|cf| region::select_function(program, cf).ok().map(|r| self.needed_heat(cf, &r)))
-                else {
-                    continue;
-                };
+                let Some(needed) = self.callee_needed(program, c) else { continue };
                 if u64::from(heat.calls(c)) * u64::from(WARM_FRACTION) < needed {
                     continue;
                 }
@@ -408,15 +445,21 @@ impl Jit {
     /// See [`Jit::compile_fn`]; `gate`: only if hot enough for its size (the
     /// interpreter's request; callees are checked by their caller).
     fn compile_fn_body(&mut self, program: &Program, func: u32, heat: Heat<'_>, depth: u32, gate: bool) -> Result<(Compiled, Option<LoopStats>), NotCompiled> {
+        let key = (func, u32::MAX);
+        let gate = gate && !self.wanted.contains(&func);
+        let known = if gate { self.ask(key) } else { Some(true) };
+        if known == Some(false) {
+            return Err(NotCompiled::Later);
+        }
         let f = program.function(func).ok_or("no such function".to_string())?;
         if f.code.iter().any(|i| matches!(i, Instr::LoadCtx)) {
             return Err(NotCompiled::Never("a closure body (compiled functions are entered by static calls)".into()));
         }
         let region = region::select_function(program, f)?;
         check_size(f, &region)?;
-        if gate && !self.wanted.contains(&func) {
+        if known.is_none() {
             let needed = self.needed_heat(f, &region);
-            if !self.hot_enough((func, u32::MAX), needed) {
+            if !self.first_ask(key, needed) {
                 return Err(NotCompiled::Later);
             }
         }
@@ -624,7 +667,7 @@ impl interp::vm::jit::Jit for Jit {
         // interpreter compiles hot methods): such exits count only later.
         // A callee that exited to the interpreter sends this code back too.
         let kind = l.exits.get(exit as usize).map(|e| e.kind);
-        if matches!(kind, Some(ExitKind::Unsupported | ExitKind::Check))
+        if matches!(kind, Some(ExitKind::Unsupported | ExitKind::Check | ExitKind::SlowPath))
             || (kind == Some(ExitKind::Dispatch) && l.entries > DISPATCH_GRACE)
             || exit == interp::vm::jit::STATUS_INNER_EXIT
         {

@@ -71,6 +71,33 @@ impl Region {
         self.blocks.values().flat_map(|b| b.steps.iter())
     }
 
+    /// Whether every entry leaves at an instruction the code generator does not
+    /// compile, before any conditional branch: compiled, it would only cost its entry
+    /// and exit.
+    pub fn always_exits(&self) -> bool {
+        let mut pc = self.header;
+        let mut seen = std::collections::BTreeSet::new();
+        while seen.insert(pc) {
+            let Some(b) = self.blocks.get(&pc) else { return false };
+            match b.steps.last() {
+                Some(Step::Exit { .. }) => return true,
+                Some(Step::Ops { pc: at, ops }) => match ops.last() {
+                    Some(Instr::Jump(off)) => match target(*at, *off) {
+                        Some(t) => pc = t,
+                        None => return false,
+                    },
+                    Some(op) if op.branch_offset().is_some() || op.is_terminator() => return false,
+                    _ => match b.fall_through {
+                        Some(next) => pc = next,
+                        None => return false,
+                    },
+                },
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Bytecode instructions (steps) in the reachable blocks.
     pub fn steps(&self) -> usize {
         self.all_steps().count()
@@ -128,7 +155,7 @@ fn op_exits(i: &Instr) -> usize {
         Call(_) | CallIface { .. } => 4,
         Load8S(_) | Load8U(_) | Load16S(_) | Load16U(_) | Load32S(_) | Load32U(_) | Load64(_) | LoadPtr(_) | Store8(_)
         | Store16(_) | Store32(_) | Store64(_) | LoadBlock(_) | StoreBlock(_) | NilCheck | Index(_) | IndexU(_)
-        | Bounds { .. } | DivI64 | RemI64 | DivU64 | RemU64 | CheckShift | Alloc(_) => 1,
+        | Bounds { .. } | DivI64 | RemI64 | DivU64 | RemU64 | CheckShift | Alloc(_) | GrowSlice(_) => 1,
         i if i.branch_offset().is_some() => 1,
         _ => 0,
     }
@@ -245,6 +272,7 @@ pub fn supported(i: &Instr) -> bool {
             | IndexU(_)
             | Bounds { .. }
             | Alloc(_)
+            | GrowSlice(_)
     ) || matches!(i, LoadBlock(size) | StoreBlock(size) if size % 8 == 0 && *size <= 128)
 }
 
