@@ -79,6 +79,8 @@ pub struct Env<'a> {
     /// compiled functions (exiting while they have no entry); a callee in neither
     /// map is not compilable, and a call of it exits.
     pub table_calls: std::collections::HashSet<u32>,
+    /// Inline-cache words the code refers to (the JIT keeps them as long as the code).
+    pub sites: std::cell::RefCell<Vec<Box<[u64; 4]>>>,
     /// The address of the JIT's table of compiled functions, one [`FnRow`] per
     /// function of the program (interface calls look their target up there).
     pub fn_table: u64,
@@ -1004,17 +1006,40 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let cache = Self::pop(stack)?;
                     let iface = Self::pop(stack)?;
                     let td = Self::pop(stack)?;
+                    // A two-entry inline cache of this site (failed lookups too),
+                    // the lookup on a miss.
+                    let site = Box::new([1u64, 0, 1, 0]);
+                    let addr = self.b.ins().iconst(i64t, &*site as *const [u64; 4] as usize as i64);
+                    self.env.sites.borrow_mut().push(site);
+                    let flags = MemFlagsData::trusted();
+                    let done = self.b.create_block();
+                    let r = self.b.append_block_param(done, i64t);
+                    for entry in 0..2 {
+                        let key = self.b.ins().load(i64t, flags, addr, 16 * entry);
+                        let hit = self.b.ins().icmp(IntCC::Equal, key, td);
+                        let found = self.b.create_block();
+                        let next = self.b.create_block();
+                        self.b.ins().brif(hit, found, &[], next, &[]);
+                        self.b.switch_to_block(found);
+                        let itab = self.b.ins().load(i64t, flags, addr, 16 * entry + 8);
+                        self.b.ins().jump(done, &[itab.into()]);
+                        self.b.switch_to_block(next);
+                    }
                     let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host()));
-                    for _ in 0..4 {
+                    for _ in 0..5 {
                         sig.params.push(AbiParam::new(i64t));
                     }
                     sig.returns.push(AbiParam::new(i64t));
                     let sigref = self.b.import_signature(sig);
-                    let f = interp::vm::jit::jit_getitab as *const () as usize as i64;
+                    let f = interp::vm::jit::jit_getitab_site as *const () as usize as i64;
                     let f = self.b.ins().iconst(i64t, f);
                     let itabs = self.b.ins().iconst(i64t, self.env.program.itabs() as *const _ as usize as i64);
-                    let call = self.b.ins().call_indirect(sigref, f, &[itabs, td, iface, cache]);
-                    stack.push(self.b.inst_results(call)[0]);
+                    let call = self.b.ins().call_indirect(sigref, f, &[itabs, td, iface, cache, addr]);
+                    let itab = self.b.inst_results(call)[0];
+                    self.b.ins().jump(done, &[itab.into()]);
+                    // (The blocks before `done` dominate it: the guards made there hold.)
+                    self.b.switch_to_block(done);
+                    stack.push(r);
                 }
                 None => return Err(format!("native {id} is not compiled")),
             },

@@ -79,6 +79,10 @@ pub const HEAT_PER_BYTE: usize = 160;
 /// is not entered from the interpreter (see `compile_function`).
 pub const WORTH_ENTERING: usize = 16;
 
+/// How much less heat (outer back-edges) a loop that contains loops needs than its size
+/// says (see `Jit::needed_heat`).
+pub const NESTED_HEAT_DIVISOR: u64 = 16;
+
 /// How deep the warm callees of a region are compiled with it.
 pub const MAX_CALLEE_DEPTH: u32 = 3;
 
@@ -198,6 +202,8 @@ pub struct Jit {
     /// One row per function of the program (see [`codegen::FnRow`]); allocated once,
     /// at the first compilation, and never moved: compiled code has its address.
     fn_table: Box<[codegen::FnRow]>,
+    /// Inline caches of compiled code (see `codegen::Env::sites`).
+    sites: Vec<Box<[u64; 4]>>,
 }
 
 impl Jit {
@@ -230,6 +236,7 @@ impl Jit {
             callee_needs: std::collections::HashMap::new(),
             wanted: std::collections::HashSet::new(),
             fn_table: Box::new([]),
+            sites: Vec::new(),
         })
     }
 
@@ -311,7 +318,13 @@ impl Jit {
         let slots = if region.kind == region::RegionKind::Function { f.frame_size as usize } else { region.slots() };
         let bytes = region.estimated_bytes(slots) as u64;
         let steps = region.steps().max(1) as u64;
-        threshold.max(bytes * HEAT_PER_BYTE as u64 / steps)
+        let mut needed = bytes * HEAT_PER_BYTE as u64 / steps;
+        if region.kind == region::RegionKind::Loop && region.has_inner_loop() {
+            // Each unit of an outer loop's heat runs its inner loops too, a
+            // number of times that the heat does not tell.
+            needed /= NESTED_HEAT_DIVISOR;
+        }
+        threshold.max(needed)
     }
 
     /// Counts one more request (at every `threshold` of heat) to compile the region
@@ -524,8 +537,10 @@ impl Jit {
             self.fn_table = vec![[0; 4]; program.functions().len()].into_boxed_slice();
         }
         let fn_table = self.fn_table.as_ptr() as u64;
-        let env = codegen::Env { program, f, func_id: func, callees, table_calls, fn_table };
-        let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, &env, region, module.target_config())?;
+        let env = codegen::Env { program, f, func_id: func, callees, table_calls, fn_table, sites: Default::default() };
+        let exits = codegen::build(&mut self.ctx.func, &mut self.fctx, &env, region, module.target_config());
+        self.sites.extend(env.sites.into_inner());
+        let exits = exits?;
         self.ctx.func.name = UserFuncName::user(0, id.as_u32());
         if std::env::var_os("MVM_JIT_DUMP").is_some() {
             eprintln!("{}", self.ctx.func.display());
@@ -665,11 +680,12 @@ impl interp::vm::jit::Jit for Jit {
         // loop's hot path, which sends every iteration back to the interpreter.
         // An interface call whose target is not compiled yet may be soon (the
         // interpreter compiles hot methods): such exits count only later.
-        // A callee that exited to the interpreter sends this code back too.
+        // A callee that exited to the interpreter sends this code back too (counted
+        // after the same grace: its own callees may not be compiled yet).
         let kind = l.exits.get(exit as usize).map(|e| e.kind);
         if matches!(kind, Some(ExitKind::Unsupported | ExitKind::Check | ExitKind::SlowPath))
             || (kind == Some(ExitKind::Dispatch) && l.entries > DISPATCH_GRACE)
-            || exit == interp::vm::jit::STATUS_INNER_EXIT
+            || (exit == interp::vm::jit::STATUS_INNER_EXIT && l.entries > DISPATCH_GRACE)
         {
             l.side_exits += 1;
         }

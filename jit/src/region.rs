@@ -98,6 +98,17 @@ impl Region {
         false
     }
 
+    /// Whether a loop region contains another loop (a backward branch to a header
+    /// after its own).
+    pub fn has_inner_loop(&self) -> bool {
+        self.all_steps().any(|s| match s {
+            Step::Ops { pc, ops } => ops.iter().any(|op| {
+                op.branch_offset().is_some_and(|off| off < 0 && target(*pc, off).is_some_and(|t| t > self.header && self.contains(t)))
+            }),
+            Step::Exit { .. } => false,
+        })
+    }
+
     /// Bytecode instructions (steps) in the reachable blocks.
     pub fn steps(&self) -> usize {
         self.all_steps().count()

@@ -115,6 +115,22 @@ pub unsafe extern "C" fn jit_getitab(itabs: *const crate::bytecode::itab::ItabCa
     itab
 }
 
+/// [`jit_getitab`] behind a call site's inline cache in compiled code: two
+/// `[descriptor, itab or 0]` entries, the newest first (a failed lookup is cached too:
+/// a type switch or `x.(I)` with `ok` sees the same few types again and again).
+///
+/// # Safety
+///
+/// As [`jit_getitab`]'s; `site` must point at the site's four words.
+pub unsafe extern "C" fn jit_getitab_site(itabs: *const crate::bytecode::itab::ItabCache, td: u64, iface: u64, cache: u64, site: *mut [u64; 4]) -> u64 {
+    // SAFETY: the caller's contract.
+    let itab = unsafe { jit_getitab(itabs, td, iface, cache) };
+    // SAFETY: the caller's contract.
+    let s = unsafe { &mut *site };
+    *s = [td, itab, s[0], s[1]];
+    itab
+}
+
 /// The native functions compiled code runs as intrinsics.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intrinsic {
