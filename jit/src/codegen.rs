@@ -1041,6 +1041,30 @@ impl<'a, 'b> Gen<'a, 'b> {
                     self.b.switch_to_block(done);
                     stack.push(r);
                 }
+                Some(other) => {
+                    let (f, nargs, has_result, failed) = other.call();
+                    if stack.len() < nargs {
+                        return Err("intrinsic without its arguments".into());
+                    }
+                    let args = stack.split_off(stack.len() - nargs);
+                    let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host()));
+                    for _ in 0..nargs {
+                        sig.params.push(AbiParam::new(i64t));
+                    }
+                    sig.returns.push(AbiParam::new(i64t));
+                    let sigref = self.b.import_signature(sig);
+                    let f = self.b.ins().iconst(i64t, f as i64);
+                    let call = self.b.ins().call_indirect(sigref, f, &args);
+                    let r = self.b.inst_results(call)[0];
+                    if let Some(bad) = failed {
+                        // Nothing happened: the interpreter runs the native, which fails.
+                        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, bad as i64);
+                        self.guard(failed, pc, entry, ExitKind::Check)?;
+                    }
+                    if has_result {
+                        stack.push(r);
+                    }
+                }
                 None => return Err(format!("native {id} is not compiled")),
             },
             CallIface { method, params, results } => {

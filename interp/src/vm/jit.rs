@@ -131,17 +131,144 @@ pub unsafe extern "C" fn jit_getitab_site(itabs: *const crate::bytecode::itab::I
     itab
 }
 
-/// The native functions compiled code runs as intrinsics.
+/// What an intrinsic returns when the native would have failed: compiled code exits
+/// before the call, and the interpreter runs the native, which reports the error.
+pub const INTRINSIC_FAILED: u64 = u64::MAX;
+
+/// The bytes of `ptr, len`, if they are a valid string or array (as the natives check).
+///
+/// # Safety
+/// `ptr` must point at `len` readable bytes when it is not 0.
+unsafe fn bytes_at<'a>(ptr: u64, len: u64) -> Option<&'a [u8]> {
+    if len == 0 {
+        return Some(&[]);
+    }
+    if ptr == 0 || len > isize::MAX as u64 {
+        return None;
+    }
+    // SAFETY: the caller's contract.
+    Some(unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) })
+}
+
+/// `runtime.memmove(dst, src, n)`: 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's: `dst` and `src` are the bases of live objects of `n` bytes.
+pub unsafe extern "C" fn jit_memmove(dst: u64, src: u64, n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    if dst == 0 || src == 0 || n > isize::MAX as u64 {
+        return INTRINSIC_FAILED;
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, n as usize) };
+    0
+}
+
+/// `runtime.slicecopy(dst ptr, dst len, src ptr, src len, width)`: the elements
+/// copied, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's.
+pub unsafe extern "C" fn jit_slicecopy(dp: u64, dl: u64, sp: u64, sl: u64, width: u64) -> u64 {
+    let n = dl.min(sl);
+    let Some(bytes) = n.checked_mul(width) else { return INTRINSIC_FAILED };
+    // SAFETY: the caller's contract.
+    if unsafe { jit_memmove(dp, sp, bytes) } == INTRINSIC_FAILED {
+        return INTRINSIC_FAILED;
+    }
+    n
+}
+
+/// `runtime.memclr(p, n)`: 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's.
+pub unsafe extern "C" fn jit_memclr(p: u64, n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    if p == 0 || n > isize::MAX as u64 {
+        return INTRINSIC_FAILED;
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::ptr::write_bytes(p as *mut u8, 0, n as usize) };
+    0
+}
+
+/// `runtime.eqstring(a ptr, a len, b ptr, b len)`: 1 or 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// Both must be valid strings.
+pub unsafe extern "C" fn jit_eqstring(p1: u64, l1: u64, p2: u64, l2: u64) -> u64 {
+    if l1 != l2 {
+        return 0;
+    }
+    // SAFETY: the caller's contract.
+    match unsafe { (bytes_at(p1, l1), bytes_at(p2, l2)) } {
+        (Some(a), Some(b)) => u64::from(a == b),
+        _ => INTRINSIC_FAILED,
+    }
+}
+
+/// `runtime.cmpstring(a ptr, a len, b ptr, b len)`: -1, 0 or 1 (as words), or 2 for a
+/// failure.
+///
+/// # Safety
+/// Both must be valid strings.
+pub unsafe extern "C" fn jit_cmpstring(p1: u64, l1: u64, p2: u64, l2: u64) -> u64 {
+    // SAFETY: the caller's contract.
+    match unsafe { (bytes_at(p1, l1), bytes_at(p2, l2)) } {
+        (Some(a), Some(b)) => a.cmp(b) as i64 as u64,
+        _ => 2,
+    }
+}
+
+/// The native functions compiled code runs as intrinsics: natives that neither
+/// allocate on the Go heap nor collect, park or panic (a failure is reported by the
+/// native when the interpreter runs it), so that compiled code calls them directly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intrinsic {
-    /// `runtime.getitab`: [`jit_getitab`].
+    /// `runtime.getitab`: [`jit_getitab`] (behind an inline cache).
     GetItab,
+    /// `runtime.memmove`: [`jit_memmove`].
+    Memmove,
+    /// `runtime.slicecopy`: [`jit_slicecopy`].
+    SliceCopy,
+    /// `runtime.memclr`: [`jit_memclr`].
+    Memclr,
+    /// `runtime.eqstring`: [`jit_eqstring`].
+    EqString,
+    /// `runtime.cmpstring`: [`jit_cmpstring`].
+    CmpString,
+}
+
+impl Intrinsic {
+    /// The function's address, its argument words, whether it has a result the
+    /// native has too, and the word it returns on failure (`None`: it cannot fail).
+    /// (`GetItab` is called as [`jit_getitab_site`], with two more arguments.)
+    pub fn call(self) -> (usize, usize, bool, Option<u64>) {
+        match self {
+            Intrinsic::GetItab => (jit_getitab_site as *const () as usize, 5, true, None),
+            Intrinsic::Memmove => (jit_memmove as *const () as usize, 3, false, Some(INTRINSIC_FAILED)),
+            Intrinsic::SliceCopy => (jit_slicecopy as *const () as usize, 5, true, Some(INTRINSIC_FAILED)),
+            Intrinsic::Memclr => (jit_memclr as *const () as usize, 2, false, Some(INTRINSIC_FAILED)),
+            Intrinsic::EqString => (jit_eqstring as *const () as usize, 4, true, Some(INTRINSIC_FAILED)),
+            Intrinsic::CmpString => (jit_cmpstring as *const () as usize, 4, true, Some(2)),
+        }
+    }
 }
 
 /// The intrinsic standing for native `id` of `program`, if there is one.
 pub fn intrinsic(program: &Program, id: u32) -> Option<Intrinsic> {
     match program.native(id)?.name.as_str() {
         "runtime.getitab" => Some(Intrinsic::GetItab),
+        "runtime.memmove" => Some(Intrinsic::Memmove),
+        "runtime.slicecopy" => Some(Intrinsic::SliceCopy),
+        "runtime.memclr" => Some(Intrinsic::Memclr),
+        "runtime.eqstring" => Some(Intrinsic::EqString),
+        "runtime.cmpstring" => Some(Intrinsic::CmpString),
         _ => None,
     }
 }
