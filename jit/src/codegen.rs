@@ -567,9 +567,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().uextend(types::I64, c)
     }
 
+    /// The value of `v` if it is an integer constant made here (guards on constants
+    /// are decided now: Cranelift folds the comparison but keeps the branch).
+    fn const_of(&self, v: Value) -> Option<i64> {
+        let dfg = &self.b.func.dfg;
+        let cranelift_codegen::ir::ValueDef::Result(inst, 0) = dfg.value_def(v) else { return None };
+        match dfg.insts[inst] {
+            cranelift_codegen::ir::InstructionData::UnaryImm { opcode: cranelift_codegen::ir::Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+
     /// Exits at `pc` if `base` is in the nil page (unless this block checked it).
     fn nil_guard(&mut self, base: Value, pc: u32, entry: &[Value]) -> Result<(), String> {
-        if self.non_nil.contains(&base) {
+        if self.non_nil.contains(&base) || self.const_of(base).is_some_and(|a| !(0..NIL_PAGE).contains(&a)) {
             return Ok(());
         }
         let bad = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, NIL_PAGE);
@@ -730,13 +741,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             MulI64 => bin!(|a, b| self.b.ins().imul(a, b)),
             DivI64 | RemI64 | DivU64 | RemU64 => {
                 let b = *stack.last().ok_or("underflow")?;
-                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
-                self.guard(zero, pc, entry, ExitKind::Check)?;
+                let divisor = self.const_of(b);
+                if divisor.is_none_or(|d| d == 0) {
+                    let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+                    self.guard(zero, pc, entry, ExitKind::Check)?;
+                }
                 let b = Self::pop(stack)?;
                 let a = Self::pop(stack)?;
                 let r = match *op {
                     DivU64 => self.b.ins().udiv(a, b),
                     RemU64 => self.b.ins().urem(a, b),
+                    DivI64 if divisor.is_some_and(|d| d != -1 && d != 0) => self.b.ins().sdiv(a, b),
+                    RemI64 if divisor.is_some_and(|d| d != -1 && d != 0) => self.b.ins().srem(a, b),
                     _ => {
                         // MinInt64 / -1 traps in hardware; Go wraps (and the remainder is 0).
                         let minus1 = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
@@ -784,8 +800,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             }),
             CheckShift => {
                 let s = *stack.last().ok_or("underflow")?;
-                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, s, 0);
-                self.guard(neg, pc, entry, ExitKind::Check)?;
+                if self.const_of(s).is_none_or(|c| c < 0) {
+                    let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, s, 0);
+                    self.guard(neg, pc, entry, ExitKind::Check)?;
+                }
             }
             SExt8 => un!(|a| self.sext(a, types::I8)),
             SExt16 => un!(|a| self.sext(a, types::I16)),
