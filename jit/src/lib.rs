@@ -51,6 +51,41 @@ use interp::bytecode::{Instr, Program};
 use interp::vm::jit::{Compiled, EntryFn, Heat, HotLoop, NotCompiled};
 use std::time::{Duration, Instant};
 
+/// A stopwatch of the CPU time this thread uses (so that compile times in reports do
+/// not grow with the machine's load), or of wall time where there is no such clock.
+#[derive(Clone, Copy, Debug)]
+struct CpuClock {
+    cpu: Option<Duration>,
+    wall: Instant,
+}
+
+impl CpuClock {
+    fn now() -> CpuClock {
+        CpuClock { cpu: thread_cpu(), wall: Instant::now() }
+    }
+
+    fn elapsed(&self) -> Duration {
+        match (self.cpu, thread_cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => self.wall.elapsed(),
+        }
+    }
+}
+
+/// The CPU time the calling thread has used.
+#[cfg(unix)]
+fn thread_cpu() -> Option<Duration> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid timespec to write.
+    let r = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (r == 0).then(|| Duration::new(u64::try_from(ts.tv_sec).unwrap_or(0), u32::try_from(ts.tv_nsec).unwrap_or(0)))
+}
+
+#[cfg(not(unix))]
+fn thread_cpu() -> Option<Duration> {
+    None
+}
+
 /// The default heat at which a loop is compiled.
 pub const DEFAULT_THRESHOLD: u32 = 56;
 
@@ -266,7 +301,7 @@ impl Jit {
     pub fn report(&self) -> String {
         let t = self.totals();
         let mut out = format!(
-            "jit: {} loops compiled ({} refused, {} blacklisted), {:.2} ms compiling ({:.3} ms per loop), {} bytes of code, {} entries, {} side exits\n",
+            "jit: {} loops compiled ({} refused, {} blacklisted), {:.2} ms of CPU compiling ({:.3} ms per region), {} bytes of code, {} entries, {} side exits\n",
             t.compiled,
             t.refused,
             t.blacklisted,
@@ -378,7 +413,7 @@ impl Jit {
             self.compile_callees(program, hot.func, &region, heat, 0);
             self.in_progress.pop();
         }
-        let start = Instant::now();
+        let start = CpuClock::now();
         let r = self.define(program, hot.func, None, &region, start)?;
         Ok(r)
     }
@@ -480,7 +515,7 @@ impl Jit {
         self.in_progress.push(func);
         self.compile_callees(program, func, &region, heat, depth);
         self.in_progress.pop();
-        let start = Instant::now();
+        let start = CpuClock::now();
         let module = self.module.as_mut().ok_or("no module".to_string())?;
         let mut sig = module.make_signature();
         codegen::fn_signature(&mut sig, f.sig.params.len(), f.sig.results.len());
@@ -500,7 +535,7 @@ impl Jit {
         func: u32,
         own: Option<cranelift_module::FuncId>,
         region: &region::Region,
-        start: Instant,
+        start: CpuClock,
     ) -> Result<(Compiled, LoopStats), String> {
         let f = program.function(func).ok_or("no such function")?;
         let module = self.module.as_mut().ok_or("no module")?;
