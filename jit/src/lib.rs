@@ -21,6 +21,12 @@
 //!    operand stack back into the VM frame and returns the resume pc, so the
 //!    interpreter carries on as if it had run the loop itself (see [`codegen`]).
 //!
+//! Not everything hot is compiled: compile time must be earned. `Jit::needed_heat`
+//! estimates a region's native code size before compiling it and asks for heat in
+//! proportion (a large region waits: [`NotCompiled::Later`]); callees are compiled with
+//! a region only when the interpreter has called them; oversized regions, regions that
+//! exit at every entry and functions that failed once are refused for good.
+//!
 //! Compiled code is entered as `extern "C" fn(ctx, fp) -> u32` at the loop header and
 //! returns an exit number. A loop that keeps exiting after few iterations (a call or
 //! allocation on its hot path) costs more than it saves, so [`Jit::exited`] stops
@@ -107,7 +113,7 @@ pub const DISPATCH_GRACE: u64 = 1024;
 pub const WARM_FRACTION: u32 = 4;
 
 /// Heat a region needs per byte of native code per bytecode instruction (see
-/// [`Jit::needed_heat`]).
+/// `Jit::needed_heat`).
 pub const HEAT_PER_BYTE: usize = 160;
 
 /// Bytecode instructions below which a function without loops that is not recursive
