@@ -4,7 +4,7 @@
 //! # How the parts fit
 //!
 //! The interpreter counts taken back-edges per loop header (`interp::vm::jit`). When a
-//! header gets hot it calls [`Jit::compile`] (the [`interp::vm::jit::Jit`] trait), which
+//! header gets hot it calls [`interp::vm::jit::Jit::compile`] (the [`interp::vm::jit::Jit`] trait), which
 //! goes through the stages, one module each:
 //!
 //! 1. [`region`] — *selection*: the loop's bytecode (`header..=back_edge`) in basic
@@ -29,7 +29,7 @@
 //!
 //! Compiled code is entered as `extern "C" fn(ctx, fp) -> u32` at the loop header and
 //! returns an exit number. A loop that keeps exiting after few iterations (a call or
-//! allocation on its hot path) costs more than it saves, so [`Jit::exited`] stops
+//! allocation on its hot path) costs more than it saves, so [`interp::vm::jit::Jit::exited`] stops
 //! entering it after [`BLACKLIST_ENTRIES`] such entries.
 //!
 //! This is a loop (region) compiler, not yet a tracing JIT: it compiles every path of
