@@ -89,7 +89,7 @@ fn preempted_goroutine_resumes_to_the_same_result() {
             Status::Yielded => yields += 1,
             Status::Returned(r) => break r,
             Status::Blocked => panic!("blocked without channels"),
-            Status::Goexited => panic!("Goexit without runtime.Goexit"),
+            Status::Goexited => panic!("Goexit without a call of it"),
             Status::Stopped(s) => panic!("stopped: {}", s.report()),
         }
     };

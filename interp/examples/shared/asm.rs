@@ -159,7 +159,9 @@ pub fn run_example(default_n: u64, build: fn(bool) -> Program, describe: fn(u64,
         match vm.run_counted(&mut g) {
             interp::vm::Status::Returned(r) => Ok(r),
             interp::vm::Status::Stopped(s) => Err(s),
-            interp::vm::Status::Yielded | interp::vm::Status::Blocked | interp::vm::Status::Goexited => unreachable!("no budget, no channels, no Goexit"),
+            interp::vm::Status::Yielded | interp::vm::Status::Blocked | interp::vm::Status::Goexited => {
+                unreachable!("no budget, no channels, no Goexit")
+            }
         }
     } else {
         vm.run_main(0, &[n])
