@@ -47,7 +47,7 @@ pub struct ExitInfo {
 }
 
 /// Why compiled code leaves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExitKind {
     /// Control left the loop.
     LoopExit,
@@ -59,6 +59,9 @@ pub enum ExitKind {
     Budget,
     /// An interface call whose target has no compiled code (yet).
     Dispatch,
+    /// The slow path of an instruction whose fast path is compiled (`append` that
+    /// must grow the array: the interpreter allocates).
+    SlowPath,
 }
 
 /// What code generation needs to know besides the region.
@@ -72,6 +75,12 @@ pub struct Env<'a> {
     /// Compiled functions a static call may call directly, as references in the
     /// function being built (made with `declare_func_in_func`).
     pub callees: HashMap<u32, FuncRef>,
+    /// Functions not compiled yet that a static call calls through the table of
+    /// compiled functions (exiting while they have no entry); a callee in neither
+    /// map is not compilable, and a call of it exits.
+    pub table_calls: std::collections::HashSet<u32>,
+    /// Inline-cache words the code refers to (the JIT keeps them as long as the code).
+    pub sites: std::cell::RefCell<Vec<Box<[u64; 4]>>>,
     /// The address of the JIT's table of compiled functions, one [`FnRow`] per
     /// function of the program (interface calls look their target up there).
     pub fn_table: u64,
@@ -209,6 +218,10 @@ struct Gen<'a, 'b> {
     /// pairs known in bounds. Redundant-guard elimination within a block.
     non_nil: std::collections::HashSet<Value>,
     in_bounds: std::collections::HashSet<(Value, Value)>,
+    /// The exit blocks of the current bytecode instruction, by resume pc, kind and
+    /// operand stack: its guards share them (Cranelift's SSA construction gives a
+    /// shared exit the slot values of each guard).
+    exit_blocks: HashMap<(u32, ExitKind, Vec<Value>), ClBlock>,
 }
 
 /// The operand stack while generating a block.
@@ -241,6 +254,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             floats: HashMap::new(),
             non_nil: std::collections::HashSet::new(),
             in_bounds: std::collections::HashSet::new(),
+            exit_blocks: HashMap::new(),
         }
     }
 
@@ -432,12 +446,29 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Exits when `cond` (an i8 truth value) holds; generation goes on in the other case.
     fn guard(&mut self, cond: Value, pc: u32, stack: &[Value], kind: ExitKind) -> Result<(), String> {
-        let exit = self.b.create_block();
+        self.guard_wanting(cond, pc, stack, kind, None)
+    }
+
+    /// [`Gen::guard`], the exit telling the interpreter which function (`want`, an id)
+    /// it wanted to call.
+    fn guard_wanting(&mut self, cond: Value, pc: u32, stack: &[Value], kind: ExitKind, want: Option<Value>) -> Result<(), String> {
+        let mut key = (pc, kind, stack.to_vec());
+        key.2.extend(want);
         let cont = self.b.create_block();
+        if let Some(&exit) = self.exit_blocks.get(&key) {
+            self.b.ins().brif(cond, exit, &[], cont, &[]);
+            self.b.switch_to_block(cont);
+            return Ok(());
+        }
+        let exit = self.b.create_block();
         self.b.set_cold_block(exit);
         self.b.ins().brif(cond, exit, &[], cont, &[]);
         self.b.switch_to_block(exit);
+        if let Some(w) = want {
+            self.b.ins().store(MemFlagsData::trusted(), w, self.ctx, ctx_offsets::WANTED);
+        }
         self.emit_exit(pc, stack, kind)?;
+        self.exit_blocks.insert(key, exit);
         self.b.switch_to_block(cont);
         Ok(())
     }
@@ -481,6 +512,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     return self.emit_exit(*pc, &stack, ExitKind::Unsupported);
                 }
                 Step::Ops { pc, ops } => {
+                    self.exit_blocks.clear();
                     let entry = stack.clone();
                     for op in ops {
                         if self.gen_op(*pc, op, &mut stack, &entry)? {
@@ -535,9 +567,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.b.ins().uextend(types::I64, c)
     }
 
+    /// The value of `v` if it is an integer constant made here (guards on constants
+    /// are decided now: Cranelift folds the comparison but keeps the branch).
+    fn const_of(&self, v: Value) -> Option<i64> {
+        let dfg = &self.b.func.dfg;
+        let cranelift_codegen::ir::ValueDef::Result(inst, 0) = dfg.value_def(v) else { return None };
+        match dfg.insts[inst] {
+            cranelift_codegen::ir::InstructionData::UnaryImm { opcode: cranelift_codegen::ir::Opcode::Iconst, imm } => Some(imm.bits()),
+            _ => None,
+        }
+    }
+
     /// Exits at `pc` if `base` is in the nil page (unless this block checked it).
     fn nil_guard(&mut self, base: Value, pc: u32, entry: &[Value]) -> Result<(), String> {
-        if self.non_nil.contains(&base) {
+        if self.non_nil.contains(&base) || self.const_of(base).is_some_and(|a| !(0..NIL_PAGE).contains(&a)) {
             return Ok(());
         }
         let bad = self.b.ins().icmp_imm_s(IntCC::UnsignedLessThan, base, NIL_PAGE);
@@ -698,13 +741,18 @@ impl<'a, 'b> Gen<'a, 'b> {
             MulI64 => bin!(|a, b| self.b.ins().imul(a, b)),
             DivI64 | RemI64 | DivU64 | RemU64 => {
                 let b = *stack.last().ok_or("underflow")?;
-                let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
-                self.guard(zero, pc, entry, ExitKind::Check)?;
+                let divisor = self.const_of(b);
+                if divisor.is_none_or(|d| d == 0) {
+                    let zero = self.b.ins().icmp_imm_s(IntCC::Equal, b, 0);
+                    self.guard(zero, pc, entry, ExitKind::Check)?;
+                }
                 let b = Self::pop(stack)?;
                 let a = Self::pop(stack)?;
                 let r = match *op {
                     DivU64 => self.b.ins().udiv(a, b),
                     RemU64 => self.b.ins().urem(a, b),
+                    DivI64 if divisor.is_some_and(|d| d != -1 && d != 0) => self.b.ins().sdiv(a, b),
+                    RemI64 if divisor.is_some_and(|d| d != -1 && d != 0) => self.b.ins().srem(a, b),
                     _ => {
                         // MinInt64 / -1 traps in hardware; Go wraps (and the remainder is 0).
                         let minus1 = self.b.ins().icmp_imm_s(IntCC::Equal, b, -1);
@@ -752,8 +800,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             }),
             CheckShift => {
                 let s = *stack.last().ok_or("underflow")?;
-                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, s, 0);
-                self.guard(neg, pc, entry, ExitKind::Check)?;
+                if self.const_of(s).is_none_or(|c| c < 0) {
+                    let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, s, 0);
+                    self.guard(neg, pc, entry, ExitKind::Check)?;
+                }
             }
             SExt8 => un!(|a| self.sext(a, types::I8)),
             SExt16 => un!(|a| self.sext(a, types::I16)),
@@ -903,6 +953,21 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let bad = self.b.ins().icmp(cc, x, y);
                 self.guard(bad, pc, entry, ExitKind::Check)?;
             }
+            GrowSlice(_) => {
+                // `append`'s room check: within capacity it is the same array with a
+                // longer length; growing it (allocating, copying) is left to the
+                // interpreter, which redoes the instruction.
+                let n = Self::pop(stack)?;
+                let cap = Self::pop(stack)?;
+                let len = Self::pop(stack)?;
+                let new_len = self.b.ins().iadd(len, n);
+                let wrapped = self.b.ins().icmp(IntCC::SignedLessThan, new_len, len);
+                let over = self.b.ins().icmp(IntCC::SignedGreaterThan, new_len, cap);
+                let grow = self.b.ins().bor(wrapped, over);
+                self.guard(grow, pc, entry, ExitKind::SlowPath)?;
+                stack.push(new_len);
+                stack.push(cap);
+            }
             Alloc(ty) => {
                 // The runtime allocates (never collecting); 0 means the interpreter
                 // must do it (a collection is due), so the code exits before it.
@@ -954,6 +1019,72 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Ok(true);
             }
             Call(id) => return self.gen_call(pc, id, stack, entry),
+            CallNative(id) => match interp::vm::jit::intrinsic(self.env.program, id) {
+                Some(interp::vm::jit::Intrinsic::GetItab) => {
+                    let cache = Self::pop(stack)?;
+                    let iface = Self::pop(stack)?;
+                    let td = Self::pop(stack)?;
+                    // A two-entry inline cache of this site (failed lookups too),
+                    // the lookup on a miss.
+                    let site = Box::new([1u64, 0, 1, 0]);
+                    let addr = self.b.ins().iconst(i64t, &*site as *const [u64; 4] as usize as i64);
+                    self.env.sites.borrow_mut().push(site);
+                    let flags = MemFlagsData::trusted();
+                    let done = self.b.create_block();
+                    let r = self.b.append_block_param(done, i64t);
+                    for entry in 0..2 {
+                        let key = self.b.ins().load(i64t, flags, addr, 16 * entry);
+                        let hit = self.b.ins().icmp(IntCC::Equal, key, td);
+                        let found = self.b.create_block();
+                        let next = self.b.create_block();
+                        self.b.ins().brif(hit, found, &[], next, &[]);
+                        self.b.switch_to_block(found);
+                        let itab = self.b.ins().load(i64t, flags, addr, 16 * entry + 8);
+                        self.b.ins().jump(done, &[itab.into()]);
+                        self.b.switch_to_block(next);
+                    }
+                    let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host()));
+                    for _ in 0..5 {
+                        sig.params.push(AbiParam::new(i64t));
+                    }
+                    sig.returns.push(AbiParam::new(i64t));
+                    let sigref = self.b.import_signature(sig);
+                    let f = interp::vm::jit::jit_getitab_site as *const () as usize as i64;
+                    let f = self.b.ins().iconst(i64t, f);
+                    let itabs = self.b.ins().iconst(i64t, self.env.program.itabs() as *const _ as usize as i64);
+                    let call = self.b.ins().call_indirect(sigref, f, &[itabs, td, iface, cache, addr]);
+                    let itab = self.b.inst_results(call)[0];
+                    self.b.ins().jump(done, &[itab.into()]);
+                    // (The blocks before `done` dominate it: the guards made there hold.)
+                    self.b.switch_to_block(done);
+                    stack.push(r);
+                }
+                Some(other) => {
+                    let (f, nargs, has_result, failed) = other.call();
+                    if stack.len() < nargs {
+                        return Err("intrinsic without its arguments".into());
+                    }
+                    let args = stack.split_off(stack.len() - nargs);
+                    let mut sig = cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::triple_default(&target_lexicon::Triple::host()));
+                    for _ in 0..nargs {
+                        sig.params.push(AbiParam::new(i64t));
+                    }
+                    sig.returns.push(AbiParam::new(i64t));
+                    let sigref = self.b.import_signature(sig);
+                    let f = self.b.ins().iconst(i64t, f as i64);
+                    let call = self.b.ins().call_indirect(sigref, f, &args);
+                    let r = self.b.inst_results(call)[0];
+                    if let Some(bad) = failed {
+                        // Nothing happened: the interpreter runs the native, which fails.
+                        let failed = self.b.ins().icmp_imm_s(IntCC::Equal, r, bad as i64);
+                        self.guard(failed, pc, entry, ExitKind::Check)?;
+                    }
+                    if has_result {
+                        stack.push(r);
+                    }
+                }
+                None => return Err(format!("native {id} is not compiled")),
+            },
             CallIface { method, params, results } => {
                 return self.gen_call_iface(pc, method, params.into(), results.into(), stack, entry);
             }
@@ -966,15 +1097,28 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// (its frame built in the VM stack as the interpreter builds it, so that an exit
     /// inside it can resume there), otherwise an exit before the call.
     fn gen_call(&mut self, pc: u32, id: u32, stack: &mut Stack, entry: &[Value]) -> Result<bool, String> {
-        let Some(&fref) = self.env.callees.get(&id) else {
-            self.emit_exit(pc, entry, ExitKind::Unsupported)?;
-            return Ok(true);
-        };
         let callee = self.env.program.function(id).ok_or("no callee")?;
         let (np, nr) = (callee.sig.params.len(), callee.sig.results.len());
         let frame_bytes = i64::from(slot_offset(callee.frame_size));
         let need = (callee.frame_words() + FRAME_RECORD_WORDS) as i64 * 8;
-        self.emit_call(pc, np, nr, CallTarget::Direct { fref, frame_bytes, need }, stack, entry)
+        if let Some(&fref) = self.env.callees.get(&id) {
+            return self.emit_call(pc, np, nr, CallTarget::Direct { fref, frame_bytes, need }, stack, entry);
+        }
+        if !self.env.table_calls.contains(&id) {
+            self.emit_exit(pc, entry, ExitKind::Unsupported)?;
+            return Ok(true);
+        }
+        // Not compiled (yet): its row of the table says whether it is by now.
+        let i64t = types::I64;
+        let row = self.env.fn_table as i64 + i64::from(id) * std::mem::size_of::<FnRow>() as i64;
+        let row = self.b.ins().iconst(i64t, row);
+        let fnptr = self.b.ins().load(i64t, MemFlagsData::new().with_notrap(), row, 0);
+        let none = self.b.ins().icmp_imm_s(IntCC::Equal, fnptr, 0);
+        let want = self.b.ins().iconst(i64t, i64::from(id));
+        self.guard_wanting(none, pc, entry, ExitKind::Dispatch, Some(want))?;
+        let frame_bytes = self.b.ins().iconst(i64t, frame_bytes);
+        let need = self.b.ins().iconst(i64t, need);
+        self.emit_call(pc, np, nr, CallTarget::Indirect { fnptr, frame_bytes, need }, stack, entry)
     }
 
     /// An interface call: the target's native entry from the compiled-function table
@@ -996,7 +1140,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let none = self.b.ins().icmp_imm_s(IntCC::Equal, fnptr, 0);
         let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, sig, sig_word(np, nr) as i64);
         let bad = self.b.ins().bor(none, other);
-        self.guard(bad, pc, entry, ExitKind::Dispatch)?;
+        self.guard_wanting(bad, pc, entry, ExitKind::Dispatch, Some(id))?;
         let frame_bytes = self.b.ins().load(i64t, flags, row, 16);
         let need = self.b.ins().load(i64t, flags, row, 24);
         self.emit_call(pc, np, nr, CallTarget::Indirect { fnptr, frame_bytes, need }, stack, entry)

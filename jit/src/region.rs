@@ -66,6 +66,110 @@ impl Region {
     pub fn contains(&self, pc: u32) -> bool {
         (self.header..=self.end).contains(&pc)
     }
+
+    fn all_steps(&self) -> impl Iterator<Item = &Step> {
+        self.blocks.values().flat_map(|b| b.steps.iter())
+    }
+
+    /// Whether every entry leaves at an instruction the code generator does not
+    /// compile, before any conditional branch: compiled, it would only cost its entry
+    /// and exit.
+    pub fn always_exits(&self) -> bool {
+        let mut pc = self.header;
+        let mut seen = std::collections::BTreeSet::new();
+        while seen.insert(pc) {
+            let Some(b) = self.blocks.get(&pc) else { return false };
+            match b.steps.last() {
+                Some(Step::Exit { .. }) => return true,
+                Some(Step::Ops { pc: at, ops }) => match ops.last() {
+                    Some(Instr::Jump(off)) => match target(*at, *off) {
+                        Some(t) => pc = t,
+                        None => return false,
+                    },
+                    Some(op) if op.branch_offset().is_some() || op.is_terminator() => return false,
+                    _ => match b.fall_through {
+                        Some(next) => pc = next,
+                        None => return false,
+                    },
+                },
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether a loop region contains another loop (a backward branch to a header
+    /// after its own).
+    pub fn has_inner_loop(&self) -> bool {
+        self.all_steps().any(|s| match s {
+            Step::Ops { pc, ops } => ops.iter().any(|op| {
+                op.branch_offset().is_some_and(|off| off < 0 && target(*pc, off).is_some_and(|t| t > self.header && self.contains(t)))
+            }),
+            Step::Exit { .. } => false,
+        })
+    }
+
+    /// Bytecode instructions (steps) in the reachable blocks.
+    pub fn steps(&self) -> usize {
+        self.all_steps().count()
+    }
+
+    /// Base instructions in the reachable blocks.
+    pub fn ops(&self) -> usize {
+        self.all_steps().map(|s| if let Step::Ops { ops, .. } = s { ops.len() } else { 1 }).sum()
+    }
+
+    /// An estimate of the native code's size in bytes, before compiling it (compile
+    /// time is about proportional to it): a few bytes per base instruction, and per
+    /// instruction that may exit (checks, calls, memory accesses, branches out) the
+    /// stores that write the frame back, `slots` of them.
+    pub fn estimated_bytes(&self, slots: usize) -> usize {
+        let mut bytes = 0;
+        for s in self.all_steps() {
+            let ops = match s {
+                Step::Ops { ops, .. } => ops.as_slice(),
+                Step::Exit { .. } => &[],
+            };
+            bytes += 8 * ops.len();
+            let exits: usize = match s {
+                Step::Exit { .. } => 1,
+                Step::Ops { ops, .. } => ops.iter().map(op_exits).sum(),
+            };
+            bytes += exits * (7 * slots + 40);
+        }
+        bytes
+    }
+
+    /// Frame slots the region writes.
+    pub fn slots(&self) -> usize {
+        let mut written = std::collections::BTreeSet::new();
+        for s in self.all_steps() {
+            let Step::Ops { ops, .. } = s else { continue };
+            for op in ops {
+                match *op {
+                    Instr::Store(s) => {
+                        written.insert(s);
+                    }
+                    Instr::StoreSlots { slot, n } => written.extend(slot..slot + u32::from(n)),
+                    _ => {}
+                }
+            }
+        }
+        written.len()
+    }
+}
+
+/// The exits the code generator makes for a base instruction (guards, calls).
+fn op_exits(i: &Instr) -> usize {
+    use Instr::*;
+    match i {
+        Call(_) | CallIface { .. } => 4,
+        Load8S(_) | Load8U(_) | Load16S(_) | Load16U(_) | Load32S(_) | Load32U(_) | Load64(_) | LoadPtr(_) | Store8(_)
+        | Store16(_) | Store32(_) | Store64(_) | LoadBlock(_) | StoreBlock(_) | NilCheck | Index(_) | IndexU(_)
+        | Bounds { .. } | DivI64 | RemI64 | DivU64 | RemU64 | CheckShift | Alloc(_) | GrowSlice(_) => 1,
+        i if i.branch_offset().is_some() => 1,
+        _ => 0,
+    }
 }
 
 /// Whether the code generator compiles this base instruction (see `codegen`).
@@ -179,19 +283,21 @@ pub fn supported(i: &Instr) -> bool {
             | IndexU(_)
             | Bounds { .. }
             | Alloc(_)
+            | GrowSlice(_)
     ) || matches!(i, LoadBlock(size) | StoreBlock(size) if size % 8 == 0 && *size <= 128)
 }
 
 /// The base instructions of `i`, if the code generator compiles all of them. Static
 /// calls and returns are compiled in function regions (the code generator decides per
 /// callee whether to call compiled code or exit).
-fn lower(i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
+fn lower(program: &Program, i: &Instr, kind: RegionKind) -> Option<Vec<Instr>> {
     let ops = match i.expansion() {
         Some(e) => e.as_slice().to_vec(),
         None => vec![*i],
     };
     let ok = |op: &Instr| match op {
         Instr::Call(_) | Instr::CallIface { .. } => true,
+        Instr::CallNative(id) => interp::vm::jit::intrinsic(program, *id).is_some(),
         Instr::Ret => kind == RegionKind::Function,
         other => supported(other),
     };
@@ -207,6 +313,10 @@ fn effect(program: &Program, op: &Instr) -> Option<(u32, u32)> {
             Some((c.sig.params.len() as u32, c.sig.results.len() as u32))
         }
         Instr::Ret => Some((0, 0)),
+        Instr::CallNative(id) => {
+            let n = program.native(id)?;
+            Some((n.sig.params.len() as u32, n.sig.results.len() as u32))
+        }
         _ => Some((op.pops()?, op.pushes()?.words())),
     }
 }
@@ -267,7 +377,7 @@ fn build(program: &Program, f: &Function, header: u32, end: u32, depth: u32, kin
         let mut pc = start;
         loop {
             let i = f.code[pc as usize];
-            let Some(ops) = lower(&i, kind) else {
+            let Some(ops) = lower(program, &i, kind) else {
                 block.steps.push(Step::Exit { pc });
                 break;
             };

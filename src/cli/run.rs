@@ -205,16 +205,16 @@ struct JitReporter {
 }
 
 impl interp::vm::jit::Jit for JitReporter {
-    fn compile(&mut self, program: &interp::bytecode::Program, hot: interp::vm::jit::HotLoop) -> Result<interp::vm::jit::Compiled, String> {
-        self.jit.compile(program, hot)
+    fn compile(&mut self, program: &interp::bytecode::Program, hot: interp::vm::jit::HotLoop, heat: interp::vm::jit::Heat<'_>) -> Result<interp::vm::jit::Compiled, interp::vm::jit::NotCompiled> {
+        self.jit.compile(program, hot, heat)
     }
 
-    fn compile_function(&mut self, program: &interp::bytecode::Program, func: u32) -> Result<interp::vm::jit::Compiled, String> {
-        self.jit.compile_function(program, func)
+    fn compile_function(&mut self, program: &interp::bytecode::Program, func: u32, heat: interp::vm::jit::Heat<'_>) -> Result<interp::vm::jit::Compiled, interp::vm::jit::NotCompiled> {
+        self.jit.compile_function(program, func, heat)
     }
 
-    fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool {
-        self.jit.exited(id, exit, iterations)
+    fn exited(&mut self, id: u32, exit: u32, iterations: u64, wanted: Option<u32>) -> bool {
+        self.jit.exited(id, exit, iterations, wanted)
     }
 }
 

@@ -52,6 +52,10 @@ pub struct JitCtx {
     pub alloc_fn: u64,
     /// The [`AllocEnv`] to pass it.
     pub alloc_env: u64,
+    /// A function compiled code wanted to call but found no native code for (an
+    /// interface call's target, a callee not compiled yet), or `u64::MAX`: the JIT
+    /// compiles it as soon as the interpreter finds it warm.
+    pub wanted: u64,
 }
 
 /// What compiled code needs to allocate: the heap and the program's types.
@@ -81,6 +85,191 @@ pub unsafe extern "C" fn jit_alloc(env: *mut AllocEnv<'_>, t: u32) -> u64 {
     match env.heap.alloc(t, layout, 1) {
         Ok(p) => p as u64,
         Err(_) => 0,
+    }
+}
+
+/// `runtime.getitab(type descriptor, interface descriptor, site cache)` for compiled
+/// code (a JIT intrinsic: it neither allocates on the Go heap nor collects, so compiled
+/// code calls it directly): the itab, or 0 when the type (or nil) does not implement
+/// the interface; a successful lookup fills the site's `[descriptor, itab]` cache, as
+/// the native does.
+///
+/// # Safety
+///
+/// `itabs` must be the running program's itab cache, `td` 0 or a type descriptor,
+/// `iface` an interface descriptor and `cache` 0 or a site cache of that program.
+pub unsafe extern "C" fn jit_getitab(itabs: *const crate::bytecode::itab::ItabCache, td: u64, iface: u64, cache: u64) -> u64 {
+    if td == 0 {
+        return 0;
+    }
+    // SAFETY: the caller's contract.
+    let itab = unsafe { (*itabs).get(iface, td) }.unwrap_or(0);
+    if cache != 0 && itab != 0 {
+        // SAFETY: a site cache is a static two-word block of the compiled program.
+        unsafe {
+            let c = cache as *mut u64;
+            *c = td;
+            *c.add(1) = itab;
+        }
+    }
+    itab
+}
+
+/// [`jit_getitab`] behind a call site's inline cache in compiled code: two
+/// `[descriptor, itab or 0]` entries, the newest first (a failed lookup is cached too:
+/// a type switch or `x.(I)` with `ok` sees the same few types again and again).
+///
+/// # Safety
+///
+/// As [`jit_getitab`]'s; `site` must point at the site's four words.
+pub unsafe extern "C" fn jit_getitab_site(itabs: *const crate::bytecode::itab::ItabCache, td: u64, iface: u64, cache: u64, site: *mut [u64; 4]) -> u64 {
+    // SAFETY: the caller's contract.
+    let itab = unsafe { jit_getitab(itabs, td, iface, cache) };
+    // SAFETY: the caller's contract.
+    let s = unsafe { &mut *site };
+    *s = [td, itab, s[0], s[1]];
+    itab
+}
+
+/// What an intrinsic returns when the native would have failed: compiled code exits
+/// before the call, and the interpreter runs the native, which reports the error.
+pub const INTRINSIC_FAILED: u64 = u64::MAX;
+
+/// The bytes of `ptr, len`, if they are a valid string or array (as the natives check).
+///
+/// # Safety
+/// `ptr` must point at `len` readable bytes when it is not 0.
+unsafe fn bytes_at<'a>(ptr: u64, len: u64) -> Option<&'a [u8]> {
+    if len == 0 {
+        return Some(&[]);
+    }
+    if ptr == 0 || len > isize::MAX as u64 {
+        return None;
+    }
+    // SAFETY: the caller's contract.
+    Some(unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) })
+}
+
+/// `runtime.memmove(dst, src, n)`: 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's: `dst` and `src` are the bases of live objects of `n` bytes.
+pub unsafe extern "C" fn jit_memmove(dst: u64, src: u64, n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    if dst == 0 || src == 0 || n > isize::MAX as u64 {
+        return INTRINSIC_FAILED;
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, n as usize) };
+    0
+}
+
+/// `runtime.slicecopy(dst ptr, dst len, src ptr, src len, width)`: the elements
+/// copied, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's.
+pub unsafe extern "C" fn jit_slicecopy(dp: u64, dl: u64, sp: u64, sl: u64, width: u64) -> u64 {
+    let n = dl.min(sl);
+    let Some(bytes) = n.checked_mul(width) else { return INTRINSIC_FAILED };
+    // SAFETY: the caller's contract.
+    if unsafe { jit_memmove(dp, sp, bytes) } == INTRINSIC_FAILED {
+        return INTRINSIC_FAILED;
+    }
+    n
+}
+
+/// `runtime.memclr(p, n)`: 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// As the native's.
+pub unsafe extern "C" fn jit_memclr(p: u64, n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    if p == 0 || n > isize::MAX as u64 {
+        return INTRINSIC_FAILED;
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::ptr::write_bytes(p as *mut u8, 0, n as usize) };
+    0
+}
+
+/// `runtime.eqstring(a ptr, a len, b ptr, b len)`: 1 or 0, or [`INTRINSIC_FAILED`].
+///
+/// # Safety
+/// Both must be valid strings.
+pub unsafe extern "C" fn jit_eqstring(p1: u64, l1: u64, p2: u64, l2: u64) -> u64 {
+    if l1 != l2 {
+        return 0;
+    }
+    // SAFETY: the caller's contract.
+    match unsafe { (bytes_at(p1, l1), bytes_at(p2, l2)) } {
+        (Some(a), Some(b)) => u64::from(a == b),
+        _ => INTRINSIC_FAILED,
+    }
+}
+
+/// `runtime.cmpstring(a ptr, a len, b ptr, b len)`: -1, 0 or 1 (as words), or 2 for a
+/// failure.
+///
+/// # Safety
+/// Both must be valid strings.
+pub unsafe extern "C" fn jit_cmpstring(p1: u64, l1: u64, p2: u64, l2: u64) -> u64 {
+    // SAFETY: the caller's contract.
+    match unsafe { (bytes_at(p1, l1), bytes_at(p2, l2)) } {
+        (Some(a), Some(b)) => a.cmp(b) as i64 as u64,
+        _ => 2,
+    }
+}
+
+/// The native functions compiled code runs as intrinsics: natives that neither
+/// allocate on the Go heap nor collect, park or panic (a failure is reported by the
+/// native when the interpreter runs it), so that compiled code calls them directly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intrinsic {
+    /// `runtime.getitab`: [`jit_getitab`] (behind an inline cache).
+    GetItab,
+    /// `runtime.memmove`: [`jit_memmove`].
+    Memmove,
+    /// `runtime.slicecopy`: [`jit_slicecopy`].
+    SliceCopy,
+    /// `runtime.memclr`: [`jit_memclr`].
+    Memclr,
+    /// `runtime.eqstring`: [`jit_eqstring`].
+    EqString,
+    /// `runtime.cmpstring`: [`jit_cmpstring`].
+    CmpString,
+}
+
+impl Intrinsic {
+    /// The function's address, its argument words, whether it has a result the
+    /// native has too, and the word it returns on failure (`None`: it cannot fail).
+    /// (`GetItab` is called as [`jit_getitab_site`], with two more arguments.)
+    pub fn call(self) -> (usize, usize, bool, Option<u64>) {
+        match self {
+            Intrinsic::GetItab => (jit_getitab_site as *const () as usize, 5, true, None),
+            Intrinsic::Memmove => (jit_memmove as *const () as usize, 3, false, Some(INTRINSIC_FAILED)),
+            Intrinsic::SliceCopy => (jit_slicecopy as *const () as usize, 5, true, Some(INTRINSIC_FAILED)),
+            Intrinsic::Memclr => (jit_memclr as *const () as usize, 2, false, Some(INTRINSIC_FAILED)),
+            Intrinsic::EqString => (jit_eqstring as *const () as usize, 4, true, Some(INTRINSIC_FAILED)),
+            Intrinsic::CmpString => (jit_cmpstring as *const () as usize, 4, true, Some(2)),
+        }
+    }
+}
+
+/// The intrinsic standing for native `id` of `program`, if there is one.
+pub fn intrinsic(program: &Program, id: u32) -> Option<Intrinsic> {
+    match program.native(id)?.name.as_str() {
+        "runtime.getitab" => Some(Intrinsic::GetItab),
+        "runtime.memmove" => Some(Intrinsic::Memmove),
+        "runtime.slicecopy" => Some(Intrinsic::SliceCopy),
+        "runtime.memclr" => Some(Intrinsic::Memclr),
+        "runtime.eqstring" => Some(Intrinsic::EqString),
+        "runtime.cmpstring" => Some(Intrinsic::CmpString),
+        _ => None,
     }
 }
 
@@ -121,6 +310,8 @@ pub mod ctx_offsets {
     pub const ALLOC_FN: i32 = 64;
     /// [`super::JitCtx::alloc_env`].
     pub const ALLOC_ENV: i32 = 72;
+    /// [`super::JitCtx::wanted`].
+    pub const WANTED: i32 = 80;
 }
 
 const _: () = assert!(std::mem::offset_of!(JitCtx, budget) == ctx_offsets::BUDGET as usize);
@@ -135,6 +326,7 @@ const _: () = assert!(std::mem::offset_of!(JitCtx, stack_base) == ctx_offsets::S
 const _: () = assert!(std::mem::offset_of!(JitCtx, stack_end) == ctx_offsets::STACK_END as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_fn) == ctx_offsets::ALLOC_FN as usize);
 const _: () = assert!(std::mem::offset_of!(JitCtx, alloc_env) == ctx_offsets::ALLOC_ENV as usize);
+const _: () = assert!(std::mem::offset_of!(JitCtx, wanted) == ctx_offsets::WANTED as usize);
 
 /// A hot loop, as the interpreter describes it to the JIT.
 #[derive(Clone, Copy, Debug)]
@@ -158,20 +350,71 @@ pub struct Compiled {
     pub id: u32,
 }
 
+/// How often the interpreter has entered each function by a static call (counted
+/// only until the function is compiled or refused), for the JIT to decide which
+/// callees of a hot region are worth compiling with it: a callee the region never
+/// called (an error path) is not.
+#[derive(Clone, Copy, Debug)]
+pub struct Heat<'a> {
+    functions: &'a [u32],
+}
+
+impl Heat<'_> {
+    /// Heat of no function (for tests and callers without counters).
+    pub const NONE: Heat<'static> = Heat { functions: &[] };
+
+    /// Static calls of `func` counted so far; `u32::MAX` for a function that got hot
+    /// (compiled or refused).
+    pub fn calls(&self, func: FuncId) -> u32 {
+        match self.functions.get(func as usize) {
+            None => 0,
+            Some(&c) if c & COMPILED != 0 => u32::MAX,
+            Some(&c) => c,
+        }
+    }
+}
+
+/// Why the JIT did not compile a loop or function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotCompiled {
+    /// It cannot be compiled, or is not worth it: the interpreter runs it for good.
+    Never(String),
+    /// Not hot enough yet for what it would cost to compile (a large region must earn
+    /// its compile time): ask again when it has been reached the threshold's number of
+    /// times again.
+    Later,
+}
+
+impl std::fmt::Display for NotCompiled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotCompiled::Never(why) => f.write_str(why),
+            NotCompiled::Later => f.write_str("not hot enough yet"),
+        }
+    }
+}
+
+impl From<String> for NotCompiled {
+    fn from(why: String) -> NotCompiled {
+        NotCompiled::Never(why)
+    }
+}
+
 /// The JIT, as the interpreter sees it.
 pub trait Jit {
     /// Compiles the loop `hot` of `program`, or says why not (the loop is then left to
-    /// the interpreter for good).
-    fn compile(&mut self, program: &Program, hot: HotLoop) -> Result<Compiled, String>;
+    /// the interpreter for good, or until it is hot again).
+    fn compile(&mut self, program: &Program, hot: HotLoop, heat: Heat<'_>) -> Result<Compiled, NotCompiled>;
 
     /// Compiles function `func` whole, to be entered at its first instruction by a
     /// static call (closure context 0), or says why not.
-    fn compile_function(&mut self, program: &Program, func: FuncId) -> Result<Compiled, String>;
+    fn compile_function(&mut self, program: &Program, func: FuncId, heat: Heat<'_>) -> Result<Compiled, NotCompiled>;
 
-    /// Compiled code `id` returned with exit number `exit` after `iterations` back-edges;
+    /// Compiled code `id` returned with exit number `exit` after `iterations` back-edges,
+    /// having `wanted` to call a function that had no native code;
     /// the JIT keeps its statistics (and may log). Returns false when the loop should not
     /// be entered any more (it exits too early too often to pay for its entry).
-    fn exited(&mut self, id: u32, exit: u32, iterations: u64) -> bool;
+    fn exited(&mut self, id: u32, exit: u32, iterations: u64, wanted: Option<FuncId>) -> bool;
 }
 
 /// Counter values: below [`COMPILED`] a heat count; `COMPILED | i` is compiled loop i;
@@ -256,14 +499,18 @@ impl<'p> JitState<'p> {
                 *c = state + 1;
                 return BackEdge::Interpret;
             }
-            match self.jit.compile(program, hot) {
+            match self.jit.compile(program, hot, Heat { functions: &self.functions }) {
                 Ok(compiled) => {
                     self.loops.push(compiled);
                     let i = self.loops.len() - 1;
                     *c = COMPILED | i as u32;
                     i
                 }
-                Err(_) => {
+                Err(NotCompiled::Later) => {
+                    *c = 0;
+                    return BackEdge::Interpret;
+                }
+                Err(NotCompiled::Never(_)) => {
                     *c = NEVER;
                     return BackEdge::Interpret;
                 }
@@ -311,14 +558,20 @@ impl<'p> JitState<'p> {
                 *c = state + 1;
                 return BackEdge::Interpret;
             }
-            match self.jit.compile_function(program, func) {
+            let r = self.jit.compile_function(program, func, Heat { functions: &self.functions });
+            let Some(c) = self.functions.get_mut(f) else { return BackEdge::Interpret };
+            match r {
                 Ok(compiled) => {
                     self.loops.push(compiled);
                     let i = self.loops.len() - 1;
                     *c = COMPILED | i as u32;
                     i
                 }
-                Err(_) => {
+                Err(NotCompiled::Later) => {
+                    *c = 0;
+                    return BackEdge::Interpret;
+                }
+                Err(NotCompiled::Never(_)) => {
                     *c = NEVER;
                     return BackEdge::Interpret;
                 }
@@ -363,6 +616,7 @@ impl<'p> JitState<'p> {
             stack_end: end as u64,
             alloc_fn: jit_alloc as *const () as usize as u64,
             alloc_env: alloc as u64,
+            wanted: u64::MAX,
         };
         // SAFETY: the caller vouches for the frame and the stack; the code was compiled
         // for this function and writes back every value it changed before returning.
@@ -371,7 +625,8 @@ impl<'p> JitState<'p> {
             eprintln!("jit: entered {} (function {func}, fp {fp_index}): status {status:#x}, resume function {} pc {} fp {} depth {}", compiled.id, ctx.exit_func, ctx.exit_pc, ctx.exit_fp, ctx.exit_depth);
         }
         *budget = ctx.budget;
-        let keep = self.jit.exited(compiled.id, status, ctx.iterations);
+        let wanted = u32::try_from(ctx.wanted).ok();
+        let keep = self.jit.exited(compiled.id, status, ctx.iterations, wanted);
         if status == STATUS_RETURNED {
             return (BackEdge::Returned, keep);
         }
