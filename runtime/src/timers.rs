@@ -187,7 +187,7 @@ pub const TIMERPROC_KEY: u64 = SLEEP_KEY | (1 << 62);
 pub struct Timers {
     heap: TimerHeap,
     go: HashMap<u64, GoState>,
-    /// Fired Go timers, oldest first: (timer, how late it fired in nanoseconds).
+    /// Fired Go timers, oldest first: (timer, when it was due).
     fired: VecDeque<(u64, i64)>,
     next_key: u64,
     /// Heap size at which the next [`Timers::arm`] drops collected timers.
@@ -251,9 +251,12 @@ impl Timers {
         }
     }
 
-    /// The next fired Go timer whose function is to run, and how late it fired.
-    pub fn next_fired(&mut self) -> Option<(u64, i64)> {
-        let (t, delta) = self.fired.pop_front()?;
+    /// The next fired Go timer whose function is to run, and how late it is at `now`
+    /// (measured when its function is about to run, as gc does: `sendTime` sends the
+    /// time it was due, `Now() - delta`, however long the queue waited).
+    pub fn next_fired(&mut self, now: i64) -> Option<(u64, i64)> {
+        let (t, when) = self.fired.pop_front()?;
+        let delta = now.saturating_sub(when).max(0);
         self.go.remove(&t);
         Some((t, delta))
     }
@@ -283,7 +286,7 @@ impl Timers {
                         continue;
                     }
                     self.go.insert(timer, GoState::Fired);
-                    self.fired.push_back((timer, now.saturating_sub(t.when).max(0)));
+                    self.fired.push_back((timer, t.when));
                     go_fired = true;
                 }
             }
@@ -380,10 +383,10 @@ mod go_timer_tests {
         assert_eq!(wake, [TIMERPROC_KEY]);
         assert!(t.has_fired());
         assert!(t.disarm(0x2000), "fired but not run is still pending");
-        assert_eq!(t.next_fired(), None);
+        assert_eq!(t.next_fired(40), None);
         wake.clear();
         t.run_due(40, &mut wake);
-        assert_eq!(t.next_fired(), Some((0x1000, 10)));
+        assert_eq!(t.next_fired(42), Some((0x1000, 12)));
         assert!(!t.disarm(0x1000));
         assert_eq!(t.roots().count(), 0);
         // A weakly held timer that was collected does not fire.

@@ -39,7 +39,7 @@ pub(super) fn lookup(pkg: &str, name: &str) -> Option<NativeFn> {
             put(r, &[u64::from(h.timers().disarm(t))]);
             Ok(())
         },
-        "timerNext" => |h, _, r| match h.timers().next_fired() {
+        "timerNext" => |h, _, r| match h.timers().next_fired(super::sys::nanotime() as i64) {
             Some((t, delta)) => {
                 put(r, &[t, delta as u64]);
                 Ok(())

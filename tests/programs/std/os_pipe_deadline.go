@@ -34,9 +34,9 @@ func main() {
 	r.Close()
 
 	r, w, _ = os.Pipe()
-	r.SetReadDeadline(time.Now().Add(20 * time.Millisecond))
-	buf := make([]byte, 10)
 	start := time.Now()
+	r.SetReadDeadline(start.Add(20 * time.Millisecond))
+	buf := make([]byte, 10)
 	_, err = r.Read(buf)
 	fmt.Println("deadline:", errors.Is(err, os.ErrDeadlineExceeded), time.Since(start) >= 20*time.Millisecond)
 	var te interface{ Timeout() bool }
