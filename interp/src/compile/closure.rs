@@ -270,11 +270,7 @@ impl FuncCompiler<'_, '_> {
             }
             let hoisted = self.hoist_calls(args, &fsig.params)?;
             for ((&a, &pt), h) in args.iter().zip(&fsig.params).zip(hoisted) {
-                match h {
-                    Some((slot, n)) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
-                    Some(_) => {}
-                    None => self.expr_to(a, pt)?,
-                }
+                self.push_arg(a, pt, h)?;
             }
             return Ok(());
         }
@@ -310,9 +306,7 @@ impl FuncCompiler<'_, '_> {
         let mut extra = Vec::new();
         for (i, (&a, h)) in args.iter().zip(hoisted).enumerate() {
             match (i < fixed.len(), h) {
-                (true, Some((slot, n))) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
-                (true, Some(_)) => {}
-                (true, None) => self.expr_to(a, targets[i])?,
+                (true, h) => self.push_arg(a, targets[i], h)?,
                 (false, Some((slot, n))) => extra.push(VarArg::Temp(slot, n)),
                 (false, None) => extra.push(VarArg::Expr(a)),
             }
@@ -356,6 +350,17 @@ impl FuncCompiler<'_, '_> {
             out.push(Some((slot, n)));
         }
         Ok(out)
+    }
+
+    /// Pushes argument `a` converted to `t`, or loads it from the temporaries
+    /// [`Self::hoist_calls`] put it in.
+    fn push_arg(&mut self, a: ExprId, t: frontend::types::ty::TypeId, hoisted: Option<(u32, u16)>) -> CResult {
+        match hoisted {
+            Some((slot, n)) if n > 0 => self.b.emit(Instr::LoadSlots { slot, n }),
+            Some(_) => {}
+            None => self.expr_to(a, t)?,
+        }
+        Ok(())
     }
 
     /// Whether a call made while evaluating other operands could change the value of `e`.

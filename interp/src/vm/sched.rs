@@ -309,28 +309,30 @@ impl Sched {
         if q.is_empty() {
             self.waiters.remove(&key);
         }
-        if runtime::netpoll::is_io_key(key) {
-            self.io_parked = self.io_parked.saturating_sub(woken.len());
-        }
-        for slot in woken {
-            if let Some(g) = self.get_mut(slot) {
-                g.wait = None;
-            }
-            self.ready_next(slot);
-        }
+        self.unpark(key, woken.into_iter(), true);
     }
 
     /// Makes the goroutines parked on `key` runnable at the tail of the run queue.
     pub(crate) fn wake_fifo(&mut self, key: u64) {
         let Some(q) = self.waiters.remove(&key) else { return };
+        self.unpark(key, q.into_iter(), false);
+    }
+
+    /// Makes `slots`, taken off `key`'s wait list, runnable: next (`goready`) or at the
+    /// tail of the run queue.
+    fn unpark(&mut self, key: u64, slots: impl ExactSizeIterator<Item = u32>, next: bool) {
         if runtime::netpoll::is_io_key(key) {
-            self.io_parked = self.io_parked.saturating_sub(q.len());
+            self.io_parked = self.io_parked.saturating_sub(slots.len());
         }
-        for slot in q {
+        for slot in slots {
             if let Some(g) = self.get_mut(slot) {
                 g.wait = None;
             }
-            self.ready_tail(slot);
+            if next {
+                self.ready_next(slot);
+            } else {
+                self.ready_tail(slot);
+            }
         }
     }
 
